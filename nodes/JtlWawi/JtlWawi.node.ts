@@ -1,0 +1,50 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { contact } from './actions/contact';
+import { customer } from './actions/customer';
+import { customerPrice } from './actions/customerPrice';
+import { router } from './actions/router';
+
+export class JtlWawi implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'JTL-Wawi',
+		name: 'jtlWawi',
+		icon: { light: 'file:jtlWawi.svg', dark: 'file:jtlWawi.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage customers, contacts and customer prices in JTL-Wawi (JTL Cloud ERP API)',
+		defaults: { name: 'JTL-Wawi' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'jtlWawiOAuth2Api', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Customer Price', value: 'customerPrice' },
+				],
+				default: 'customer',
+			},
+			...customer.description,
+			...contact.description,
+			...customerPrice.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

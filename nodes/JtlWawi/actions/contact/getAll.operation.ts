@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { validateField, int32Id } from '../../../shared/validation';
+import { customerLocator, returnAllAndLimit } from '../../helpers/fields';
+import { asArray, locatorValue, maxResults } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+import { unexpectedShape } from '../../helpers/errors';
+
+const properties: INodeProperties[] = [
+	customerLocator('v1', {
+		description: 'The customer whose contact persons to return, by its numeric JTL-Wawi ID',
+	}),
+	...returnAllAndLimit(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerId = validateField(
+		this,
+		int32Id,
+		locatorValue(this, 'customerId', itemIndex),
+		'Customer',
+		itemIndex,
+	);
+	const max = maxResults(this, itemIndex);
+	const response = await jtlApiRequest(this, 'GET', `/customers/${customerId}/contacts`, {
+		itemIndex,
+	});
+	const contacts = asArray(response.body);
+	if (!contacts) throw unexpectedShape(this, response.body, 'a list of contacts', itemIndex);
+	return Number.isFinite(max) ? contacts.slice(0, max) : contacts;
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { int32Id, validateField } from '../../../shared/validation';
+import { unexpectedShape } from '../../helpers/errors';
+import { returnAllAndLimit } from '../../helpers/fields';
+import { asArray, maxResults } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Item ID',
+		name: 'itemId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '1234',
+		description: 'The numeric JTL-Wawi ID of the item whose customer-specific prices to return',
+	},
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				placeholder: '1234',
+				description: 'Only prices of this customer (numeric JTL-Wawi ID)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerPrice'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const itemId = validateField(
+		this,
+		int32Id,
+		this.getNodeParameter('itemId', itemIndex),
+		'Item ID',
+		itemIndex,
+	);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const customerId =
+		filters.customerId === undefined || filters.customerId === ''
+			? undefined
+			: validateField(this, int32Id, filters.customerId, 'Filters > Customer ID', itemIndex);
+	const max = maxResults(this, itemIndex);
+
+	const response = await jtlApiRequest(this, 'GET', `/items/${itemId}/customerPrices`, {
+		itemIndex,
+	});
+	let prices = asArray(response.body);
+	if (!prices) throw unexpectedShape(this, response.body, 'a list of customer prices', itemIndex);
+	// The endpoint has no customer filter of its own; filter the item's list here.
+	if (customerId !== undefined) prices = prices.filter((p) => Number(p.CustomerId) === customerId);
+	return Number.isFinite(max) ? prices.slice(0, max) : prices;
+}

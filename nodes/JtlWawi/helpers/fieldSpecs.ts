@@ -1,0 +1,151 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { uuid, validateField } from '../../shared/validation';
+
+/**
+ * One place per field: its API name, its label, its editor type and its validation. The editor
+ * fields and the pre-request checks are both generated from these lists.
+ */
+export type FieldKind =
+	| 'string'
+	| 'email'
+	| 'uuid'
+	| 'int'
+	| 'number'
+	| 'percent'
+	| 'boolean'
+	| 'dateTime'
+	| 'language'
+	| 'country';
+
+export interface FieldSpec {
+	name: string;
+	displayName: string;
+	kind: FieldKind;
+	description: string;
+	placeholder?: string;
+}
+
+const toNumber = (value: unknown) =>
+	typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
+		? Number(value)
+		: value;
+
+const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
+	string: z
+		.string({ invalid_type_error: 'must be text' })
+		.max(255, 'must be at most 255 characters'),
+	email: z.string().trim().email('must be an email address'),
+	uuid,
+	int: z.preprocess(
+		toNumber,
+		z
+			.number({ invalid_type_error: 'must be a whole number' })
+			.int('must be a whole number')
+			.min(0, 'must be 0 or greater')
+			.max(2_147_483_647, 'must fit a 32-bit integer'),
+	),
+	number: z.preprocess(toNumber, z.number({ invalid_type_error: 'must be a number' }).finite()),
+	percent: z.preprocess(
+		toNumber,
+		z
+			.number({ invalid_type_error: 'must be a number' })
+			.min(0, 'must be between 0 and 100')
+			.max(100, 'must be between 0 and 100'),
+	),
+	boolean: z.boolean({ invalid_type_error: 'must be true or false' }),
+	dateTime: z
+		.string({ invalid_type_error: 'must be a date and time' })
+		.refine(
+			(v) => !Number.isNaN(Date.parse(v)),
+			'must be a date and time such as 2026-03-01T00:00:00Z',
+		),
+	language: z
+		.string({ invalid_type_error: 'must be a language code' })
+		.trim()
+		.regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 639-1 language code such as de'),
+	country: z
+		.string({ invalid_type_error: 'must be a country code' })
+		.trim()
+		.regex(/^[a-zA-Z]{2,3}$/, 'must be an ISO country code such as DE'),
+};
+
+function propertyType(kind: FieldKind): INodeProperties['type'] {
+	switch (kind) {
+		case 'int':
+		case 'number':
+		case 'percent':
+			return 'number';
+		case 'boolean':
+			return 'boolean';
+		case 'dateTime':
+			return 'dateTime';
+		default:
+			return 'string';
+	}
+}
+
+function defaultFor(kind: FieldKind): string | number | boolean {
+	const type = propertyType(kind);
+	if (type === 'number') return 0;
+	if (type === 'boolean') return false;
+	return '';
+}
+
+/** Editor fields of a collection, sorted by label as n8n's linter expects. */
+export function toProperties(specs: FieldSpec[]): INodeProperties[] {
+	return [...specs]
+		.sort((a, b) => a.displayName.localeCompare(b.displayName))
+		.map((spec) => {
+			const property: INodeProperties = {
+				displayName: spec.displayName,
+				name: spec.name,
+				type: propertyType(spec.kind),
+				default: defaultFor(spec.kind),
+				description: spec.description,
+			};
+			if (spec.placeholder) property.placeholder = spec.placeholder;
+			if (spec.kind === 'email') property.placeholder = 'name@email.com';
+			if (spec.kind === 'int') property.typeOptions = { minValue: 0, numberPrecision: 0 };
+			if (spec.kind === 'percent') property.typeOptions = { minValue: 0, maxValue: 100 };
+			return property;
+		});
+}
+
+/**
+ * Validates the keys present in `values` against their specs and returns them converted. Keys
+ * without a spec are rejected, so a typo in an expression-built collection never reaches the API.
+ */
+export function validateCollection(
+	ctx: IExecuteFunctions,
+	specs: FieldSpec[],
+	values: IDataObject,
+	labelPrefix: string,
+	itemIndex: number,
+): IDataObject {
+	const byName = new Map(specs.map((s) => [s.name, s]));
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(values)) {
+		const spec = byName.get(key);
+		const label = spec ? `${labelPrefix}${spec.displayName}` : `${labelPrefix}${key}`;
+		if (!spec) {
+			validateField(
+				ctx,
+				z.never({ invalid_type_error: 'is not a known field' }),
+				value,
+				label,
+				itemIndex,
+			);
+			continue;
+		}
+		out[key] = validateField(
+			ctx,
+			SCHEMAS[spec.kind],
+			value,
+			label,
+			itemIndex,
+		) as IDataObject[string];
+	}
+	return out;
+}

@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { INT_ID_REGEX, UUID_REGEX } from '../../shared/validation';
+
+/**
+ * A customer record locator. JTL has two ID spaces: REST v1 uses whole numbers, REST v2 UUIDs, and
+ * they cannot be converted into each other, so each operation states which one it takes.
+ */
+export function customerLocator(
+	surface: 'v1' | 'v2',
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	const v1 = surface === 'v1';
+	return {
+		displayName: 'Customer',
+		name: 'customerId',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description: v1
+			? 'The customer, by its numeric JTL-Wawi ID (REST v1)'
+			: 'The customer, by its JTL-Wawi UUID (REST v2)',
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: v1 ? '1234' : 'b45f6432-2462-4c6f-b00f-1d9d01000000',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: v1 ? INT_ID_REGEX : UUID_REGEX,
+							errorMessage: v1
+								? 'The customer ID must be a positive whole number'
+								: 'The customer ID must be a UUID',
+						},
+					},
+				],
+			},
+		],
+		...overrides,
+	};
+}
+
+/** The usual Return All + Limit pair of a Get Many operation. */
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

@@ -1,0 +1,151 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import type { HttpFailure, VendorErrorText } from './errors';
+import { lowerCaseHeaders, readHttpFailure, toNodeApiError } from './errors';
+import type { RateLimitHeaderNames } from './rateLimit';
+import { rateLimitGate, serverRequestedWait } from './rateLimit';
+import { timing } from './timing';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface RetryPolicy {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	baseDelayMs: number;
+	/** Longest single wait; a server asking for more fails the call instead of stalling the workflow. */
+	maxDelayMs: number;
+	retryStatuses: number[];
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 60_000,
+	retryStatuses: [429, 502, 503, 504],
+};
+
+/** Everything the core needs to know about a vendor. Lives in the vendor's transport. */
+export interface VendorProfile {
+	name: string;
+	credentialType: string;
+	rateLimitHeaders?: RateLimitHeaderNames;
+	parseError(body: unknown, status: number | undefined): VendorErrorText | undefined;
+	retryPolicy?: RetryPolicy;
+}
+
+export interface CoreRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Gate key for rate limiting; requests sharing a vendor window share a key. */
+	rateLimitKey?: string;
+	itemIndex?: number;
+	/**
+	 * Whether repeating the request is harmless. Defaults to true for every method but POST. A
+	 * non-idempotent request is retried only when the server certainly did not act on it (429, or
+	 * the connection was refused).
+	 */
+	idempotent?: boolean;
+}
+
+export interface CoreResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: T;
+}
+
+/** Exponential backoff with jitter in [50 %, 100 %] of the step, capped. */
+export function backoffDelay(
+	attempt: number,
+	policy: RetryPolicy,
+	random = timing.random(),
+): number {
+	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	return Math.round(step * (0.5 + random / 2));
+}
+
+function isRetryable(failure: HttpFailure, idempotent: boolean, policy: RetryPolicy): boolean {
+	if (failure.status !== undefined) {
+		if (failure.status === 429) return policy.retryStatuses.includes(429);
+		return idempotent && policy.retryStatuses.includes(failure.status);
+	}
+	if (!failure.code) return false;
+	// A refused connection never reached the server; anything else may have been processed.
+	return idempotent || failure.code === 'ECONNREFUSED';
+}
+
+/**
+ * The one HTTP entry point of the package: authentication through n8n's credential helpers,
+ * rate-limit gate, retries with backoff (honouring Retry-After), and vendor error mapping.
+ */
+export async function coreRequest<T = unknown>(
+	ctx: RequestContext,
+	vendor: VendorProfile,
+	request: CoreRequest,
+): Promise<CoreResponse<T>> {
+	const policy = vendor.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const gateKey = request.rateLimitKey ?? `${vendor.name}`;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		headers: { Accept: 'application/json', ...request.headers },
+		json: true,
+		returnFullResponse: true,
+	};
+	if (request.body !== undefined) options.body = request.body as IDataObject;
+
+	for (let attempt = 0; ; attempt++) {
+		await rateLimitGate.wait(gateKey, policy.maxDelayMs);
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				vendor.credentialType,
+				{ ...options, headers: { ...options.headers } },
+			)) as { statusCode: number; headers: unknown; body: T };
+			const headers = lowerCaseHeaders(response.headers);
+			rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, response.statusCode);
+			return { statusCode: response.statusCode, headers, body: response.body };
+		} catch (error) {
+			const failure = readHttpFailure(error);
+			if (failure.status !== undefined) {
+				rateLimitGate.observe(gateKey, failure.headers, vendor.rateLimitHeaders, failure.status);
+			}
+			if (attempt < policy.maxRetries && isRetryable(failure, idempotent, policy)) {
+				const asked = serverRequestedWait(failure.headers, vendor.rateLimitHeaders);
+				if (asked === undefined || asked <= policy.maxDelayMs) {
+					const delay = asked ?? backoffDelay(attempt, policy);
+					ctx.logger?.debug(
+						`${vendor.name}: ${request.method} ${request.url} failed (${failure.status ?? failure.code}); retry ${attempt + 1} in ${delay} ms`,
+					);
+					await timing.sleep(delay);
+					continue;
+				}
+			}
+			throw toNodeApiError(
+				ctx.getNode(),
+				failure,
+				vendor.name,
+				vendor.parseError(failure.body, failure.status),
+				request.itemIndex,
+			);
+		}
+	}
+}

