@@ -135,7 +135,9 @@ export async function coreRequest<T = unknown>(
 					ctx.logger?.debug(
 						`${vendor.name}: ${request.method} ${request.url} failed (${failure.status ?? failure.code}); retry ${attempt + 1} in ${delay} ms`,
 					);
-					await timing.sleep(delay);
+					// A 429 closes the window for every request sharing it; the gate does the waiting.
+					if (failure.status === 429) rateLimitGate.block(gateKey, delay);
+					else await timing.sleep(delay);
 					continue;
 				}
 			}

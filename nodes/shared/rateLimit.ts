@@ -72,14 +72,21 @@ export const rateLimitGate = {
 		status?: number,
 	): void {
 		const now = timing.now();
+		if (status === 429) return; // the retry loop decides how long a 429 closes the gate
 		const remainingRaw = names?.remaining ? headers[names.remaining] : undefined;
-		const exhausted = status === 429 || (remainingRaw !== undefined && Number(remainingRaw) <= 0);
-		if (!exhausted) {
-			gates.delete(key);
+		if (remainingRaw === undefined || Number(remainingRaw) > 0) {
+			if (status !== 429) gates.delete(key);
 			return;
 		}
 		const waitMs = serverRequestedWait(headers, names, now) ?? 1000;
-		gates.set(key, { blockedUntil: now + waitMs });
+		this.block(key, waitMs);
+	},
+
+	/** Closes the gate for `waitMs` (after a 429), so every request sharing the window waits. */
+	block(key: string, waitMs: number): void {
+		const until = timing.now() + waitMs;
+		const gate = gates.get(key);
+		if (!gate || gate.blockedUntil < until) gates.set(key, { blockedUntil: until });
 	},
 
 	/** For tests: forget every gate. */

@@ -1,0 +1,125 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { nodeTypes } from './nodeTypes';
+
+export interface TestCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: ICredentialDataDecryptedObject;
+}
+
+export interface WorkflowResult {
+	run: IRun;
+	/** JSON of each output item of a node, first run, first output. */
+	output(nodeName: string): IDataObject[];
+	/** pairedItem indexes of a node's output items. */
+	pairedItems(nodeName: string): number[];
+	/** The error of the run, if a node failed. */
+	error?: { name?: string; message: string; description?: string | null; itemIndex?: number; httpCode?: string | null };
+	credentials: TestCredentialsHelper;
+}
+
+/**
+ * Runs a workflow in process on n8n-core's WorkflowExecute, as `n8n execute` would, and returns
+ * the run. `credentials` may be a helper reused across runs, so OAuth2 tokens persist like in n8n.
+ */
+export async function runWorkflow(
+	workflowData: IWorkflowBase,
+	credentials: TestCredential[] | TestCredentialsHelper,
+): Promise<WorkflowResult> {
+	const credentialsHelper =
+		credentials instanceof TestCredentialsHelper ? credentials : new TestCredentialsHelper(credentials);
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowData.settings,
+	});
+
+	let resolveRun: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
+	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => resolveRun(fullRunData));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId: '1',
+		currentNodeParameters: undefined,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getStartNode();
+	if (!startNode) throw new Error('The workflow has no start node');
+	const runExecutionData = createRunExecutionData({
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await done;
+
+	const output = (nodeName: string) =>
+		(run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	const pairedItems = (nodeName: string) =>
+		(run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => {
+			const paired = item.pairedItem;
+			if (typeof paired === 'number') return paired;
+			if (Array.isArray(paired)) return paired[0]?.item ?? -1;
+			return paired?.item ?? -1;
+		});
+	const rawError = run.data.resultData.error as
+		| (Error & { description?: string | null; context?: IDataObject; httpCode?: string | null })
+		| undefined;
+	return {
+		run,
+		output,
+		pairedItems,
+		credentials: credentialsHelper,
+		error: rawError
+			? {
+					name: rawError.name,
+					message: rawError.message,
+					description: rawError.description,
+					itemIndex: rawError.context?.itemIndex as number | undefined,
+					httpCode: rawError.httpCode,
+				}
+			: undefined,
+	};
+}

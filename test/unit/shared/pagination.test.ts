@@ -1,0 +1,121 @@
+import { paginateByCursor, paginateByPageNumber } from '../../../nodes/shared/pagination';
+
+/** A fake page-numbered API over `total` records that logs what was asked. */
+function pagedApi(total: number, opts: { hasMore?: boolean; reportTotal?: boolean; ignorePage?: boolean } = {}) {
+	const calls: Array<{ page: number; size: number }> = [];
+	const records = Array.from({ length: total }, (_, i) => ({ id: i + 1 }));
+	const fetchPage = async (page: number, size: number) => {
+		calls.push({ page, size });
+		const start = opts.ignorePage ? 0 : (page - 1) * size;
+		const items = records.slice(start, start + size);
+		return {
+			items,
+			hasMore: opts.hasMore === false ? undefined : start + size < total,
+			total: opts.reportTotal ? total : undefined,
+		};
+	};
+	return { calls, fetchPage };
+}
+
+describe('paginateByPageNumber', () => {
+	it('returns everything across pages with Return All and stops on hasMore=false', async () => {
+		const api = pagedApi(250);
+		const out = await paginateByPageNumber(api.fetchPage, { max: Infinity, pageSizeMax: 100 });
+		expect(out).toHaveLength(250);
+		expect(out[249]).toEqual({ id: 250 });
+		expect(api.calls).toEqual([
+			{ page: 1, size: 100 },
+			{ page: 2, size: 100 },
+			{ page: 3, size: 100 },
+		]);
+	});
+
+	it('asks for no more than the limit and fetches no extra page', async () => {
+		const api = pagedApi(250);
+		const out = await paginateByPageNumber(api.fetchPage, { max: 30, pageSizeMax: 100 });
+		expect(out.map((r) => r.id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+		expect(api.calls).toEqual([{ page: 1, size: 30 }]);
+	});
+
+	it('keeps the page size constant and trims the overshoot of the last page', async () => {
+		const api = pagedApi(500);
+		const out = await paginateByPageNumber(api.fetchPage, { max: 150, pageSizeMax: 100 });
+		expect(out).toHaveLength(150);
+		expect(out[149]).toEqual({ id: 150 });
+		expect(api.calls).toEqual([
+			{ page: 1, size: 100 },
+			{ page: 2, size: 100 },
+		]);
+	});
+
+	it('stops on a short page when the vendor sends no hasMore flag', async () => {
+		const api = pagedApi(120, { hasMore: false });
+		const out = await paginateByPageNumber(api.fetchPage, { max: Infinity, pageSizeMax: 50 });
+		expect(out).toHaveLength(120);
+		expect(api.calls.map((c) => c.page)).toEqual([1, 2, 3]);
+	});
+
+	it('stops when the reported total is reached, without asking for an empty page', async () => {
+		const api = pagedApi(100, { hasMore: false, reportTotal: true });
+		const out = await paginateByPageNumber(api.fetchPage, { max: Infinity, pageSizeMax: 50 });
+		expect(out).toHaveLength(100);
+		expect(api.calls.map((c) => c.page)).toEqual([1, 2]);
+	});
+
+	it('stops on an empty first page', async () => {
+		const api = pagedApi(0);
+		expect(await paginateByPageNumber(api.fetchPage, { max: Infinity, pageSizeMax: 50 })).toEqual([]);
+		expect(api.calls).toHaveLength(1);
+	});
+
+	it('detects a server that ignores the page number instead of looping forever', async () => {
+		const api = pagedApi(500, { ignorePage: true });
+		const out = await paginateByPageNumber(
+			async (page, size) => ({ ...(await api.fetchPage(page, size)), hasMore: true }),
+			{ max: Infinity, pageSizeMax: 100, keyOf: (r) => String((r as { id: number }).id) },
+		);
+		expect(out).toHaveLength(100);
+		expect(api.calls).toHaveLength(2);
+	});
+
+	it('returns nothing and sends nothing for a limit of zero', async () => {
+		const api = pagedApi(10);
+		expect(await paginateByPageNumber(api.fetchPage, { max: 0, pageSizeMax: 50 })).toEqual([]);
+		expect(api.calls).toHaveLength(0);
+	});
+});
+
+describe('paginateByCursor', () => {
+	const cursorApi = (total: number, repeatCursor = false) => {
+		const calls: Array<{ cursor?: string; size: number }> = [];
+		const fetchPage = async (cursor: string | undefined, size: number) => {
+			calls.push({ cursor, size });
+			const start = cursor ? Number(cursor) : 0;
+			const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => ({ id: start + i }));
+			const next = start + size < total ? String(repeatCursor ? size : start + size) : null;
+			return { items, nextCursor: next };
+		};
+		return { calls, fetchPage };
+	};
+
+	it('asks each page for min(remaining, pageMax) and stops at the limit', async () => {
+		const api = cursorApi(1000);
+		const out = await paginateByCursor(api.fetchPage, { max: 130, pageSizeMax: 50 });
+		expect(out).toHaveLength(130);
+		expect(api.calls.map((c) => c.size)).toEqual([50, 50, 30]);
+	});
+
+	it('stops when the cursor is missing', async () => {
+		const api = cursorApi(70);
+		const out = await paginateByCursor(api.fetchPage, { max: Infinity, pageSizeMax: 50 });
+		expect(out).toHaveLength(70);
+		expect(api.calls).toHaveLength(2);
+	});
+
+	it('stops when the server repeats a cursor', async () => {
+		const api = cursorApi(1000, true);
+		const out = await paginateByCursor(api.fetchPage, { max: Infinity, pageSizeMax: 50 });
+		expect(api.calls.map((c) => c.cursor)).toEqual([undefined, '50']);
+		expect(out).toHaveLength(100);
+	});
+});
