@@ -12,7 +12,7 @@ import type {
 import type { HttpFailure, VendorErrorText } from './errors';
 import { lowerCaseHeaders, readHttpFailure, toNodeApiError } from './errors';
 import type { RateLimitHeaderNames } from './rateLimit';
-import { rateLimitGate, serverRequestedWait } from './rateLimit';
+import { parseRetryAfter, rateLimitGate, serverRequestedWait } from './rateLimit';
 import { timing } from './timing';
 
 export type RequestContext =
@@ -129,7 +129,11 @@ export async function coreRequest<T = unknown>(
 				rateLimitGate.observe(gateKey, failure.headers, vendor.rateLimitHeaders, failure.status);
 			}
 			if (attempt < policy.maxRetries && isRetryable(failure, idempotent, policy)) {
-				const asked = serverRequestedWait(failure.headers, vendor.rateLimitHeaders);
+				// A 429 may name its wait in the rate-limit headers; other statuses only through Retry-After.
+				const asked =
+					failure.status === 429
+						? serverRequestedWait(failure.headers, vendor.rateLimitHeaders)
+						: parseRetryAfter(failure.headers['retry-after']);
 				if (asked === undefined || asked <= policy.maxDelayMs) {
 					const delay = asked ?? backoffDelay(attempt, policy);
 					ctx.logger?.debug(

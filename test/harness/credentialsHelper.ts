@@ -2,14 +2,13 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
-	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
@@ -18,7 +17,13 @@ import { JtlWawiOAuth2Api } from '../../credentials/JtlWawiOAuth2Api.credentials
 /** The fields n8n's own oAuth2Api parent type contributes (clientId, clientSecret, and so on). */
 const OAUTH2_PARENT_PROPERTIES: INodeProperties[] = [
 	{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '' },
-	{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', default: '', typeOptions: { password: true } },
+	{
+		displayName: 'Client Secret',
+		name: 'clientSecret',
+		type: 'string',
+		default: '',
+		typeOptions: { password: true },
+	},
 	{ displayName: 'Ignore SSL Issues', name: 'ignoreSSLIssues', type: 'boolean', default: false },
 ];
 
@@ -37,7 +42,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	tokenUpdates = 0;
 
-	constructor(credentials: Array<{ id: string; type: string; data: ICredentialDataDecryptedObject }>) {
+	constructor(
+		credentials: Array<{ id: string; type: string; data: ICredentialDataDecryptedObject }>,
+	) {
 		super();
 		for (const c of credentials) this.store.set(c.id, { ...c.data });
 	}
@@ -68,22 +75,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			const headers = (auth.properties.headers ?? {}) as Record<string, string>;
 			options.headers = options.headers ?? {};
 			for (const [name, template] of Object.entries(headers)) {
-				options.headers[name] = String(template).replace(
-					/\{\{\s*\$credentials\.(\w+)\s*\}\}/g,
-					(_m, key: string) => String(credentials[key] ?? ''),
-				).replace(/^=/, '');
+				options.headers[name] = String(template)
+					.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
+						String(credentials[key] ?? ''),
+					)
+					.replace(/^=/, '');
 			}
 		}
 		return options;
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		_node: INode,
-		_expired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 
@@ -99,27 +101,44 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: INodeCredentialsDetails,
 		type: string,
-		_mode: WorkflowExecuteMode,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
 		if (!stored) throw new Error(`No test credential with id ${nodeCredentials.id}`);
 		const properties = this.getCredentialsProperties(type);
-		const withDefaults = NodeHelpers.getNodeParameters(properties, stored, true, false, null, null) ?? {};
-		const data: ICredentialDataDecryptedObject = { ...(withDefaults as ICredentialDataDecryptedObject) };
+		const withDefaults =
+			NodeHelpers.getNodeParameters(
+				properties,
+				stored as INodeParameters,
+				true,
+				false,
+				null,
+				null,
+			) ?? {};
+		const data: ICredentialDataDecryptedObject = {
+			...(withDefaults as ICredentialDataDecryptedObject),
+		};
 		if (stored.oauthTokenData !== undefined) data.oauthTokenData = stored.oauthTokenData;
 		for (const key of Object.keys(stored)) if (data[key] === undefined) data[key] = stored[key];
 		// Resolve `={{ $self... }}` defaults the way n8n's credentials helper does.
-		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: EMPTY_NODE_TYPES });
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			active: false,
+			nodeTypes: EMPTY_NODE_TYPES,
+		});
 		const resolved = workflow.expression.getComplexParameterValue(
 			CREDENTIAL_NODE,
-			data,
+			data as INodeParameters,
 			'internal',
 			{},
 			undefined,
 			undefined,
 			data,
 		) as ICredentialDataDecryptedObject;
-		return { ...resolved, ...(data.oauthTokenData !== undefined ? { oauthTokenData: data.oauthTokenData } : {}) };
+		return {
+			...resolved,
+			...(data.oauthTokenData !== undefined ? { oauthTokenData: data.oauthTokenData } : {}),
+		};
 	}
 
 	async updateCredentials(

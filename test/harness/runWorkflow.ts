@@ -1,3 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -25,8 +29,21 @@ export interface WorkflowResult {
 	/** pairedItem indexes of a node's output items. */
 	pairedItems(nodeName: string): number[];
 	/** The error of the run, if a node failed. */
-	error?: { name?: string; message: string; description?: string | null; itemIndex?: number; httpCode?: string | null };
+	error?: {
+		name?: string;
+		message: string;
+		description?: string | null;
+		itemIndex?: number;
+		httpCode?: string | null;
+	};
 	credentials: TestCredentialsHelper;
+}
+
+/** Reads a workflow file from test/workflows. */
+export function loadWorkflow(relativePath: string): IWorkflowBase {
+	return JSON.parse(
+		readFileSync(path.join(__dirname, '..', 'workflows', relativePath), 'utf8'),
+	) as IWorkflowBase;
 }
 
 /**
@@ -36,9 +53,12 @@ export interface WorkflowResult {
 export async function runWorkflow(
 	workflowData: IWorkflowBase,
 	credentials: TestCredential[] | TestCredentialsHelper,
+	options: { items?: IDataObject[] } = {},
 ): Promise<WorkflowResult> {
 	const credentialsHelper =
-		credentials instanceof TestCredentialsHelper ? credentials : new TestCredentialsHelper(credentials);
+		credentials instanceof TestCredentialsHelper
+			? credentials
+			: new TestCredentialsHelper(credentials);
 	const workflow = new Workflow({
 		id: workflowData.id,
 		name: workflowData.name,
@@ -88,7 +108,13 @@ export async function runWorkflow(
 		startData: {},
 		resultData: { runData: {} },
 		executionData: {
-			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{
+					node: startNode,
+					data: { main: [(options.items ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);

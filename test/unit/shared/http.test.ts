@@ -18,10 +18,16 @@ const node: INode = {
 const vendor: VendorProfile = {
 	name: 'Vendor',
 	credentialType: 'vendorApi',
-	rateLimitHeaders: { remaining: 'x-ratelimit-remaining', interval: 'x-ratelimit-interval-length-seconds' },
+	rateLimitHeaders: {
+		remaining: 'x-ratelimit-remaining',
+		interval: 'x-ratelimit-interval-length-seconds',
+	},
 	parseError: (body) =>
 		body && typeof body === 'object' && 'ErrorMessage' in body
-			? { message: `Vendor: ${(body as { ErrorMessage: string }).ErrorMessage}`, description: 'Field errors: Name: required.' }
+			? {
+					message: `Vendor: ${(body as { ErrorMessage: string }).ErrorMessage}`,
+					description: 'Field errors: Name: required.',
+				}
 			: undefined,
 };
 
@@ -47,12 +53,14 @@ function ok(body: unknown, headers: Record<string, string> = {}) {
 
 function makeCtx(responses: Array<() => unknown>) {
 	const calls: Array<{ credentialType: string; options: Record<string, unknown> }> = [];
-	const httpRequestWithAuthentication = jest.fn(async (credentialType: string, options: Record<string, unknown>) => {
-		calls.push({ credentialType, options });
-		const next = responses.shift();
-		if (!next) throw new Error('unexpected extra request');
-		return next();
-	});
+	const httpRequestWithAuthentication = jest.fn(
+		async (credentialType: string, options: Record<string, unknown>) => {
+			calls.push({ credentialType, options });
+			const next = responses.shift();
+			if (!next) throw new Error('unexpected extra request');
+			return next();
+		},
+	);
 	const ctx = {
 		getNode: () => node,
 		logger: { debug: jest.fn() },
@@ -91,7 +99,11 @@ describe('coreRequest', () => {
 			qs: { a: 1 },
 			headers: { 'x-tenant-id': 't' },
 		});
-		expect(res).toEqual({ statusCode: 200, headers: { 'x-ratelimit-remaining': '9' }, body: [{ Id: 1 }] });
+		expect(res).toEqual({
+			statusCode: 200,
+			headers: { 'x-ratelimit-remaining': '9' },
+			body: [{ Id: 1 }],
+		});
 		expect(calls).toHaveLength(1);
 		expect(calls[0].credentialType).toBe('vendorApi');
 		expect(calls[0].options).toMatchObject({
@@ -105,17 +117,23 @@ describe('coreRequest', () => {
 		expect(calls[0].options.ignoreHttpStatusErrors).toBeUndefined();
 	});
 
-	it.each([429, 502, 503, 504])('retries a GET after HTTP %i with exponential backoff', async (status) => {
-		const { ctx, calls } = makeCtx([
-			thrower(httpError(status, {})),
-			thrower(httpError(status, {})),
-			() => ok({ fine: true }),
-		]);
-		const res = await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x' });
-		expect(res.body).toEqual({ fine: true });
-		expect(calls).toHaveLength(3);
-		expect(slept).toEqual([DEFAULT_RETRY_POLICY.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs * 2]);
-	});
+	it.each([429, 502, 503, 504])(
+		'retries a GET after HTTP %i with exponential backoff',
+		async (status) => {
+			const { ctx, calls } = makeCtx([
+				thrower(httpError(status, {})),
+				thrower(httpError(status, {})),
+				() => ok({ fine: true }),
+			]);
+			const res = await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x' });
+			expect(res.body).toEqual({ fine: true });
+			expect(calls).toHaveLength(3);
+			expect(slept).toEqual([
+				DEFAULT_RETRY_POLICY.baseDelayMs,
+				DEFAULT_RETRY_POLICY.baseDelayMs * 2,
+			]);
+		},
+	);
 
 	it('retries PATCH, PUT and DELETE after a dropped connection', async () => {
 		for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
@@ -126,27 +144,52 @@ describe('coreRequest', () => {
 	});
 
 	it('never retries a POST that may have reached the server (5xx or dropped connection)', async () => {
-		for (const failure of [httpError(503, {}), networkError('ECONNRESET'), networkError('ETIMEDOUT')]) {
+		for (const failure of [
+			httpError(503, {}),
+			networkError('ECONNRESET'),
+			networkError('ETIMEDOUT'),
+		]) {
 			const { ctx, calls } = makeCtx([thrower(failure), () => ok('second')]);
-			await expect(coreRequest(ctx, vendor, { method: 'POST', url: 'https://api.test/x', body: {} })).rejects.toBeInstanceOf(NodeApiError);
+			await expect(
+				coreRequest(ctx, vendor, { method: 'POST', url: 'https://api.test/x', body: {} }),
+			).rejects.toBeInstanceOf(NodeApiError);
 			expect(calls).toHaveLength(1);
 		}
 	});
 
 	it('retries a POST the server certainly did not process: 429 or a refused connection', async () => {
-		for (const failure of [httpError(429, {}, { 'retry-after': '1' }), networkError('ECONNREFUSED')]) {
+		for (const failure of [
+			httpError(429, {}, { 'retry-after': '1' }),
+			networkError('ECONNREFUSED'),
+		]) {
 			const { ctx, calls } = makeCtx([thrower(failure), () => ok('created')]);
-			const res = await coreRequest(ctx, vendor, { method: 'POST', url: 'https://api.test/x', body: {} });
+			const res = await coreRequest(ctx, vendor, {
+				method: 'POST',
+				url: 'https://api.test/x',
+				body: {},
+			});
 			expect(res.body).toBe('created');
 			expect(calls).toHaveLength(2);
 		}
 	});
 
 	it('closes the window for other requests sharing it after a 429', async () => {
-		const { ctx } = makeCtx([thrower(httpError(429, {}, { 'retry-after': '4' })), () => ok(1), () => ok(2)]);
-		await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x', rateLimitKey: 'shared' });
+		const { ctx } = makeCtx([
+			thrower(httpError(429, {}, { 'retry-after': '4' })),
+			() => ok(1),
+			() => ok(2),
+		]);
+		await coreRequest(ctx, vendor, {
+			method: 'GET',
+			url: 'https://api.test/x',
+			rateLimitKey: 'shared',
+		});
 		expect(slept).toEqual([4000]);
-		await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/y', rateLimitKey: 'shared' });
+		await coreRequest(ctx, vendor, {
+			method: 'GET',
+			url: 'https://api.test/y',
+			rateLimitKey: 'shared',
+		});
 		expect(slept).toEqual([4000]);
 	});
 
@@ -158,16 +201,44 @@ describe('coreRequest', () => {
 
 	it('uses the rate-limit window length when a 429 carries no Retry-After', async () => {
 		const { ctx } = makeCtx([
-			thrower(httpError(429, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Interval-Length-Seconds': '2' })),
+			thrower(
+				httpError(
+					429,
+					{},
+					{ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Interval-Length-Seconds': '2' },
+				),
+			),
 			() => ok(1),
 		]);
 		await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x' });
 		expect(slept).toEqual([2000]);
 	});
 
+	it('on a 503 honours Retry-After but not the rate-limit window length', async () => {
+		const { ctx } = makeCtx([
+			thrower(
+				httpError(
+					503,
+					{},
+					{ 'x-ratelimit-remaining': '50', 'x-ratelimit-interval-length-seconds': '10' },
+				),
+			),
+			thrower(httpError(503, {}, { 'retry-after': '2' })),
+			() => ok(1),
+		]);
+		await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x' });
+		expect(slept).toEqual([DEFAULT_RETRY_POLICY.baseDelayMs, 2000]);
+	});
+
 	it('gives up with a NodeApiError when the server asks for a wait longer than the cap', async () => {
-		const { ctx, calls } = makeCtx([thrower(httpError(429, { ErrorMessage: 'Rate limit exceeded' }, { 'retry-after': '3600' }))]);
-		const error = await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x', itemIndex: 2 }).catch((e) => e);
+		const { ctx, calls } = makeCtx([
+			thrower(httpError(429, { ErrorMessage: 'Rate limit exceeded' }, { 'retry-after': '3600' })),
+		]);
+		const error = await coreRequest(ctx, vendor, {
+			method: 'GET',
+			url: 'https://api.test/x',
+			itemIndex: 2,
+		}).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('429');
 		expect(error.message).toBe('Vendor: Rate limit exceeded');
@@ -175,17 +246,28 @@ describe('coreRequest', () => {
 	});
 
 	it('stops after maxRetries and reports the last failure', async () => {
-		const failures = Array.from({ length: DEFAULT_RETRY_POLICY.maxRetries + 1 }, () => thrower(httpError(503, {})));
+		const failures = Array.from({ length: DEFAULT_RETRY_POLICY.maxRetries + 1 }, () =>
+			thrower(httpError(503, {})),
+		);
 		const { ctx, calls } = makeCtx(failures);
-		const error = await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x' }).catch((e) => e);
+		const error = await coreRequest(ctx, vendor, {
+			method: 'GET',
+			url: 'https://api.test/x',
+		}).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('503');
 		expect(calls).toHaveLength(DEFAULT_RETRY_POLICY.maxRetries + 1);
 	});
 
 	it('does not retry a 400 and maps the vendor message, description and item index', async () => {
-		const { ctx, calls } = makeCtx([thrower(httpError(400, { ErrorCode: 'Validation', ErrorMessage: 'Invalid customer' }))]);
-		const error = await coreRequest(ctx, vendor, { method: 'PATCH', url: 'https://api.test/x', itemIndex: 3 }).catch((e) => e);
+		const { ctx, calls } = makeCtx([
+			thrower(httpError(400, { ErrorCode: 'Validation', ErrorMessage: 'Invalid customer' })),
+		]);
+		const error = await coreRequest(ctx, vendor, {
+			method: 'PATCH',
+			url: 'https://api.test/x',
+			itemIndex: 3,
+		}).catch((e) => e);
 		expect(calls).toHaveLength(1);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Vendor: Invalid customer');
@@ -196,9 +278,19 @@ describe('coreRequest', () => {
 
 	it('keeps secrets from the request out of the error', async () => {
 		const { ctx } = makeCtx([thrower(httpError(401, ''))]);
-		const error = await coreRequest(ctx, vendor, { method: 'GET', url: 'https://api.test/x' }).catch((e) => e);
+		const error = await coreRequest(ctx, vendor, {
+			method: 'GET',
+			url: 'https://api.test/x',
+		}).catch((e) => e);
 		expect(error.httpCode).toBe('401');
-		expect(JSON.stringify({ m: error.message, d: error.description, c: error.context, e: error.errorResponse })).not.toContain('secret-token-value');
+		expect(
+			JSON.stringify({
+				m: error.message,
+				d: error.description,
+				c: error.context,
+				e: error.errorResponse,
+			}),
+		).not.toContain('secret-token-value');
 	});
 
 	it('holds later requests while the vendor reports an exhausted window', async () => {

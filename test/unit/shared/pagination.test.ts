@@ -1,7 +1,10 @@
 import { paginateByCursor, paginateByPageNumber } from '../../../nodes/shared/pagination';
 
 /** A fake page-numbered API over `total` records that logs what was asked. */
-function pagedApi(total: number, opts: { hasMore?: boolean; reportTotal?: boolean; ignorePage?: boolean } = {}) {
+function pagedApi(
+	total: number,
+	opts: { hasMore?: boolean; reportTotal?: boolean; ignorePage?: boolean } = {},
+) {
 	const calls: Array<{ page: number; size: number }> = [];
 	const records = Array.from({ length: total }, (_, i) => ({ id: i + 1 }));
 	const fetchPage = async (page: number, size: number) => {
@@ -64,7 +67,9 @@ describe('paginateByPageNumber', () => {
 
 	it('stops on an empty first page', async () => {
 		const api = pagedApi(0);
-		expect(await paginateByPageNumber(api.fetchPage, { max: Infinity, pageSizeMax: 50 })).toEqual([]);
+		expect(await paginateByPageNumber(api.fetchPage, { max: Infinity, pageSizeMax: 50 })).toEqual(
+			[],
+		);
 		expect(api.calls).toHaveLength(1);
 	});
 
@@ -91,7 +96,9 @@ describe('paginateByCursor', () => {
 		const fetchPage = async (cursor: string | undefined, size: number) => {
 			calls.push({ cursor, size });
 			const start = cursor ? Number(cursor) : 0;
-			const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => ({ id: start + i }));
+			const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => ({
+				id: start + i,
+			}));
 			const next = start + size < total ? String(repeatCursor ? size : start + size) : null;
 			return { items, nextCursor: next };
 		};

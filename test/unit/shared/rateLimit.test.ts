@@ -1,4 +1,8 @@
-import { parseRetryAfter, rateLimitGate, serverRequestedWait } from '../../../nodes/shared/rateLimit';
+import {
+	parseRetryAfter,
+	rateLimitGate,
+	serverRequestedWait,
+} from '../../../nodes/shared/rateLimit';
 import { timing } from '../../../nodes/shared/timing';
 
 const JTL = {
@@ -36,17 +40,25 @@ describe('serverRequestedWait', () => {
 
 	it('prefers Retry-After over the rate-limit headers', () => {
 		expect(
-			serverRequestedWait({ 'retry-after': '3', 'x-ratelimit-interval-length-seconds': '45' }, JTL, now),
+			serverRequestedWait(
+				{ 'retry-after': '3', 'x-ratelimit-interval-length-seconds': '45' },
+				JTL,
+				now,
+			),
 		).toBe(3000);
 	});
 
 	it('falls back to a reset header given as seconds or as epoch seconds', () => {
 		expect(serverRequestedWait({ 'x-ratelimit-reset': '12' }, JTL, now)).toBe(12_000);
-		expect(serverRequestedWait({ 'x-ratelimit-reset': String(now / 1000 + 20) }, JTL, now)).toBe(20_000);
+		expect(serverRequestedWait({ 'x-ratelimit-reset': String(now / 1000 + 20) }, JTL, now)).toBe(
+			20_000,
+		);
 	});
 
 	it('falls back to the window length when JTL sends no Retry-After', () => {
-		expect(serverRequestedWait({ 'x-ratelimit-interval-length-seconds': '45' }, JTL, now)).toBe(45_000);
+		expect(serverRequestedWait({ 'x-ratelimit-interval-length-seconds': '45' }, JTL, now)).toBe(
+			45_000,
+		);
 	});
 
 	it('says nothing when the response says nothing', () => {

@@ -1,0 +1,106 @@
+// OAuth2 client-credentials token endpoint and bearer-token checks.
+import { randomBytes } from 'node:crypto';
+
+const oauthError = (status, error, description, headers) => ({
+	status,
+	body: description ? { error, error_description: description } : { error },
+	headers: { 'Cache-Control': 'no-store', ...headers },
+});
+
+function parseBasic(header) {
+	const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? '');
+	if (!match) return null;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon < 0) return null;
+	const decode = (s) => {
+		try {
+			return decodeURIComponent(s.replace(/\+/g, ' '));
+		} catch {
+			return s;
+		}
+	};
+	return {
+		raw: [decoded.slice(0, colon), decoded.slice(colon + 1)],
+		decoded: [decode(decoded.slice(0, colon)), decode(decoded.slice(colon + 1))],
+	};
+}
+
+export function issueToken(state, options, nowMs) {
+	const token = `sbx.${randomBytes(24).toString('base64url')}`;
+	state.tokens.set(token, nowMs + options.tokenTtlSeconds * 1000);
+	state.tokensIssued++;
+	return token;
+}
+
+/**
+ * POST /oauth2/token: form-encoded grant_type=client_credentials, client credentials only via HTTP Basic.
+ * @returns {{ status, body, headers }}
+ */
+export function tokenResponse({ method, headers, parsed, state, options, nowMs }) {
+	if (method !== 'POST') return oauthError(405, 'invalid_request', 'use POST', { Allow: 'POST' });
+	if (parsed.kind !== 'form' && parsed.kind !== 'empty') {
+		return oauthError(
+			400,
+			'invalid_request',
+			'Content-Type must be application/x-www-form-urlencoded',
+		);
+	}
+	const form = parsed.value ?? {};
+	if (Object.hasOwn(form, 'client_id') || Object.hasOwn(form, 'client_secret')) {
+		return oauthError(
+			400,
+			'invalid_request',
+			'client credentials must be sent with HTTP Basic authentication',
+		);
+	}
+	const basic = parseBasic(headers.authorization);
+	const ok =
+		basic &&
+		[basic.raw, basic.decoded].some(
+			([id, secret]) => id === options.clientId && secret === options.clientSecret,
+		);
+	if (!ok)
+		return oauthError(401, 'invalid_client', undefined, {
+			'WWW-Authenticate': 'Basic realm="jtl-sandbox"',
+		});
+	if (!form.grant_type) return oauthError(400, 'invalid_request', 'grant_type is required');
+	if (form.grant_type !== 'client_credentials') return oauthError(400, 'unsupported_grant_type');
+	return {
+		status: 200,
+		headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+		body: {
+			access_token: issueToken(state, options, nowMs),
+			token_type: 'Bearer',
+			expires_in: options.tokenTtlSeconds,
+			scope: '',
+		},
+	};
+}
+
+/** True when the Authorization header carries a token this sandbox issued and that has not expired. */
+export function bearerIsValid(state, header, nowMs) {
+	const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+	if (!match) return false;
+	const expiresAt = state.tokens.get(match[1]);
+	return expiresAt !== undefined && nowMs < expiresAt;
+}
+
+/** Copy of request headers for the log, with credentials masked. */
+export function maskHeaders(headers) {
+	const out = { ...headers };
+	if (out.authorization !== undefined) {
+		const scheme = /^(\w+)\s/.exec(out.authorization)?.[1];
+		out.authorization = scheme ? `${scheme} ***` : '***';
+	}
+	return out;
+}
+
+/** Copy of a token-request body (form, JSON or text) for the log, with client secrets masked. */
+export function maskTokenBody(body) {
+	if (typeof body === 'string') return body.replace(/(client_secret=)[^&]*/gi, '$1***');
+	if (!body || typeof body !== 'object') return body;
+	const out = { ...body };
+	if (out.client_secret !== undefined) out.client_secret = '***';
+	return out;
+}

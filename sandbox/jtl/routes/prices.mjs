@@ -1,0 +1,132 @@
+// v1 item customer prices: /items/:itemId/customerPrices[/:customerId/:fromQuantity].
+import { findById, renderPriceV1 } from '../model.mjs';
+import { itemByParam } from '../store.mjs';
+import { ApiError, checkObject, notFound, parseInt32, throwIfErrors } from '../validate.mjs';
+
+const PRICE_VALUES = {
+	NetPrice: { type: 'number', min: 0 },
+	ReduceStandardPriceByPercent: { type: 'number', min: 0, maxValue: 100 },
+};
+const CREATE_SCHEMA = {
+	CustomerId: { type: 'int32', required: true },
+	FromQuantity: { type: 'int32', min: 0 },
+	...PRICE_VALUES,
+};
+
+const EXACTLY_ONE = 'Set exactly one of NetPrice or ReduceStandardPriceByPercent.';
+
+function priceOf(state, item, params) {
+	const customerId = parseInt32(params.customerId);
+	const fromQuantity = parseInt32(params.fromQuantity);
+	const price = state.prices.find(
+		(p) => p.itemId === item.id && p.customerId === customerId && p.fromQuantity === fromQuantity,
+	);
+	if (!price)
+		throw notFound(
+			`Customer price (item ${item.id}, customer ${customerId}, from ${fromQuantity})`,
+		);
+	return price;
+}
+
+export function register(router) {
+	router.add('GET', '/items/:itemId/customerPrices', ({ state, params }) => {
+		const item = itemByParam(state, params.itemId);
+		const list = state.prices
+			.filter((p) => p.itemId === item.id)
+			.sort((a, b) => a.customerId - b.customerId || a.fromQuantity - b.fromQuantity);
+		return { status: 200, body: list.map(renderPriceV1) };
+	});
+
+	router.add(
+		'POST',
+		'/items/:itemId/customerPrices',
+		({ state, params, body, nowIso }) => {
+			const item = itemByParam(state, params.itemId);
+			const errors = {};
+			checkObject(body, CREATE_SCHEMA, errors);
+			throwIfErrors(errors);
+			if (!findById(state.customers, body.CustomerId))
+				errors.CustomerId = `No customer with id ${body.CustomerId}.`;
+			const hasNet = body.NetPrice !== undefined && body.NetPrice !== null;
+			const hasPercent =
+				body.ReduceStandardPriceByPercent !== undefined &&
+				body.ReduceStandardPriceByPercent !== null;
+			if (hasNet === hasPercent)
+				errors.NetPrice = errors.ReduceStandardPriceByPercent = EXACTLY_ONE;
+			throwIfErrors(errors);
+			const fromQuantity = body.FromQuantity ?? 0;
+			const duplicate = state.prices.some(
+				(p) =>
+					p.itemId === item.id &&
+					p.customerId === body.CustomerId &&
+					p.fromQuantity === fromQuantity,
+			);
+			if (duplicate) {
+				throw new ApiError(
+					409,
+					'Conflict',
+					`A customer price for customer ${body.CustomerId} from quantity ${fromQuantity} already exists.`,
+				);
+			}
+			const stamp = nowIso();
+			const price = {
+				itemId: item.id,
+				customerId: body.CustomerId,
+				fromQuantity,
+				netPrice: hasNet ? body.NetPrice : null,
+				reducePercent: hasPercent ? body.ReduceStandardPriceByPercent : null,
+				createdAt: stamp,
+				lastChanged: stamp,
+			};
+			state.prices.push(price);
+			return { status: 201, body: renderPriceV1(price) };
+		},
+		{ body: true },
+	);
+
+	router.add(
+		'PATCH',
+		'/items/:itemId/customerPrices/:customerId/:fromQuantity',
+		({ state, params, body, nowIso }) => {
+			const item = itemByParam(state, params.itemId);
+			const price = priceOf(state, item, params);
+			const errors = {};
+			checkObject(body, PRICE_VALUES, errors);
+			throwIfErrors(errors);
+			// Setting one value switches the price mode and clears the other (sandbox assumption).
+			const net = Object.hasOwn(body, 'NetPrice') ? body.NetPrice : undefined;
+			const percent = Object.hasOwn(body, 'ReduceStandardPriceByPercent')
+				? body.ReduceStandardPriceByPercent
+				: undefined;
+			let next = { netPrice: price.netPrice, reducePercent: price.reducePercent };
+			if (net !== undefined && net !== null && percent !== undefined && percent !== null) {
+				errors.NetPrice = errors.ReduceStandardPriceByPercent = EXACTLY_ONE;
+			} else if (net !== undefined && net !== null) {
+				next = { netPrice: net, reducePercent: null };
+			} else if (percent !== undefined && percent !== null) {
+				next = { netPrice: null, reducePercent: percent };
+			} else {
+				if (net === null) next.netPrice = null;
+				if (percent === null) next.reducePercent = null;
+				if (next.netPrice === null && next.reducePercent === null) {
+					errors.NetPrice = errors.ReduceStandardPriceByPercent = EXACTLY_ONE;
+				}
+			}
+			throwIfErrors(errors);
+			Object.assign(price, next, { lastChanged: nowIso() });
+			return { status: 204 };
+		},
+		{ body: true },
+	);
+
+	router.add(
+		'DELETE',
+		'/items/:itemId/customerPrices/:customerId/:fromQuantity',
+		({ state, params }) => {
+			const item = itemByParam(state, params.itemId);
+			const price = priceOf(state, item, params);
+			state.prices.splice(state.prices.indexOf(price), 1);
+			return { status: 204 };
+		},
+	);
+}

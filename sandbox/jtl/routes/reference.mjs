@@ -1,0 +1,33 @@
+// GET /info and the reference lists (customer groups, categories, payment methods, companies).
+import { page, REFERENCE_RENDERERS } from '../model.mjs';
+import { queryPaging, throwIfErrors } from '../validate.mjs';
+
+const LISTS = {
+	customerGroups: 'groups',
+	customerCategories: 'categories',
+	paymentMethods: 'paymentMethods',
+	companies: 'companies',
+};
+
+export function register(router) {
+	router.add('GET', '/info', ({ options, nowIso }) => ({
+		status: 200,
+		body: { Version: '1.10.12', Timestamp: nowIso(), Tenant: options.tenantId, Type: 'Cloud' },
+	}));
+
+	for (const [path, collection] of Object.entries(LISTS)) {
+		const render = REFERENCE_RENDERERS[collection];
+		// v1: bare arrays in PascalCase.
+		router.add('GET', `/${path}`, ({ state }) => ({
+			status: 200,
+			body: state[collection].map(render.v1),
+		}));
+		// v2: camelCase paged envelope with uuid ids (sandbox assumption).
+		router.add('GET', `/v2/${path}`, ({ state, query, options }) => {
+			const errors = {};
+			const { pageNumber, pageSize } = queryPaging(query, errors, options.maxPageSize);
+			throwIfErrors(errors);
+			return { status: 200, body: page(state[collection], pageNumber, pageSize, 'v2', render.v2) };
+		});
+	}
+}
