@@ -6,6 +6,7 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 	setupFiles: ['<rootDir>/test/setup.js'],
 	testTimeout: 30000,
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 	// n8n-core keeps timers alive (e.g. its logger); tests close their own servers.
 	forceExit: true,
 };

@@ -160,6 +160,50 @@ export function parseRawRun(stdout) {
 	return JSON.parse(lines.slice(start, end === -1 ? undefined : end + 1).join('\n'));
 }
 
+/**
+ * A workflow from test/workflows with an Edit Fields (Set) node in front that feeds `input` as the
+ * item, so the same workflow files serve the in-process tests, the real-n8n run and the demo.
+ */
+export function workflowWithInput(file, id, input, changeNode) {
+	const workflow = JSON.parse(readFileSync(path.join(REPO, 'test', 'workflows', file), 'utf8'));
+	workflow.id = id;
+	workflow.name = workflow.name ?? id;
+	const target = workflow.nodes.find((n) => n.name !== 'Manual Trigger');
+	changeNode?.(target);
+	workflow.nodes.push({
+		id: 'input-item',
+		name: 'Input',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [120, 0],
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify(input, null, 2), options: {} },
+	});
+	workflow.connections = {
+		'Manual Trigger': { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
+		Input: { main: [[{ node: target.name, type: 'main', index: 0 }]] },
+	};
+	return workflow;
+}
+
+/** n8n's import format for the JTL credential, pointing at a running JTL sandbox. */
+export function jtlSandboxCredentialFile(jtl) {
+	return {
+		id: 'jtlSandbox',
+		name: 'JTL-Wawi sandbox',
+		type: 'jtlWawiOAuth2Api',
+		data: {
+			environment: 'custom',
+			baseUrl: jtl.apiBase,
+			customTokenUrl: jtl.tokenUrl,
+			clientId: jtl.credentials.clientId,
+			clientSecret: jtl.credentials.clientSecret,
+			tenantId: jtl.credentials.tenantId,
+			appId: 'n8n-nodes-erp-customers/0.1.0',
+			appVersion: '0.1.0',
+		},
+	};
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
 	const rt = ensureN8n();
 	log(`ready: ${rt.n8nBin}`);

@@ -1,17 +1,18 @@
 // End-to-end: the packed package inside a real n8n 2.41.1 (Node 24), against the JTL sandbox.
 // Every case imports a workflow, runs it with `n8n execute`, and checks the output or the error.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
 import {
 	CACHE,
-	REPO,
 	ensureN8n,
 	installPackageInto,
 	n8nCli,
 	parseRawRun,
+	jtlSandboxCredentialFile,
+	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
 import { jtlCases } from './cases/jtl.mjs';
 
@@ -21,28 +22,6 @@ const WORK = path.join(CACHE, 'e2e-work');
 
 function log(msg) {
 	process.stdout.write(`${msg}\n`);
-}
-
-/** A workflow from test/workflows with a Set node in front that feeds the case's input item. */
-export function workflowWithInput(file, id, input, changeNode) {
-	const workflow = JSON.parse(readFileSync(path.join(REPO, 'test', 'workflows', file), 'utf8'));
-	workflow.id = id;
-	workflow.name = `e2e ${id}`;
-	const target = workflow.nodes.find((n) => n.name !== 'Manual Trigger');
-	changeNode?.(target);
-	workflow.nodes.push({
-		id: 'e2e-input',
-		name: 'Input',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [120, 0],
-		parameters: { mode: 'raw', jsonOutput: JSON.stringify(input), options: {} },
-	});
-	workflow.connections = {
-		'Manual Trigger': { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
-		Input: { main: [[{ node: target.name, type: 'main', index: 0 }]] },
-	};
-	return workflow;
 }
 
 async function main() {
@@ -59,23 +38,7 @@ async function main() {
 		(c) => only.length === 0 || only.some((o) => c.name.includes(o)),
 	);
 
-	const credentials = [
-		{
-			id: 'jtlSandbox',
-			name: 'JTL-Wawi sandbox',
-			type: 'jtlWawiOAuth2Api',
-			data: {
-				environment: 'custom',
-				baseUrl: jtl.apiBase,
-				customTokenUrl: jtl.tokenUrl,
-				clientId: jtl.credentials.clientId,
-				clientSecret: jtl.credentials.clientSecret,
-				tenantId: jtl.credentials.tenantId,
-				appId: 'n8n-nodes-erp-customers/0.1.0',
-				appVersion: '0.1.0',
-			},
-		},
-	];
+	const credentials = [jtlSandboxCredentialFile(jtl)];
 	const credFile = path.join(WORK, 'credentials.json');
 	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
 	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
