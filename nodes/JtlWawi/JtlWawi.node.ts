@@ -10,6 +10,8 @@ import { contact } from './actions/contact';
 import { customer } from './actions/customer';
 import { customerPrice } from './actions/customerPrice';
 import { router } from './actions/router';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class JtlWawi implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,6 +45,8 @@ export class JtlWawi implements INodeType {
 			...customerPrice.description,
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

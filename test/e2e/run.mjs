@@ -1,7 +1,8 @@
 // End-to-end: the packed package inside a real n8n 2.41.1 (Node 24), against the JTL sandbox.
 // Every case imports a workflow, runs it with `n8n execute`, and checks the output or the error.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
@@ -14,7 +15,6 @@ import {
 	jtlSandboxCredentialFile,
 	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
-import { jtlCases } from './cases/jtl.mjs';
 
 const only = process.argv.slice(2);
 const HOME = path.join(CACHE, 'e2e-home');
@@ -34,9 +34,16 @@ async function main() {
 
 	const jtl = await startJtlSandbox({ port: 0 });
 	const context = { jtl, workflowWithInput };
-	const cases = jtlCases(context).filter(
-		(c) => only.length === 0 || only.some((o) => c.name.includes(o)),
-	);
+	// Every file in cases/ exports `cases(context)`; one file per node or resource group.
+	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
+	const cases = [];
+	for (const file of readdirSync(casesDir)
+		.filter((f) => f.endsWith('.mjs'))
+		.sort()) {
+		const mod = await import(pathToFileURL(path.join(casesDir, file)).href);
+		cases.push(...mod.cases(context));
+	}
+	const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 
 	const credentials = [jtlSandboxCredentialFile(jtl)];
 	const credFile = path.join(WORK, 'credentials.json');
@@ -45,7 +52,7 @@ async function main() {
 	assert.equal(res.code, 0, `import:credentials failed:\n${res.stdout}\n${res.stderr}`);
 
 	// One import for all workflows keeps the run short.
-	const workflows = cases.map((c) => c.workflow);
+	const workflows = selected.map((c) => c.workflow);
 	const wfDir = path.join(WORK, 'workflows');
 	mkdirSync(wfDir, { recursive: true });
 	for (const wf of workflows)
@@ -55,7 +62,7 @@ async function main() {
 
 	let passed = 0;
 	let failed = 0;
-	for (const c of cases) {
+	for (const c of selected) {
 		const t0 = Date.now();
 		try {
 			await c.before?.();

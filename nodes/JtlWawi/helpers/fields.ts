@@ -22,6 +22,16 @@ export function customerLocator(
 			: 'The customer, by its JTL-Wawi UUID (REST v2)',
 		modes: [
 			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a customer...',
+				typeOptions: {
+					searchListMethod: v1 ? 'searchCustomers' : 'searchCustomersV2',
+					searchable: true,
+				},
+			},
+			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',

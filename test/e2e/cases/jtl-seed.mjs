@@ -1,7 +1,7 @@
 // Real-n8n cases for the JTL-Wawi node. Each case: a workflow, an optional set-up, a check.
 import assert from 'node:assert/strict';
 
-async function direct(jtl, method, path, body) {
+export async function direct(jtl, method, path, body) {
 	const res = await fetch(`${jtl.apiBase}${path}`, {
 		method,
 		headers: {
@@ -17,9 +17,9 @@ async function direct(jtl, method, path, body) {
 	return text ? JSON.parse(text) : undefined;
 }
 
-const apiCalls = (jtl) => jtl.requests.filter((r) => r.path.startsWith('/erp/'));
+export const apiCalls = (jtl) => jtl.requests.filter((r) => r.path.startsWith('/erp/'));
 
-export function jtlCases({ jtl, workflowWithInput }) {
+export function cases({ jtl, workflowWithInput }) {
 	const firstCustomer = () => jtl.state.customers[0];
 	return [
 		{

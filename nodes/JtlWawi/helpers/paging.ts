@@ -1,0 +1,34 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Page } from '../../shared/pagination';
+
+function num(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Reads JTL's v1 `PagedListOf<T>` envelope (PascalCase). HasNextPage is the loop condition. */
+export function readV1Page(body: unknown): Page<IDataObject> {
+	const b = (body ?? {}) as IDataObject;
+	return {
+		items: Array.isArray(b.Items) ? (b.Items as IDataObject[]) : [],
+		hasMore: typeof b.HasNextPage === 'boolean' ? b.HasNextPage : undefined,
+		total: num(b.TotalItems),
+	};
+}
+
+/** Reads JTL's v2 paged envelope (camelCase). */
+export function readV2Page(body: unknown): Page<IDataObject> {
+	const b = (body ?? {}) as IDataObject;
+	const hasNext = b.hasNextPage;
+	return {
+		items: Array.isArray(b.items) ? (b.items as IDataObject[]) : [],
+		// Some JTL schemas type hasNextPage as a number; accept both.
+		hasMore:
+			typeof hasNext === 'boolean'
+				? hasNext
+				: typeof hasNext === 'number'
+					? hasNext > 0
+					: undefined,
+		total: num(b.totalItems),
+	};
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { paginateByPageNumber } from '../../shared/pagination';
+import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../transport';
+import { readV2Page } from '../helpers/paging';
+
+/** v1 reference lists are bare arrays of `{Id, Name, ...}` with whole-number IDs. */
+async function v1Options(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+): Promise<INodePropertyOptions[]> {
+	const { body } = await jtlApiRequest<IDataObject[]>(ctx, 'GET', path);
+	const list = Array.isArray(body) ? body : [];
+	return list
+		.map((entry) => {
+			const flags = [
+				entry.IsDefault || entry.IsStandard ? 'default' : '',
+				entry.IsActive === false ? 'inactive' : '',
+			]
+				.filter(Boolean)
+				.join(', ');
+			return {
+				name: `${String(entry.Name ?? entry.Id)}${flags ? ` (${flags})` : ''}`,
+				value: Number(entry.Id),
+			};
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** v2 reference lists are paged camelCase envelopes of `{id, name}` with UUIDs. */
+async function v2Options(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+): Promise<INodePropertyOptions[]> {
+	const entries = await paginateByPageNumber<IDataObject>(
+		async (pageNumber, pageSize) =>
+			readV2Page((await jtlApiRequest(ctx, 'GET', path, { qs: { pageNumber, pageSize } })).body),
+		{ max: Infinity, pageSizeMax: JTL_PAGE_SIZE_MAX },
+	);
+	return entries
+		.map((entry) => ({ name: String(entry.name ?? entry.id), value: String(entry.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getCustomerGroups(this: ILoadOptionsFunctions) {
+	return await v1Options(this, '/customerGroups');
+}
+
+export async function getCustomerCategories(this: ILoadOptionsFunctions) {
+	return await v1Options(this, '/customerCategories');
+}
+
+export async function getPaymentMethods(this: ILoadOptionsFunctions) {
+	return await v1Options(this, '/paymentMethods');
+}
+
+export async function getCompanies(this: ILoadOptionsFunctions) {
+	return await v1Options(this, '/companies');
+}
+
+export async function getCustomerGroupsV2(this: ILoadOptionsFunctions) {
+	return await v2Options(this, '/v2/customerGroups');
+}
+
+export async function getCustomerCategoriesV2(this: ILoadOptionsFunctions) {
+	return await v2Options(this, '/v2/customerCategories');
+}
+
+export async function getPaymentMethodsV2(this: ILoadOptionsFunctions) {
+	return await v2Options(this, '/v2/paymentMethods');
+}
+
+export async function getCompaniesV2(this: ILoadOptionsFunctions) {
+	return await v2Options(this, '/v2/companies');
+}
