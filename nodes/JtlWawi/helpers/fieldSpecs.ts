@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { uuid, validateField } from '../../shared/validation';
+import { int32Id, uuid, validateField } from '../../shared/validation';
 
 /**
  * One place per field: its API name, its label, its editor type and its validation. The editor
@@ -11,6 +11,7 @@ export type FieldKind =
 	| 'string'
 	| 'email'
 	| 'uuid'
+	| 'intId'
 	| 'int'
 	| 'number'
 	| 'percent'
@@ -25,6 +26,8 @@ export interface FieldSpec {
 	kind: FieldKind;
 	description: string;
 	placeholder?: string;
+	/** A dropdown loaded from the API (methods/loadOptions.ts); expressions may still give an ID. */
+	loadOptionsMethod?: string;
 }
 
 const toNumber = (value: unknown) =>
@@ -38,6 +41,7 @@ const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
 		.max(255, 'must be at most 255 characters'),
 	email: z.string().trim().email('must be an email address'),
 	uuid,
+	intId: int32Id,
 	int: z.preprocess(
 		toNumber,
 		z
@@ -98,6 +102,7 @@ export function toProperties(specs: FieldSpec[]): INodeProperties[] {
 	return [...specs]
 		.sort((a, b) => a.displayName.localeCompare(b.displayName))
 		.map((spec) => {
+			if (spec.loadOptionsMethod) return dropdown(spec);
 			const property: INodeProperties = {
 				displayName: spec.displayName,
 				name: spec.name,
@@ -111,6 +116,37 @@ export function toProperties(specs: FieldSpec[]): INodeProperties[] {
 			if (spec.kind === 'percent') property.typeOptions = { minValue: 0, maxValue: 100 };
 			return property;
 		});
+}
+
+/** The label the editor shows for a field. */
+export function labelOf(spec: FieldSpec): string {
+	return spec.loadOptionsMethod
+		? `${spec.displayName.replace(/ ID$/, '')} Name or ID`
+		: spec.displayName;
+}
+
+function dropdown(spec: FieldSpec): INodeProperties {
+	return {
+		displayName: labelOf(spec),
+		name: spec.name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: spec.loadOptionsMethod },
+		default: '',
+		description: `${spec.description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** The editor field of one spec, e.g. for a required top-level parameter. */
+export function toProperty(
+	spec: FieldSpec,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return { ...toProperties([spec])[0], ...overrides };
+}
+
+/** The validation schema of a field kind. */
+export function schemaOf(kind: FieldKind): z.ZodTypeAny {
+	return SCHEMAS[kind];
 }
 
 /**
@@ -128,7 +164,7 @@ export function validateCollection(
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(values)) {
 		const spec = byName.get(key);
-		const label = spec ? `${labelPrefix}${spec.displayName}` : `${labelPrefix}${key}`;
+		const label = spec ? `${labelPrefix}${labelOf(spec)}` : `${labelPrefix}${key}`;
 		if (!spec) {
 			validateField(
 				ctx,

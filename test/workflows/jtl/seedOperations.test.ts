@@ -264,7 +264,7 @@ describe('Customer > Update (PATCH /v2/customer/update)', () => {
 		[
 			'a bad customer group',
 			{ customerUuid: '98e85ee9-0c73-4e03-8075-cb4ecfe86c2f', group: 'gold' },
-			'Update Fields > Customer Group ID (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
+			'Update Fields > Customer Group Name or ID (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
 		],
 		[
 			'a negative debtor number',

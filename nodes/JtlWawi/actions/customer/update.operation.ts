@@ -33,7 +33,8 @@ export const CUSTOMER_UPDATE_FIELDS: FieldSpec[] = [
 		displayName: 'Company ID',
 		kind: 'uuid',
 		description:
-			'UUID of the own company (firm) the customer belongs to. Leave unset to keep the current one.',
+			'The own company (firm) the customer belongs to; leave unset to keep the current one',
+		loadOptionsMethod: 'getCompaniesV2',
 	},
 	{
 		name: 'createdDate',
@@ -47,12 +48,14 @@ export const CUSTOMER_UPDATE_FIELDS: FieldSpec[] = [
 		displayName: 'Customer Category ID',
 		kind: 'uuid',
 		description: 'UUID of the customer category',
+		loadOptionsMethod: 'getCustomerCategoriesV2',
 	},
 	{
 		name: 'customerGroupId',
 		displayName: 'Customer Group ID',
 		kind: 'uuid',
 		description: 'UUID of the customer group, which decides default prices and discounts',
+		loadOptionsMethod: 'getCustomerGroupsV2',
 	},
 	{
 		name: 'customerNumber',
@@ -102,6 +105,7 @@ export const CUSTOMER_UPDATE_FIELDS: FieldSpec[] = [
 		displayName: 'Payment Method ID',
 		kind: 'uuid',
 		description: "UUID of the customer's default payment method",
+		loadOptionsMethod: 'getPaymentMethodsV2',
 	},
 	{
 		name: 'taxIdentificationNumber',
