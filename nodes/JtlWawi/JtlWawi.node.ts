@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { address } from './actions/address';
 import { contact } from './actions/contact';
 import { customer } from './actions/customer';
 import { customerPrice } from './actions/customerPrice';
@@ -21,7 +22,8 @@ export class JtlWawi implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage customers, contacts and customer prices in JTL-Wawi (JTL Cloud ERP API)',
+		description:
+			'Manage customers, addresses, contacts and customer prices in JTL-Wawi (JTL Cloud ERP API)',
 		defaults: { name: 'JTL-Wawi' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,6 +36,7 @@ export class JtlWawi implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Address', value: 'address' },
 					{ name: 'Contact', value: 'contact' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Customer Price', value: 'customerPrice' },
@@ -41,6 +44,7 @@ export class JtlWawi implements INodeType {
 				default: 'customer',
 			},
 			...customer.description,
+			...address.description,
 			...contact.description,
 			...customerPrice.description,
 		],

@@ -2,12 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { stampItemIndex } from '../../shared/errors';
+import { address } from './address';
 import { contact } from './contact';
 import { customer } from './customer';
 import { customerPrice } from './customerPrice';
 import type { ResourceModule } from './types';
 
 export const resources: Record<string, ResourceModule> = {
+	address,
 	contact,
 	customer,
 	customerPrice,

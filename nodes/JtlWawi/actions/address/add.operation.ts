@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { uuid, validateField } from '../../../shared/validation';
+import { schemaOf, toProperties, validateCollection } from '../../helpers/fieldSpecs';
+import { customerLocator } from '../../helpers/fields';
+import { locatorValue } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+import { EDITABLE_ADDRESS_FIELDS, readV2Addresses } from './shared';
+
+const properties: INodeProperties[] = [
+	customerLocator('v2', {
+		description: 'The customer to add the address to, by its UUID (REST v2)',
+	}),
+	{
+		displayName: 'Address Type',
+		name: 'addressType',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 1,
+		required: true,
+		description:
+			"JTL's numeric address type. JTL does not document the values; check an existing address of the kind you want with Address > Get Many.",
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: toProperties(EDITABLE_ADDRESS_FIELDS),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['address'], operation: ['add'] } },
+	properties,
+);
+
+/**
+ * Adds one address through the customer update command (`PATCH /v2/customer/update` with a single
+ * address without ID), so nothing else of the customer is sent, and returns the new address.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerId = validateField(
+		this,
+		uuid,
+		locatorValue(this, 'customerId', itemIndex),
+		'Customer',
+		itemIndex,
+	);
+	const addressType = validateField(
+		this,
+		schemaOf('int'),
+		this.getNodeParameter('addressType', itemIndex),
+		'Address Type',
+		itemIndex,
+	);
+	const fields = validateCollection(
+		this,
+		EDITABLE_ADDRESS_FIELDS,
+		this.getNodeParameter('fields', itemIndex, {}) as IDataObject,
+		'Fields > ',
+		itemIndex,
+	);
+
+	const before = new Set(
+		(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
+	);
+	await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+		body: { customerId, addresses: [{ addressType, ...fields }] },
+		itemIndex,
+	});
+	const added = (await readV2Addresses(this, customerId, itemIndex)).filter(
+		(a) => !before.has(a.customerAddressId),
+	);
+	return added.length
+		? added.map((a) => ({ customerId, ...a }))
+		: [{ customerId, addressType, ...fields }];
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
+import { unexpectedShape } from '../../helpers/errors';
+import { customerLocator } from '../../helpers/fields';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator('any', {
+		description:
+			'The customer whose addresses to return: a numeric ID reads them through REST v1, a UUID through REST v2 (which also returns the address IDs needed to update one)',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['address'], operation: ['getAll'] } },
+	properties,
+);
+
+/** Where v1 keeps each kind of address inside the customer record. */
+const V1_SINGLE: Array<[string, string]> = [
+	['BillingAddress', 'billing'],
+	['Shipmentaddress', 'shipping'],
+	['CustomAddress', 'custom'],
+];
+const V1_LISTS: Array<[string, string]> = [
+	['OtherBillingAddresses', 'otherBilling'],
+	['OtherShippingAddresses', 'otherShipping'],
+	['OtherCustomerAddresses', 'otherCustom'],
+];
+
+/** Flattens a v1 customer's addresses into one list, each marked with its type. */
+export function flattenV1Addresses(customer: IDataObject): IDataObject[] {
+	const out: IDataObject[] = [];
+	const customerId = customer.Id;
+	for (const [key, type] of V1_SINGLE) {
+		const address = customer[key];
+		if (address && typeof address === 'object')
+			out.push({ customerId, type, ...(address as IDataObject) });
+	}
+	const others = (customer.OtherAddresses ?? {}) as IDataObject;
+	for (const [key, type] of V1_LISTS) {
+		const list = others[key];
+		if (Array.isArray(list))
+			for (const a of list as IDataObject[]) out.push({ customerId, type, ...a });
+	}
+	return out;
+}
+
+/** One item per address of the customer. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customer = readAnyCustomerId(this, itemIndex);
+	const { body } = await jtlApiRequest<IDataObject>(this, 'GET', customerPath(customer), {
+		itemIndex,
+	});
+	if (!body || typeof body !== 'object') throw unexpectedShape(this, body, 'a customer', itemIndex);
+	if (customer.surface === 'v1') return flattenV1Addresses(body);
+	const addresses = Array.isArray(body.addresses) ? (body.addresses as IDataObject[]) : [];
+	return addresses.map((a) => ({ customerId: body.id ?? customer.id, ...a }));
+}

@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as add from './add.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+import type { ResourceModule } from '../types';
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['address'] } },
+	options: [
+		{
+			name: 'Add',
+			value: 'add',
+			description: 'Add an address to a customer',
+			action: 'Add an address',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the addresses of a customer, each with its type',
+			action: 'Get many addresses',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change one address of a customer',
+			action: 'Update an address',
+		},
+	],
+	default: 'getAll',
+};
+
+export const address: ResourceModule = {
+	description: [operationField, ...add.description, ...getAll.description, ...update.description],
+	operations: { add, getAll, update },
+};

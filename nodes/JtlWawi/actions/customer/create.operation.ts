@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
+import { unexpectedShape } from '../../helpers/errors';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = customerV1Properties(true);
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['create'] } },
+	properties,
+);
+
+/** `POST /customers` (v1): answers 201 with the created customer. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const { body, qs } = await buildCustomerV1Body(this, itemIndex);
+	const response = await jtlApiRequest(this, 'POST', '/customers', { body, qs, itemIndex });
+	if (!response.body || typeof response.body !== 'object') {
+		throw unexpectedShape(this, response.body, 'the created customer', itemIndex);
+	}
+	return [response.body as IDataObject];
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
+import { unexpectedShape } from '../../helpers/errors';
+import { customerLocator, simplifyField } from '../../helpers/fields';
+import { simplifyCustomer } from '../../helpers/simplifyV1';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [customerLocator('any'), simplifyField()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
+
+/** `GET /customers/{id}` for a numeric ID, `GET /v2/customers/{uuid}` for a UUID. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customer = readAnyCustomerId(this, itemIndex);
+	const response = await jtlApiRequest<IDataObject>(this, 'GET', customerPath(customer), {
+		itemIndex,
+	});
+	if (!response.body || typeof response.body !== 'object') {
+		throw unexpectedShape(this, response.body, 'a customer', itemIndex);
+	}
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return [simplify ? simplifyCustomer(response.body) : response.body];
+}

@@ -1,0 +1,235 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { paginateByPageNumber } from '../../../shared/pagination';
+import { int32Id, validateField } from '../../../shared/validation';
+import { schemaOf } from '../../helpers/fieldSpecs';
+import { returnAllAndLimit, simplifyField } from '../../helpers/fields';
+import { readV1Page, readV2Page } from '../../helpers/paging';
+import { simplifyCustomer } from '../../helpers/simplifyV1';
+import { maxResults } from '../../helpers/utils';
+import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description:
+			'Search filters (keyword, number, group, category) use the v1 customer list; date filters and sorting use the v2 list. The two kinds cannot be combined.',
+		options: [
+			{
+				displayName: 'Changed After',
+				name: 'lastChangedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed after this time (v2 list)',
+			},
+			{
+				displayName: 'Changed Before',
+				name: 'lastChangedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers changed before this time (v2 list)',
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdDateAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created after this time (v2 list)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdDateBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created before this time (v2 list)',
+			},
+			{
+				displayName: 'Customer Category Name or ID',
+				name: 'categoryId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCustomerCategories' },
+				default: '',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+			{
+				displayName: 'Customer Group Name or ID',
+				name: 'groupId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
+				default: '',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
+			{
+				displayName: 'Customer Number',
+				name: 'number',
+				type: 'string',
+				default: '',
+				description: 'Only the customer with exactly this number (v1 list)',
+			},
+			{
+				displayName: 'Search Keyword',
+				name: 'searchKeyWord',
+				type: 'string',
+				default: '',
+				description:
+					'Matches the customer number and the main billing address: names, company, city, email (v1 list)',
+			},
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Option',
+		default: {},
+		description: 'Sorting uses the v2 customer list',
+		options: [
+			{
+				displayName: 'Descending',
+				name: 'descending',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to sort from the highest to the lowest value',
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				default: 'customerNumber',
+				options: [
+					{ name: 'Created Date', value: 'createdDate' },
+					{ name: 'Customer Number', value: 'customerNumber' },
+					{ name: 'ID', value: 'id' },
+					{ name: 'Last Changed', value: 'lastChanged' },
+				],
+			},
+		],
+	},
+	simplifyField(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['getAll'] } },
+	properties,
+);
+
+const V1_FILTERS = ['searchKeyWord', 'number', 'groupId', 'categoryId'];
+const V2_FILTERS = [
+	'createdDateAfter',
+	'createdDateBefore',
+	'lastChangedAfter',
+	'lastChangedBefore',
+];
+const FILTER_LABELS: Record<string, string> = {
+	searchKeyWord: 'Search Keyword',
+	number: 'Customer Number',
+	groupId: 'Customer Group Name or ID',
+	categoryId: 'Customer Category Name or ID',
+	createdDateAfter: 'Created After',
+	createdDateBefore: 'Created Before',
+	lastChangedAfter: 'Changed After',
+	lastChangedBefore: 'Changed Before',
+};
+
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** Reads customers from the v1 list (search) or the v2 list (dates, sorting), page by page. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const max = maxResults(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+
+	const v1Used = V1_FILTERS.filter((f) => isSet(filters[f]));
+	const v2Used = [
+		...V2_FILTERS.filter((f) => isSet(filters[f])),
+		...(Object.keys(sort).length ? ['sort'] : []),
+	];
+	if (v1Used.length && v2Used.length) {
+		const names = (keys: string[]) => keys.map((k) => FILTER_LABELS[k] ?? 'Sort').join(', ');
+		throw new NodeOperationError(
+			this.getNode(),
+			`Filters (item ${itemIndex}) cannot combine ${names(v1Used)} with ${names(v2Used)}`,
+			{
+				itemIndex,
+				description:
+					'JTL offers search filters only on its v1 customer list and date filters and sorting only on its v2 list. Use one kind per node, or filter the results in a later node.',
+			},
+		);
+	}
+
+	let records: IDataObject[];
+	if (v1Used.length) {
+		const qs: IDataObject = {};
+		if (isSet(filters.searchKeyWord)) qs.searchKeyWord = String(filters.searchKeyWord);
+		if (isSet(filters.number)) qs.number = String(filters.number);
+		if (isSet(filters.groupId))
+			qs.groupId = validateField(
+				this,
+				int32Id,
+				filters.groupId,
+				`Filters > ${FILTER_LABELS.groupId}`,
+				itemIndex,
+			);
+		if (isSet(filters.categoryId))
+			qs.categoryId = validateField(
+				this,
+				int32Id,
+				filters.categoryId,
+				`Filters > ${FILTER_LABELS.categoryId}`,
+				itemIndex,
+			);
+		records = await paginateByPageNumber(
+			async (pageNumber, pageSize) =>
+				readV1Page(
+					(
+						await jtlApiRequest(this, 'GET', '/customers', {
+							qs: { ...qs, pageNumber, pageSize },
+							itemIndex,
+						})
+					).body,
+				),
+			{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (c) => String((c as IDataObject).Id) },
+		);
+	} else {
+		const qs: IDataObject = {};
+		for (const key of V2_FILTERS) {
+			if (!isSet(filters[key])) continue;
+			const value = validateField(
+				this,
+				schemaOf('dateTime'),
+				filters[key],
+				`Filters > ${FILTER_LABELS[key]}`,
+				itemIndex,
+			) as string;
+			qs[key] = new Date(value).toISOString();
+		}
+		if (Object.keys(sort).length) {
+			// a second key keeps the order stable across pages when values tie
+			const by = String(sort.sortBy ?? 'customerNumber');
+			qs.sortBy = by === 'id' ? 'id' : `${by},id`;
+			qs.sortDescending = sort.descending === true;
+		}
+		records = await paginateByPageNumber(
+			async (pageNumber, pageSize) =>
+				readV2Page(
+					(
+						await jtlApiRequest(this, 'GET', '/v2/customers', {
+							qs: { ...qs, pageNumber, pageSize },
+							itemIndex,
+						})
+					).body,
+				),
+			{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (c) => String((c as IDataObject).id) },
+		);
+	}
+	return simplify ? records.map(simplifyCustomer) : records;
+}

@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { validateField } from '../../../shared/validation';
+import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
+import { unexpectedShape } from '../../helpers/errors';
+import { readV1Page } from '../../helpers/paging';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer Number',
+		name: 'customerNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'K10001',
+		description:
+			'The customer number to match on: the customer with this number is updated, or created when there is none',
+	},
+	...customerV1Properties(false),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['upsert'] } },
+	properties,
+);
+
+const customerNumber = z
+	.string()
+	.trim()
+	.min(1, 'is required')
+	.max(255, 'must be at most 255 characters');
+
+/**
+ * Finds the customer by number (`GET /customers?number=`), then updates it (`PATCH /customers/{id}`,
+ * which answers 201) or creates it (`POST /customers`). Two customers with the same number stop the
+ * item instead of guessing which one to change.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const number = validateField(
+		this,
+		customerNumber,
+		this.getNodeParameter('customerNumber', itemIndex),
+		'Customer Number',
+		itemIndex,
+	);
+	const { body, qs } = await buildCustomerV1Body(this, itemIndex, { Number: number });
+
+	const found = readV1Page(
+		(
+			await jtlApiRequest(this, 'GET', '/customers', {
+				qs: { number, pageNumber: 1, pageSize: 10 },
+				itemIndex,
+			})
+		).body,
+	).items.filter((c) => String(c.Number) === number);
+	if (found.length > 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Customer Number (item ${itemIndex}) ${number} matches ${found.length} customers`,
+			{
+				itemIndex,
+				description: `Customer IDs: ${found.map((c) => String(c.Id)).join(', ')}. Make the number unique in JTL-Wawi, then run again.`,
+			},
+		);
+	}
+
+	const response =
+		found.length === 1
+			? await jtlApiRequest(this, 'PATCH', `/customers/${String(found[0].Id)}`, {
+					body,
+					qs,
+					itemIndex,
+				})
+			: await jtlApiRequest(this, 'POST', '/customers', { body, qs, itemIndex });
+	if (!response.body || typeof response.body !== 'object') {
+		throw unexpectedShape(this, response.body, 'the customer', itemIndex);
+	}
+	return [response.body as IDataObject];
+}

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { int32Id, uuid, validateField } from '../../shared/validation';
+import { locatorValue } from './utils';
+
+/** A customer ID in either JTL ID space: v1 whole number or v2 UUID. */
+export type AnyCustomerId = { surface: 'v1'; id: number } | { surface: 'v2'; id: string };
+
+const neither = z.custom<never>(() => false, {
+	message: 'must be a positive whole number (v1) or a UUID (v2)',
+});
+
+/** Reads and validates a customer locator that accepts both ID spaces. */
+export function readAnyCustomerId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'customerId',
+	label = 'Customer',
+): AnyCustomerId {
+	const value = locatorValue(ctx, name, itemIndex);
+	const asNumber = int32Id.safeParse(value);
+	if (asNumber.success) return { surface: 'v1', id: asNumber.data };
+	const asUuid = uuid.safeParse(value);
+	if (asUuid.success) return { surface: 'v2', id: asUuid.data };
+	return validateField(ctx, neither, value, label, itemIndex);
+}
+
+/** The customer's path on its API: `/customers/12` or `/v2/customers/<uuid>`. */
+export function customerPath(customer: AnyCustomerId): string {
+	return customer.surface === 'v1' ? `/customers/${customer.id}` : `/v2/customers/${customer.id}`;
+}

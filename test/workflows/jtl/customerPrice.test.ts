@@ -1,0 +1,451 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
+import type { IWorkflowBase } from 'n8n-workflow';
+
+import { jtlDirect } from '../../harness/jtlDirect';
+import { loadWorkflow, runWorkflow } from '../../harness/runWorkflow';
+import type { RunningSandbox } from '../../harness/sandbox';
+import { jtlSandboxCredential, startSandbox } from '../../harness/sandbox';
+
+let sandbox: RunningSandbox;
+let direct: Awaited<ReturnType<typeof jtlDirect>>;
+
+beforeAll(async () => {
+	sandbox = await startSandbox('jtl');
+	direct = await jtlDirect(sandbox);
+});
+
+afterAll(async () => {
+	await sandbox?.stop();
+});
+
+beforeEach(async () => {
+	await sandbox.reset();
+});
+
+const credentials = () => [jtlSandboxCredential(sandbox)];
+
+/** A copy of a workflow file with the JTL node's parameters (and the node) changed. */
+function withParameters(
+	file: string,
+	change: (p: Record<string, any>) => void,
+	nodeChange?: (n: Record<string, any>) => void,
+): IWorkflowBase {
+	const workflow = loadWorkflow(file);
+	const node = workflow.nodes.find((n) => n.name === 'JTL-Wawi')! as unknown as Record<string, any>;
+	change(node.parameters);
+	nodeChange?.(node);
+	return workflow;
+}
+
+const continueOnFail = (file: string) =>
+	withParameters(
+		file,
+		() => {},
+		(n) => {
+			n.onError = 'continueRegularOutput';
+		},
+	);
+
+/** The API requests the node sent (the token call and this test's direct calls left out). */
+async function apiRequests() {
+	return (await sandbox.requests()).filter(
+		(r) => r.path.startsWith('/erp/') && r.headers['x-appid'] !== 'tests/1.0',
+	);
+}
+
+const pricesOf = async (itemId: number) => await direct.get(`/items/${itemId}/customerPrices`);
+
+/** A seeded price of the given kind; tests may change or delete it, reset restores it. */
+async function seededPrice(kind: 'net' | 'percent') {
+	for (let id = 1; id <= 10; id++) {
+		const price = (await pricesOf(id)).find((p: any) =>
+			kind === 'net' ? p.NetPrice !== null : p.ReduceStandardPriceByPercent !== null,
+		);
+		if (price) return price;
+	}
+	throw new Error(`no seeded ${kind} price`);
+}
+
+/** An item and a customer without any price between them. */
+async function freeKey() {
+	for (let itemId = 1; itemId <= 10; itemId++) {
+		const taken = new Set((await pricesOf(itemId)).map((p: any) => p.CustomerId));
+		for (let customerId = 1; customerId <= 25; customerId++) {
+			if (!taken.has(customerId)) return { itemId, customerId };
+		}
+	}
+	throw new Error('no free item/customer pair');
+}
+
+describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => {
+	const file = 'jtl/customerPrice-create.workflow.json';
+
+	it('creates a net price and returns it', async () => {
+		const { itemId, customerId } = await freeKey();
+		const before = await pricesOf(itemId);
+		await sandbox.clearRequests();
+
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [{ itemId, customerId, fromQuantity: 5, netPrice: 19.99 }],
+		});
+
+		expect(result.error).toBeUndefined();
+		const created = {
+			ItemId: itemId,
+			CustomerId: customerId,
+			FromQuantity: 5,
+			NetPrice: 19.99,
+			ReduceStandardPriceByPercent: null,
+		};
+		expect(result.output('JTL-Wawi')).toEqual([created]);
+		const after = await pricesOf(itemId);
+		expect(after).toHaveLength(before.length + 1);
+		expect(after).toContainEqual(created);
+
+		const calls = await apiRequests();
+		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
+			['POST', `/erp/items/${itemId}/customerPrices`, 201],
+		]);
+		expect(calls[0].body).toEqual({ CustomerId: customerId, FromQuantity: 5, NetPrice: 19.99 });
+	});
+
+	it('creates a percent reduction when Price Type says so', async () => {
+		const { itemId, customerId } = await freeKey();
+		const workflow = withParameters(file, (p) => {
+			p.priceType = 'percent';
+			p.reduceStandardPriceByPercent = '={{ $json.percent }}';
+		});
+		await sandbox.clearRequests();
+		const result = await runWorkflow(workflow, credentials(), {
+			items: [{ itemId, customerId, percent: 7.5, netPrice: 3 }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual([
+			{
+				ItemId: itemId,
+				CustomerId: customerId,
+				FromQuantity: 0,
+				NetPrice: null,
+				ReduceStandardPriceByPercent: 7.5,
+			},
+		]);
+		// the hidden Net Price field is not sent, whatever the item holds
+		expect((await apiRequests())[0].body).toEqual({
+			CustomerId: customerId,
+			FromQuantity: 0,
+			ReduceStandardPriceByPercent: 7.5,
+		});
+	});
+
+	it('turns a duplicate price (409) into a NodeApiError with the vendor message', async () => {
+		const existing = await seededPrice('net');
+		const before = await pricesOf(existing.ItemId);
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [
+				{
+					itemId: existing.ItemId,
+					customerId: existing.CustomerId,
+					fromQuantity: existing.FromQuantity,
+					netPrice: 1,
+				},
+			],
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.httpCode).toBe('409');
+		expect(result.error?.message).toBe(
+			`JTL-Wawi: A customer price for customer ${existing.CustomerId} from quantity ${existing.FromQuantity} already exists. [Conflict]`,
+		);
+		expect(result.error?.itemIndex).toBe(0);
+		expect((await apiRequests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(await pricesOf(existing.ItemId)).toEqual(before);
+	});
+
+	it('does not retry a POST that met a 503, so no duplicate can be created', async () => {
+		const { itemId, customerId } = await freeKey();
+		const before = await pricesOf(itemId);
+		await sandbox.fault({
+			method: 'POST',
+			path: `/erp/items/${itemId}/customerPrices`,
+			status: 503,
+			times: 1,
+		});
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [{ itemId, customerId, netPrice: 10 }],
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.httpCode).toBe('503');
+		expect((await apiRequests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(await pricesOf(itemId)).toEqual(before);
+	});
+
+	it.each([
+		['a negative net price', { netPrice: -1 }, 'Net Price (item 0) must be 0 or greater'],
+		[
+			'no net price',
+			{},
+			'Net Price or Percent Reduction (item 0) is required; give exactly one of them',
+		],
+		[
+			'a fractional from-quantity',
+			{ netPrice: 1, fromQuantity: 1.5 },
+			'From Quantity (item 0) must be a whole number',
+		],
+		[
+			'an item number instead of an ID',
+			{ netPrice: 1, itemId: 'SKU-1' },
+			'Item ID (item 0) must be a whole number',
+		],
+		[
+			'a customer ID beyond int32',
+			{ netPrice: 1, customerId: 2147483648 },
+			'Customer (item 0) must fit a 32-bit integer',
+		],
+	])('rejects %s before sending anything', async (_label, input, message) => {
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [{ itemId: 2, customerId: 1, ...input }],
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.itemIndex).toBe(0);
+		expect(await apiRequests()).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, a duplicate becomes an error item and the other price is created', async () => {
+		const existing = await seededPrice('percent');
+		const { itemId, customerId } = await freeKey();
+		const result = await runWorkflow(continueOnFail(file), credentials(), {
+			items: [
+				{
+					itemId: existing.ItemId,
+					customerId: existing.CustomerId,
+					fromQuantity: existing.FromQuantity,
+					netPrice: 1,
+				},
+				{ itemId, customerId, netPrice: 2 },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		const out = result.output('JTL-Wawi');
+		expect(out[0].error).toMatch(/^JTL-Wawi: A customer price .* already exists/);
+		expect(out[1]).toMatchObject({ ItemId: itemId, CustomerId: customerId, NetPrice: 2 });
+		expect(result.pairedItems('JTL-Wawi')).toEqual([0, 1]);
+	});
+});
+
+describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{customerId}/{fromQuantity})', () => {
+	const file = 'jtl/customerPrice-update.workflow.json';
+
+	it('switches a net price to a percent reduction and returns the price as read back', async () => {
+		const price = await seededPrice('net');
+		const key = `${price.ItemId}/customerPrices/${price.CustomerId}/${price.FromQuantity}`;
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [
+				{
+					itemId: price.ItemId,
+					customerId: price.CustomerId,
+					fromQuantity: price.FromQuantity,
+					priceType: 'percent',
+					percent: 12,
+				},
+			],
+		});
+		expect(result.error).toBeUndefined();
+		const expected = { ...price, NetPrice: null, ReduceStandardPriceByPercent: 12 };
+		expect(result.output('JTL-Wawi')).toEqual([expected]);
+		expect(await pricesOf(price.ItemId)).toContainEqual(expected);
+
+		const calls = await apiRequests();
+		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
+			['PATCH', `/erp/items/${key}`, 204],
+			['GET', `/erp/items/${price.ItemId}/customerPrices`, 200],
+		]);
+		expect(calls[0].body).toEqual({ ReduceStandardPriceByPercent: 12 });
+	});
+
+	it('changes a net price', async () => {
+		const price = await seededPrice('net');
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [
+				{
+					itemId: price.ItemId,
+					customerId: price.CustomerId,
+					fromQuantity: price.FromQuantity,
+					netPrice: 0,
+				},
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual([{ ...price, NetPrice: 0 }]);
+	});
+
+	it.each([
+		[
+			'both values',
+			{ priceType: 'netPrice', netPrice: 5, percent: 5 },
+			'Net Price and Percent Reduction (item 0) are both set; give exactly one of them',
+		],
+		[
+			'neither value',
+			{ priceType: 'percent' },
+			'Net Price or Percent Reduction (item 0) is required; give exactly one of them',
+		],
+		[
+			'a value of the other type',
+			{ priceType: 'percent', netPrice: 5 },
+			'Price Type (item 0) is percent, but only Net Price has a value',
+		],
+		[
+			'a reduction above 100 %',
+			{ priceType: 'percent', percent: 101 },
+			'Percent Reduction (item 0) must be between 0 and 100',
+		],
+		[
+			'an unknown price type',
+			{ priceType: 'gross', netPrice: 5 },
+			'Price Type (item 0) must be netPrice (Net Price) or percent (Percent Reduction of the Standard Price)',
+		],
+	])('rejects %s (expression-built input) before sending anything', async (_l, input, message) => {
+		const price = await seededPrice('net');
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [
+				{
+					itemId: price.ItemId,
+					customerId: price.CustomerId,
+					fromQuantity: price.FromQuantity,
+					...input,
+				},
+			],
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.itemIndex).toBe(0);
+		expect(await apiRequests()).toHaveLength(0);
+		expect(await pricesOf(price.ItemId)).toContainEqual(price);
+	});
+
+	it('turns a price that does not exist (404) into a NodeApiError', async () => {
+		const price = await seededPrice('net');
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [
+				{
+					itemId: price.ItemId,
+					customerId: price.CustomerId,
+					fromQuantity: price.FromQuantity + 1,
+					netPrice: 5,
+				},
+			],
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.message).toMatch(/^JTL-Wawi: Customer price .* was not found/);
+		// no re-read after a failed PATCH
+		expect((await apiRequests()).map((c) => c.method)).toEqual(['PATCH']);
+	});
+
+	it('with Continue On Fail, reports the failing item and updates the others', async () => {
+		const price = await seededPrice('percent');
+		const result = await runWorkflow(continueOnFail(file), credentials(), {
+			items: [
+				{ itemId: price.ItemId, customerId: price.CustomerId, netPrice: 1, percent: 1 },
+				{
+					itemId: price.ItemId,
+					customerId: price.CustomerId,
+					fromQuantity: price.FromQuantity,
+					priceType: 'percent',
+					percent: 3,
+				},
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual([
+			expect.objectContaining({
+				error: 'Net Price and Percent Reduction (item 0) are both set; give exactly one of them',
+			}),
+			{ ...price, ReduceStandardPriceByPercent: 3 },
+		]);
+		expect(result.pairedItems('JTL-Wawi')).toEqual([0, 1]);
+	});
+});
+
+describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{customerId}/{fromQuantity})', () => {
+	const file = 'jtl/customerPrice-delete.workflow.json';
+
+	it('deletes the price and reports it', async () => {
+		const price = await seededPrice('net');
+		const before = await pricesOf(price.ItemId);
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [
+				{
+					itemId: String(price.ItemId),
+					customerId: price.CustomerId,
+					fromQuantity: price.FromQuantity,
+				},
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual([
+			{
+				deleted: true,
+				itemId: price.ItemId,
+				customerId: price.CustomerId,
+				fromQuantity: price.FromQuantity,
+			},
+		]);
+		const calls = await apiRequests();
+		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
+			[
+				'DELETE',
+				`/erp/items/${price.ItemId}/customerPrices/${price.CustomerId}/${price.FromQuantity}`,
+				204,
+			],
+		]);
+		const after = await pricesOf(price.ItemId);
+		expect(after).toHaveLength(before.length - 1);
+		expect(after).not.toContainEqual(price);
+	});
+
+	it('turns a price that does not exist (404) into a NodeApiError', async () => {
+		const { itemId, customerId } = await freeKey();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [{ itemId, customerId }],
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.httpCode).toBe('404');
+	});
+
+	it('rejects a negative from-quantity before sending anything', async () => {
+		await sandbox.clearRequests();
+		const result = await runWorkflow(loadWorkflow(file), credentials(), {
+			items: [{ itemId: 1, customerId: 1, fromQuantity: -10 }],
+		});
+		expect(result.error?.message).toBe('From Quantity (item 0) must be 0 or greater');
+		expect(await apiRequests()).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, reports the failing item and deletes the others', async () => {
+		const price = await seededPrice('percent');
+		const result = await runWorkflow(continueOnFail(file), credentials(), {
+			items: [
+				{ itemId: 'x', customerId: 1 },
+				{ itemId: price.ItemId, customerId: price.CustomerId, fromQuantity: price.FromQuantity },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		const out = result.output('JTL-Wawi');
+		expect(out[0]).toMatchObject({ error: 'Item ID (item 0) must be a whole number' });
+		expect(out[1]).toEqual({
+			deleted: true,
+			itemId: price.ItemId,
+			customerId: price.CustomerId,
+			fromQuantity: price.FromQuantity,
+		});
+		expect(await pricesOf(price.ItemId)).not.toContainEqual(price);
+	});
+});
