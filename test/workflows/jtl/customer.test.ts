@@ -105,7 +105,7 @@ describe('Customer > Create or Update (match on customer number)', () => {
 			{ number: existing.Number, city: 'Lübeck' },
 		]);
 		expect(result.error).toBeUndefined();
-		const [out] = result.output('JTL-Wawi');
+		const [out] = result.output('JTL-Wawi') as any[];
 		expect(out.Id).toBe(3);
 		expect(out.BillingAddress.City).toBe('Lübeck');
 		const calls = await apiCalls();
