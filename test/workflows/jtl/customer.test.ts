@@ -222,7 +222,7 @@ describe('Customer > Get Many', () => {
 		const expected = everyone.filter((c) => c.lastChanged > cutoff).map((c) => c.id);
 		expect(out.map((c) => c.id).sort()).toEqual(expected.sort());
 		for (let i = 1; i < out.length; i++)
-			expect(out[i - 1].lastChanged >= out[i].lastChanged).toBe(true);
+			expect(String(out[i - 1].lastChanged) >= String(out[i].lastChanged)).toBe(true);
 		expect((await apiCalls())[0].query).toMatchObject({
 			sortBy: 'lastChanged,id',
 			sortDescending: 'true',
