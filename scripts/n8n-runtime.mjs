@@ -1,6 +1,7 @@
 // Installs and drives a pinned, real n8n (2.41.1 on Node 24) for the end-to-end run and the demo.
 // Never shipped: lives outside nodes/ and credentials/.
 import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,7 +82,7 @@ export function ensureN8n() {
 /** Builds and packs this package, then extracts it where n8n's community-package installer puts it. */
 export function installPackageInto(userFolder, { build = true } = {}) {
 	if (build) run('npm', ['run', 'build', '--silent'], { cwd: REPO });
-	const packDir = path.join(CACHE, 'pack');
+	const packDir = path.join(CACHE, `pack-${process.pid}`);
 	rmSync(packDir, { recursive: true, force: true });
 	mkdirSync(packDir, { recursive: true });
 	run('npm', ['pack', '--silent', '--pack-destination', packDir], {
@@ -94,6 +95,7 @@ export function installPackageInto(userFolder, { build = true } = {}) {
 	rmSync(pkgDir, { recursive: true, force: true });
 	mkdirSync(pkgDir, { recursive: true });
 	run('tar', ['-xzf', path.join(packDir, tgz), '-C', pkgDir, '--strip-components=1']);
+	rmSync(packDir, { recursive: true, force: true });
 	// n8n's installer keeps only runtime dependencies, of which we have none.
 	const pj = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
 	delete pj.devDependencies;
@@ -133,11 +135,27 @@ export function n8nEnv(runtime, userFolder, extra = {}) {
 	};
 }
 
-/** Runs the n8n CLI to completion and returns { code, stdout, stderr }. */
-export function n8nCli(runtime, userFolder, args, extraEnv = {}) {
-	return new Promise((resolve) => {
+/** A TCP port nobody listens on right now. */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Runs the n8n CLI to completion and returns { code, stdout, stderr }. Each run gets its own task
+ * broker port, so runs in parallel (or beside `npm start`) do not collide.
+ */
+export async function n8nCli(runtime, userFolder, args, extraEnv = {}) {
+	const brokerPort = String(await freePort());
+	return await new Promise((resolve) => {
 		const child = spawn(runtime.node, [runtime.n8nBin, ...args], {
-			env: n8nEnv(runtime, userFolder, extraEnv),
+			env: n8nEnv(runtime, userFolder, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...extraEnv }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

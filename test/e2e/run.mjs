@@ -15,10 +15,12 @@ import {
 	jtlSandboxCredentialFile,
 	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
+import { runTriggerE2E } from './trigger.mjs';
 
 const only = process.argv.slice(2);
-const HOME = path.join(CACHE, 'e2e-home');
-const WORK = path.join(CACHE, 'e2e-work');
+// One user folder per run, so two runs on one machine never share n8n's database.
+const HOME = path.join(CACHE, `e2e-home-${process.pid}`);
+const WORK = path.join(CACHE, `e2e-work-${process.pid}`);
 
 function log(msg) {
 	process.stdout.write(`${msg}\n`);
@@ -92,7 +94,27 @@ async function main() {
 			);
 		}
 	}
+	// The trigger runs in `n8n start` (an active, scheduled workflow), not through `n8n execute`.
+	const triggerStep =
+		'JTL trigger > n8n polls an active workflow and emits a changed customer once';
+	if (only.length === 0 || only.some((o) => triggerStep.includes(o))) {
+		const t0 = Date.now();
+		try {
+			await runTriggerE2E({ runtime, home: HOME, jtl });
+			passed++;
+			log(`ok   ${triggerStep} (${Date.now() - t0} ms)`);
+		} catch (error) {
+			failed++;
+			log(
+				`FAIL ${triggerStep}\n     ${String(error?.stack ?? error)
+					.split('\n')
+					.join('\n     ')}`,
+			);
+		}
+	}
 	await jtl.close();
+	rmSync(HOME, { recursive: true, force: true });
+	rmSync(WORK, { recursive: true, force: true });
 	log(`\nreal n8n ${'2.41.1'} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);
 	log(`${passed} passed, ${failed} failed`);
 	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
