@@ -51,7 +51,9 @@ for (const [key, entry] of Object.entries(lock.packages)) {
 	}
 }
 const sorted = Object.fromEntries(
-	Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+	Object.entries(lock.packages).sort(([a], [b]) =>
+		a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+	),
 );
 lock.packages = sorted;
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
