@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test infrastructure, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 /**
  * Contract test: the HTTP requests the JTL-Wawi node really sends must validate against the
  * vendor's OpenAPI spec (shared/specs/jtl-wawi-cloud-erp_v1.0_openapi-3.0.json).
@@ -11,216 +11,29 @@
  * `validation` array; a request passes only with a 2xx and no problem in either place.
  *
  * See shared/specs/README.md, "Validating requests with Stoplight Prism", for how Prism behaves
- * with this spec and its known false positives.
+ * with this spec and its known false positives. The replay helpers live in ./prism.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import { jtlDirect } from '../harness/jtlDirect';
 import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
-import type { RunningSandbox, SandboxRequestLog } from '../harness/sandbox';
+import type { RunningSandbox } from '../harness/sandbox';
 import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
-
-const SPEC = path.resolve(
-	__dirname,
-	'../../../shared/specs/jtl-wawi-cloud-erp_v1.0_openapi-3.0.json',
-);
-const PRISM_BIN = path.resolve(__dirname, '../../node_modules/.bin/prism');
-const PRISM_START_TIMEOUT_MS = 60_000;
-/** The sandbox serves the API under this prefix; Prism serves the spec's paths at the root. */
-const API_PREFIX = '/erp';
-/**
- * Any UUID. The v1.0 spec requires the headers `tenant-id` and `x-api-key` on every operation (and
- * the `Wawi` api-key security scheme together with OAuth2). The real JTL Cloud API needs neither:
- * it takes the tenant from `x-tenant-id`, which the node sends, and `x-api-key` is an OnPrem
- * registration key. shared/specs/README.md lists both as known false positives of this spec, so
- * the replay adds exactly these two headers and nothing else that the node did not send.
- */
-const SPEC_ONLY_UUID = '0f8e6a2c-3b4d-4e5f-8a9b-1c2d3e4f5a6b';
+import type { Prism } from './prism';
+import {
+	API_PREFIX,
+	describeRequest,
+	expectValid,
+	PRISM_START_TIMEOUT_MS,
+	sendToPrism,
+	SPEC,
+	startPrism,
+	toReplay,
+} from './prism';
 
 jest.setTimeout(120_000);
-
-interface Violation {
-	location?: string[];
-	severity?: string;
-	code?: string | number;
-	message?: string;
-}
-
-interface PrismAnswer {
-	status: number;
-	violations: Violation[];
-	body: string;
-}
-
-interface Prism {
-	url: string;
-	stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-/** Starts `prism mock --errors <spec>` and resolves once it prints "Prism is listening". */
-async function startPrism(): Promise<Prism> {
-	if (!existsSync(PRISM_BIN)) {
-		throw new Error(
-			`Prism is not installed at ${PRISM_BIN}: run npm ci (devDependency @stoplight/prism-cli)`,
-		);
-	}
-	const port = await freePort();
-	const child: ChildProcess = spawn(
-		PRISM_BIN,
-		['mock', '-h', '127.0.0.1', '-p', String(port), '--errors', SPEC],
-		{ stdio: ['ignore', 'pipe', 'pipe'] },
-	);
-	// Prism logs every route and every request; keep reading both streams so its pipes never
-	// fill up, and keep the tail for the error message if it does not come up.
-	let output = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			child.kill('SIGTERM');
-			reject(
-				new Error(
-					`Prism did not print "Prism is listening" within ${PRISM_START_TIMEOUT_MS / 1000} s. Output:\n${output.slice(-4000)}`,
-				),
-			);
-		}, PRISM_START_TIMEOUT_MS);
-		const onData = (chunk: Buffer) => {
-			output = (output + chunk.toString()).slice(-20_000);
-			if (output.includes('Prism is listening')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		child.stdout!.on('data', onData);
-		child.stderr!.on('data', onData);
-		child.once('error', (error) => {
-			clearTimeout(timer);
-			reject(error);
-		});
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`Prism exited early with code ${code}. Output:\n${output.slice(-4000)}`));
-		});
-	});
-	return {
-		url: `http://127.0.0.1:${port}`,
-		stop: async () =>
-			await new Promise<void>((resolve) => {
-				if (child.exitCode !== null || child.signalCode !== null) return resolve();
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-			}),
-	};
-}
-
-/** The headers of a logged request that are sent on to Prism (see SPEC_ONLY_UUID). */
-function replayHeaders(logged: SandboxRequestLog): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const name of ['x-tenant-id', 'x-appid', 'x-appversion', 'content-type', 'accept']) {
-		if (logged.headers[name] !== undefined) headers[name] = logged.headers[name];
-	}
-	// The sandbox log masks the token ("Bearer ***"); Prism only checks the scheme.
-	if (logged.headers.authorization !== undefined) headers.authorization = 'Bearer test';
-	headers['tenant-id'] = SPEC_ONLY_UUID;
-	headers['x-api-key'] = SPEC_ONLY_UUID;
-	return headers;
-}
-
-interface Replay {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	headers: Record<string, string>;
-	body: unknown;
-}
-
-function toReplay(logged: SandboxRequestLog): Replay {
-	if (!logged.path.startsWith(`${API_PREFIX}/`)) {
-		throw new Error(`Not an API request: ${logged.method} ${logged.path}`);
-	}
-	return {
-		method: logged.method,
-		path: logged.path.slice(API_PREFIX.length),
-		query: logged.query ?? {},
-		headers: replayHeaders(logged),
-		body: logged.body,
-	};
-}
-
-async function sendToPrism(prism: Prism, request: Replay): Promise<PrismAnswer> {
-	const query = new URLSearchParams(request.query).toString();
-	const hasBody = request.body !== undefined && request.body !== null && request.body !== '';
-	const res = await fetch(`${prism.url}${request.path}${query ? `?${query}` : ''}`, {
-		method: request.method,
-		headers: request.headers,
-		body: hasBody
-			? typeof request.body === 'string'
-				? request.body
-				: JSON.stringify(request.body)
-			: undefined,
-	});
-	const violations: Violation[] = [];
-	const raw = res.headers.get('sl-violations');
-	if (raw) {
-		try {
-			violations.push(...(JSON.parse(raw) as Violation[]));
-		} catch {
-			violations.push({ message: `unparseable sl-violations header: ${raw}` });
-		}
-	}
-	const body = await res.text();
-	// When the spec declares no 400-type response for the operation, Prism 5.16.0 answers 422
-	// application/problem+json WITHOUT an sl-violations header: the problems are only in the
-	// body's `validation` array. Collect both so no rejection goes unexplained.
-	if ((res.headers.get('content-type') ?? '').includes('application/problem+json')) {
-		try {
-			const problem = JSON.parse(body) as { validation?: Violation[] };
-			for (const v of problem.validation ?? []) {
-				if (!violations.some((known) => JSON.stringify(known) === JSON.stringify(v))) {
-					violations.push(v);
-				}
-			}
-		} catch {
-			// not JSON: the raw body is printed by expectValid
-		}
-	}
-	return { status: res.status, violations, body };
-}
-
-function describeRequest(request: Replay): string {
-	const query = new URLSearchParams(request.query).toString();
-	return `${request.method} ${request.path}${query ? `?${query}` : ''}`;
-}
-
-/** Fails with the request and the full violations JSON unless Prism accepted the request. */
-function expectValid(request: Replay, answer: PrismAnswer) {
-	if (answer.violations.length > 0 || answer.status < 200 || answer.status >= 300) {
-		throw new Error(
-			[
-				`Prism (spec ${path.basename(SPEC)}) rejected ${describeRequest(request)}: HTTP ${answer.status}`,
-				`violations (sl-violations header + problem body): ${JSON.stringify(answer.violations, null, 2)}`,
-				`request headers: ${JSON.stringify(request.headers)}`,
-				`request body: ${JSON.stringify(request.body)}`,
-				`response body: ${answer.body.slice(0, 2000)}`,
-			].join('\n'),
-		);
-	}
-}
 
 let sandbox: RunningSandbox;
 let prism: Prism | undefined;

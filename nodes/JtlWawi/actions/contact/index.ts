@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 import type { ResourceModule } from '../types';
 
 const operationField: INodeProperties = {
@@ -11,16 +15,47 @@ const operationField: INodeProperties = {
 	displayOptions: { show: { resource: ['contact'] } },
 	options: [
 		{
+			name: 'Create',
+			value: 'create',
+			description: 'Add a contact person to a customer',
+			action: 'Create a contact',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Remove a contact person from a customer',
+			action: 'Delete a contact',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Retrieve one contact person of a customer',
+			action: 'Get a contact',
+		},
+		{
 			name: 'Get Many',
 			value: 'getAll',
 			description: 'List the contact persons of a customer',
 			action: 'Get many contacts',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change fields of a contact person',
+			action: 'Update a contact',
 		},
 	],
 	default: 'getAll',
 };
 
 export const contact: ResourceModule = {
-	description: [operationField, ...getAll.description],
-	operations: { getAll },
+	description: [
+		operationField,
+		...create.description,
+		...del.description,
+		...get.description,
+		...getAll.description,
+		...update.description,
+	],
+	operations: { create, delete: del, get, getAll, update },
 };

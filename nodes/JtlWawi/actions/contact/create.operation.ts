@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { int32Id, validateField } from '../../../shared/validation';
+import { contactBody, contactFieldProperties } from '../../helpers/contactFields';
+import { unexpectedShape } from '../../helpers/errors';
+import { customerLocator } from '../../helpers/fields';
+import { locatorValue } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator('v1', {
+		description: 'The customer to add the contact person to, by its numeric JTL-Wawi ID',
+	}),
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The details of the new contact person. Add at least one field.',
+		options: contactFieldProperties(),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerId = validateField(
+		this,
+		int32Id,
+		locatorValue(this, 'customerId', itemIndex),
+		'Customer',
+		itemIndex,
+	);
+	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
+	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Nothing to create (item ${itemIndex}): add at least one field under Fields, such as First Name, Last Name or Email`,
+			{ itemIndex },
+		);
+	}
+	const response = await jtlApiRequest(this, 'POST', `/customers/${customerId}/contacts`, {
+		body,
+		itemIndex,
+	});
+	const created = response.body;
+	if (!created || typeof created !== 'object' || Array.isArray(created)) {
+		throw unexpectedShape(this, created, 'the created contact', itemIndex);
+	}
+	return [created as IDataObject];
+}

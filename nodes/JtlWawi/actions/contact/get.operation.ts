@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { int32Id, validateField } from '../../../shared/validation';
+import { contactIdProperty, readContactId } from '../../helpers/contactFields';
+import { unexpectedShape } from '../../helpers/errors';
+import { customerLocator } from '../../helpers/fields';
+import { locatorValue } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator('v1', {
+		description: 'The customer the contact person belongs to, by its numeric JTL-Wawi ID',
+	}),
+	contactIdProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	properties,
+);
+
+/** `GET /customers/{customerId}/contacts/{customerContactId}`, checked to be one contact object. */
+export async function fetchContact(
+	ctx: IExecuteFunctions,
+	customerId: number,
+	contactId: number,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const response = await jtlApiRequest(
+		ctx,
+		'GET',
+		`/customers/${customerId}/contacts/${contactId}`,
+		{ itemIndex },
+	);
+	const contact = response.body;
+	if (!contact || typeof contact !== 'object' || Array.isArray(contact)) {
+		throw unexpectedShape(ctx, contact, 'a contact', itemIndex);
+	}
+	return contact as IDataObject;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerId = validateField(
+		this,
+		int32Id,
+		locatorValue(this, 'customerId', itemIndex),
+		'Customer',
+		itemIndex,
+	);
+	const contactId = readContactId(this, itemIndex);
+	return [await fetchContact(this, customerId, contactId, itemIndex)];
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { int32Id, validateField } from '../../../shared/validation';
+import {
+	contactBody,
+	contactFieldProperties,
+	contactIdProperty,
+	readContactId,
+} from '../../helpers/contactFields';
+import { customerLocator } from '../../helpers/fields';
+import { locatorValue } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+import { fetchContact } from './get.operation';
+
+const properties: INodeProperties[] = [
+	customerLocator('v1', {
+		description: 'The customer the contact person belongs to, by its numeric JTL-Wawi ID',
+	}),
+	contactIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description:
+			'Only the fields added here are sent; the others keep their values. An empty value clears the field.',
+		options: contactFieldProperties(),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerId = validateField(
+		this,
+		int32Id,
+		locatorValue(this, 'customerId', itemIndex),
+		'Customer',
+		itemIndex,
+	);
+	const contactId = readContactId(this, itemIndex);
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear');
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields`,
+			{ itemIndex },
+		);
+	}
+	// JTL answers 204 without a body; read the contact back so the item carries the saved record.
+	await jtlApiRequest(this, 'PATCH', `/customers/${customerId}/contacts/${contactId}`, {
+		body,
+		itemIndex,
+	});
+	return [await fetchContact(this, customerId, contactId, itemIndex)];
+}

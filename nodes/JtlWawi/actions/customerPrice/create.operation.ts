@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { unexpectedShape } from '../../helpers/errors';
+import { jtlApiRequest } from '../../transport';
+import {
+	fromQuantityProperty,
+	itemIdProperty,
+	priceCustomerProperty,
+	priceValueProperties,
+	readPriceKey,
+	readPriceValue,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	itemIdProperty,
+	priceCustomerProperty,
+	fromQuantityProperty,
+	...priceValueProperties,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerPrice'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const key = readPriceKey(this, itemIndex);
+	const value = readPriceValue(this, itemIndex);
+	const body = { CustomerId: key.customerId, FromQuantity: key.fromQuantity, ...value };
+	// POST is not idempotent: the shared core retries it only when JTL certainly did not act on it.
+	const response = await jtlApiRequest(this, 'POST', `/items/${key.itemId}/customerPrices`, {
+		body,
+		itemIndex,
+	});
+	const created = response.body;
+	if (!created || typeof created !== 'object' || Array.isArray(created)) {
+		throw unexpectedShape(this, created, 'the created customer price', itemIndex);
+	}
+	return [created as IDataObject];
+}

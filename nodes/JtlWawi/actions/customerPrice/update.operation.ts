@@ -1,0 +1,59 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { unexpectedShape } from '../../helpers/errors';
+import { asArray } from '../../helpers/utils';
+import { jtlApiRequest } from '../../transport';
+import {
+	fromQuantityProperty,
+	itemIdProperty,
+	priceCustomerProperty,
+	priceValueProperties,
+	readPriceKey,
+	readPriceValue,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	itemIdProperty,
+	priceCustomerProperty,
+	{
+		...fromQuantityProperty,
+		description:
+			'The From Quantity of the price to change; 0 is the base price. It is part of the price key and is not changed.',
+	},
+	...priceValueProperties,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerPrice'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const { itemId, customerId, fromQuantity } = readPriceKey(this, itemIndex);
+	const body = readPriceValue(this, itemIndex);
+	await jtlApiRequest(
+		this,
+		'PATCH',
+		`/items/${itemId}/customerPrices/${customerId}/${fromQuantity}`,
+		{ body, itemIndex },
+	);
+	// JTL answers 204 and has no GET for a single price: read the item's list and pick this price.
+	const response = await jtlApiRequest(this, 'GET', `/items/${itemId}/customerPrices`, {
+		itemIndex,
+	});
+	const prices = asArray(response.body);
+	if (!prices) throw unexpectedShape(this, response.body, 'a list of customer prices', itemIndex);
+	const price = prices.find(
+		(p) => Number(p.CustomerId) === customerId && Number(p.FromQuantity ?? 0) === fromQuantity,
+	);
+	if (!price) {
+		throw unexpectedShape(
+			this,
+			response.body,
+			`the updated price (customer ${customerId}, from quantity ${fromQuantity}) in the item's price list`,
+			itemIndex,
+		);
+	}
+	return [price];
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+
+export const testNode: INode = {
+	id: '1',
+	name: 'JTL-Wawi',
+	type: 'n8n-nodes-erp-customers.jtlWawi',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+type Params = Record<string, unknown>;
+
+/**
+ * An IExecuteFunctions for operation unit tests: getNodeParameter reads from `params` (one map, or
+ * one map per item) and unwraps resource-locator values when asked to, as n8n does. A missing
+ * parameter without a fallback throws, like n8n.
+ */
+export function mockExecuteContext(params: Params | Params[]): IExecuteFunctions {
+	const getNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		options?: { extractValue?: boolean },
+	) => {
+		const map = Array.isArray(params) ? params[itemIndex] : params;
+		let value = map[name];
+		if (value === undefined) {
+			if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
+			value = fallback;
+		}
+		if (
+			options?.extractValue &&
+			value &&
+			typeof value === 'object' &&
+			(value as { __rl?: boolean }).__rl
+		) {
+			return (value as { value: unknown }).value;
+		}
+		return value;
+	};
+	return { getNode: () => testNode, getNodeParameter } as unknown as IExecuteFunctions;
+}
+
+/** A resource-locator value as the editor stores it. */
+export const locator = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
+
+/** A transport answer. */
+export const answer = (body: unknown, statusCode = 200) => ({
+	statusCode,
+	headers: {},
+	body: body as IDataObject,
+});

@@ -1,0 +1,350 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as create from '../../../nodes/JtlWawi/actions/customer/create.operation';
+import * as del from '../../../nodes/JtlWawi/actions/customer/delete.operation';
+import * as get from '../../../nodes/JtlWawi/actions/customer/get.operation';
+import * as getAll from '../../../nodes/JtlWawi/actions/customer/getAll.operation';
+import * as upsert from '../../../nodes/JtlWawi/actions/customer/upsert.operation';
+import { customer } from '../../../nodes/JtlWawi/actions/customer';
+import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import { answer, locator, mockExecuteContext } from '../../harness/mockContext';
+
+jest.mock('../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+	jtlApiRequest: jest.fn(),
+}));
+const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
+
+const UUID = 'b45f6432-2462-4c6f-b00f-1d9d01000000';
+const groups = [
+	{ Id: 1, Name: 'Endkunden' },
+	{ Id: 2, Name: 'Händler' },
+];
+const companies = [{ Id: 1, Name: 'Firma' }];
+const v1Customer = {
+	Id: 7,
+	Number: 'K7',
+	CustomerGroupId: 1,
+	LanguageIso: 'DE',
+	CustomerSince: '2026-01-02T00:00:00Z',
+	IsLocked: false,
+	BillingAddress: {
+		Company: 'ACME',
+		FirstName: 'A',
+		LastName: 'B',
+		City: 'Kiel',
+		CountryIso: 'DE',
+		EmailAddress: 'a@b.de',
+	},
+};
+
+/** Answers reference-list reads from fixtures and hands everything else to `other`. */
+function routes(other: (method: string, path: string, req: any) => unknown) {
+	request.mockImplementation(async (_ctx, method, path, req) => {
+		if (method === 'GET' && path === '/customerGroups') return answer(groups) as any;
+		if (method === 'GET' && path === '/companies') return answer(companies) as any;
+		return answer(other(method, path, req)) as any;
+	});
+}
+
+const createParams = (overrides: Record<string, unknown> = {}) => ({
+	customerGroupId: 2,
+	companyId: 1,
+	languageIso: 'de',
+	billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+	additionalFields: {},
+	shippingAddress: {},
+	paymentSettings: {},
+	options: {},
+	...overrides,
+});
+
+beforeEach(() => request.mockReset());
+
+describe('customer resource description', () => {
+	it('offers the six customer operations with n8n labels', () => {
+		const op = customer.description.find((p) => p.name === 'operation')!;
+		expect((op.options as Array<{ value: string }>).map((o) => o.value)).toEqual([
+			'create',
+			'upsert',
+			'delete',
+			'get',
+			'getAll',
+			'update',
+		]);
+		expect(Object.keys(customer.operations).sort()).toEqual([
+			'create',
+			'delete',
+			'get',
+			'getAll',
+			'update',
+			'upsert',
+		]);
+	});
+});
+
+describe('Customer > Create', () => {
+	it('posts a PascalCase CreateCustomer body with the required fields and upper-case language', async () => {
+		routes(() => v1Customer);
+		const out = await create.execute.call(
+			mockExecuteContext(
+				createParams({
+					additionalFields: { Website: 'https://acme.example' },
+					paymentSettings: { PaymentTarget: 14 },
+					options: { disableAutomaticWorkflows: true },
+				}),
+			),
+			0,
+		);
+		expect(out).toEqual([v1Customer]);
+		const post = request.mock.calls.find((c) => c[1] === 'POST')!;
+		expect(post[2]).toBe('/customers');
+		expect(post[3]).toEqual({
+			body: {
+				CustomerGroupId: 2,
+				InternalCompanyId: 1,
+				LanguageIso: 'DE',
+				BillingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+				Website: 'https://acme.example',
+				PaymentSettings: { PaymentTarget: 14 },
+			},
+			qs: { disableAutomaticWorkflows: true },
+			itemIndex: 0,
+		});
+	});
+
+	it('reads the reference lists once for many items', async () => {
+		routes(() => v1Customer);
+		const ctx = mockExecuteContext([createParams(), createParams(), createParams()]);
+		for (const i of [0, 1, 2]) await create.execute.call(ctx, i);
+		expect(request.mock.calls.filter((c) => c[2] === '/customerGroups')).toHaveLength(1);
+		expect(request.mock.calls.filter((c) => c[1] === 'POST')).toHaveLength(3);
+	});
+
+	it.each([
+		[{ customerGroupId: 9 }, 'Customer Group Name or ID (item 0) 9 does not exist in JTL-Wawi'],
+		[{ customerGroupId: 'x' }, 'Customer Group Name or ID (item 0) must be a whole number'],
+		[
+			{ languageIso: 'deu' },
+			'Language (item 0) must be a two-letter ISO 639-1 language code such as de',
+		],
+		[{ billingAddress: { City: 'Kiel' } }, 'Billing Address > Country Code (item 0) is required'],
+		[
+			{ billingAddress: { City: 'Kiel', CountryIso: 'DE', EmailAddress: 'nope' } },
+			'Billing Address > Email (item 0) must be an email address',
+		],
+		[{ shippingAddress: { Street: 'x' } }, 'Shipping Address > City (item 0) is required'],
+		[
+			{ paymentSettings: { Discount: 120 } },
+			'Payment Settings > Discount (%) (item 0) must be between 0 and 100',
+		],
+		[
+			{ additionalFields: { Colour: 'red' } },
+			'Additional Fields > Colour (item 0) is not a known field',
+		],
+	])('rejects %j without posting', async (overrides, message) => {
+		routes(() => v1Customer);
+		const error = await create.execute
+			.call(mockExecuteContext(createParams(overrides)), 0)
+			.catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(message);
+		expect(request.mock.calls.some((c) => c[1] === 'POST')).toBe(false);
+	});
+});
+
+describe('Customer > Create or Update', () => {
+	it('patches the one customer with the same number', async () => {
+		routes((method, path) =>
+			method === 'GET' && path === '/customers'
+				? { Items: [v1Customer], HasNextPage: false }
+				: v1Customer,
+		);
+		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
+		const find = request.mock.calls.find((c) => c[2] === '/customers' && c[1] === 'GET')!;
+		expect(find[3]?.qs).toMatchObject({ number: 'K7' });
+		const write = request.mock.calls.filter((c) => c[1] !== 'GET');
+		expect(write.map((c) => `${c[1]} ${c[2]}`)).toEqual(['PATCH /customers/7']);
+		expect((write[0][3]?.body as any).Number).toBe('K7');
+	});
+
+	it('ignores partial matches of the search and creates', async () => {
+		routes((method, path) =>
+			method === 'GET' && path === '/customers'
+				? { Items: [{ ...v1Customer, Number: 'K77' }], HasNextPage: false }
+				: v1Customer,
+		);
+		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
+		expect(request.mock.calls.filter((c) => c[1] !== 'GET').map((c) => `${c[1]} ${c[2]}`)).toEqual([
+			'POST /customers',
+		]);
+	});
+
+	it('stops when two customers share the number', async () => {
+		routes(() => ({ Items: [v1Customer, { ...v1Customer, Id: 8 }], HasNextPage: false }));
+		const error = await upsert.execute
+			.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0)
+			.catch((e) => e);
+		expect(error.message).toBe('Customer Number (item 0) K7 matches 2 customers');
+		expect(request.mock.calls.some((c) => c[1] !== 'GET')).toBe(false);
+	});
+});
+
+describe('Customer > Get and Delete choose the API by the ID', () => {
+	it.each([
+		[7, '/customers/7'],
+		['7', '/customers/7'],
+		[UUID, `/v2/customers/${UUID}`],
+	])('get %s reads %s', async (id, path) => {
+		request.mockResolvedValue(answer(v1Customer) as any);
+		await get.execute.call(mockExecuteContext({ customerId: locator(id), simplify: false }), 0);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', path, { itemIndex: 0 });
+	});
+
+	it('simplifies a v1 customer', async () => {
+		request.mockResolvedValue(answer(v1Customer) as any);
+		const [out] = await get.execute.call(
+			mockExecuteContext({ customerId: locator(7), simplify: true }),
+			0,
+		);
+		expect(out).toEqual({
+			id: '7',
+			customerNumber: 'K7',
+			createdDate: '2026-01-02T00:00:00Z',
+			lastChanged: null,
+			company: 'ACME',
+			firstName: 'A',
+			lastName: 'B',
+			email: 'a@b.de',
+			phone: null,
+			street: null,
+			postalCode: null,
+			city: 'Kiel',
+			countryIso: 'DE',
+			customerGroupId: '1',
+			languageIso: 'DE',
+			isLocked: false,
+		});
+	});
+
+	it('deletes through v2 for a UUID and reports what was deleted', async () => {
+		request.mockResolvedValue(answer(undefined, 204) as any);
+		expect(await del.execute.call(mockExecuteContext({ customerId: locator(UUID) }), 0)).toEqual([
+			{ deleted: true, customerId: UUID },
+		]);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'DELETE', `/v2/customers/${UUID}`, {
+			itemIndex: 0,
+		});
+	});
+
+	it('rejects anything else before a request', async () => {
+		const error = await del.execute
+			.call(mockExecuteContext({ customerId: locator('K10001') }), 3)
+			.catch((e) => e);
+		expect(error.message).toBe(
+			'Customer (item 3) must be a positive whole number (v1) or a UUID (v2)',
+		);
+		expect(error.context.itemIndex).toBe(3);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Customer > Get Many', () => {
+	const v2Page = (ids: string[], hasNextPage: boolean) => ({
+		items: ids.map((id) => ({ id, customerNumber: id, addresses: [] })),
+		hasNextPage,
+		totalItems: 999,
+	});
+
+	it('uses the v2 list by default and stops at the limit', async () => {
+		request.mockResolvedValueOnce(answer(v2Page(['a', 'b', 'c'], true)) as any);
+		const out = await getAll.execute.call(
+			mockExecuteContext({ returnAll: false, limit: 3, filters: {}, sort: {}, simplify: false }),
+			0,
+		);
+		expect(out.map((c: any) => c.id)).toEqual(['a', 'b', 'c']);
+		expect(request).toHaveBeenCalledTimes(1);
+		expect(request.mock.calls[0][2]).toBe('/v2/customers');
+		expect(request.mock.calls[0][3]?.qs).toEqual({ pageNumber: 1, pageSize: 3 });
+	});
+
+	it('sends v2 date filters as ISO instants and sorting with a tie-breaker', async () => {
+		request.mockResolvedValueOnce(answer(v2Page([], false)) as any);
+		await getAll.execute.call(
+			mockExecuteContext({
+				returnAll: true,
+				filters: { createdDateAfter: '2026-03-01T10:00:00Z' },
+				sort: { sortBy: 'createdDate', descending: true },
+				simplify: true,
+			}),
+			0,
+		);
+		expect(request.mock.calls[0][3]?.qs).toEqual({
+			createdDateAfter: '2026-03-01T10:00:00.000Z',
+			sortBy: 'createdDate,id',
+			sortDescending: true,
+			pageNumber: 1,
+			pageSize: 100,
+		});
+	});
+
+	it('uses the v1 list for search filters and follows HasNextPage', async () => {
+		request
+			.mockResolvedValueOnce(
+				answer({
+					Items: Array.from({ length: 100 }, (_, i) => ({ ...v1Customer, Id: i + 1 })),
+					HasNextPage: true,
+				}) as any,
+			)
+			.mockResolvedValueOnce(
+				answer({ Items: [{ ...v1Customer, Id: 101 }], HasNextPage: false }) as any,
+			);
+		const out = await getAll.execute.call(
+			mockExecuteContext({
+				returnAll: true,
+				filters: { searchKeyWord: 'kiel', groupId: '2' },
+				sort: {},
+				simplify: true,
+			}),
+			0,
+		);
+		expect(out).toHaveLength(101);
+		expect(request.mock.calls.map((c) => c[3]?.qs)).toEqual([
+			{ searchKeyWord: 'kiel', groupId: 2, pageNumber: 1, pageSize: 100 },
+			{ searchKeyWord: 'kiel', groupId: 2, pageNumber: 2, pageSize: 100 },
+		]);
+	});
+
+	it('rejects mixing v1 filters with v2 filters, and bad dates, before a request', async () => {
+		const mixed = await getAll.execute
+			.call(
+				mockExecuteContext({
+					returnAll: true,
+					filters: { number: 'K1', lastChangedBefore: '2026-01-01' },
+					sort: {},
+					simplify: true,
+				}),
+				1,
+			)
+			.catch((e) => e);
+		expect(mixed.message).toBe(
+			'Filters (item 1) cannot combine Customer Number with Changed Before',
+		);
+		const badDate = await getAll.execute
+			.call(
+				mockExecuteContext({
+					returnAll: true,
+					filters: { createdDateBefore: 'yesterday' },
+					sort: {},
+					simplify: true,
+				}),
+				0,
+			)
+			.catch((e) => e);
+		expect(badDate.message).toBe(
+			'Filters > Created Before (item 0) must be a date and time such as 2026-03-01T00:00:00Z',
+		);
+		expect(request).not.toHaveBeenCalled();
+	});
+});

@@ -1,0 +1,306 @@
+import type { IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { customerPrice } from '../../../nodes/JtlWawi/actions/customerPrice';
+import * as create from '../../../nodes/JtlWawi/actions/customerPrice/create.operation';
+import * as del from '../../../nodes/JtlWawi/actions/customerPrice/delete.operation';
+import * as update from '../../../nodes/JtlWawi/actions/customerPrice/update.operation';
+import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+
+jest.mock('../../../nodes/JtlWawi/transport', () => ({ jtlApiRequest: jest.fn() }));
+
+const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
+
+const node: INode = {
+	id: '1',
+	name: 'JTL-Wawi',
+	type: 'n8n-nodes-erp-customers.jtlWawi',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+type Params = Record<string, unknown>;
+
+/**
+ * An IExecuteFunctions whose getNodeParameter reads from `params` (one map, or one map per item)
+ * and unwraps resource-locator values when asked to, like n8n does. A missing parameter without
+ * a fallback throws, as in n8n.
+ */
+function makeCtx(params: Params | Params[]): IExecuteFunctions {
+	const getNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallback?: unknown,
+		options?: { extractValue?: boolean },
+	) => {
+		const map = Array.isArray(params) ? params[itemIndex] : params;
+		let value = map[name];
+		if (value === undefined) {
+			if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
+			value = fallback;
+		}
+		if (
+			options?.extractValue &&
+			value &&
+			typeof value === 'object' &&
+			(value as { __rl?: boolean }).__rl
+		) {
+			return (value as { value: unknown }).value;
+		}
+		return value;
+	};
+	return { getNode: () => node, getNodeParameter } as unknown as IExecuteFunctions;
+}
+
+const customer = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
+const answer = (body: unknown, statusCode = 200) => ({ statusCode, headers: {}, body });
+
+/** Parameters of a valid net-price write, as the editor would store them. */
+const netPriceParams = (overrides: Params = {}): Params => ({
+	itemId: '3',
+	customerId: customer('4', 'list'),
+	fromQuantity: 10,
+	priceType: 'netPrice',
+	netPrice: 12.5,
+	...overrides,
+});
+
+async function failure(
+	op: { execute(this: IExecuteFunctions, i: number): Promise<unknown> },
+	ctx: IExecuteFunctions,
+	itemIndex = 0,
+) {
+	try {
+		await op.execute.call(ctx, itemIndex);
+	} catch (error) {
+		return error as NodeOperationError & { context: { itemIndex?: number } };
+	}
+	throw new Error('expected the operation to fail');
+}
+
+beforeEach(() => {
+	request.mockReset();
+});
+
+describe('Customer Price operation list', () => {
+	it('lists every operation, sorted by name, with action labels', () => {
+		const operation = customerPrice.description.find(
+			(p) => p.name === 'operation',
+		) as INodeProperties;
+		const options = operation.options as INodePropertyOptions[];
+		expect(options.map((o) => [o.name, o.value, o.action])).toEqual([
+			['Create', 'create', 'Create a customer price'],
+			['Delete', 'delete', 'Delete a customer price'],
+			['Get Many', 'getAll', 'Get many customer prices'],
+			['Update', 'update', 'Update a customer price'],
+		]);
+		expect(Object.keys(customerPrice.operations).sort()).toEqual(
+			options.map((o) => String(o.value)).sort(),
+		);
+	});
+
+	it('shows one value field per Price Type', () => {
+		const field = (name: string) =>
+			customerPrice.description.find(
+				(p) => p.name === name && p.displayOptions?.show?.operation?.includes('create'),
+			) as INodeProperties;
+		expect(field('netPrice').displayOptions?.show?.priceType).toEqual(['netPrice']);
+		expect(field('reduceStandardPriceByPercent').displayOptions?.show?.priceType).toEqual([
+			'percent',
+		]);
+	});
+});
+
+describe('Customer Price > Create', () => {
+	it('POSTs a net price with the customer and from-quantity and returns the created price', async () => {
+		const created = {
+			ItemId: 3,
+			CustomerId: 4,
+			FromQuantity: 10,
+			NetPrice: 12.5,
+			ReduceStandardPriceByPercent: null,
+		};
+		request.mockResolvedValueOnce(answer(created, 201));
+		const ctx = makeCtx(netPriceParams());
+
+		expect(await create.execute.call(ctx, 0)).toEqual([created]);
+		expect(request).toHaveBeenCalledTimes(1);
+		expect(request).toHaveBeenCalledWith(ctx, 'POST', '/items/3/customerPrices', {
+			body: { CustomerId: 4, FromQuantity: 10, NetPrice: 12.5 },
+			itemIndex: 0,
+		});
+	});
+
+	it('POSTs a percent reduction, converting numeric text from expressions', async () => {
+		request.mockResolvedValueOnce(answer({ ItemId: 3 }, 201));
+		const ctx = makeCtx({
+			itemId: 3,
+			customerId: customer(4),
+			fromQuantity: '0',
+			priceType: 'percent',
+			reduceStandardPriceByPercent: '7.5',
+		});
+		await create.execute.call(ctx, 0);
+		expect(request.mock.calls[0][3]).toEqual({
+			body: { CustomerId: 4, FromQuantity: 0, ReduceStandardPriceByPercent: 7.5 },
+			itemIndex: 0,
+		});
+	});
+
+	it.each([
+		[
+			'both values',
+			{ reduceStandardPriceByPercent: 5 },
+			'Net Price and Percent Reduction (item 1) are both set; give exactly one of them',
+		],
+		[
+			'neither value',
+			{ netPrice: '' },
+			'Net Price or Percent Reduction (item 1) is required; give exactly one of them',
+		],
+		[
+			'neither value (null)',
+			{ netPrice: null },
+			'Net Price or Percent Reduction (item 1) is required; give exactly one of them',
+		],
+		[
+			'a value that does not match the Price Type',
+			{ netPrice: '', reduceStandardPriceByPercent: 5 },
+			'Price Type (item 1) is netPrice, but only Percent Reduction has a value',
+		],
+		[
+			'an unknown Price Type',
+			{ priceType: 'gross' },
+			'Price Type (item 1) must be netPrice (Net Price) or percent (Percent Reduction of the Standard Price)',
+		],
+		['a negative net price', { netPrice: -0.01 }, 'Net Price (item 1) must be 0 or greater'],
+		['a net price as text', { netPrice: 'cheap' }, 'Net Price (item 1) must be a number'],
+		[
+			'a reduction above 100 %',
+			{ priceType: 'percent', netPrice: undefined, reduceStandardPriceByPercent: 120 },
+			'Percent Reduction (item 1) must be between 0 and 100',
+		],
+		[
+			'a negative reduction',
+			{ priceType: 'percent', netPrice: undefined, reduceStandardPriceByPercent: -1 },
+			'Percent Reduction (item 1) must be between 0 and 100',
+		],
+		[
+			'a fractional from-quantity',
+			{ fromQuantity: 2.5 },
+			'From Quantity (item 1) must be a whole number',
+		],
+		[
+			'a negative from-quantity',
+			{ fromQuantity: -1 },
+			'From Quantity (item 1) must be 0 or greater',
+		],
+		['a bad item ID', { itemId: 'SKU-1' }, 'Item ID (item 1) must be a whole number'],
+		['a bad customer', { customerId: customer('x') }, 'Customer (item 1) must be a whole number'],
+	])('rejects %s before any request', async (_label, overrides, message) => {
+		const ctx = makeCtx([netPriceParams(), netPriceParams(overrides)]);
+		const error = await failure(create, ctx, 1);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(message);
+		expect(error.context.itemIndex).toBe(1);
+		expect(request).not.toHaveBeenCalled();
+	});
+
+	it('passes an API error (such as a 409 duplicate) on unchanged', async () => {
+		const apiError = new NodeApiError(node, { message: 'x' }, { message: 'JTL-Wawi: exists' });
+		request.mockRejectedValueOnce(apiError);
+		expect(await failure(create, makeCtx(netPriceParams()))).toBe(apiError);
+		expect(request).toHaveBeenCalledTimes(1);
+	});
+});
+
+describe('Customer Price > Update', () => {
+	const list = [
+		{ ItemId: 3, CustomerId: 4, FromQuantity: 0, NetPrice: 20, ReduceStandardPriceByPercent: null },
+		{
+			ItemId: 3,
+			CustomerId: 4,
+			FromQuantity: 10,
+			NetPrice: 9.99,
+			ReduceStandardPriceByPercent: null,
+		},
+		{ ItemId: 3, CustomerId: 5, FromQuantity: 10, NetPrice: 1, ReduceStandardPriceByPercent: null },
+	];
+
+	it('PATCHes the price by its key, then returns it from the re-read price list', async () => {
+		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(list));
+		const ctx = makeCtx(netPriceParams({ netPrice: 9.99 }));
+
+		expect(await update.execute.call(ctx, 0)).toEqual([list[1]]);
+		expect(request.mock.calls).toEqual([
+			[ctx, 'PATCH', '/items/3/customerPrices/4/10', { body: { NetPrice: 9.99 }, itemIndex: 0 }],
+			[ctx, 'GET', '/items/3/customerPrices', { itemIndex: 0 }],
+		]);
+	});
+
+	it('sends a percent reduction as the only value', async () => {
+		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(list));
+		const ctx = makeCtx({
+			...netPriceParams({ fromQuantity: 0 }),
+			priceType: 'percent',
+			netPrice: undefined,
+			reduceStandardPriceByPercent: 15,
+		});
+		expect(await update.execute.call(ctx, 0)).toEqual([list[0]]);
+		expect(request.mock.calls[0][2]).toBe('/items/3/customerPrices/4/0');
+		expect(request.mock.calls[0][3]).toEqual({
+			body: { ReduceStandardPriceByPercent: 15 },
+			itemIndex: 0,
+		});
+	});
+
+	it('fails with a NodeApiError when the price is missing from the re-read list', async () => {
+		request
+			.mockResolvedValueOnce(answer(undefined, 204))
+			.mockResolvedValueOnce(answer([list[0], list[2]]));
+		const error = await failure(update, makeCtx(netPriceParams()));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(
+			/^JTL-Wawi answered with an unexpected body: expected the updated price \(customer 4, from quantity 10\)/,
+		);
+	});
+
+	it('rejects both values before any request', async () => {
+		const ctx = makeCtx(netPriceParams({ reduceStandardPriceByPercent: 5 }));
+		const error = await failure(update, ctx);
+		expect(error.message).toBe(
+			'Net Price and Percent Reduction (item 0) are both set; give exactly one of them',
+		);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Customer Price > Delete', () => {
+	it('DELETEs the price by its key and reports what was deleted', async () => {
+		request.mockResolvedValueOnce(answer(undefined, 204));
+		const ctx = makeCtx({ itemId: '3', customerId: customer('4'), fromQuantity: 50 });
+		expect(await del.execute.call(ctx, 0)).toEqual([
+			{ deleted: true, itemId: 3, customerId: 4, fromQuantity: 50 },
+		]);
+		expect(request).toHaveBeenCalledTimes(1);
+		expect(request).toHaveBeenCalledWith(ctx, 'DELETE', '/items/3/customerPrices/4/50', {
+			itemIndex: 0,
+		});
+	});
+
+	it('uses 0 (the base price) when From Quantity is not set', async () => {
+		request.mockResolvedValueOnce(answer(undefined, 204));
+		const ctx = makeCtx({ itemId: 3, customerId: customer(4) });
+		await del.execute.call(ctx, 0);
+		expect(request.mock.calls[0][2]).toBe('/items/3/customerPrices/4/0');
+	});
+
+	it('rejects a bad key before any request', async () => {
+		const ctx = makeCtx({ itemId: '3', customerId: customer('4'), fromQuantity: 'ten' });
+		const error = await failure(del, ctx, 2);
+		expect(error.message).toBe('From Quantity (item 2) must be a whole number');
+		expect(error.context.itemIndex).toBe(2);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
