@@ -199,9 +199,23 @@ export function describeRequest(request: Replay): string {
 	return `${request.method} ${request.path}${query ? `?${query}` : ''}`;
 }
 
-/** Fails with the request and the full violations JSON unless Prism accepted the request. */
+/** Violations of the request itself, as opposed to Prism's own generated response. */
+export function requestViolations(answer: PrismAnswer): Violation[] {
+	return answer.violations.filter(
+		(v) => !Array.isArray(v.location) || v.location[0] !== 'response',
+	);
+}
+
+/**
+ * Fails with the request and the full violations JSON unless Prism accepted the request. With
+ * --errors, Prism answers 500 when the response IT generated from the spec breaks the spec's own
+ * schema (the JTL spec's examples do for Customer); that says nothing about our request.
+ */
 export function expectValid(request: Replay, answer: PrismAnswer) {
-	if (answer.violations.length > 0 || answer.status < 200 || answer.status >= 300) {
+	const ownResponseOnly =
+		answer.status === 500 && answer.violations.length > 0 && requestViolations(answer).length === 0;
+	const accepted = (answer.status >= 200 && answer.status < 300) || ownResponseOnly;
+	if (requestViolations(answer).length > 0 || !accepted) {
 		throw new Error(
 			[
 				`Prism (spec ${path.basename(SPEC)}) rejected ${describeRequest(request)}: HTTP ${answer.status}`,

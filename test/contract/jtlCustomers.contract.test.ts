@@ -1,0 +1,107 @@
+/**
+ * Contract test for the customer operations that use REST v1: every request they send (reference
+ * lists, search, create, update, delete) is replayed to Prism against the v1.0 OpenAPI spec. The
+ * v2 requests (Update, Get/Delete by UUID, the v2 list, addresses) are not in that spec.
+ */
+import { existsSync } from 'node:fs';
+
+import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
+
+import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
+import type { RunningSandbox } from '../harness/sandbox';
+import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
+import type { Prism } from './prism';
+import {
+	API_PREFIX,
+	describeRequest,
+	expectValid,
+	PRISM_START_TIMEOUT_MS,
+	sendToPrism,
+	SPEC,
+	startPrism,
+	toReplay,
+} from './prism';
+
+jest.setTimeout(120_000);
+
+let sandbox: RunningSandbox;
+let prism: Prism | undefined;
+
+beforeAll(async () => {
+	if (!existsSync(SPEC)) {
+		throw new Error(
+			`The JTL OpenAPI spec is missing at ${SPEC}. This test needs the shared/ folder beside the repository.`,
+		);
+	}
+	const started = await Promise.allSettled([startSandbox('jtl'), startPrism()]);
+	if (started[0].status === 'fulfilled') sandbox = started[0].value;
+	if (started[1].status === 'fulfilled') prism = started[1].value;
+	for (const result of started) if (result.status === 'rejected') throw result.reason;
+}, PRISM_START_TIMEOUT_MS + 30_000);
+
+afterAll(async () => {
+	await Promise.all([sandbox?.stop(), prism?.stop()]);
+});
+
+beforeEach(async () => await sandbox.reset());
+
+async function replayed(file: string, items: IDataObject[], change?: (p: IDataObject) => void) {
+	const workflow: IWorkflowBase = loadWorkflow(file);
+	if (change) change(workflow.nodes.find((n) => n.name === 'JTL-Wawi')!.parameters as IDataObject);
+	await sandbox.clearRequests();
+	const result = await runWorkflow(workflow, [jtlSandboxCredential(sandbox)], { items });
+	expect(result.error).toBeUndefined();
+	const requests = (await sandbox.requests())
+		.filter((r) => r.path.startsWith(`${API_PREFIX}/`))
+		.map(toReplay);
+	for (const request of requests) expectValid(request, await sendToPrism(prism!, request));
+	return requests.map((r) => `${r.method} ${r.path}`);
+}
+
+describe('JTL-Wawi customer requests (v1) validate against the v1.0 OpenAPI spec', () => {
+	it('Customer > Create: reference lists, then POST /customers with its body', async () => {
+		const sent = await replayed('jtl/customer-create.workflow.json', [{}], (p) => {
+			(p.additionalFields as IDataObject).CustomerCategoryId = 1;
+			(p.paymentSettings as IDataObject).PaymentMethodId = 2;
+			p.shippingAddress = { City: 'Hamburg', CountryIso: 'DE', Street: 'Kai 1' };
+			p.options = { disableAutomaticWorkflows: true };
+		});
+		expect(sent).toEqual([
+			'GET /customerGroups',
+			'GET /companies',
+			'GET /customerCategories',
+			'GET /paymentMethods',
+			'POST /customers',
+		]);
+	});
+
+	it('Customer > Create or Update: search by number, then PATCH /customers/{id}', async () => {
+		const sent = await replayed('jtl/customer-upsert.workflow.json', [{ number: 'K10003' }]);
+		expect(sent.slice(-2)).toEqual(['GET /customers', 'PATCH /customers/3']);
+	});
+
+	it('Customer > Get by numeric ID', async () => {
+		expect(await replayed('jtl/customer-get.workflow.json', [{ customerId: 1 }])).toEqual([
+			'GET /customers/1',
+		]);
+	});
+
+	it('Customer > Get Many with search filters', async () => {
+		const sent = await replayed('jtl/customer-getAll.workflow.json', [{ limit: 5 }], (p) => {
+			p.filters = { searchKeyWord: 'GmbH', groupId: 1, categoryId: 1, number: 'K10001' };
+		});
+		expect(sent).toEqual(['GET /customers']);
+	});
+
+	it('Customer > Delete by numeric ID', async () => {
+		expect(await replayed('jtl/customer-delete.workflow.json', [{ customerId: 6 }])).toEqual([
+			'DELETE /customers/6',
+		]);
+	});
+
+	it('Address > Get Many by numeric ID', async () => {
+		expect(await replayed('jtl/address-getAll.workflow.json', [{ customerId: 2 }])).toEqual([
+			'GET /customers/2',
+		]);
+	});
+});
