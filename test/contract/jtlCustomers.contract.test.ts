@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 /**
  * Contract test for the customer operations that use REST v1: every request they send (reference
  * lists, search, create, update, delete) is replayed to Prism against the v1.0 OpenAPI spec. The
@@ -13,7 +14,6 @@ import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
 import type { Prism } from './prism';
 import {
 	API_PREFIX,
-	describeRequest,
 	expectValid,
 	PRISM_START_TIMEOUT_MS,
 	sendToPrism,
