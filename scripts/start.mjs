@@ -8,6 +8,7 @@ import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
 import {
 	CACHE,
 	ensureN8n,
+	freePort,
 	installPackageInto,
 	jtlSandboxCredentialFile,
 	n8nCli,
@@ -29,21 +30,99 @@ function say(msg) {
 	process.stdout.write(`${msg}\n`);
 }
 
-/** The demo workflows: the test workflows with sample input, runnable from the editor. */
+/** The demo workflows: every test workflow with sample input, runnable from the editor. */
 function demoWorkflows(jtl) {
 	const customer = jtl.state.customers[0];
-	return [
-		workflowWithInput('jtl/contact-getAll.workflow.json', 'demoJtlContacts', { customerId: 1 }),
-		workflowWithInput('jtl/customer-update.workflow.json', 'demoJtlCustomerUpdate', {
-			customerUuid: customer.uuid,
-			addressUuid: customer.addresses[0].uuid,
-			debtor: 40001,
-		}),
-		workflowWithInput('jtl/customerPrice-getAll.workflow.json', 'demoJtlPrices', {
-			itemId: 1,
-			limit: 50,
-		}),
-	].map((wf) => ({ ...wf, name: `Demo: ${wf.name}` }));
+	const [contact, otherContact] = jtl.state.contacts.filter((c) => c.customerId === customer.id);
+	const price =
+		jtl.state.prices.find((p) => p.netPrice !== null && p.netPrice !== undefined) ??
+		jtl.state.prices[0];
+	const demos = [
+		['customer-get', 'demoJtlCustomerGet', { customerId: customer.id }],
+		['customer-getAll', 'demoJtlCustomerGetAll', { limit: 10 }],
+		[
+			'customer-create',
+			'demoJtlCustomerCreate',
+			{ company: 'Nordlicht Handel GmbH', city: 'Kiel' },
+		],
+		['customer-upsert', 'demoJtlCustomerUpsert', { number: 'DEMO-1', city: 'Kiel' }],
+		[
+			'customer-update',
+			'demoJtlCustomerUpdate',
+			{ customerUuid: customer.uuid, addressUuid: customer.addresses[0].uuid, debtor: 40001 },
+		],
+		[
+			'customer-delete',
+			'demoJtlCustomerDelete',
+			{ customerId: jtl.state.customers[jtl.state.customers.length - 1].id },
+		],
+		['address-getAll', 'demoJtlAddressGetAll', { customerId: customer.uuid }],
+		[
+			'address-update',
+			'demoJtlAddressUpdate',
+			{
+				customerUuid: customer.uuid,
+				addressUuid: customer.addresses[0].uuid,
+				street: 'Elbchaussee 1',
+			},
+		],
+		['address-add', 'demoJtlAddressAdd', { customerUuid: customer.uuid }],
+		['contact-getAll', 'demoJtlContacts', { customerId: customer.id }],
+		['contact-get', 'demoJtlContactGet', { customerId: customer.id, contactId: contact?.id }],
+		[
+			'contact-create',
+			'demoJtlContactCreate',
+			{
+				customerId: customer.id,
+				salutation: 'Frau',
+				firstName: 'Lena',
+				lastName: 'Vogel',
+				email: 'lena.vogel@example.com',
+				department: 'Einkauf',
+			},
+		],
+		[
+			'contact-update',
+			'demoJtlContactUpdate',
+			{
+				customerId: customer.id,
+				contactId: contact?.id,
+				lastName: 'Neumann',
+				phone: '+49 40 1234',
+			},
+		],
+		[
+			'contact-delete',
+			'demoJtlContactDelete',
+			{ customerId: customer.id, contactId: otherContact?.id },
+		],
+		['customerPrice-getAll', 'demoJtlPrices', { itemId: 1, limit: 50 }],
+		[
+			'customerPrice-create',
+			'demoJtlPriceCreate',
+			{ itemId: 1, customerId: customer.id, fromQuantity: 500, netPrice: 9.95 },
+		],
+		[
+			'customerPrice-update',
+			'demoJtlPriceUpdate',
+			{
+				itemId: price.itemId,
+				customerId: price.customerId,
+				fromQuantity: price.fromQuantity,
+				priceType: 'netPrice',
+				netPrice: 8.5,
+			},
+		],
+		[
+			'customerPrice-delete',
+			'demoJtlPriceDelete',
+			{ itemId: price.itemId, customerId: price.customerId, fromQuantity: price.fromQuantity },
+		],
+	];
+	return demos.map(([file, id, input]) => {
+		const wf = workflowWithInput(`jtl/${file}.workflow.json`, id, input);
+		return { ...wf, name: `Demo: ${wf.name}` };
+	});
 }
 
 async function waitForN8n(url, child) {
@@ -69,8 +148,15 @@ async function ensureOwner(url) {
 			body: JSON.stringify(OWNER),
 		});
 		if (res.ok) return true;
-		// 400: an owner exists already (set up by hand); then the printed login may not apply.
-		if (res.status === 400) return false;
+		// 400: an owner exists already; it is the demo account if the demo login still works.
+		if (res.status === 400) {
+			const login = await fetch(`${url}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+			return login.ok;
+		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	return false;
@@ -103,7 +189,11 @@ async function main() {
 	}
 
 	const n8n = spawn(runtime.node, [runtime.n8nBin, 'start'], {
-		env: n8nEnv(runtime, HOME, { N8N_PORT: String(N8N_PORT), N8N_HOST: 'localhost' }),
+		env: n8nEnv(runtime, HOME, {
+			N8N_PORT: String(N8N_PORT),
+			N8N_HOST: 'localhost',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		}),
 		stdio: ['ignore', 'inherit', 'inherit'],
 	});
 	const url = `http://localhost:${N8N_PORT}`;
@@ -122,7 +212,7 @@ async function main() {
 	say(
 		created
 			? ` Sign in as ${OWNER.email} / ${OWNER.password}`
-			: ` Sign in with the owner account of ${HOME} (set up earlier)`,
+			: ` Sign in with the owner account you created in ${HOME}`,
 	);
 	say(' Demo workflows (open one and click "Execute workflow"):');
 	for (const wf of demoWorkflows(jtl)) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
