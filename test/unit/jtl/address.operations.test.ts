@@ -1,0 +1,170 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as add from '../../../nodes/JtlWawi/actions/address/add.operation';
+import * as getAll from '../../../nodes/JtlWawi/actions/address/getAll.operation';
+import * as update from '../../../nodes/JtlWawi/actions/address/update.operation';
+import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import { answer, locator, mockExecuteContext } from '../../harness/mockContext';
+
+jest.mock('../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+	jtlApiRequest: jest.fn(),
+}));
+const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
+
+const CUSTOMER = 'b45f6432-2462-4c6f-b00f-1d9d01000000';
+const ADDRESS = '11111111-2222-4333-8444-555555555555';
+const NEW_ADDRESS = '99999999-2222-4333-8444-555555555555';
+
+beforeEach(() => request.mockReset());
+
+describe('Address > Get Many', () => {
+	it('flattens every kind of v1 address with its type and the customer ID', async () => {
+		request.mockResolvedValue(
+			answer({
+				Id: 5,
+				BillingAddress: { City: 'Kiel' },
+				Shipmentaddress: { City: 'Hamburg' },
+				CustomAddress: null,
+				OtherAddresses: {
+					OtherBillingAddresses: [{ City: 'Bremen' }],
+					OtherShippingAddresses: [],
+					OtherCustomerAddresses: [{ City: 'Lübeck' }, { City: 'Rostock' }],
+				},
+			}) as any,
+		);
+		const out = await getAll.execute.call(mockExecuteContext({ customerId: locator(5) }), 0);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', '/customers/5', {
+			itemIndex: 0,
+		});
+		expect(out).toEqual([
+			{ customerId: 5, type: 'billing', City: 'Kiel' },
+			{ customerId: 5, type: 'shipping', City: 'Hamburg' },
+			{ customerId: 5, type: 'otherBilling', City: 'Bremen' },
+			{ customerId: 5, type: 'otherCustom', City: 'Lübeck' },
+			{ customerId: 5, type: 'otherCustom', City: 'Rostock' },
+		]);
+	});
+
+	it('returns the v2 addresses of a UUID with the customer ID', async () => {
+		request.mockResolvedValue(
+			answer({ id: CUSTOMER, addresses: [{ customerAddressId: ADDRESS, addressType: 0 }] }) as any,
+		);
+		const out = await getAll.execute.call(mockExecuteContext({ customerId: locator(CUSTOMER) }), 0);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', `/v2/customers/${CUSTOMER}`, {
+			itemIndex: 0,
+		});
+		expect(out).toEqual([{ customerId: CUSTOMER, customerAddressId: ADDRESS, addressType: 0 }]);
+	});
+});
+
+describe('Address > Update', () => {
+	it('patches only the given fields of the address, then returns the address as read back', async () => {
+		request
+			.mockResolvedValueOnce(answer({ customerAddressId: ADDRESS }) as any)
+			.mockResolvedValueOnce(
+				answer({
+					id: CUSTOMER,
+					addresses: [{ customerAddressId: ADDRESS, street: 'Neu 1', city: 'Kiel' }],
+				}) as any,
+			);
+		const out = await update.execute.call(
+			mockExecuteContext({
+				customerId: locator(CUSTOMER),
+				addressId: ADDRESS,
+				updateFields: { street: 'Neu 1' },
+			}),
+			0,
+		);
+		expect(request.mock.calls[0].slice(1)).toEqual([
+			'PATCH',
+			`/v2/customers/${CUSTOMER}/addresses/${ADDRESS}`,
+			{ body: { street: 'Neu 1' }, itemIndex: 0 },
+		]);
+		expect(out).toEqual([
+			{ customerId: CUSTOMER, customerAddressId: ADDRESS, street: 'Neu 1', city: 'Kiel' },
+		]);
+	});
+
+	it.each([
+		[{ updateFields: {} }, 'Nothing to update (item 0): add at least one address field'],
+		[
+			{ updateFields: { addressType: 2 } },
+			'Update Fields > addressType (item 0) is not a known field',
+		],
+		[
+			{ updateFields: { emailAddress: 'nope' } },
+			'Update Fields > Email (item 0) must be an email address',
+		],
+		[
+			{ addressId: 'billing', updateFields: { city: 'Kiel' } },
+			'Address ID (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
+		],
+	])('rejects %j before any request', async (overrides, message) => {
+		const error = await update.execute
+			.call(
+				mockExecuteContext({ customerId: locator(CUSTOMER), addressId: ADDRESS, ...overrides }),
+				0,
+			)
+			.catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(message);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Address > Add', () => {
+	it('sends one address without ID through the update command and returns the address that appeared', async () => {
+		request
+			.mockResolvedValueOnce(
+				answer({ id: CUSTOMER, addresses: [{ customerAddressId: ADDRESS }] }) as any,
+			)
+			.mockResolvedValueOnce(answer('Customer changed successfully') as any)
+			.mockResolvedValueOnce(
+				answer({
+					id: CUSTOMER,
+					addresses: [
+						{ customerAddressId: ADDRESS },
+						{ customerAddressId: NEW_ADDRESS, addressType: 1, city: 'Bremen' },
+					],
+				}) as any,
+			);
+		const out = await add.execute.call(
+			mockExecuteContext({
+				customerId: locator(CUSTOMER),
+				addressType: 1,
+				fields: { city: 'Bremen', countryIso: 'DE' },
+			}),
+			0,
+		);
+		expect(request.mock.calls[1].slice(1)).toEqual([
+			'PATCH',
+			'/v2/customer/update',
+			{
+				body: {
+					customerId: CUSTOMER,
+					addresses: [{ addressType: 1, city: 'Bremen', countryIso: 'DE' }],
+				},
+				itemIndex: 0,
+			},
+		]);
+		expect(out).toEqual([
+			{ customerId: CUSTOMER, customerAddressId: NEW_ADDRESS, addressType: 1, city: 'Bremen' },
+		]);
+	});
+
+	it('rejects a negative address type and a numeric customer before any request', async () => {
+		const badType = await add.execute
+			.call(mockExecuteContext({ customerId: locator(CUSTOMER), addressType: -1, fields: {} }), 0)
+			.catch((e) => e);
+		expect(badType.message).toBe('Address Type (item 0) must be 0 or greater');
+		const numeric = await add.execute
+			.call(mockExecuteContext({ customerId: locator('12'), addressType: 1, fields: {} }), 2)
+			.catch((e) => e);
+		expect(numeric.message).toBe(
+			'Customer (item 2) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
+		);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
