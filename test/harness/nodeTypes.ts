@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { JtlWawi } from '../../nodes/JtlWawi/JtlWawi.node';
+import { JtlWawiTrigger } from '../../nodes/JtlWawiTrigger/JtlWawiTrigger.node';
 
 /** A Manual Trigger equivalent: passes its one empty item on. */
 class ManualTrigger implements INodeType {
@@ -32,6 +33,7 @@ class ManualTrigger implements INodeType {
 const registry: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-erp-customers.jtlWawi': new JtlWawi(),
+	'n8n-nodes-erp-customers.jtlWawiTrigger': new JtlWawiTrigger(),
 };
 
 export const nodeTypes: INodeTypes = {

@@ -30,3 +30,21 @@ export function readAnyCustomerId(
 export function customerPath(customer: AnyCustomerId): string {
 	return customer.surface === 'v1' ? `/customers/${customer.id}` : `/v2/customers/${customer.id}`;
 }
+
+/** Reads and validates a customer locator that takes a v1 (whole-number) ID. */
+export function readV1CustomerId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label = 'Customer',
+): number {
+	return validateField(ctx, int32Id, locatorValue(ctx, 'customerId', itemIndex), label, itemIndex);
+}
+
+/** Reads and validates a customer locator that takes a v2 (UUID) ID. */
+export function readV2CustomerId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label = 'Customer',
+): string {
+	return validateField(ctx, uuid, locatorValue(ctx, 'customerId', itemIndex), label, itemIndex);
+}

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { uuid, validateField } from '../../../shared/validation';
+import { validateField } from '../../../shared/validation';
 import { schemaOf, toProperties, validateCollection } from '../../helpers/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS, readV2Addresses } from './shared';
 
@@ -42,13 +42,7 @@ export const description = updateDisplayOptions(
  * address without ID), so nothing else of the customer is sent, and returns the new address.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = validateField(
-		this,
-		uuid,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV2CustomerId(this, itemIndex);
 	const addressType = validateField(
 		this,
 		schemaOf('int'),

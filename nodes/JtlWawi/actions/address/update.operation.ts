@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { uuid, validateField } from '../../../shared/validation';
 import { toProperties, validateCollection } from '../../helpers/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS, readV2Addresses } from './shared';
 
@@ -43,13 +43,7 @@ export const description = updateDisplayOptions(
  * re-reads the customer and returns the updated address.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = validateField(
-		this,
-		uuid,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV2CustomerId(this, itemIndex);
 	const addressId = validateField(
 		this,
 		uuid,

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { int32Id, validateField } from '../../../shared/validation';
 import { contactBody, contactFieldProperties } from '../../helpers/contactFields';
 import { unexpectedShape } from '../../helpers/errors';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -29,13 +28,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = validateField(
-		this,
-		int32Id,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV1CustomerId(this, itemIndex);
 	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
 	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
 	if (Object.keys(body).length === 0) {

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { int32Id, validateField } from '../../../shared/validation';
 import { contactIdProperty, readContactId } from '../../helpers/contactFields';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -20,13 +19,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = validateField(
-		this,
-		int32Id,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	// 204 without a body: report what was deleted.
 	await jtlApiRequest(this, 'DELETE', `/customers/${customerId}/contacts/${contactId}`, {

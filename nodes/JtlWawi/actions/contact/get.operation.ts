@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { int32Id, validateField } from '../../../shared/validation';
 import { contactIdProperty, readContactId } from '../../helpers/contactFields';
 import { unexpectedShape } from '../../helpers/errors';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -41,13 +40,7 @@ export async function fetchContact(
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = validateField(
-		this,
-		int32Id,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	return [await fetchContact(this, customerId, contactId, itemIndex)];
 }

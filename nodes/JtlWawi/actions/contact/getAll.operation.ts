@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { validateField, int32Id } from '../../../shared/validation';
 import { customerLocator, returnAllAndLimit } from '../../helpers/fields';
-import { asArray, locatorValue, maxResults } from '../../helpers/utils';
+import { asArray, maxResults } from '../../helpers/utils';
+import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 import { unexpectedShape } from '../../helpers/errors';
 
@@ -20,13 +20,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = validateField(
-		this,
-		int32Id,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV1CustomerId(this, itemIndex);
 	const max = maxResults(this, itemIndex);
 	const response = await jtlApiRequest(this, 'GET', `/customers/${customerId}/contacts`, {
 		itemIndex,

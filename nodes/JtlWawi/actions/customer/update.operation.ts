@@ -5,7 +5,7 @@ import { uuid, validateField } from '../../../shared/validation';
 import type { FieldSpec } from '../../helpers/fieldSpecs';
 import { toProperties, validateCollection } from '../../helpers/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 
 /** Top-level fields of the v2 customer update command. */
@@ -320,13 +320,7 @@ export const description = updateDisplayOptions(
 
 /** Builds the `PATCH /v2/customer/update` body from the item's parameters, validating each field. */
 export function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const customerId = validateField(
-		this,
-		uuid,
-		locatorValue(this, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV2CustomerId(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const paymentSettings = this.getNodeParameter('paymentSettings', itemIndex, {}) as IDataObject;
 	const addressInput = this.getNodeParameter('addresses', itemIndex, {}) as IDataObject;

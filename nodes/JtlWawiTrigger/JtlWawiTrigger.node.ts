@@ -1,0 +1,72 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollCustomers } from './customerPoll';
+
+export class JtlWawiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'JTL-Wawi Trigger',
+		name: 'jtlWawiTrigger',
+		icon: { light: 'file:jtlWawi.svg', dark: 'file:jtlWawi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["event"] === "updatedCustomer" ? "Updated Customer" : "New Customer" }}',
+		description:
+			'Starts the workflow when a customer is created or changed in JTL-Wawi (JTL Cloud ERP API)',
+		defaults: { name: 'JTL-Wawi Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'jtlWawiOAuth2Api', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'newCustomer',
+				options: [
+					{
+						name: 'New Customer',
+						value: 'newCustomer',
+						description: 'A customer was created (by its creation date)',
+					},
+					{
+						name: 'Updated Customer',
+						value: 'updatedCustomer',
+						description:
+							'A customer was changed after it was created (by its last-changed date); each change fires once',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to return a compact customer (IDs, dates, name, company, e-mail, phone and address of the default billing address) instead of the full JTL record',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollCustomers.call(this);
+	}
+}

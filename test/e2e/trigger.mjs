@@ -1,0 +1,281 @@
+// Real-n8n end-to-end for the JTL-Wawi Trigger: an active workflow in `n8n start`, polled by n8n's
+// own scheduler against the JTL sandbox. Never shipped.
+//
+// How n8n 2.41 polls (n8n-core active-workflow-triggers + poll-trigger-executor): activating a
+// workflow runs poll() once right away, then on the cron of "Poll Times" (everyMinute = one random
+// second of every minute). Activation goes through the publication outbox, asynchronously after
+// the REST call returns; the trigger status "activated" (GET /rest/workflows/:id/publication-status)
+// is written once that first poll has returned. Our first poll only stores the cursor and sends no
+// request, so the first GET /v2/customers in the sandbox log is the second poll.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+
+import { n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+
+const WORKFLOW_ID = 'e2eJtlTrigger';
+const TRIGGER = 'JTL-Wawi Trigger';
+const OWNER = {
+	email: 'e2e-owner@example.com',
+	password: 'E2e-Password-1',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
+const BROWSER_ID = 'erp-customers-e2e';
+const WAIT_FOR_EXECUTION_MS = 150_000;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function log(msg) {
+	process.stdout.write(`     [trigger] ${msg}\n`);
+}
+
+export function triggerWorkflow() {
+	return {
+		id: WORKFLOW_ID,
+		name: 'JTL-Wawi Trigger (Updated Customer, poll every minute)',
+		active: true,
+		nodes: [
+			{
+				id: 'jtl-trigger',
+				name: TRIGGER,
+				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'updatedCustomer',
+					options: {},
+				},
+				credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
+			},
+			{
+				id: 'no-op',
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			[TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function until(what, timeoutMs, check, everyMs = 500) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+/** A small n8n REST client with the owner's session cookie. */
+function restClient(url) {
+	let cookie = '';
+	const call = async (method, route, body) => {
+		const res = await fetch(`${url}/rest${route}`, {
+			method,
+			headers: {
+				'browser-id': BROWSER_ID,
+				...(cookie ? { cookie } : {}),
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = text;
+		}
+		return { status: res.status, body: json };
+	};
+	return {
+		call,
+		async login() {
+			// /healthz answers before the REST routes are mounted; until then they 404.
+			const setup = await until('the n8n REST API', 60_000, async () => {
+				const res = await call('POST', '/owner/setup', OWNER);
+				return res.status === 404 ? undefined : res;
+			});
+			// 400 means an owner exists already (a re-used home); logging in still works then.
+			assert.ok(setup.status === 200 || setup.status === 400, `owner setup: ${setup.status}`);
+			const login = await call('POST', '/login', {
+				emailOrLdapLoginId: OWNER.email,
+				password: OWNER.password,
+			});
+			assert.equal(login.status, 200, `login failed: ${JSON.stringify(login.body)}`);
+		},
+	};
+}
+
+/** Sends one request to the sandbox as a third party (not through n8n). */
+async function sandboxCall(jtl, method, route, body) {
+	const res = await fetch(`${jtl.apiBase}${route}`, {
+		method,
+		headers: {
+			authorization: `Bearer ${jtl.issueToken()}`,
+			'x-tenant-id': jtl.credentials.tenantId,
+			'x-appid': 'e2e/1.0',
+			'x-appversion': '1.0',
+			...(body ? { 'content-type': 'application/json' } : {}),
+		},
+		body: body ? JSON.stringify(body) : undefined,
+	});
+	const text = await res.text();
+	return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * Imports the trigger workflow, starts `n8n start`, activates it over REST, changes a customer once the
+ * first poll stored its cursor, and waits for n8n's own scheduler to emit exactly that change.
+ */
+export async function runTriggerE2E({ runtime, home, jtl }) {
+	const started = Date.now();
+	const work = path.join(home, 'trigger-e2e');
+	mkdirSync(work, { recursive: true });
+	const file = path.join(work, `${WORKFLOW_ID}.json`);
+	writeFileSync(file, JSON.stringify(triggerWorkflow(), null, 2));
+	const imported = await n8nCli(runtime, home, ['import:workflow', `--input=${file}`]);
+	assert.equal(
+		imported.code,
+		0,
+		`n8n import:workflow failed:\n${imported.stdout}\n${imported.stderr}`,
+	);
+
+	const firstRequest = jtl.requests.length;
+	const pollsSoFar = () =>
+		jtl.requests
+			.slice(firstRequest)
+			.filter((r) => r.method === 'GET' && r.path === '/erp/v2/customers');
+
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+		env: n8nEnv(runtime, home, { N8N_PORT: String(port), N8N_HOST: '127.0.0.1' }),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+
+	try {
+		await until('n8n /healthz', 120_000, async () => {
+			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}`);
+			try {
+				return (await fetch(`${url}/healthz`)).ok;
+			} catch {
+				return false;
+			}
+		});
+		const rest = restClient(url);
+		await rest.login();
+
+		// Activate (publish) the workflow the way the editor does.
+		const workflow = await rest.call('GET', `/workflows/${WORKFLOW_ID}`);
+		assert.equal(workflow.status, 200, `GET workflow: ${JSON.stringify(workflow.body)}`);
+		const activated = await rest.call('POST', `/workflows/${WORKFLOW_ID}/activate`, {
+			versionId: workflow.body.data.versionId,
+		});
+		assert.equal(activated.status, 200, `activate: ${JSON.stringify(activated.body)}`);
+		const status = await until('the trigger activation', 60_000, async () => {
+			const res = await rest.call('GET', `/workflows/${WORKFLOW_ID}/publication-status`);
+			const trigger = res.body?.data?.triggers?.find((t) => t.nodeId === 'jtl-trigger');
+			if (trigger?.status === 'failed')
+				throw new Error(`activation failed: ${trigger.errorMessage}`);
+			return trigger?.status === 'activated' ? res.body.data : undefined;
+		});
+		const activatedAt = Date.now();
+		log(
+			`n8n up and workflow active (${status.status}) after ${Math.round((activatedAt - started) / 1000)} s`,
+		);
+		// The first poll (at activation) stored the cursor without a request.
+		assert.equal(pollsSoFar().length, 0, 'the first poll must only store the cursor');
+
+		const target = jtl.state.customers[9];
+		const patched = await sandboxCall(jtl, 'PATCH', `/customers/${target.id}`, {
+			Website: 'https://trigger-e2e.example.com',
+		});
+		assert.equal(patched.status, 201, `PATCH customer: ${JSON.stringify(patched.body)}`);
+		const changedAt = Date.now();
+
+		const executions = async () => {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
+			const res = await rest.call('GET', `/executions?filter=${filter}`);
+			assert.equal(res.status, 200, `GET /rest/executions: ${JSON.stringify(res.body)}`);
+			return res.body.data.results;
+		};
+		const done = await until(
+			'a trigger poll and a successful execution',
+			WAIT_FOR_EXECUTION_MS,
+			async () => {
+				if (pollsSoFar().length < 1) return undefined;
+				const list = await executions();
+				return list.find((e) => e.status === 'success');
+			},
+			1000,
+		);
+		log(
+			`execution ${done.id} (${done.mode}) ${Math.round((Date.now() - changedAt) / 1000)} s after the change`,
+		);
+
+		const one = await rest.call('GET', `/executions/${done.id}`);
+		assert.equal(one.status, 200);
+		const flatted = createRequire(path.join(runtime.n8nDir, 'package.json'))('flatted');
+		const runData = flatted.parse(one.body.data.data).resultData.runData;
+		const emitted = runData[TRIGGER][0].data.main[0].map((i) => i.json);
+		assert.deepEqual(
+			emitted.map((j) => j.id),
+			[target.uuid],
+			`trigger output: ${JSON.stringify(emitted)}`,
+		);
+		assert.equal(emitted[0].lastChanged, target.lastChanged);
+		assert.equal(emitted[0].customerNumber, target.number);
+		assert.equal(runData['No Operation'][0].data.main[0].length, 1);
+
+		// One more scheduled poll: one request, and nothing emitted twice.
+		const pollsBefore = pollsSoFar().length;
+		await until('the next scheduled poll', 75_000, () => pollsSoFar().length > pollsBefore, 1000);
+		await sleep(3000);
+		assert.equal(pollsSoFar().length, pollsBefore + 1, 'one request per poll when nothing changed');
+		const all = await executions();
+		assert.equal(all.length, 1, `executions: ${JSON.stringify(all.map((e) => e.id))}`);
+		log(`next poll emitted nothing; ${pollsSoFar().length} polls with a request in total`);
+	} catch (error) {
+		error.message += `\n--- n8n output (tail) ---\n${output.split('\n').slice(-40).join('\n')}`;
+		throw error;
+	} finally {
+		if (child.exitCode === null) {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		}
+	}
+	return { seconds: Math.round((Date.now() - started) / 1000) };
+}

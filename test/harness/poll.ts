@@ -1,0 +1,98 @@
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { PollContext } from 'n8n-core';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { nodeTypes } from './nodeTypes';
+import type { TestCredential } from './runWorkflow';
+
+export interface Poller {
+	/** Runs the node's poll() once, as n8n's poll scheduler would, in the given mode. */
+	poll(mode?: WorkflowExecuteMode): Promise<INodeExecutionData[][] | null>;
+	/** The node's static data (what n8n persists between polls). */
+	staticData(): IDataObject;
+	workflow: Workflow;
+	node: INode;
+	credentials: TestCredentialsHelper;
+}
+
+/**
+ * A polling trigger node in a one-node workflow, polled in process through n8n-core's real
+ * PollContext (parameters with defaults, credentials incl. OAuth2 tokens, static data).
+ */
+export function createPoller(options: {
+	type: string;
+	parameters: INodeParameters;
+	credentials: TestCredential[] | TestCredentialsHelper;
+	nodeCredentials?: INode['credentials'];
+	name?: string;
+}): Poller {
+	const credentialsHelper =
+		options.credentials instanceof TestCredentialsHelper
+			? options.credentials
+			: new TestCredentialsHelper(options.credentials);
+	const node: INode = {
+		id: 'poll-trigger',
+		name: options.name ?? 'Trigger',
+		type: options.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: options.nodeCredentials ?? {
+			jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' },
+		},
+	};
+	const workflow = new Workflow({
+		id: 'pollTest',
+		name: 'poll test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+		settings: {},
+	});
+	const workflowNode = workflow.getNode(node.name)!;
+	const additionalData = {
+		credentialsHelper,
+		executionId: undefined,
+		currentNodeParameters: undefined,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+	if (typeof nodeType.poll !== 'function') throw new Error(`${node.type} is not a polling node`);
+
+	return {
+		workflow,
+		node: workflowNode,
+		credentials: credentialsHelper,
+		staticData: () => workflow.getStaticData('node', workflowNode),
+		async poll(mode: WorkflowExecuteMode = 'trigger') {
+			const context = new PollContext(
+				workflow,
+				workflowNode,
+				additionalData,
+				mode,
+				mode === 'manual' ? 'manual' : 'activate',
+			);
+			return await nodeType.poll!.call(context);
+		},
+	};
+}
