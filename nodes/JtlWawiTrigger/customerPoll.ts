@@ -1,6 +1,7 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { unexpectedShape } from '../JtlWawi/helpers/errors';
 import { readV2Page } from '../JtlWawi/helpers/paging';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../JtlWawi/transport';
@@ -81,12 +82,7 @@ export function windowQuery(field: EventSpec['field'], start: number, end: numbe
 function itemsOf(ctx: IPollFunctions, body: unknown): IDataObject[] {
 	const envelope = body as IDataObject | undefined;
 	if (!envelope || typeof envelope !== 'object' || !Array.isArray(envelope.items)) {
-		const shown =
-			typeof body === 'string' ? body.slice(0, 200) : JSON.stringify(body)?.slice(0, 200);
-		throw new NodeApiError(ctx.getNode(), { body: shown ?? null } as JsonObject, {
-			message: 'JTL-Wawi answered with an unexpected body: expected a paged list of customers',
-			description: `Received: ${shown}`,
-		});
+		throw unexpectedShape(ctx, body, 'a paged list of customers');
 	}
 	return readV2Page(body).items;
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape } from '../../helpers/errors';
 import { customerLocator, simplifyField } from '../../helpers/fields';
-import { simplifyCustomer } from '../../helpers/simplifyV1';
+import { simplifyCustomer } from '../../helpers/simplify';
 import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [customerLocator('any'), simplifyField()];

@@ -6,7 +6,7 @@ import { int32Id, validateField } from '../../../shared/validation';
 import { schemaOf } from '../../helpers/fieldSpecs';
 import { returnAllAndLimit, simplifyField } from '../../helpers/fields';
 import { readV1Page, readV2Page } from '../../helpers/paging';
-import { simplifyCustomer } from '../../helpers/simplifyV1';
+import { simplifyCustomer } from '../../helpers/simplify';
 import { maxResults } from '../../helpers/utils';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../../transport';
 
