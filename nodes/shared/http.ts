@@ -128,6 +128,10 @@ export async function coreRequest<T = unknown>(
 			if (failure.status !== undefined) {
 				rateLimitGate.observe(gateKey, failure.headers, vendor.rateLimitHeaders, failure.status);
 			}
+			// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
+			if (request.method === 'DELETE' && attempt > 0 && failure.status === 404) {
+				return { statusCode: 204, headers: failure.headers, body: undefined as T };
+			}
 			if (attempt < policy.maxRetries && isRetryable(failure, idempotent, policy)) {
 				// A 429 may name its wait in the rate-limit headers; other statuses only through Retry-After.
 				const asked =

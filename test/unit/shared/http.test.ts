@@ -143,6 +143,26 @@ describe('coreRequest', () => {
 		}
 	});
 
+	it('takes a 404 on a repeated DELETE as done: the lost first answer had deleted it', async () => {
+		const { ctx, calls } = makeCtx([
+			thrower(networkError('ECONNRESET')),
+			thrower(httpError(404, { ErrorMessage: 'gone' })),
+		]);
+		const res = await coreRequest(ctx, vendor, { method: 'DELETE', url: 'https://api.test/x/1' });
+		expect(res.statusCode).toBe(204);
+		expect(calls).toHaveLength(2);
+	});
+
+	it('still reports a 404 on the first DELETE attempt', async () => {
+		const { ctx } = makeCtx([thrower(httpError(404, { ErrorMessage: 'No such customer' }))]);
+		const error = await coreRequest(ctx, vendor, {
+			method: 'DELETE',
+			url: 'https://api.test/x/1',
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('404');
+	});
+
 	it('never retries a POST that may have reached the server (5xx or dropped connection)', async () => {
 		for (const failure of [
 			httpError(503, {}),
