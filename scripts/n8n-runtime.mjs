@@ -17,6 +17,18 @@ function log(msg) {
 	process.stderr.write(`[n8n-runtime] ${msg}\n`);
 }
 
+/**
+ * The environment for nested npm calls, without the npm_config_* settings an outer `npm run` passes
+ * down (this project's .npmrc sets ignore-scripts, which must not reach the n8n rebuild).
+ */
+function cleanEnv(extra = {}) {
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_/i.test(key)) env[key] = value;
+	}
+	return { ...env, ...extra };
+}
+
 function run(cmd, args, opts = {}) {
 	const res = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 	if (res.status !== 0) {
@@ -50,7 +62,15 @@ export function ensureN8n() {
 	const dir = path.join(CACHE, `n8n-${N8N_VERSION}`);
 	const marker = path.join(dir, '.ready');
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	if (!existsSync(marker)) {
+	const sqliteBinary = path.join(
+		dir,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
+	if (!existsSync(marker) || !existsSync(sqliteBinary)) {
 		log(`installing n8n ${N8N_VERSION} into ${dir} (first run only, takes a few minutes)`);
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(
@@ -65,15 +85,19 @@ export function ensureN8n() {
 				2,
 			) + '\n',
 		);
-		const env = { ...process.env, PATH: `${node24.binDir}:${process.env.PATH}` };
+		const env = cleanEnv({ PATH: `${node24.binDir}:${process.env.PATH}` });
 		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: dir,
 			env,
 		});
-		run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], {
+		// Native modules against Node 24's headers; the install above skipped every script.
+		run('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
 			cwd: dir,
 			env: { ...env, npm_config_nodedir: node24.nodeDir },
 		});
+		if (!existsSync(sqliteBinary)) {
+			throw new Error(`sqlite3 was not built for Node ${NODE_MAJOR} (${sqliteBinary} is missing)`);
+		}
 		writeFileSync(marker, new Date().toISOString() + '\n');
 	}
 	return { ...node24, n8nDir: dir, n8nBin };

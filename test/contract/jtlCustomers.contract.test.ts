@@ -1,60 +1,26 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 /**
  * Contract test for the customer operations that use REST v1: every request they send (reference
  * lists, search, create, update, delete) is replayed to Prism against the v1.0 OpenAPI spec. The
  * v2 requests (Update, Get/Delete by UUID, the v2 list, addresses) are not in that spec.
  */
-import { existsSync } from 'node:fs';
 
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
 
 import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
-import type { RunningSandbox } from '../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
-import type { Prism } from './prism';
-import {
-	API_PREFIX,
-	expectValid,
-	PRISM_START_TIMEOUT_MS,
-	sendToPrism,
-	SPEC,
-	startPrism,
-	toReplay,
-} from './prism';
+import { API_PREFIX, expectValid, sendToPrism, toReplay, useSandboxAndPrism } from './prism';
 
-jest.setTimeout(120_000);
-
-let sandbox: RunningSandbox;
-let prism: Prism | undefined;
-
-beforeAll(async () => {
-	if (!existsSync(SPEC)) {
-		throw new Error(
-			`The JTL OpenAPI spec is missing at ${SPEC}. This test needs the shared/ folder beside the repository.`,
-		);
-	}
-	const started = await Promise.allSettled([startSandbox('jtl'), startPrism()]);
-	if (started[0].status === 'fulfilled') sandbox = started[0].value;
-	if (started[1].status === 'fulfilled') prism = started[1].value;
-	for (const result of started) if (result.status === 'rejected') throw result.reason;
-}, PRISM_START_TIMEOUT_MS + 30_000);
-
-afterAll(async () => {
-	await Promise.all([sandbox?.stop(), prism?.stop()]);
-});
-
-beforeEach(async () => await sandbox.reset());
+const jtl = useSandboxAndPrism();
 
 async function replayed(file: string, items: IDataObject[], change?: (p: IDataObject) => void) {
 	const workflow: IWorkflowBase = loadWorkflow(file);
 	if (change) change(workflow.nodes.find((n) => n.name === 'JTL-Wawi')!.parameters as IDataObject);
-	await sandbox.clearRequests();
-	const result = await runWorkflow(workflow, [jtlSandboxCredential(sandbox)], { items });
+	await jtl.sandbox.clearRequests();
+	const result = await runWorkflow(workflow, jtl.credentials(), { items });
 	expect(result.error).toBeUndefined();
-	const requests = (await sandbox.requests())
+	const requests = (await jtl.sandbox.requests())
 		.filter((r) => r.path.startsWith(`${API_PREFIX}/`))
 		.map(toReplay);
-	for (const request of requests) expectValid(request, await sendToPrism(prism!, request));
+	for (const request of requests) expectValid(request, await sendToPrism(jtl.prism, request));
 	return requests.map((r) => `${r.method} ${r.path}`);
 }
 

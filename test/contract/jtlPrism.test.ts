@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 /**
  * Contract test: the HTTP requests the JTL-Wawi node really sends must validate against the
  * vendor's OpenAPI spec (shared/specs/jtl-wawi-cloud-erp_v1.0_openapi-3.0.json).
@@ -13,60 +12,29 @@
  * See shared/specs/README.md, "Validating requests with Stoplight Prism", for how Prism behaves
  * with this spec and its known false positives. The replay helpers live in ./prism.ts.
  */
-import { existsSync } from 'node:fs';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import { jtlDirect } from '../harness/jtlDirect';
 import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
-import type { RunningSandbox } from '../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
-import type { Prism } from './prism';
 import {
 	API_PREFIX,
 	describeRequest,
 	expectValid,
-	PRISM_START_TIMEOUT_MS,
 	sendToPrism,
-	SPEC,
-	startPrism,
 	toReplay,
+	useSandboxAndPrism,
 } from './prism';
 
-jest.setTimeout(120_000);
+const jtl = useSandboxAndPrism();
 
-let sandbox: RunningSandbox;
-let prism: Prism | undefined;
-
-beforeAll(async () => {
-	if (!existsSync(SPEC)) {
-		throw new Error(
-			`The JTL OpenAPI spec is missing at ${SPEC}. This test needs the shared/ folder beside the ` +
-				'repository (CI clones it there); it is deliberately not skipped.',
-		);
-	}
-	const started = await Promise.allSettled([startSandbox('jtl'), startPrism()]);
-	if (started[0].status === 'fulfilled') sandbox = started[0].value;
-	if (started[1].status === 'fulfilled') prism = started[1].value;
-	for (const result of started) if (result.status === 'rejected') throw result.reason;
-}, PRISM_START_TIMEOUT_MS + 30_000);
-
-afterAll(async () => {
-	await Promise.all([sandbox?.stop(), prism?.stop()]);
-});
-
-beforeEach(async () => {
-	await sandbox.reset();
-	await sandbox.clearRequests();
-});
-
-const credentials = () => [jtlSandboxCredential(sandbox)];
+beforeEach(async () => await jtl.sandbox.clearRequests());
 
 /** Runs a seed workflow and returns the API requests the node sent (the token call left out). */
 async function requestsOf(file: string, items: IDataObject[]) {
-	const result = await runWorkflow(loadWorkflow(file), credentials(), { items });
+	const result = await runWorkflow(loadWorkflow(file), jtl.credentials(), { items });
 	expect(result.error).toBeUndefined();
-	const calls = (await sandbox.requests()).filter((r) => r.path.startsWith(`${API_PREFIX}/`));
+	const calls = (await jtl.sandbox.requests()).filter((r) => r.path.startsWith(`${API_PREFIX}/`));
 	expect(calls.length).toBeGreaterThan(0);
 	return calls.map(toReplay);
 }
@@ -78,7 +46,7 @@ describe('JTL-Wawi requests validate against the v1.0 OpenAPI spec (Prism mock)'
 	])('%s', async (_label, file, item) => {
 		const requests = await requestsOf(file, [item]);
 		for (const request of requests) {
-			expectValid(request, await sendToPrism(prism!, request));
+			expectValid(request, await sendToPrism(jtl.prism, request));
 		}
 	});
 
@@ -86,14 +54,14 @@ describe('JTL-Wawi requests validate against the v1.0 OpenAPI spec (Prism mock)'
 		// /v2/customer/update is not in this spec (see shared/specs/README.md, "Does NOT cover"), so
 		// its body cannot be checked here; this only records that the route is unknown to the spec.
 		// Validating it needs one of the newer JTL specs (2.x), which the project has no copy of.
-		const direct = await jtlDirect(sandbox);
+		const direct = await jtlDirect(jtl.sandbox);
 		const customer = (await direct.get('/v2/customers?pageSize=1')).items[0];
-		await sandbox.clearRequests();
+		await jtl.sandbox.clearRequests();
 		const requests = await requestsOf('jtl/customer-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: customer.addresses[0].customerAddressId },
 		]);
 		expect(requests.map(describeRequest)).toEqual(['PATCH /v2/customer/update']);
-		const answer = await sendToPrism(prism!, requests[0]);
+		const answer = await sendToPrism(jtl.prism, requests[0]);
 		expect(answer.status).toBe(404);
 	});
 });
@@ -103,13 +71,13 @@ describe('the contract check can fail', () => {
 		const [request] = await requestsOf('jtl/contact-getAll.workflow.json', [{ customerId: 1 }]);
 		expect(request.path).toBe('/customers/1/contacts');
 		// sanity: the unchanged request passes
-		expectValid(request, await sendToPrism(prism!, request));
+		expectValid(request, await sendToPrism(jtl.prism, request));
 		return request;
 	}
 
 	it('reports a non-integer customer ID in the path', async () => {
 		const request = await contactsRequest();
-		const answer = await sendToPrism(prism!, { ...request, path: '/customers/abc/contacts' });
+		const answer = await sendToPrism(jtl.prism, { ...request, path: '/customers/abc/contacts' });
 		expect(answer.status).toBeGreaterThanOrEqual(400);
 		expect(answer.violations).toEqual(
 			expect.arrayContaining([
@@ -124,7 +92,7 @@ describe('the contract check can fail', () => {
 		const request = await contactsRequest();
 		const headers = { ...request.headers };
 		delete headers['x-appid'];
-		const answer = await sendToPrism(prism!, { ...request, headers });
+		const answer = await sendToPrism(jtl.prism, { ...request, headers });
 		expect(answer.status).toBeGreaterThanOrEqual(400);
 		expect(answer.violations).toEqual(
 			expect.arrayContaining([

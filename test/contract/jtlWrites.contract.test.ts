@@ -1,78 +1,49 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 /**
  * Contract test for the write operations (contacts and customer prices): the requests the node
  * really sends, bodies included, must validate against the v1.0 OpenAPI spec. The workflows run
  * in process against the JTL sandbox; every API request they sent is then replayed to Prism (see
  * ./prism.ts for the replay and for how violations are collected).
  */
-import { existsSync } from 'node:fs';
 
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
 
-import { jtlDirect } from '../harness/jtlDirect';
+import { DIRECT_APP_ID, jtlDirect } from '../harness/jtlDirect';
 import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
-import type { RunningSandbox } from '../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
-import type { Prism, Replay } from './prism';
+import type { Replay } from './prism';
 import {
 	API_PREFIX,
 	describeRequest,
 	expectValid,
-	PRISM_START_TIMEOUT_MS,
 	sendToPrism,
-	SPEC,
-	startPrism,
 	toReplay,
+	useSandboxAndPrism,
 } from './prism';
 
-jest.setTimeout(120_000);
-
-let sandbox: RunningSandbox;
-let prism: Prism | undefined;
+const jtl = useSandboxAndPrism();
 let direct: Awaited<ReturnType<typeof jtlDirect>>;
 
 beforeAll(async () => {
-	if (!existsSync(SPEC)) {
-		throw new Error(
-			`The JTL OpenAPI spec is missing at ${SPEC}. This test needs the shared/ folder beside the ` +
-				'repository (CI clones it there); it is deliberately not skipped.',
-		);
-	}
-	const started = await Promise.allSettled([startSandbox('jtl'), startPrism()]);
-	if (started[0].status === 'fulfilled') sandbox = started[0].value;
-	if (started[1].status === 'fulfilled') prism = started[1].value;
-	for (const result of started) if (result.status === 'rejected') throw result.reason;
-	direct = await jtlDirect(sandbox);
-}, PRISM_START_TIMEOUT_MS + 30_000);
-
-afterAll(async () => {
-	await Promise.all([sandbox?.stop(), prism?.stop()]);
+	direct = await jtlDirect(jtl.sandbox);
 });
-
-beforeEach(async () => {
-	await sandbox.reset();
-});
-
-const credentials = () => [jtlSandboxCredential(sandbox)];
 
 /** Runs a workflow and returns the API requests the node sent (token and set-up calls left out). */
 async function requestsOf(workflow: string | IWorkflowBase, items: IDataObject[]) {
-	await sandbox.clearRequests();
+	await jtl.sandbox.clearRequests();
 	const result = await runWorkflow(
 		typeof workflow === 'string' ? loadWorkflow(workflow) : workflow,
-		credentials(),
+		jtl.credentials(),
 		{ items },
 	);
 	expect(result.error).toBeUndefined();
-	const calls = (await sandbox.requests()).filter(
-		(r) => r.path.startsWith(`${API_PREFIX}/`) && r.headers['x-appid'] !== 'tests/1.0',
+	const calls = (await jtl.sandbox.requests()).filter(
+		(r) => r.path.startsWith(`${API_PREFIX}/`) && r.headers['x-appid'] !== DIRECT_APP_ID,
 	);
 	expect(calls.length).toBeGreaterThan(0);
 	return calls.map(toReplay);
 }
 
 async function expectAllValid(requests: Replay[]) {
-	for (const request of requests) expectValid(request, await sendToPrism(prism!, request));
+	for (const request of requests) expectValid(request, await sendToPrism(jtl.prism, request));
 }
 
 function percentCreate(): IWorkflowBase {
@@ -203,13 +174,13 @@ describe('the write contract check can fail', () => {
 			{ itemId: 2, customerId: 1, netPrice: 5 },
 		]);
 		// sanity: the unchanged request passes
-		expectValid(request, await sendToPrism(prism!, request));
+		expectValid(request, await sendToPrism(jtl.prism, request));
 		return request;
 	}
 
 	it('reports a price body without the required CustomerId', async () => {
 		const request = await priceCreateRequest();
-		const answer = await sendToPrism(prism!, { ...request, body: { NetPrice: 5 } });
+		const answer = await sendToPrism(jtl.prism, { ...request, body: { NetPrice: 5 } });
 		expect(answer.status).toBeGreaterThanOrEqual(400);
 		expect(answer.violations).toEqual(
 			expect.arrayContaining([
@@ -222,7 +193,7 @@ describe('the write contract check can fail', () => {
 
 	it('reports a from-quantity sent as text', async () => {
 		const request = await priceCreateRequest();
-		const answer = await sendToPrism(prism!, {
+		const answer = await sendToPrism(jtl.prism, {
 			...request,
 			body: { CustomerId: 1, FromQuantity: '5', NetPrice: 5 },
 		});
@@ -239,8 +210,8 @@ describe('the write contract check can fail', () => {
 		const [patch] = await requestsOf('jtl/contact-update.workflow.json', [
 			{ customerId, contactId, lastName: 'Neumann' },
 		]);
-		expectValid(patch, await sendToPrism(prism!, patch));
-		const answer = await sendToPrism(prism!, { ...patch, body: { LastName: 42 } });
+		expectValid(patch, await sendToPrism(jtl.prism, patch));
+		const answer = await sendToPrism(jtl.prism, { ...patch, body: { LastName: 42 } });
 		expect(answer.status).toBeGreaterThanOrEqual(400);
 		expect(answer.violations).toEqual(
 			expect.arrayContaining([

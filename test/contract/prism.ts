@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-import type { SandboxRequestLog } from '../harness/sandbox';
+import type { RunningSandbox, SandboxRequestLog } from '../harness/sandbox';
+import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
 
 export const SPEC = path.resolve(
 	__dirname,
@@ -118,6 +119,49 @@ export async function startPrism(): Promise<Prism> {
 				child.kill('SIGTERM');
 			}),
 	};
+}
+
+/**
+ * Registers the jest hooks of a contract suite: fails clearly when the spec is missing (it is
+ * deliberately not skipped), starts the JTL sandbox and Prism together, stops both afterwards and
+ * resets the sandbox before each test. Returns getters for both and the sandbox credentials.
+ */
+export function useSandboxAndPrism() {
+	let sandbox: RunningSandbox | undefined;
+	let prism: Prism | undefined;
+
+	jest.setTimeout(120_000);
+	beforeAll(async () => {
+		if (!existsSync(SPEC)) {
+			throw new Error(
+				`The JTL OpenAPI spec is missing at ${SPEC}. This test needs the shared/ folder beside the ` +
+					'repository (CI clones it there); it is deliberately not skipped.',
+			);
+		}
+		const started = await Promise.allSettled([startSandbox('jtl'), startPrism()]);
+		if (started[0].status === 'fulfilled') sandbox = started[0].value;
+		if (started[1].status === 'fulfilled') prism = started[1].value;
+		for (const result of started) if (result.status === 'rejected') throw result.reason;
+	}, PRISM_START_TIMEOUT_MS + 30_000);
+	afterAll(async () => {
+		await Promise.all([sandbox?.stop(), prism?.stop()]);
+	});
+	beforeEach(async () => await suite.sandbox.reset());
+
+	const started = <T>(value: T | undefined, what: string): T => {
+		if (value === undefined) throw new Error(`${what} is not running (beforeAll failed)`);
+		return value;
+	};
+	const suite = {
+		get sandbox() {
+			return started(sandbox, 'The JTL sandbox');
+		},
+		get prism() {
+			return started(prism, 'Prism');
+		},
+		credentials: () => [jtlSandboxCredential(suite.sandbox)],
+	};
+	return suite;
 }
 
 /** The headers of a logged request that are sent on to Prism (see SPEC_ONLY_UUID). */

@@ -15,6 +15,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 import { n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+import { directCall } from './cases/jtl-seed.mjs';
 
 const WORKFLOW_ID = 'e2eJtlTrigger';
 const TRIGGER = 'JTL-Wawi Trigger';
@@ -133,23 +134,6 @@ function restClient(url) {
 	};
 }
 
-/** Sends one request to the sandbox as a third party (not through n8n). */
-async function sandboxCall(jtl, method, route, body) {
-	const res = await fetch(`${jtl.apiBase}${route}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${jtl.issueToken()}`,
-			'x-tenant-id': jtl.credentials.tenantId,
-			'x-appid': 'e2e/1.0',
-			'x-appversion': '1.0',
-			...(body ? { 'content-type': 'application/json' } : {}),
-		},
-		body: body ? JSON.stringify(body) : undefined,
-	});
-	const text = await res.text();
-	return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
 /**
  * Imports the trigger workflow, starts `n8n start`, activates it over REST, changes a customer once the
  * first poll stored its cursor, and waits for n8n's own scheduler to emit exactly that change.
@@ -218,7 +202,7 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 		assert.equal(pollsSoFar().length, 0, 'the first poll must only store the cursor');
 
 		const target = jtl.state.customers[9];
-		const patched = await sandboxCall(jtl, 'PATCH', `/customers/${target.id}`, {
+		const patched = await directCall(jtl, 'PATCH', `/customers/${target.id}`, {
 			Website: 'https://trigger-e2e.example.com',
 		});
 		assert.equal(patched.status, 201, `PATCH customer: ${JSON.stringify(patched.body)}`);

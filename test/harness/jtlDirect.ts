@@ -3,6 +3,9 @@ import type { RunningSandbox } from './sandbox';
 
 const TENANT = '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f';
 
+/** The x-appid header of direct calls, so request logs can tell them from the node's. */
+export const DIRECT_APP_ID = 'tests/1.0';
+
 /**
  * Talks to the JTL sandbox directly, outside the node under test, to set up and check state.
  */
@@ -25,7 +28,7 @@ export async function jtlDirect(sandbox: RunningSandbox) {
 			headers: {
 				authorization: `Bearer ${token}`,
 				'x-tenant-id': TENANT,
-				'x-appid': 'tests/1.0',
+				'x-appid': DIRECT_APP_ID,
 				'x-appversion': '1.0',
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
 			},

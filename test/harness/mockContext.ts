@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, NodeOperationError } from 'n8n-workflow';
 
 export const testNode: INode = {
 	id: '1',
@@ -9,7 +9,8 @@ export const testNode: INode = {
 	parameters: {},
 };
 
-type Params = Record<string, unknown>;
+/** Node parameters by name, as the editor stores them. */
+export type Params = Record<string, unknown>;
 
 /**
  * An IExecuteFunctions for operation unit tests: getNodeParameter reads from `params` (one map, or
@@ -51,3 +52,17 @@ export const answer = (body: unknown, statusCode = 200) => ({
 	headers: {},
 	body: body as IDataObject,
 });
+
+/** Runs an operation and returns the error it throws (fails the test if it does not throw). */
+export async function operationFailure(
+	op: { execute(this: IExecuteFunctions, i: number): Promise<unknown> },
+	ctx: IExecuteFunctions,
+	itemIndex = 0,
+) {
+	try {
+		await op.execute.call(ctx, itemIndex);
+	} catch (error) {
+		return error as NodeOperationError & { context: { itemIndex?: number } };
+	}
+	throw new Error('expected the operation to fail');
+}

@@ -1,7 +1,11 @@
 // Real-n8n cases for the JTL-Wawi node. Each case: a workflow, an optional set-up, a check.
 import assert from 'node:assert/strict';
 
-export async function direct(jtl, method, path, body) {
+/**
+ * Sends one request to the sandbox as a third party (not through n8n) and returns its status and
+ * parsed body.
+ */
+export async function directCall(jtl, method, path, body) {
 	const res = await fetch(`${jtl.apiBase}${path}`, {
 		method,
 		headers: {
@@ -14,7 +18,12 @@ export async function direct(jtl, method, path, body) {
 		body: body ? JSON.stringify(body) : undefined,
 	});
 	const text = await res.text();
-	return text ? JSON.parse(text) : undefined;
+	return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The parsed body of a direct request (see directCall). */
+export async function direct(jtl, method, path, body) {
+	return (await directCall(jtl, method, path, body)).body;
 }
 
 export const apiCalls = (jtl) => jtl.requests.filter((r) => r.path.startsWith('/erp/'));

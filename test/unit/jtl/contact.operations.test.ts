@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { contact } from '../../../nodes/JtlWawi/actions/contact';
@@ -7,54 +7,17 @@ import * as del from '../../../nodes/JtlWawi/actions/contact/delete.operation';
 import * as get from '../../../nodes/JtlWawi/actions/contact/get.operation';
 import * as update from '../../../nodes/JtlWawi/actions/contact/update.operation';
 import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import {
+	answer,
+	locator,
+	mockExecuteContext,
+	operationFailure,
+	testNode,
+} from '../../harness/mockContext';
 
 jest.mock('../../../nodes/JtlWawi/transport', () => ({ jtlApiRequest: jest.fn() }));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
-
-const node: INode = {
-	id: '1',
-	name: 'JTL-Wawi',
-	type: 'n8n-nodes-erp-customers.jtlWawi',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-type Params = Record<string, unknown>;
-
-/**
- * An IExecuteFunctions whose getNodeParameter reads from `params` (one map, or one map per item)
- * and unwraps resource-locator values when asked to, like n8n does.
- */
-function makeCtx(params: Params | Params[]): IExecuteFunctions {
-	const getNodeParameter = (
-		name: string,
-		itemIndex: number,
-		fallback?: unknown,
-		options?: { extractValue?: boolean },
-	) => {
-		const map = Array.isArray(params) ? params[itemIndex] : params;
-		let value = map[name];
-		if (value === undefined) {
-			if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
-			value = fallback;
-		}
-		if (
-			options?.extractValue &&
-			value &&
-			typeof value === 'object' &&
-			(value as { __rl?: boolean }).__rl
-		) {
-			return (value as { value: unknown }).value;
-		}
-		return value;
-	};
-	return { getNode: () => node, getNodeParameter } as unknown as IExecuteFunctions;
-}
-
-const customer = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
-const answer = (body: unknown, statusCode = 200) => ({ statusCode, headers: {}, body });
 
 const seeded = {
 	Id: 12,
@@ -67,20 +30,6 @@ const seeded = {
 	EmailAddress: 'anna@example.com',
 	Fax: '',
 };
-
-/** Runs an operation and returns the error it throws (fails the test if it does not throw). */
-async function failure(
-	op: { execute(this: IExecuteFunctions, i: number): Promise<unknown> },
-	ctx: IExecuteFunctions,
-	itemIndex = 0,
-) {
-	try {
-		await op.execute.call(ctx, itemIndex);
-	} catch (error) {
-		return error as NodeOperationError & { context: { itemIndex?: number } };
-	}
-	throw new Error('expected the operation to fail');
-}
 
 beforeEach(() => {
 	request.mockReset();
@@ -132,8 +81,8 @@ describe('Contact operation list', () => {
 describe('Contact > Create', () => {
 	it('POSTs only the set fields in JTL casing and returns the created contact', async () => {
 		request.mockResolvedValueOnce(answer({ ...seeded, Id: 99 }, 201));
-		const ctx = makeCtx({
-			customerId: customer('7', 'list'),
+		const ctx = mockExecuteContext({
+			customerId: locator('7', 'list'),
 			fields: {
 				firstName: 'Anna',
 				lastName: 'Berg',
@@ -162,7 +111,11 @@ describe('Contact > Create', () => {
 		['no field', {}],
 		['only blank fields', { firstName: '', lastName: '   ' }],
 	])('rejects a contact with %s before any request', async (_label, fields) => {
-		const error = await failure(create, makeCtx({ customerId: customer(7), fields }), 2);
+		const error = await operationFailure(
+			create,
+			mockExecuteContext({ customerId: locator(7), fields }),
+			2,
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
 			'Nothing to create (item 2): add at least one field under Fields, such as First Name, Last Name or Email',
@@ -185,7 +138,10 @@ describe('Contact > Create', () => {
 			'Fields > Fax (item 0) must be at most 255 characters',
 		],
 	])('rejects %s before any request', async (_label, fields, message) => {
-		const error = await failure(create, makeCtx({ customerId: customer(7), fields }));
+		const error = await operationFailure(
+			create,
+			mockExecuteContext({ customerId: locator(7), fields }),
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(message);
 		expect(error.context.itemIndex).toBe(0);
@@ -197,11 +153,11 @@ describe('Contact > Create', () => {
 		['0', 'Customer (item 1) must be 1 or greater'],
 		['2147483648', 'Customer (item 1) must fit a 32-bit integer'],
 	])('rejects customer %s before any request', async (value, message) => {
-		const ctx = makeCtx([
-			{ customerId: customer(7), fields: { firstName: 'A' } },
-			{ customerId: customer(value), fields: { firstName: 'A' } },
+		const ctx = mockExecuteContext([
+			{ customerId: locator(7), fields: { firstName: 'A' } },
+			{ customerId: locator(value), fields: { firstName: 'A' } },
 		]);
-		const error = await failure(create, ctx, 1);
+		const error = await operationFailure(create, ctx, 1);
 		expect(error.message).toBe(message);
 		expect(error.context.itemIndex).toBe(1);
 		expect(request).not.toHaveBeenCalled();
@@ -209,9 +165,9 @@ describe('Contact > Create', () => {
 
 	it('reports an answer that is not a contact object', async () => {
 		request.mockResolvedValueOnce(answer('', 201));
-		const error = await failure(
+		const error = await operationFailure(
 			create,
-			makeCtx({ customerId: customer(7), fields: { firstName: 'A' } }),
+			mockExecuteContext({ customerId: locator(7), fields: { firstName: 'A' } }),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(
@@ -223,7 +179,7 @@ describe('Contact > Create', () => {
 describe('Contact > Get', () => {
 	it('GETs the contact by customer and contact ID', async () => {
 		request.mockResolvedValueOnce(answer(seeded));
-		const ctx = makeCtx({ customerId: customer(7), contactId: ' 12 ' });
+		const ctx = mockExecuteContext({ customerId: locator(7), contactId: ' 12 ' });
 		expect(await get.execute.call(ctx, 0)).toEqual([seeded]);
 		expect(request).toHaveBeenCalledTimes(1);
 		expect(request).toHaveBeenCalledWith(ctx, 'GET', '/customers/7/contacts/12', {
@@ -236,7 +192,10 @@ describe('Contact > Get', () => {
 		['-1', 'Contact ID (item 0) must be 1 or greater'],
 		['', 'Contact ID (item 0) must be a whole number'],
 	])('rejects contact ID %j before any request', async (value, message) => {
-		const error = await failure(get, makeCtx({ customerId: customer(7), contactId: value }));
+		const error = await operationFailure(
+			get,
+			mockExecuteContext({ customerId: locator(7), contactId: value }),
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(message);
 		expect(request).not.toHaveBeenCalled();
@@ -247,8 +206,8 @@ describe('Contact > Update', () => {
 	it('PATCHes the set fields, then reads the contact back and returns it', async () => {
 		const saved = { ...seeded, Department: 'Vertrieb', Fax: '' };
 		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(saved));
-		const ctx = makeCtx({
-			customerId: customer(7),
+		const ctx = mockExecuteContext({
+			customerId: locator(7),
 			contactId: '12',
 			updateFields: { department: 'Vertrieb', fax: '' },
 		});
@@ -267,8 +226,8 @@ describe('Contact > Update', () => {
 	});
 
 	it('rejects an update with nothing to change', async () => {
-		const ctx = makeCtx({ customerId: customer(7), contactId: '12', updateFields: {} });
-		const error = await failure(update, ctx, 1);
+		const ctx = mockExecuteContext({ customerId: locator(7), contactId: '12', updateFields: {} });
+		const error = await operationFailure(update, ctx, 1);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
 			'Nothing to update (item 1): add at least one field under Update Fields',
@@ -278,29 +237,29 @@ describe('Contact > Update', () => {
 	});
 
 	it('rejects a bad email before any request', async () => {
-		const ctx = makeCtx({
-			customerId: customer(7),
+		const ctx = mockExecuteContext({
+			customerId: locator(7),
 			contactId: '12',
 			updateFields: { emailAddress: 'nope' },
 		});
-		const error = await failure(update, ctx);
+		const error = await operationFailure(update, ctx);
 		expect(error.message).toBe('Update Fields > Email (item 0) must be an email address');
 		expect(request).not.toHaveBeenCalled();
 	});
 
 	it('does not read back when the PATCH fails, and passes the API error on unchanged', async () => {
 		const apiError = new NodeApiError(
-			node,
+			testNode,
 			{ message: 'not found' },
 			{ message: 'JTL-Wawi: gone' },
 		);
 		request.mockRejectedValueOnce(apiError);
-		const ctx = makeCtx({
-			customerId: customer(7),
+		const ctx = mockExecuteContext({
+			customerId: locator(7),
 			contactId: '12',
 			updateFields: { firstName: 'B' },
 		});
-		expect(await failure(update, ctx)).toBe(apiError);
+		expect(await operationFailure(update, ctx)).toBe(apiError);
 		expect(request).toHaveBeenCalledTimes(1);
 	});
 });
@@ -308,7 +267,7 @@ describe('Contact > Update', () => {
 describe('Contact > Delete', () => {
 	it('DELETEs the contact and reports what was deleted', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204));
-		const ctx = makeCtx({ customerId: customer('7'), contactId: '12' });
+		const ctx = mockExecuteContext({ customerId: locator('7'), contactId: '12' });
 		expect(await del.execute.call(ctx, 0)).toEqual([
 			{ deleted: true, customerId: 7, contactId: 12 },
 		]);
@@ -319,7 +278,11 @@ describe('Contact > Delete', () => {
 	});
 
 	it('rejects a bad contact ID before any request', async () => {
-		const error = await failure(del, makeCtx({ customerId: customer(7), contactId: 'abc' }), 3);
+		const error = await operationFailure(
+			del,
+			mockExecuteContext({ customerId: locator(7), contactId: 'abc' }),
+			3,
+		);
 		expect(error.message).toBe('Contact ID (item 3) must be a whole number');
 		expect(error.context.itemIndex).toBe(3);
 		expect(request).not.toHaveBeenCalled();

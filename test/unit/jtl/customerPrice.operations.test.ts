@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { customerPrice } from '../../../nodes/JtlWawi/actions/customerPrice';
@@ -6,78 +6,28 @@ import * as create from '../../../nodes/JtlWawi/actions/customerPrice/create.ope
 import * as del from '../../../nodes/JtlWawi/actions/customerPrice/delete.operation';
 import * as update from '../../../nodes/JtlWawi/actions/customerPrice/update.operation';
 import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import {
+	answer,
+	locator,
+	mockExecuteContext,
+	operationFailure,
+	testNode,
+} from '../../harness/mockContext';
+import type { Params } from '../../harness/mockContext';
 
 jest.mock('../../../nodes/JtlWawi/transport', () => ({ jtlApiRequest: jest.fn() }));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 
-const node: INode = {
-	id: '1',
-	name: 'JTL-Wawi',
-	type: 'n8n-nodes-erp-customers.jtlWawi',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-type Params = Record<string, unknown>;
-
-/**
- * An IExecuteFunctions whose getNodeParameter reads from `params` (one map, or one map per item)
- * and unwraps resource-locator values when asked to, like n8n does. A missing parameter without
- * a fallback throws, as in n8n.
- */
-function makeCtx(params: Params | Params[]): IExecuteFunctions {
-	const getNodeParameter = (
-		name: string,
-		itemIndex: number,
-		fallback?: unknown,
-		options?: { extractValue?: boolean },
-	) => {
-		const map = Array.isArray(params) ? params[itemIndex] : params;
-		let value = map[name];
-		if (value === undefined) {
-			if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
-			value = fallback;
-		}
-		if (
-			options?.extractValue &&
-			value &&
-			typeof value === 'object' &&
-			(value as { __rl?: boolean }).__rl
-		) {
-			return (value as { value: unknown }).value;
-		}
-		return value;
-	};
-	return { getNode: () => node, getNodeParameter } as unknown as IExecuteFunctions;
-}
-
-const customer = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
-const answer = (body: unknown, statusCode = 200) => ({ statusCode, headers: {}, body });
-
 /** Parameters of a valid net-price write, as the editor would store them. */
 const netPriceParams = (overrides: Params = {}): Params => ({
 	itemId: '3',
-	customerId: customer('4', 'list'),
+	customerId: locator('4', 'list'),
 	fromQuantity: 10,
 	priceType: 'netPrice',
 	netPrice: 12.5,
 	...overrides,
 });
-
-async function failure(
-	op: { execute(this: IExecuteFunctions, i: number): Promise<unknown> },
-	ctx: IExecuteFunctions,
-	itemIndex = 0,
-) {
-	try {
-		await op.execute.call(ctx, itemIndex);
-	} catch (error) {
-		return error as NodeOperationError & { context: { itemIndex?: number } };
-	}
-	throw new Error('expected the operation to fail');
-}
 
 beforeEach(() => {
 	request.mockReset();
@@ -122,7 +72,7 @@ describe('Customer Price > Create', () => {
 			ReduceStandardPriceByPercent: null,
 		};
 		request.mockResolvedValueOnce(answer(created, 201));
-		const ctx = makeCtx(netPriceParams());
+		const ctx = mockExecuteContext(netPriceParams());
 
 		expect(await create.execute.call(ctx, 0)).toEqual([created]);
 		expect(request).toHaveBeenCalledTimes(1);
@@ -134,9 +84,9 @@ describe('Customer Price > Create', () => {
 
 	it('POSTs a percent reduction, converting numeric text from expressions', async () => {
 		request.mockResolvedValueOnce(answer({ ItemId: 3 }, 201));
-		const ctx = makeCtx({
+		const ctx = mockExecuteContext({
 			itemId: 3,
-			customerId: customer(4),
+			customerId: locator(4),
 			fromQuantity: '0',
 			priceType: 'percent',
 			reduceStandardPriceByPercent: '7.5',
@@ -197,10 +147,10 @@ describe('Customer Price > Create', () => {
 			'From Quantity (item 1) must be 0 or greater',
 		],
 		['a bad item ID', { itemId: 'SKU-1' }, 'Item ID (item 1) must be a whole number'],
-		['a bad customer', { customerId: customer('x') }, 'Customer (item 1) must be a whole number'],
+		['a bad customer', { customerId: locator('x') }, 'Customer (item 1) must be a whole number'],
 	])('rejects %s before any request', async (_label, overrides, message) => {
-		const ctx = makeCtx([netPriceParams(), netPriceParams(overrides)]);
-		const error = await failure(create, ctx, 1);
+		const ctx = mockExecuteContext([netPriceParams(), netPriceParams(overrides)]);
+		const error = await operationFailure(create, ctx, 1);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(message);
 		expect(error.context.itemIndex).toBe(1);
@@ -208,9 +158,9 @@ describe('Customer Price > Create', () => {
 	});
 
 	it('passes an API error (such as a 409 duplicate) on unchanged', async () => {
-		const apiError = new NodeApiError(node, { message: 'x' }, { message: 'JTL-Wawi: exists' });
+		const apiError = new NodeApiError(testNode, { message: 'x' }, { message: 'JTL-Wawi: exists' });
 		request.mockRejectedValueOnce(apiError);
-		expect(await failure(create, makeCtx(netPriceParams()))).toBe(apiError);
+		expect(await operationFailure(create, mockExecuteContext(netPriceParams()))).toBe(apiError);
 		expect(request).toHaveBeenCalledTimes(1);
 	});
 });
@@ -230,7 +180,7 @@ describe('Customer Price > Update', () => {
 
 	it('PATCHes the price by its key, then returns it from the re-read price list', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(list));
-		const ctx = makeCtx(netPriceParams({ netPrice: 9.99 }));
+		const ctx = mockExecuteContext(netPriceParams({ netPrice: 9.99 }));
 
 		expect(await update.execute.call(ctx, 0)).toEqual([list[1]]);
 		expect(request.mock.calls).toEqual([
@@ -241,7 +191,7 @@ describe('Customer Price > Update', () => {
 
 	it('sends a percent reduction as the only value', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(list));
-		const ctx = makeCtx({
+		const ctx = mockExecuteContext({
 			...netPriceParams({ fromQuantity: 0 }),
 			priceType: 'percent',
 			netPrice: undefined,
@@ -259,7 +209,7 @@ describe('Customer Price > Update', () => {
 		request
 			.mockResolvedValueOnce(answer(undefined, 204))
 			.mockResolvedValueOnce(answer([list[0], list[2]]));
-		const error = await failure(update, makeCtx(netPriceParams()));
+		const error = await operationFailure(update, mockExecuteContext(netPriceParams()));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(
 			/^JTL-Wawi answered with an unexpected body: expected the updated price \(customer 4, from quantity 10\)/,
@@ -267,8 +217,8 @@ describe('Customer Price > Update', () => {
 	});
 
 	it('rejects both values before any request', async () => {
-		const ctx = makeCtx(netPriceParams({ reduceStandardPriceByPercent: 5 }));
-		const error = await failure(update, ctx);
+		const ctx = mockExecuteContext(netPriceParams({ reduceStandardPriceByPercent: 5 }));
+		const error = await operationFailure(update, ctx);
 		expect(error.message).toBe(
 			'Net Price and Percent Reduction (item 0) are both set; give exactly one of them',
 		);
@@ -279,7 +229,7 @@ describe('Customer Price > Update', () => {
 describe('Customer Price > Delete', () => {
 	it('DELETEs the price by its key and reports what was deleted', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204));
-		const ctx = makeCtx({ itemId: '3', customerId: customer('4'), fromQuantity: 50 });
+		const ctx = mockExecuteContext({ itemId: '3', customerId: locator('4'), fromQuantity: 50 });
 		expect(await del.execute.call(ctx, 0)).toEqual([
 			{ deleted: true, itemId: 3, customerId: 4, fromQuantity: 50 },
 		]);
@@ -291,14 +241,14 @@ describe('Customer Price > Delete', () => {
 
 	it('uses 0 (the base price) when From Quantity is not set', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204));
-		const ctx = makeCtx({ itemId: 3, customerId: customer(4) });
+		const ctx = mockExecuteContext({ itemId: 3, customerId: locator(4) });
 		await del.execute.call(ctx, 0);
 		expect(request.mock.calls[0][2]).toBe('/items/3/customerPrices/4/0');
 	});
 
 	it('rejects a bad key before any request', async () => {
-		const ctx = makeCtx({ itemId: '3', customerId: customer('4'), fromQuantity: 'ten' });
-		const error = await failure(del, ctx, 2);
+		const ctx = mockExecuteContext({ itemId: '3', customerId: locator('4'), fromQuantity: 'ten' });
+		const error = await operationFailure(del, ctx, 2);
 		expect(error.message).toBe('From Quantity (item 2) must be a whole number');
 		expect(error.context.itemIndex).toBe(2);
 		expect(request).not.toHaveBeenCalled();

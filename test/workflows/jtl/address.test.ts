@@ -1,29 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import { jtlDirect } from '../../harness/jtlDirect';
-import { loadWorkflow, runWorkflow } from '../../harness/runWorkflow';
-import type { RunningSandbox } from '../../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../../harness/sandbox';
+import { useJtlSandbox } from '../../harness/jtlSuite';
 
-let sandbox: RunningSandbox;
-let direct: Awaited<ReturnType<typeof jtlDirect>>;
+const jtl = useJtlSandbox();
 
-beforeAll(async () => {
-	sandbox = await startSandbox('jtl');
-	direct = await jtlDirect(sandbox);
-});
-afterAll(async () => await sandbox?.stop());
-beforeEach(async () => await sandbox.reset());
-
-const credentials = () => [jtlSandboxCredential(sandbox)];
-const run = async (file: string, items: object[]) =>
-	await runWorkflow(loadWorkflow(file), credentials(), { items: items as any });
-const apiCalls = async () => (await sandbox.requests()).filter((r) => r.path.startsWith('/erp/'));
-const firstV2 = async () => (await direct.get('/v2/customers?pageSize=1')).items[0];
+const firstV2 = async () => (await jtl.direct.get('/v2/customers?pageSize=1')).items[0];
 
 describe('Address > Get Many', () => {
 	it('flattens a v1 customer into one item per address, each with its type', async () => {
-		const customer = await direct.get('/customers/1');
-		const result = await run('jtl/address-getAll.workflow.json', [{ customerId: 1 }]);
+		const customer = await jtl.direct.get('/customers/1');
+		const result = await jtl.run('jtl/address-getAll.workflow.json', [{ customerId: 1 }]);
 		const out = result.output('JTL-Wawi');
 		expect(out[0]).toEqual({ customerId: 1, type: 'billing', ...customer.BillingAddress });
 		const others = customer.OtherAddresses;
@@ -49,7 +34,7 @@ describe('Address > Get Many', () => {
 
 	it('returns the v2 addresses with their IDs for a UUID', async () => {
 		const customer = await firstV2();
-		const result = await run('jtl/address-getAll.workflow.json', [{ customerId: customer.id }]);
+		const result = await jtl.run('jtl/address-getAll.workflow.json', [{ customerId: customer.id }]);
 		expect(result.output('JTL-Wawi')).toEqual(
 			customer.addresses.map((a: any) => ({ customerId: customer.id, ...a })),
 		);
@@ -60,20 +45,20 @@ describe('Address > Update', () => {
 	it('changes only the given fields of one address and returns it', async () => {
 		const customer = await firstV2();
 		const target = customer.addresses[customer.addresses.length - 1];
-		await sandbox.clearRequests();
-		const result = await run('jtl/address-update.workflow.json', [
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/address-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: target.customerAddressId },
 		]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
 			{ customerId: customer.id, ...target, street: 'Elbchaussee 1', postalCode: '22763' },
 		]);
-		const patch = (await apiCalls()).find((c) => c.method === 'PATCH');
+		const patch = (await jtl.apiCalls()).find((c) => c.method === 'PATCH');
 		expect(patch).toMatchObject({
 			path: `/erp/v2/customers/${customer.id}/addresses/${target.customerAddressId}`,
 			body: { street: 'Elbchaussee 1', postalCode: '22763' },
 		});
-		const after = await direct.get(`/v2/customers/${customer.id}`);
+		const after = await jtl.direct.get(`/v2/customers/${customer.id}`);
 		expect(
 			after.addresses.filter((a: any) => a.customerAddressId !== target.customerAddressId),
 		).toEqual(
@@ -82,23 +67,23 @@ describe('Address > Update', () => {
 	});
 
 	it('rejects a numeric customer ID and a bad address ID before any request', async () => {
-		await sandbox.clearRequests();
-		const numeric = await run('jtl/address-update.workflow.json', [
+		await jtl.sandbox.clearRequests();
+		const numeric = await jtl.run('jtl/address-update.workflow.json', [
 			{ customerUuid: 1, addressUuid: 'b45f6432-2462-4c6f-b00f-1d9d01000000' },
 		]);
 		expect(numeric.error?.message).toBe('Customer (item 0) must be a UUID');
-		const badAddress = await run('jtl/address-update.workflow.json', [
+		const badAddress = await jtl.run('jtl/address-update.workflow.json', [
 			{ customerUuid: 'b45f6432-2462-4c6f-b00f-1d9d01000000', addressUuid: 'billing' },
 		]);
 		expect(badAddress.error?.message).toBe(
 			'Address ID (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
 		);
-		expect(await apiCalls()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
 	it('reports an unknown address as a NodeApiError', async () => {
 		const customer = await firstV2();
-		const result = await run('jtl/address-update.workflow.json', [
+		const result = await jtl.run('jtl/address-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: '00000000-0000-4000-8000-000000000001' },
 		]);
 		expect(result.error?.name).toBe('NodeApiError');
@@ -109,8 +94,8 @@ describe('Address > Update', () => {
 describe('Address > Add', () => {
 	it('adds one address through the update command, sending nothing else, and returns it', async () => {
 		const customer = await firstV2();
-		await sandbox.clearRequests();
-		const result = await run('jtl/address-add.workflow.json', [{ customerUuid: customer.id }]);
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/address-add.workflow.json', [{ customerUuid: customer.id }]);
 		expect(result.error).toBeUndefined();
 		const [added] = result.output('JTL-Wawi');
 		expect(added).toMatchObject({
@@ -121,7 +106,7 @@ describe('Address > Add', () => {
 			city: 'Bremen',
 		});
 		expect(added.customerAddressId).toMatch(/^[0-9a-f-]{36}$/);
-		const patch = (await apiCalls()).find((c) => c.method === 'PATCH');
+		const patch = (await jtl.apiCalls()).find((c) => c.method === 'PATCH');
 		expect(patch?.path).toBe('/erp/v2/customer/update');
 		expect(patch?.body).toEqual({
 			customerId: customer.id,
@@ -136,7 +121,7 @@ describe('Address > Add', () => {
 				},
 			],
 		});
-		const after = await direct.get(`/v2/customers/${customer.id}`);
+		const after = await jtl.direct.get(`/v2/customers/${customer.id}`);
 		expect(after.addresses).toHaveLength(customer.addresses.length + 1);
 	});
 });

@@ -1,61 +1,10 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import type { IWorkflowBase } from 'n8n-workflow';
+import { continueOnFail, useJtlSandbox } from '../../harness/jtlSuite';
 
-import { jtlDirect } from '../../harness/jtlDirect';
-import { loadWorkflow, runWorkflow } from '../../harness/runWorkflow';
-import type { RunningSandbox } from '../../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../../harness/sandbox';
-
-let sandbox: RunningSandbox;
-let direct: Awaited<ReturnType<typeof jtlDirect>>;
-
-beforeAll(async () => {
-	sandbox = await startSandbox('jtl');
-	direct = await jtlDirect(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.stop();
-});
-
-beforeEach(async () => {
-	await sandbox.reset();
-});
-
-const credentials = () => [jtlSandboxCredential(sandbox)];
-
-/** A copy of a workflow file with the JTL node's parameters (and the node) changed. */
-function withParameters(
-	file: string,
-	change: (p: Record<string, any>) => void,
-	nodeChange?: (n: Record<string, any>) => void,
-): IWorkflowBase {
-	const workflow = loadWorkflow(file);
-	const node = workflow.nodes.find((n) => n.name === 'JTL-Wawi')! as unknown as Record<string, any>;
-	change(node.parameters);
-	nodeChange?.(node);
-	return workflow;
-}
-
-const continueOnFail = (file: string) =>
-	withParameters(
-		file,
-		() => {},
-		(n) => {
-			n.onError = 'continueRegularOutput';
-		},
-	);
-
-/** The API requests the node sent (the token call and this test's direct calls left out). */
-async function apiRequests() {
-	return (await sandbox.requests()).filter(
-		(r) => r.path.startsWith('/erp/') && r.headers['x-appid'] !== 'tests/1.0',
-	);
-}
+const jtl = useJtlSandbox();
 
 /** A seeded contact (and its customer) that tests may change or delete; reset restores it. */
 async function seededContact(customerId = 3) {
-	const contacts = await direct.get(`/customers/${customerId}/contacts`);
+	const contacts = await jtl.direct.get(`/customers/${customerId}/contacts`);
 	expect(contacts.length).toBeGreaterThan(1);
 	return { customerId, contact: contacts[0], count: contacts.length };
 }
@@ -64,21 +13,19 @@ describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
 	const file = 'jtl/contact-create.workflow.json';
 
 	it('creates the contact with the set fields and returns it', async () => {
-		const before = await direct.get('/customers/3/contacts');
-		await sandbox.clearRequests();
+		const before = await jtl.direct.get('/customers/3/contacts');
+		await jtl.sandbox.clearRequests();
 
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					customerId: 3,
-					salutation: 'Frau',
-					firstName: 'Lena',
-					lastName: 'Vogel',
-					email: 'lena.vogel@example.com',
-					department: 'Einkauf',
-				},
-			],
-		});
+		const result = await jtl.run(file, [
+			{
+				customerId: 3,
+				salutation: 'Frau',
+				firstName: 'Lena',
+				lastName: 'Vogel',
+				email: 'lena.vogel@example.com',
+				department: 'Einkauf',
+			},
+		]);
 
 		expect(result.error).toBeUndefined();
 		const [created] = result.output('JTL-Wawi');
@@ -94,10 +41,10 @@ describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
 			Fax: '',
 		});
 		expect(result.output('JTL-Wawi')).toHaveLength(1);
-		expect(await direct.get(`/customers/3/contacts/${created.Id}`)).toEqual(created);
-		expect(await direct.get('/customers/3/contacts')).toHaveLength(before.length + 1);
+		expect(await jtl.direct.get(`/customers/3/contacts/${created.Id}`)).toEqual(created);
+		expect(await jtl.direct.get('/customers/3/contacts')).toHaveLength(before.length + 1);
 
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({
 			method: 'POST',
@@ -115,12 +62,10 @@ describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
 	});
 
 	it('leaves out fields whose expression gives nothing', async () => {
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: 3, lastName: 'Vogel', email: '' }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId: 3, lastName: 'Vogel', email: '' }]);
 		expect(result.error).toBeUndefined();
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => c.body)).toEqual([{ LastName: 'Vogel' }]);
 		expect(result.output('JTL-Wawi')[0]).toMatchObject({ LastName: 'Vogel', FirstName: '' });
 	});
@@ -138,58 +83,54 @@ describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
 			/^Customer \(item 1\) must be a whole number$/,
 		],
 	])('rejects %s before sending anything for that item', async (_label, input, message) => {
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: 3, firstName: 'Ok' }, input],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId: 3, firstName: 'Ok' }, input]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.itemIndex).toBe(1);
 		// item 0 was valid and sent; item 1 never reached the API
-		expect((await apiRequests()).map((c) => c.method)).toEqual(['POST']);
+		expect((await jtl.apiCalls()).map((c) => c.method)).toEqual(['POST']);
 	});
 
 	it('does not retry a POST that met a 503, so no duplicate can be created', async () => {
-		const before = await direct.get('/customers/3/contacts');
-		await sandbox.fault({
+		const before = await jtl.direct.get('/customers/3/contacts');
+		await jtl.sandbox.fault({
 			method: 'POST',
 			path: '/erp/customers/3/contacts',
 			status: 503,
 			times: 1,
 		});
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: 3, firstName: 'Lena' }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId: 3, firstName: 'Lena' }]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('503');
-		const posts = (await apiRequests()).filter((r) => r.method === 'POST');
+		const posts = (await jtl.apiCalls()).filter((r) => r.method === 'POST');
 		expect(posts).toHaveLength(1);
-		expect(await direct.get('/customers/3/contacts')).toEqual(before);
+		expect(await jtl.direct.get('/customers/3/contacts')).toEqual(before);
 	});
 
 	it('turns an unknown customer (404) into a NodeApiError with the vendor message', async () => {
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: 999999, firstName: 'Lena' }],
-		});
+		const result = await jtl.run(file, [{ customerId: 999999, firstName: 'Lena' }]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toMatch(/^JTL-Wawi: .*999999/);
 	});
 
 	it('with Continue On Fail, reports the failing item and creates the others', async () => {
-		const result = await runWorkflow(continueOnFail(file), credentials(), {
-			items: [
+		const result = await jtl.run(
+			file,
+			[
 				{ customerId: 3, email: 'not-an-email' },
 				{ customerId: 3, firstName: 'Lena' },
 			],
-		});
+			continueOnFail,
+		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
 		expect(out[0]).toMatchObject({ error: 'Fields > Email (item 0) must be an email address' });
 		expect(out[1]).toMatchObject({ Id: expect.any(Number), FirstName: 'Lena' });
 		expect(result.pairedItems('JTL-Wawi')).toEqual([0, 1]);
-		expect((await apiRequests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect((await jtl.apiCalls()).filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 });
 
@@ -198,18 +139,16 @@ describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId
 
 	it('returns the contact, paired with its input item', async () => {
 		const { customerId, contact } = await seededContact();
-		const other = (await direct.get('/customers/1/contacts'))[0];
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{ customerId, contactId: contact.Id },
-				{ customerId: 1, contactId: String(other.Id) },
-			],
-		});
+		const other = (await jtl.direct.get('/customers/1/contacts'))[0];
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{ customerId, contactId: contact.Id },
+			{ customerId: 1, contactId: String(other.Id) },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([contact, other]);
 		expect(result.pairedItems('JTL-Wawi')).toEqual([0, 1]);
-		expect((await apiRequests()).map((c) => `${c.method} ${c.path}`)).toEqual([
+		expect((await jtl.apiCalls()).map((c) => `${c.method} ${c.path}`)).toEqual([
 			`GET /erp/customers/${customerId}/contacts/${contact.Id}`,
 			`GET /erp/customers/1/contacts/${other.Id}`,
 		]);
@@ -217,9 +156,7 @@ describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId
 
 	it("turns another customer's contact ID (404) into a NodeApiError", async () => {
 		const { contact } = await seededContact();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: 1, contactId: contact.Id }],
-		});
+		const result = await jtl.run(file, [{ customerId: 1, contactId: contact.Id }]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toMatch(/^JTL-Wawi: /);
@@ -230,13 +167,11 @@ describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId
 		['0', 'Contact ID (item 0) must be 1 or greater'],
 		['4294967296', 'Contact ID (item 0) must fit a 32-bit integer'],
 	])('rejects contact ID %s before sending anything', async (contactId, message) => {
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: 3, contactId }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId: 3, contactId }]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(message);
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 });
 
@@ -245,16 +180,16 @@ describe('Contact > Update (PATCH /customers/{customerId}/contacts/{customerCont
 
 	it('changes only the set fields, then returns the contact as read back', async () => {
 		const { customerId, contact } = await seededContact();
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId, contactId: contact.Id, lastName: 'Neumann', phone: '+49 40 123456' }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{ customerId, contactId: contact.Id, lastName: 'Neumann', phone: '+49 40 123456' },
+		]);
 		expect(result.error).toBeUndefined();
-		const after = await direct.get(`/customers/${customerId}/contacts/${contact.Id}`);
+		const after = await jtl.direct.get(`/customers/${customerId}/contacts/${contact.Id}`);
 		expect(after).toEqual({ ...contact, LastName: 'Neumann', PhoneNumber: '+49 40 123456' });
 		expect(result.output('JTL-Wawi')).toEqual([after]);
 
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
 			['PATCH', `/erp/customers/${customerId}/contacts/${contact.Id}`, 204],
 			['GET', `/erp/customers/${customerId}/contacts/${contact.Id}`, 200],
@@ -265,61 +200,57 @@ describe('Contact > Update (PATCH /customers/{customerId}/contacts/{customerCont
 	it('clears a field given as an empty value', async () => {
 		const { customerId, contact } = await seededContact();
 		expect(contact.EmailAddress).not.toBe('');
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId, contactId: contact.Id, email: '' }],
-		});
+		const result = await jtl.run(file, [{ customerId, contactId: contact.Id, email: '' }]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([{ ...contact, EmailAddress: '' }]);
 	});
 
 	it('rejects an update with nothing to change', async () => {
 		const { customerId, contact } = await seededContact();
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId, contactId: contact.Id }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId, contactId: contact.Id }]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(
 			'Nothing to update (item 0): add at least one field under Update Fields',
 		);
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
 	it('rejects a bad email before sending anything', async () => {
 		const { customerId, contact } = await seededContact();
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId, contactId: contact.Id, email: 'x@' }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId, contactId: contact.Id, email: 'x@' }]);
 		expect(result.error?.message).toBe('Update Fields > Email (item 0) must be an email address');
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
 	it('retries the idempotent PATCH through a 503', async () => {
 		const { customerId, contact } = await seededContact();
-		await sandbox.fault({
+		await jtl.sandbox.fault({
 			method: 'PATCH',
 			path: `/erp/customers/${customerId}/contacts/${contact.Id}`,
 			status: 503,
 			times: 1,
 		});
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId, contactId: contact.Id, lastName: 'Neumann' }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{ customerId, contactId: contact.Id, lastName: 'Neumann' },
+		]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')[0]).toMatchObject({ LastName: 'Neumann' });
-		expect((await apiRequests()).filter((r) => r.method === 'PATCH')).toHaveLength(2);
+		expect((await jtl.apiCalls()).filter((r) => r.method === 'PATCH')).toHaveLength(2);
 	});
 
 	it('with Continue On Fail, a 404 becomes an error item and the other item is updated', async () => {
 		const { customerId, contact } = await seededContact();
-		const result = await runWorkflow(continueOnFail(file), credentials(), {
-			items: [
+		const result = await jtl.run(
+			file,
+			[
 				{ customerId, contactId: 999999, lastName: 'X' },
 				{ customerId, contactId: contact.Id, lastName: 'Neumann' },
 			],
-		});
+			continueOnFail,
+		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
 		expect(out[0].error).toMatch(/^JTL-Wawi: /);
@@ -333,58 +264,50 @@ describe('Contact > Delete (DELETE /customers/{customerId}/contacts/{customerCon
 
 	it('deletes the contact and reports it', async () => {
 		const { customerId, contact, count } = await seededContact();
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId, contactId: String(contact.Id) }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId, contactId: String(contact.Id) }]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
 			{ deleted: true, customerId, contactId: contact.Id },
 		]);
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
 			['DELETE', `/erp/customers/${customerId}/contacts/${contact.Id}`, 204],
 		]);
-		const gone = await direct.call('GET', `/customers/${customerId}/contacts/${contact.Id}`);
+		const gone = await jtl.direct.call('GET', `/customers/${customerId}/contacts/${contact.Id}`);
 		expect(gone.status).toBe(404);
-		expect(await direct.get(`/customers/${customerId}/contacts`)).toHaveLength(count - 1);
+		expect(await jtl.direct.get(`/customers/${customerId}/contacts`)).toHaveLength(count - 1);
 	});
 
 	it('turns a contact that does not exist (404) into a NodeApiError naming the item', async () => {
 		const { customerId, contact, count } = await seededContact();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{ customerId, contactId: contact.Id },
-				{ customerId, contactId: contact.Id },
-			],
-		});
+		const result = await jtl.run(file, [
+			{ customerId, contactId: contact.Id },
+			{ customerId, contactId: contact.Id },
+		]);
 		// the second item tries to delete the same contact again
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.itemIndex).toBe(1);
-		expect(await direct.get(`/customers/${customerId}/contacts`)).toHaveLength(count - 1);
+		expect(await jtl.direct.get(`/customers/${customerId}/contacts`)).toHaveLength(count - 1);
 	});
 
 	it('rejects a bad customer before sending anything', async () => {
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ customerId: '-4', contactId: 1 }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ customerId: '-4', contactId: 1 }]);
 		expect(result.error?.message).toBe('Customer (item 0) must be 1 or greater');
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
 	it('with Continue On Fail, reports the failing item and deletes the others', async () => {
 		const { customerId, contact } = await seededContact();
-		const result = await runWorkflow(
-			continueOnFail('jtl/contact-delete.workflow.json'),
-			credentials(),
-			{
-				items: [
-					{ customerId, contactId: 'first' },
-					{ customerId, contactId: contact.Id },
-				],
-			},
+		const result = await jtl.run(
+			'jtl/contact-delete.workflow.json',
+			[
+				{ customerId, contactId: 'first' },
+				{ customerId, contactId: contact.Id },
+			],
+			continueOnFail,
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([

@@ -1,35 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import type { IWorkflowBase } from 'n8n-workflow';
+import { useJtlSandbox } from '../../harness/jtlSuite';
 
-import { jtlDirect } from '../../harness/jtlDirect';
-import { loadWorkflow, runWorkflow } from '../../harness/runWorkflow';
-import type { RunningSandbox } from '../../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../../harness/sandbox';
-
-let sandbox: RunningSandbox;
-let direct: Awaited<ReturnType<typeof jtlDirect>>;
-
-beforeAll(async () => {
-	sandbox = await startSandbox('jtl');
-	direct = await jtlDirect(sandbox);
-});
-afterAll(async () => await sandbox?.stop());
-beforeEach(async () => await sandbox.reset());
-
-const credentials = () => [jtlSandboxCredential(sandbox)];
-const run = async (file: string, items: object[], change?: (p: Record<string, any>) => void) => {
-	const workflow: IWorkflowBase = loadWorkflow(file);
-	if (change)
-		change(workflow.nodes.find((n) => n.name === 'JTL-Wawi')!.parameters as Record<string, any>);
-	return await runWorkflow(workflow, credentials(), { items: items as any });
-};
-const apiCalls = async () => (await sandbox.requests()).filter((r) => r.path.startsWith('/erp/'));
-const writes = async () => (await apiCalls()).filter((r) => r.method !== 'GET');
+const jtl = useJtlSandbox();
 
 describe('Customer > Create (POST /customers)', () => {
 	it('creates the customer with its billing address and returns the created record', async () => {
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-create.workflow.json', [{}]);
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-create.workflow.json', [{}]);
 		expect(result.error).toBeUndefined();
 		const [created] = result.output('JTL-Wawi');
 		expect(created).toMatchObject({
@@ -44,8 +21,8 @@ describe('Customer > Create (POST /customers)', () => {
 			}),
 			PaymentSettings: expect.objectContaining({ PaymentTarget: 14, Discount: 3 }),
 		});
-		expect(await direct.get(`/customers/${created.Id}`)).toEqual(created);
-		const [post] = await writes();
+		expect(await jtl.direct.get(`/customers/${created.Id}`)).toEqual(created);
+		const [post] = await jtl.writes();
 		expect(post).toMatchObject({ method: 'POST', path: '/erp/customers' });
 		expect(Object.keys(post.body as object).sort()).toEqual(
 			[
@@ -78,37 +55,37 @@ describe('Customer > Create (POST /customers)', () => {
 		],
 		['a billing address without city', { city: '' }, 'Billing Address > City (item 0) is required'],
 	])('rejects %s without writing anything', async (_label, input, message) => {
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-create.workflow.json', [input]);
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-create.workflow.json', [input]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(message);
-		expect(await writes()).toHaveLength(0);
+		expect(await jtl.writes()).toHaveLength(0);
 	});
 
 	it('does not retry a create that met a 503, so no duplicate customer can appear', async () => {
-		await sandbox.fault({ method: 'POST', path: '/erp/customers', status: 503, times: 1 });
-		await sandbox.clearRequests();
-		const before = (await direct.get('/customers?pageSize=1')).TotalItems;
-		const result = await run('jtl/customer-create.workflow.json', [{}]);
+		await jtl.sandbox.fault({ method: 'POST', path: '/erp/customers', status: 503, times: 1 });
+		await jtl.sandbox.clearRequests();
+		const before = (await jtl.direct.get('/customers?pageSize=1')).TotalItems;
+		const result = await jtl.run('jtl/customer-create.workflow.json', [{}]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('503');
-		expect((await writes()).filter((r) => r.method === 'POST')).toHaveLength(1);
-		expect((await direct.get('/customers?pageSize=1')).TotalItems).toBe(before);
+		expect((await jtl.writes()).filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect((await jtl.direct.get('/customers?pageSize=1')).TotalItems).toBe(before);
 	});
 });
 
 describe('Customer > Create or Update (match on customer number)', () => {
 	it('updates the existing customer with that number', async () => {
-		const existing = await direct.get('/customers/3');
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-upsert.workflow.json', [
+		const existing = await jtl.direct.get('/customers/3');
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-upsert.workflow.json', [
 			{ number: existing.Number, city: 'Lübeck' },
 		]);
 		expect(result.error).toBeUndefined();
 		const [out] = result.output('JTL-Wawi') as any[];
 		expect(out.Id).toBe(3);
 		expect(out.BillingAddress.City).toBe('Lübeck');
-		const calls = await apiCalls();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(
 			expect.arrayContaining(['GET /erp/customers', 'PATCH /erp/customers/3']),
 		);
@@ -119,38 +96,38 @@ describe('Customer > Create or Update (match on customer number)', () => {
 	});
 
 	it('creates the customer when no customer has that number', async () => {
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-upsert.workflow.json', [{ number: 'N-4711' }]);
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-upsert.workflow.json', [{ number: 'N-4711' }]);
 		expect(result.error).toBeUndefined();
 		const [out] = result.output('JTL-Wawi');
 		expect(out.Number).toBe('N-4711');
-		expect((await direct.get('/customers?number=N-4711')).Items).toHaveLength(1);
-		expect((await writes()).map((c) => c.method)).toEqual(['POST']);
+		expect((await jtl.direct.get('/customers?number=N-4711')).Items).toHaveLength(1);
+		expect((await jtl.writes()).map((c) => c.method)).toEqual(['POST']);
 	});
 
 	it('run twice with the same number, creates once and then updates', async () => {
-		await run('jtl/customer-upsert.workflow.json', [{ number: 'N-0815', city: 'Kiel' }]);
-		await run('jtl/customer-upsert.workflow.json', [{ number: 'N-0815', city: 'Flensburg' }]);
-		const found = (await direct.get('/customers?number=N-0815')).Items;
+		await jtl.run('jtl/customer-upsert.workflow.json', [{ number: 'N-0815', city: 'Kiel' }]);
+		await jtl.run('jtl/customer-upsert.workflow.json', [{ number: 'N-0815', city: 'Flensburg' }]);
+		const found = (await jtl.direct.get('/customers?number=N-0815')).Items;
 		expect(found).toHaveLength(1);
 		expect(found[0].BillingAddress.City).toBe('Flensburg');
 	});
 
 	it('rejects an empty customer number before any request', async () => {
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-upsert.workflow.json', [{ number: '  ' }]);
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-upsert.workflow.json', [{ number: '  ' }]);
 		expect(result.error?.message).toBe('Customer Number (item 0) is required');
-		expect(await apiCalls()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 });
 
 describe('Customer > Get', () => {
 	it('reads a numeric ID through v1 and a UUID through v2, simplified to the same shape', async () => {
-		const v2 = (await direct.get('/v2/customers?pageSize=1')).items[0];
-		const v1 = await direct.get('/customers/1');
+		const v2 = (await jtl.direct.get('/v2/customers?pageSize=1')).items[0];
+		const v1 = await jtl.direct.get('/customers/1');
 		expect(v1.Number).toBe(v2.customerNumber);
-		const byNumber = await run('jtl/customer-get.workflow.json', [{ customerId: 1 }]);
-		const byUuid = await run('jtl/customer-get.workflow.json', [{ customerId: v2.id }]);
+		const byNumber = await jtl.run('jtl/customer-get.workflow.json', [{ customerId: 1 }]);
+		const byUuid = await jtl.run('jtl/customer-get.workflow.json', [{ customerId: v2.id }]);
 		const a = byNumber.output('JTL-Wawi')[0];
 		const b = byUuid.output('JTL-Wawi')[0];
 		expect(a).toMatchObject({
@@ -170,35 +147,35 @@ describe('Customer > Get', () => {
 	});
 
 	it('returns the full vendor record with Simplify off', async () => {
-		const result = await run('jtl/customer-get.workflow.json', [
+		const result = await jtl.run('jtl/customer-get.workflow.json', [
 			{ customerId: 2, simplify: false },
 		]);
-		expect(result.output('JTL-Wawi')).toEqual([await direct.get('/customers/2')]);
+		expect(result.output('JTL-Wawi')).toEqual([await jtl.direct.get('/customers/2')]);
 	});
 
 	it('rejects an ID that is neither a number nor a UUID', async () => {
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-get.workflow.json', [{ customerId: 'K10001' }]);
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-get.workflow.json', [{ customerId: 'K10001' }]);
 		expect(result.error?.message).toBe(
 			'Customer (item 0) must be a positive whole number (v1) or a UUID (v2)',
 		);
-		expect(await apiCalls()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 });
 
 describe('Customer > Get Many', () => {
 	it('pages through the v2 list and fetches no more pages than needed', async () => {
-		await sandbox.clearRequests();
-		const limited = await run('jtl/customer-getAll.workflow.json', [{ limit: 7 }]);
+		await jtl.sandbox.clearRequests();
+		const limited = await jtl.run('jtl/customer-getAll.workflow.json', [{ limit: 7 }]);
 		expect(limited.output('JTL-Wawi')).toHaveLength(7);
-		const calls = await apiCalls();
+		const calls = await jtl.apiCalls();
 		expect(calls).toHaveLength(1);
 		expect(calls[0].query).toMatchObject({ pageNumber: '1', pageSize: '7' });
 	});
 
 	it('returns all 25 seeded customers over several pages with Return All', async () => {
-		await sandbox.clearRequests();
-		const all = await run('jtl/customer-getAll.workflow.json', [{}], (p) => {
+		await jtl.sandbox.clearRequests();
+		const all = await jtl.run('jtl/customer-getAll.workflow.json', [{}], (p) => {
 			p.returnAll = true;
 		});
 		const out = all.output('JTL-Wawi');
@@ -207,13 +184,13 @@ describe('Customer > Get Many', () => {
 	});
 
 	it('sorts and filters by change date through the v2 list', async () => {
-		const everyone = (await direct.get('/v2/customers?pageSize=100')).items as any[];
+		const everyone = (await jtl.direct.get('/v2/customers?pageSize=100')).items as any[];
 		const sorted = [...everyone].sort((a, b) =>
 			a.lastChanged < b.lastChanged ? 1 : a.lastChanged > b.lastChanged ? -1 : a.id < b.id ? 1 : -1,
 		);
 		const cutoff = sorted[10].lastChanged;
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-getAll.workflow.json', [{}], (p) => {
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-getAll.workflow.json', [{}], (p) => {
 			p.returnAll = true;
 			p.filters = { lastChangedAfter: cutoff };
 			p.sort = { sortBy: 'lastChanged', descending: true };
@@ -223,7 +200,7 @@ describe('Customer > Get Many', () => {
 		expect(out.map((c) => c.id).sort()).toEqual(expected.sort());
 		for (let i = 1; i < out.length; i++)
 			expect(String(out[i - 1].lastChanged) >= String(out[i].lastChanged)).toBe(true);
-		expect((await apiCalls())[0].query).toMatchObject({
+		expect((await jtl.apiCalls())[0].query).toMatchObject({
 			sortBy: 'lastChanged,id',
 			sortDescending: 'true',
 			lastChangedAfter: new Date(cutoff).toISOString(),
@@ -231,14 +208,14 @@ describe('Customer > Get Many', () => {
 	});
 
 	it('searches through the v1 list by keyword and group', async () => {
-		const one = await direct.get('/customers/5');
-		const result = await run('jtl/customer-getAll.workflow.json', [{}], (p) => {
+		const one = await jtl.direct.get('/customers/5');
+		const result = await jtl.run('jtl/customer-getAll.workflow.json', [{}], (p) => {
 			p.filters = { searchKeyWord: one.BillingAddress.City, groupId: one.CustomerGroupId };
 		});
 		const out = result.output('JTL-Wawi');
 		expect(out.map((c) => c.id)).toContain('5');
 		for (const c of out) expect(c.customerGroupId).toBe(String(one.CustomerGroupId));
-		const call = (await apiCalls()).find((c) => c.path === '/erp/customers');
+		const call = (await jtl.apiCalls()).find((c) => c.path === '/erp/customers');
 		expect(call?.query).toMatchObject({
 			searchKeyWord: one.BillingAddress.City,
 			groupId: String(one.CustomerGroupId),
@@ -246,30 +223,30 @@ describe('Customer > Get Many', () => {
 	});
 
 	it('refuses to combine a v1 search filter with v2 sorting, before any request', async () => {
-		await sandbox.clearRequests();
-		const result = await run('jtl/customer-getAll.workflow.json', [{}], (p) => {
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('jtl/customer-getAll.workflow.json', [{}], (p) => {
 			p.filters = { searchKeyWord: 'Wien' };
 			p.sort = { sortBy: 'createdDate' };
 		});
 		expect(result.error?.message).toBe('Filters (item 0) cannot combine Search Keyword with Sort');
-		expect(await apiCalls()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 });
 
 describe('Customer > Delete', () => {
 	it('deletes by numeric ID (v1) and by UUID (v2)', async () => {
-		const byNumber = await run('jtl/customer-delete.workflow.json', [{ customerId: 4 }]);
+		const byNumber = await jtl.run('jtl/customer-delete.workflow.json', [{ customerId: 4 }]);
 		expect(byNumber.output('JTL-Wawi')).toEqual([{ deleted: true, customerId: 4 }]);
-		expect((await direct.call('GET', '/customers/4')).status).toBe(404);
+		expect((await jtl.direct.call('GET', '/customers/4')).status).toBe(404);
 
-		const v2 = (await direct.get('/v2/customers?pageSize=1')).items[0];
-		const byUuid = await run('jtl/customer-delete.workflow.json', [{ customerId: v2.id }]);
+		const v2 = (await jtl.direct.get('/v2/customers?pageSize=1')).items[0];
+		const byUuid = await jtl.run('jtl/customer-delete.workflow.json', [{ customerId: v2.id }]);
 		expect(byUuid.output('JTL-Wawi')).toEqual([{ deleted: true, customerId: v2.id }]);
-		expect((await direct.call('GET', `/v2/customers/${v2.id}`)).status).toBe(404);
+		expect((await jtl.direct.call('GET', `/v2/customers/${v2.id}`)).status).toBe(404);
 	});
 
 	it('reports a missing customer as a 404 NodeApiError', async () => {
-		const result = await run('jtl/customer-delete.workflow.json', [{ customerId: 4242 }]);
+		const result = await jtl.run('jtl/customer-delete.workflow.json', [{ customerId: 4242 }]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 	});

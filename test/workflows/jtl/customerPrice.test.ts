@@ -1,59 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import type { IWorkflowBase } from 'n8n-workflow';
+import { continueOnFail, useJtlSandbox } from '../../harness/jtlSuite';
 
-import { jtlDirect } from '../../harness/jtlDirect';
-import { loadWorkflow, runWorkflow } from '../../harness/runWorkflow';
-import type { RunningSandbox } from '../../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../../harness/sandbox';
+const jtl = useJtlSandbox();
 
-let sandbox: RunningSandbox;
-let direct: Awaited<ReturnType<typeof jtlDirect>>;
-
-beforeAll(async () => {
-	sandbox = await startSandbox('jtl');
-	direct = await jtlDirect(sandbox);
-});
-
-afterAll(async () => {
-	await sandbox?.stop();
-});
-
-beforeEach(async () => {
-	await sandbox.reset();
-});
-
-const credentials = () => [jtlSandboxCredential(sandbox)];
-
-/** A copy of a workflow file with the JTL node's parameters (and the node) changed. */
-function withParameters(
-	file: string,
-	change: (p: Record<string, any>) => void,
-	nodeChange?: (n: Record<string, any>) => void,
-): IWorkflowBase {
-	const workflow = loadWorkflow(file);
-	const node = workflow.nodes.find((n) => n.name === 'JTL-Wawi')! as unknown as Record<string, any>;
-	change(node.parameters);
-	nodeChange?.(node);
-	return workflow;
-}
-
-const continueOnFail = (file: string) =>
-	withParameters(
-		file,
-		() => {},
-		(n) => {
-			n.onError = 'continueRegularOutput';
-		},
-	);
-
-/** The API requests the node sent (the token call and this test's direct calls left out). */
-async function apiRequests() {
-	return (await sandbox.requests()).filter(
-		(r) => r.path.startsWith('/erp/') && r.headers['x-appid'] !== 'tests/1.0',
-	);
-}
-
-const pricesOf = async (itemId: number) => await direct.get(`/items/${itemId}/customerPrices`);
+const pricesOf = async (itemId: number) => await jtl.direct.get(`/items/${itemId}/customerPrices`);
 
 /** A seeded price of the given kind; tests may change or delete it, reset restores it. */
 async function seededPrice(kind: 'net' | 'percent') {
@@ -83,11 +33,9 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 	it('creates a net price and returns it', async () => {
 		const { itemId, customerId } = await freeKey();
 		const before = await pricesOf(itemId);
-		await sandbox.clearRequests();
+		await jtl.sandbox.clearRequests();
 
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ itemId, customerId, fromQuantity: 5, netPrice: 19.99 }],
-		});
+		const result = await jtl.run(file, [{ itemId, customerId, fromQuantity: 5, netPrice: 19.99 }]);
 
 		expect(result.error).toBeUndefined();
 		const created = {
@@ -102,7 +50,7 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 		expect(after).toHaveLength(before.length + 1);
 		expect(after).toContainEqual(created);
 
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
 			['POST', `/erp/items/${itemId}/customerPrices`, 201],
 		]);
@@ -111,13 +59,10 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 
 	it('creates a percent reduction when Price Type says so', async () => {
 		const { itemId, customerId } = await freeKey();
-		const workflow = withParameters(file, (p) => {
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ itemId, customerId, percent: 7.5, netPrice: 3 }], (p) => {
 			p.priceType = 'percent';
 			p.reduceStandardPriceByPercent = '={{ $json.percent }}';
-		});
-		await sandbox.clearRequests();
-		const result = await runWorkflow(workflow, credentials(), {
-			items: [{ itemId, customerId, percent: 7.5, netPrice: 3 }],
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
@@ -130,7 +75,7 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 			},
 		]);
 		// the hidden Net Price field is not sent, whatever the item holds
-		expect((await apiRequests())[0].body).toEqual({
+		expect((await jtl.apiCalls())[0].body).toEqual({
 			CustomerId: customerId,
 			FromQuantity: 0,
 			ReduceStandardPriceByPercent: 7.5,
@@ -140,43 +85,39 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 	it('turns a duplicate price (409) into a NodeApiError with the vendor message', async () => {
 		const existing = await seededPrice('net');
 		const before = await pricesOf(existing.ItemId);
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					itemId: existing.ItemId,
-					customerId: existing.CustomerId,
-					fromQuantity: existing.FromQuantity,
-					netPrice: 1,
-				},
-			],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{
+				itemId: existing.ItemId,
+				customerId: existing.CustomerId,
+				fromQuantity: existing.FromQuantity,
+				netPrice: 1,
+			},
+		]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('409');
 		expect(result.error?.message).toBe(
 			`JTL-Wawi: A customer price for customer ${existing.CustomerId} from quantity ${existing.FromQuantity} already exists. [Conflict]`,
 		);
 		expect(result.error?.itemIndex).toBe(0);
-		expect((await apiRequests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect((await jtl.apiCalls()).filter((r) => r.method === 'POST')).toHaveLength(1);
 		expect(await pricesOf(existing.ItemId)).toEqual(before);
 	});
 
 	it('does not retry a POST that met a 503, so no duplicate can be created', async () => {
 		const { itemId, customerId } = await freeKey();
 		const before = await pricesOf(itemId);
-		await sandbox.fault({
+		await jtl.sandbox.fault({
 			method: 'POST',
 			path: `/erp/items/${itemId}/customerPrices`,
 			status: 503,
 			times: 1,
 		});
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ itemId, customerId, netPrice: 10 }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ itemId, customerId, netPrice: 10 }]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('503');
-		expect((await apiRequests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect((await jtl.apiCalls()).filter((r) => r.method === 'POST')).toHaveLength(1);
 		expect(await pricesOf(itemId)).toEqual(before);
 	});
 
@@ -203,21 +144,20 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 			'Customer (item 0) must fit a 32-bit integer',
 		],
 	])('rejects %s before sending anything', async (_label, input, message) => {
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ itemId: 2, customerId: 1, ...input }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ itemId: 2, customerId: 1, ...input }]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.itemIndex).toBe(0);
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
 	it('with Continue On Fail, a duplicate becomes an error item and the other price is created', async () => {
 		const existing = await seededPrice('percent');
 		const { itemId, customerId } = await freeKey();
-		const result = await runWorkflow(continueOnFail(file), credentials(), {
-			items: [
+		const result = await jtl.run(
+			file,
+			[
 				{
 					itemId: existing.ItemId,
 					customerId: existing.CustomerId,
@@ -226,7 +166,8 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 				},
 				{ itemId, customerId, netPrice: 2 },
 			],
-		});
+			continueOnFail,
+		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
 		expect(out[0].error).toMatch(/^JTL-Wawi: A customer price .* already exists/);
@@ -241,24 +182,22 @@ describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{custome
 	it('switches a net price to a percent reduction and returns the price as read back', async () => {
 		const price = await seededPrice('net');
 		const key = `${price.ItemId}/customerPrices/${price.CustomerId}/${price.FromQuantity}`;
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					itemId: price.ItemId,
-					customerId: price.CustomerId,
-					fromQuantity: price.FromQuantity,
-					priceType: 'percent',
-					percent: 12,
-				},
-			],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{
+				itemId: price.ItemId,
+				customerId: price.CustomerId,
+				fromQuantity: price.FromQuantity,
+				priceType: 'percent',
+				percent: 12,
+			},
+		]);
 		expect(result.error).toBeUndefined();
 		const expected = { ...price, NetPrice: null, ReduceStandardPriceByPercent: 12 };
 		expect(result.output('JTL-Wawi')).toEqual([expected]);
 		expect(await pricesOf(price.ItemId)).toContainEqual(expected);
 
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
 			['PATCH', `/erp/items/${key}`, 204],
 			['GET', `/erp/items/${price.ItemId}/customerPrices`, 200],
@@ -268,16 +207,14 @@ describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{custome
 
 	it('changes a net price', async () => {
 		const price = await seededPrice('net');
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					itemId: price.ItemId,
-					customerId: price.CustomerId,
-					fromQuantity: price.FromQuantity,
-					netPrice: 0,
-				},
-			],
-		});
+		const result = await jtl.run(file, [
+			{
+				itemId: price.ItemId,
+				customerId: price.CustomerId,
+				fromQuantity: price.FromQuantity,
+				netPrice: 0,
+			},
+		]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([{ ...price, NetPrice: 0 }]);
 	});
@@ -310,48 +247,45 @@ describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{custome
 		],
 	])('rejects %s (expression-built input) before sending anything', async (_l, input, message) => {
 		const price = await seededPrice('net');
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					itemId: price.ItemId,
-					customerId: price.CustomerId,
-					fromQuantity: price.FromQuantity,
-					...input,
-				},
-			],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{
+				itemId: price.ItemId,
+				customerId: price.CustomerId,
+				fromQuantity: price.FromQuantity,
+				...input,
+			},
+		]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.itemIndex).toBe(0);
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 		expect(await pricesOf(price.ItemId)).toContainEqual(price);
 	});
 
 	it('turns a price that does not exist (404) into a NodeApiError', async () => {
 		const price = await seededPrice('net');
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					itemId: price.ItemId,
-					customerId: price.CustomerId,
-					fromQuantity: price.FromQuantity + 1,
-					netPrice: 5,
-				},
-			],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{
+				itemId: price.ItemId,
+				customerId: price.CustomerId,
+				fromQuantity: price.FromQuantity + 1,
+				netPrice: 5,
+			},
+		]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toMatch(/^JTL-Wawi: Customer price .* was not found/);
 		// no re-read after a failed PATCH
-		expect((await apiRequests()).map((c) => c.method)).toEqual(['PATCH']);
+		expect((await jtl.apiCalls()).map((c) => c.method)).toEqual(['PATCH']);
 	});
 
 	it('with Continue On Fail, reports the failing item and updates the others', async () => {
 		const price = await seededPrice('percent');
-		const result = await runWorkflow(continueOnFail(file), credentials(), {
-			items: [
+		const result = await jtl.run(
+			file,
+			[
 				{ itemId: price.ItemId, customerId: price.CustomerId, netPrice: 1, percent: 1 },
 				{
 					itemId: price.ItemId,
@@ -361,7 +295,8 @@ describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{custome
 					percent: 3,
 				},
 			],
-		});
+			continueOnFail,
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
 			expect.objectContaining({
@@ -379,16 +314,14 @@ describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{custom
 	it('deletes the price and reports it', async () => {
 		const price = await seededPrice('net');
 		const before = await pricesOf(price.ItemId);
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [
-				{
-					itemId: String(price.ItemId),
-					customerId: price.CustomerId,
-					fromQuantity: price.FromQuantity,
-				},
-			],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [
+			{
+				itemId: String(price.ItemId),
+				customerId: price.CustomerId,
+				fromQuantity: price.FromQuantity,
+			},
+		]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
 			{
@@ -398,7 +331,7 @@ describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{custom
 				fromQuantity: price.FromQuantity,
 			},
 		]);
-		const calls = await apiRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
 			[
 				'DELETE',
@@ -413,30 +346,28 @@ describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{custom
 
 	it('turns a price that does not exist (404) into a NodeApiError', async () => {
 		const { itemId, customerId } = await freeKey();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ itemId, customerId }],
-		});
+		const result = await jtl.run(file, [{ itemId, customerId }]);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 	});
 
 	it('rejects a negative from-quantity before sending anything', async () => {
-		await sandbox.clearRequests();
-		const result = await runWorkflow(loadWorkflow(file), credentials(), {
-			items: [{ itemId: 1, customerId: 1, fromQuantity: -10 }],
-		});
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ itemId: 1, customerId: 1, fromQuantity: -10 }]);
 		expect(result.error?.message).toBe('From Quantity (item 0) must be 0 or greater');
-		expect(await apiRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
 	it('with Continue On Fail, reports the failing item and deletes the others', async () => {
 		const price = await seededPrice('percent');
-		const result = await runWorkflow(continueOnFail(file), credentials(), {
-			items: [
+		const result = await jtl.run(
+			file,
+			[
 				{ itemId: 'x', customerId: 1 },
 				{ itemId: price.ItemId, customerId: price.CustomerId, fromQuantity: price.FromQuantity },
 			],
-		});
+			continueOnFail,
+		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
 		expect(out[0]).toMatchObject({ error: 'Item ID (item 0) must be a whole number' });

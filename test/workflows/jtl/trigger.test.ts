@@ -1,36 +1,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import { simplifyCustomerV2 } from '../../../nodes/JtlWawi/helpers/simplify';
 import { clock } from '../../../nodes/JtlWawiTrigger/clock';
-import { jtlDirect } from '../../harness/jtlDirect';
+import { useJtlSandbox } from '../../harness/jtlSuite';
 import { createPoller } from '../../harness/poll';
-import type { RunningSandbox } from '../../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../../harness/sandbox';
 
 const TYPE = 'n8n-nodes-erp-customers.jtlWawiTrigger';
 
-let sandbox: RunningSandbox;
-let direct: Awaited<ReturnType<typeof jtlDirect>>;
+const jtl = useJtlSandbox();
 /** How far the sandbox clock was moved ahead; the trigger's clock follows it. */
 let offsetMs = 0;
 
-beforeAll(async () => {
-	sandbox = await startSandbox('jtl');
-	direct = await jtlDirect(sandbox);
-});
-
-afterAll(async () => {
+afterAll(() => {
 	clock.now = () => new Date();
-	await sandbox?.stop();
 });
 
-beforeEach(async () => {
-	await sandbox.reset();
+beforeEach(() => {
 	offsetMs = 0;
 	clock.now = () => new Date(Date.now() + offsetMs);
 });
 
 async function advance(seconds: number) {
-	await sandbox.advanceClock(seconds);
+	await jtl.sandbox.advanceClock(seconds);
 	offsetMs += seconds * 1000;
 }
 
@@ -38,20 +28,20 @@ function poller(parameters: Record<string, any>) {
 	return createPoller({
 		type: TYPE,
 		parameters,
-		credentials: [jtlSandboxCredential(sandbox)],
+		credentials: jtl.credentials(),
 	});
 }
 
 /** The v2 record of the v1 customer with this numeric ID (customer numbers are K1000n). */
 async function v2Customer(v1Id: number) {
-	const v1 = (await direct.get(`/customers/${v1Id}`)) as any;
-	const list = (await direct.get('/v2/customers?pageSize=100')) as any;
+	const v1 = (await jtl.direct.get(`/customers/${v1Id}`)) as any;
+	const list = (await jtl.direct.get('/v2/customers?pageSize=100')) as any;
 	const ref = list.items.find((c: any) => c.customerNumber === v1.Number);
-	return (await direct.get(`/v2/customers/${ref.id}`)) as any;
+	return (await jtl.direct.get(`/v2/customers/${ref.id}`)) as any;
 }
 
 async function createCustomer(city: string) {
-	const res = await direct.call('POST', '/customers', {
+	const res = await jtl.direct.call('POST', '/customers', {
 		CustomerGroupId: 1,
 		InternalCompanyId: 1,
 		LanguageIso: 'de',
@@ -62,20 +52,16 @@ async function createCustomer(city: string) {
 }
 
 async function patchCustomer(id: number, body: Record<string, unknown>) {
-	const res = await direct.call('PATCH', `/customers/${id}`, body);
+	const res = await jtl.direct.call('PATCH', `/customers/${id}`, body);
 	expect(res.status).toBe(201);
-}
-
-async function triggerRequests() {
-	return (await sandbox.requests()).filter((r) => r.path.startsWith('/erp/'));
 }
 
 describe('JTL-Wawi Trigger against the sandbox', () => {
 	it('Updated Customer: first poll stores the cursor, then emits exactly the changed customers once', async () => {
 		const trigger = poller({ event: 'updatedCustomer', options: {} });
-		await sandbox.clearRequests();
+		await jtl.sandbox.clearRequests();
 		expect(await trigger.poll()).toBeNull();
-		expect(await triggerRequests()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(0);
 		const cursor = trigger.staticData().cursor as string;
 		expect(Date.parse(cursor)).toBeGreaterThan(0);
 
@@ -92,9 +78,9 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		expect(result?.[0][1].json.city).toBe('Potsdam');
 
 		await advance(60);
-		await sandbox.clearRequests();
+		await jtl.sandbox.clearRequests();
 		expect(await trigger.poll()).toBeNull();
-		const calls = await triggerRequests();
+		const calls = await jtl.apiCalls();
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({ method: 'GET', path: '/erp/v2/customers', status: 200 });
 		expect(calls[0].query).toMatchObject({
@@ -123,9 +109,9 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 
 		await patchCustomer(id, { Website: 'https://new-and-changed.example.com' });
 		await advance(60);
-		await sandbox.clearRequests();
+		await jtl.sandbox.clearRequests();
 		expect(await trigger.poll()).toBeNull();
-		expect(await triggerRequests()).toHaveLength(1);
+		expect(await jtl.apiCalls()).toHaveLength(1);
 	});
 
 	it('a change stamped before the cursor but inside the overlap is caught once', async () => {
@@ -134,9 +120,9 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		await advance(120);
 		expect(await trigger.poll()).toBeNull(); // cursor = t0 + 120 s
 		// A write that commits late: stamped 60 s before that cursor.
-		await sandbox.advanceClock(-60);
+		await jtl.sandbox.advanceClock(-60);
 		await patchCustomer(4, { Website: 'https://late.example.com' });
-		await sandbox.advanceClock(60);
+		await jtl.sandbox.advanceClock(60);
 		await advance(30);
 		const result = await trigger.poll();
 		expect(result?.[0].map((i) => i.json.id)).toEqual([(await v2Customer(4)).id]);
@@ -160,7 +146,7 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		await patchCustomer(8, { Website: 'https://retry.example.com' });
 		await advance(60);
 		const before = JSON.parse(JSON.stringify(trigger.staticData()));
-		await sandbox.fault({ method: 'GET', path: '/erp/v2/customers', status: 400, times: 1 });
+		await jtl.sandbox.fault({ method: 'GET', path: '/erp/v2/customers', status: 400, times: 1 });
 		await expect(trigger.poll()).rejects.toThrow();
 		expect(JSON.parse(JSON.stringify(trigger.staticData()))).toEqual(before);
 		const result = await trigger.poll();

@@ -1,0 +1,66 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- node parameters are free-form JSON */
+import type { IDataObject } from 'n8n-workflow';
+
+import { DIRECT_APP_ID, jtlDirect } from './jtlDirect';
+import { loadWorkflow, runWorkflow } from './runWorkflow';
+import type { RunningSandbox } from './sandbox';
+import { jtlSandboxCredential, startSandbox } from './sandbox';
+
+/** Changes the JTL-Wawi node of a workflow before it runs: its parameters, or the node itself. */
+export type NodeChange = (parameters: Record<string, any>, node: Record<string, any>) => void;
+
+/** A NodeChange that sets the node to continue on fail (errors become output items). */
+export const continueOnFail: NodeChange = (_parameters, node) => {
+	node.onError = 'continueRegularOutput';
+};
+
+/**
+ * Registers the jest hooks of a suite against the JTL sandbox: started once (beforeAll), reset
+ * before each test, stopped afterwards. Returns the sandbox, a direct client and run helpers.
+ */
+export function useJtlSandbox() {
+	let running: RunningSandbox | undefined;
+	let client: Awaited<ReturnType<typeof jtlDirect>> | undefined;
+
+	beforeAll(async () => {
+		running = await startSandbox('jtl');
+		client = await jtlDirect(running);
+	});
+	afterAll(async () => await running?.stop());
+	beforeEach(async () => await jtl.sandbox.reset());
+
+	const started = <T>(value: T | undefined): T => {
+		if (value === undefined) throw new Error('The JTL sandbox is not running (beforeAll failed)');
+		return value;
+	};
+
+	const jtl = {
+		get sandbox() {
+			return started(running);
+		},
+		/** Talks to the sandbox outside the node under test. */
+		get direct() {
+			return started(client);
+		},
+		credentials: (overrides: Record<string, unknown> = {}) => [
+			jtlSandboxCredential(jtl.sandbox, overrides),
+		],
+		/** Runs a workflow file from test/workflows with these input items. */
+		run: async (file: string, items: object[], change?: NodeChange) => {
+			const workflow = loadWorkflow(file);
+			if (change) {
+				const node = workflow.nodes.find((n) => n.name === 'JTL-Wawi')!;
+				change(node.parameters as Record<string, any>, node as unknown as Record<string, any>);
+			}
+			return await runWorkflow(workflow, jtl.credentials(), { items: items as IDataObject[] });
+		},
+		/** The API requests the node sent (the token call and direct calls left out). */
+		apiCalls: async () =>
+			(await jtl.sandbox.requests()).filter(
+				(r) => r.path.startsWith('/erp/') && r.headers['x-appid'] !== DIRECT_APP_ID,
+			),
+		/** The node's API requests that are not reads. */
+		writes: async () => (await jtl.apiCalls()).filter((r) => r.method !== 'GET'),
+	};
+	return jtl;
+}
