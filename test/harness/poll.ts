@@ -4,12 +4,12 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { PollContext } from 'n8n-core';
 
+import { testAdditionalData } from './additionalData';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { nodeTypes } from './nodeTypes';
 import type { TestCredential } from './runWorkflow';
@@ -61,21 +61,7 @@ export function createPoller(options: {
 		settings: {},
 	});
 	const workflowNode = workflow.getNode(node.name)!;
-	const additionalData = {
-		credentialsHelper,
-		executionId: undefined,
-		currentNodeParameters: undefined,
-		variables: {},
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(credentialsHelper);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 	if (typeof nodeType.poll !== 'function') throw new Error(`${node.type} is not a polling node`);
 

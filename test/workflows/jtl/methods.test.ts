@@ -1,0 +1,101 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import * as listSearch from '../../../nodes/JtlWawi/methods/listSearch';
+import * as loadOptions from '../../../nodes/JtlWawi/methods/loadOptions';
+import { useJtlSandbox } from '../../harness/jtlSuite';
+import { loadOptionsContext } from '../../harness/loadOptions';
+
+const jtl = useJtlSandbox();
+
+const context = (): ILoadOptionsFunctions =>
+	loadOptionsContext({
+		type: 'n8n-nodes-erp-customers.jtlWawi',
+		parameters: { resource: 'customer', operation: 'create' },
+		credentials: jtl.credentials(),
+	});
+
+describe('dropdowns loaded from JTL', () => {
+	it.each([
+		['getCustomerGroups', '/customerGroups'],
+		['getCustomerCategories', '/customerCategories'],
+		['getPaymentMethods', '/paymentMethods'],
+		['getCompanies', '/companies'],
+	] as const)('%s lists every entry of %s by name with its numeric ID', async (method, path) => {
+		const expected = (await jtl.direct.get(path)) as any[];
+		const options = await loadOptions[method].call(context());
+		expect(options.map((o) => o.value).sort()).toEqual(expected.map((e) => e.Id).sort());
+		for (const entry of expected) {
+			expect(options.find((o) => o.value === entry.Id)?.name).toContain(entry.Name);
+		}
+		expect(options.map((o) => o.name)).toEqual(
+			[...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)),
+		);
+	});
+
+	it('marks the default group and inactive payment methods', async () => {
+		const groups = await loadOptions.getCustomerGroups.call(context());
+		expect(groups.filter((g) => g.name.endsWith('(default)'))).toHaveLength(1);
+		const methods = await loadOptions.getPaymentMethods.call(context());
+		expect(methods.some((m) => m.name.includes('inactive'))).toBe(true);
+	});
+
+	it.each([
+		['getCustomerGroupsV2', '/v2/customerGroups'],
+		['getCompaniesV2', '/v2/companies'],
+		['getPaymentMethodsV2', '/v2/paymentMethods'],
+		['getCustomerCategoriesV2', '/v2/customerCategories'],
+	] as const)('%s lists the UUIDs of %s', async (method, path) => {
+		const expected = (await jtl.direct.get(`${path}?pageSize=100`)).items as any[];
+		const options = await loadOptions[method].call(context());
+		expect(options.map((o) => o.value).sort()).toEqual(expected.map((e) => e.id).sort());
+	});
+});
+
+describe('customer search (From List)', () => {
+	it('searches the v1 list by keyword and labels each hit with number and name', async () => {
+		const customer = await jtl.direct.get('/customers/6');
+		const result = await listSearch.searchCustomers.call(context(), customer.BillingAddress.City);
+		const hit = result.results.find((r) => r.value === '6');
+		expect(hit?.name).toContain(customer.Number);
+		expect(hit?.name).toContain(customer.BillingAddress.City);
+		const call = (await jtl.apiCalls()).find((c) => c.path === '/erp/customers');
+		expect(call?.query).toMatchObject({
+			searchKeyWord: customer.BillingAddress.City,
+			pageNumber: '1',
+		});
+	});
+
+	it('pages with a token until the list ends', async () => {
+		for (let i = 0; i < 30; i++) {
+			const created = await jtl.direct.call('POST', '/customers', {
+				CustomerGroupId: 1,
+				InternalCompanyId: 1,
+				LanguageIso: 'DE',
+				BillingAddress: { City: 'Kiel', CountryIso: 'DE', Company: `Paging ${i}` },
+			});
+			expect(created.status).toBe(201);
+		}
+		const first = await listSearch.searchCustomers.call(context());
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('2');
+		const second = await listSearch.searchCustomers.call(
+			context(),
+			undefined,
+			first.paginationToken,
+		);
+		expect(second.results).toHaveLength(5);
+		expect(second.paginationToken).toBeUndefined();
+		expect(new Set([...first.results, ...second.results].map((r) => r.value)).size).toBe(55);
+	});
+
+	it('lists v2 customers with their UUIDs and filters them by the typed text', async () => {
+		const page = (await jtl.direct.get('/v2/customers?pageSize=50&sortBy=customerNumber'))
+			.items as any[];
+		const all = await listSearch.searchCustomersV2.call(context());
+		expect(all.results.map((r) => r.value)).toEqual(page.map((c) => c.id));
+		const filtered = await listSearch.searchCustomersV2.call(context(), page[3].customerNumber);
+		expect(filtered.results.map((r) => r.value)).toContain(page[3].id);
+		expect(filtered.results.length).toBeLessThan(all.results.length);
+	});
+});
