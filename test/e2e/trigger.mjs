@@ -11,10 +11,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 
-import { n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+import { freePort, jtlSandboxCredentialFile, n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
 const WORKFLOW_ID = 'e2eJtlTrigger';
@@ -67,17 +66,6 @@ export function triggerWorkflow() {
 		},
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 	};
-}
-
-async function freePort() {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 async function until(what, timeoutMs, check, everyMs = 500) {
@@ -160,7 +148,11 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
-		env: n8nEnv(runtime, home, { N8N_PORT: String(port), N8N_HOST: '127.0.0.1' }),
+		env: n8nEnv(runtime, home, {
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -179,6 +171,23 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 		});
 		const rest = restClient(url);
 		await rest.login();
+
+		// The credential's "Test" button in the editor: a token from the sandbox, then GET /info.
+		const credential = jtlSandboxCredentialFile(jtl);
+		const tested = await rest.call('POST', '/credentials/test', { credentials: credential });
+		assert.deepEqual(tested.body?.data, { status: 'OK', message: 'Connection successful!' });
+		const wrong = await rest.call('POST', '/credentials/test', {
+			credentials: { ...credential, data: { ...credential.data, clientSecret: 'not-the-secret' } },
+		});
+		assert.equal(wrong.body?.data?.status, 'Error', `wrong secret: ${JSON.stringify(wrong.body)}`);
+		assert.ok(
+			!JSON.stringify(wrong.body).includes('not-the-secret'),
+			'the secret must not be echoed',
+		);
+		assert.ok(
+			jtl.requests.some((r) => r.method === 'GET' && r.path === '/erp/info'),
+			'the credential test reads /info',
+		);
 
 		// Activate (publish) the workflow the way the editor does.
 		const workflow = await rest.call('GET', `/workflows/${WORKFLOW_ID}`);
