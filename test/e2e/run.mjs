@@ -100,6 +100,8 @@ async function main() {
 	if (only.length === 0 || only.some((o) => triggerStep.includes(o))) {
 		const t0 = Date.now();
 		try {
+			// Fresh sandbox state and clock: earlier cases moved the sandbox clock and changed records.
+			jtl.reset();
 			await runTriggerE2E({ runtime, home: HOME, jtl });
 			passed++;
 			log(`ok   ${triggerStep} (${Date.now() - t0} ms)`);
