@@ -9,9 +9,8 @@ import {
 	LANGUAGE,
 	PAYMENT_V1_FIELDS,
 } from './customerFieldsV1';
-import { labelOf, schemaOf, toProperties, toProperty, validateCollection } from './fieldSpecs';
+import { labelOf, readCollection, readField, toProperties, toProperty } from './fieldSpecs';
 import { assertReferenceExists } from './references';
-import { validateField } from '../../shared/validation';
 
 const NUMBER_SPEC = {
 	name: 'Number',
@@ -109,55 +108,37 @@ export async function buildCustomerV1Body(
 	itemIndex: number,
 	extra: IDataObject = {},
 ): Promise<{ body: IDataObject; qs: IDataObject }> {
-	const group = validateField(
-		ctx,
-		schemaOf('intId'),
-		ctx.getNodeParameter('customerGroupId', itemIndex),
-		labelOf(CUSTOMER_GROUP),
-		itemIndex,
-	) as number;
-	const company = validateField(
-		ctx,
-		schemaOf('intId'),
-		ctx.getNodeParameter('companyId', itemIndex),
-		labelOf(INTERNAL_COMPANY),
-		itemIndex,
-	) as number;
-	const language = validateField(
-		ctx,
-		schemaOf('language'),
-		ctx.getNodeParameter('languageIso', itemIndex),
-		LANGUAGE.displayName,
-		itemIndex,
-	) as string;
-	const billing = validateCollection(
+	const group = readField(ctx, CUSTOMER_GROUP, 'customerGroupId', itemIndex) as number;
+	const company = readField(ctx, INTERNAL_COMPANY, 'companyId', itemIndex) as number;
+	const language = readField(ctx, LANGUAGE, 'languageIso', itemIndex) as string;
+	const billing = readCollection(
 		ctx,
 		ADDRESS_V1_FIELDS,
-		ctx.getNodeParameter('billingAddress', itemIndex, {}) as IDataObject,
+		'billingAddress',
 		'Billing Address > ',
 		itemIndex,
 	);
 	requireAddressFields(ctx, billing, 'Billing Address', itemIndex);
-	const additional = validateCollection(
+	const additional = readCollection(
 		ctx,
 		[...CUSTOMER_V1_FIELDS, NUMBER_SPEC],
-		ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		'additionalFields',
 		'Additional Fields > ',
 		itemIndex,
 	);
-	const shipping = validateCollection(
+	const shipping = readCollection(
 		ctx,
 		ADDRESS_V1_FIELDS,
-		ctx.getNodeParameter('shippingAddress', itemIndex, {}) as IDataObject,
+		'shippingAddress',
 		'Shipping Address > ',
 		itemIndex,
 	);
 	if (Object.keys(shipping).length > 0)
 		requireAddressFields(ctx, shipping, 'Shipping Address', itemIndex);
-	const payment = validateCollection(
+	const payment = readCollection(
 		ctx,
 		PAYMENT_V1_FIELDS,
-		ctx.getNodeParameter('paymentSettings', itemIndex, {}) as IDataObject,
+		'paymentSettings',
 		'Payment Settings > ',
 		itemIndex,
 	);

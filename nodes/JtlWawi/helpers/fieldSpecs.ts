@@ -185,3 +185,31 @@ export function validateCollection(
 	}
 	return out;
 }
+
+/** Reads one top-level parameter described by `spec` and validates it. */
+export function readField(
+	ctx: IExecuteFunctions,
+	spec: FieldSpec,
+	parameter: string,
+	itemIndex: number,
+): unknown {
+	return validateField(
+		ctx,
+		SCHEMAS[spec.kind],
+		ctx.getNodeParameter(parameter, itemIndex),
+		labelOf(spec),
+		itemIndex,
+	);
+}
+
+/** Reads a collection parameter and validates each key it holds against `specs`. */
+export function readCollection(
+	ctx: IExecuteFunctions,
+	specs: FieldSpec[],
+	parameter: string,
+	labelPrefix: string,
+	itemIndex: number,
+): IDataObject {
+	const values = ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject;
+	return validateCollection(ctx, specs, values, labelPrefix, itemIndex);
+}

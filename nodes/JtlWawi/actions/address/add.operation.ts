@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { validateField } from '../../../shared/validation';
-import { schemaOf, toProperties, validateCollection } from '../../helpers/fieldSpecs';
+import { readCollection, schemaOf, toProperties } from '../../helpers/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
@@ -50,13 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Address Type',
 		itemIndex,
 	);
-	const fields = validateCollection(
-		this,
-		EDITABLE_ADDRESS_FIELDS,
-		this.getNodeParameter('fields', itemIndex, {}) as IDataObject,
-		'Fields > ',
-		itemIndex,
-	);
+	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
 
 	const before = new Set(
 		(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),

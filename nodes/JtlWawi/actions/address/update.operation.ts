@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuid, validateField } from '../../../shared/validation';
-import { toProperties, validateCollection } from '../../helpers/fieldSpecs';
+import { readCollection, toProperties } from '../../helpers/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
@@ -51,10 +51,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Address ID',
 		itemIndex,
 	);
-	const body = validateCollection(
+	const body = readCollection(
 		this,
 		EDITABLE_ADDRESS_FIELDS,
-		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		'updateFields',
 		'Update Fields > ',
 		itemIndex,
 	);
