@@ -175,7 +175,11 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 		// The credential's "Test" button in the editor: a token from the sandbox, then GET /info.
 		const credential = jtlSandboxCredentialFile(jtl);
 		const tested = await rest.call('POST', '/credentials/test', { credentials: credential });
-		assert.deepEqual(tested.body?.data, { status: 'OK', message: 'Connection successful!' });
+		assert.deepEqual(
+			tested.body?.data,
+			{ status: 'OK', message: 'Connection successful!' },
+			`credential test: HTTP ${tested.status} ${JSON.stringify(tested.body)}`,
+		);
 		const wrong = await rest.call('POST', '/credentials/test', {
 			credentials: { ...credential, data: { ...credential.data, clientSecret: 'not-the-secret' } },
 		});
