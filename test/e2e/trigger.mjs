@@ -174,9 +174,14 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 
 		// The credential's "Test" button in the editor: a token from the sandbox, then GET /info.
 		const credential = jtlSandboxCredentialFile(jtl);
-		const tested = await rest.call('POST', '/credentials/test', { credentials: credential });
+		// Right after start-up n8n may still be mounting routes; ask until it answers with a verdict.
+		let tested;
+		await until('the credential test answer', 30_000, async () => {
+			tested = await rest.call('POST', '/credentials/test', { credentials: credential });
+			return tested.status === 200 && tested.body?.data?.status;
+		});
 		assert.deepEqual(
-			tested.body?.data,
+			tested.body.data,
 			{ status: 'OK', message: 'Connection successful!' },
 			`credential test: HTTP ${tested.status} ${JSON.stringify(tested.body)}`,
 		);
