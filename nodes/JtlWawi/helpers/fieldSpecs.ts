@@ -30,7 +30,8 @@ export interface FieldSpec {
 	loadOptionsMethod?: string;
 }
 
-const toNumber = (value: unknown) =>
+/** Numbers that arrive as text from expressions are converted; anything else is left for zod. */
+export const toNumber = (value: unknown) =>
 	typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
 		? Number(value)
 		: value;

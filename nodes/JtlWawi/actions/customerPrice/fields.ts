@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 import { int32Id, validateField } from '../../../shared/validation';
 import { customerLocator } from '../../helpers/fields';
-import { locatorValue } from '../../helpers/utils';
+import { readV1CustomerId } from '../../helpers/customerId';
+import { schemaOf, toNumber } from '../../helpers/fieldSpecs';
 
 /** Fields shared by the write operations of customer prices. */
 
@@ -79,34 +80,14 @@ export const priceValueProperties: INodeProperties[] = [
 	},
 ];
 
-const toNumber = (value: unknown) =>
-	typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
-		? Number(value)
-		: value;
-
-const fromQuantity = z.preprocess(
-	toNumber,
-	z
-		.number({ invalid_type_error: 'must be a whole number' })
-		.int('must be a whole number')
-		.min(0, 'must be 0 or greater')
-		.max(2_147_483_647, 'must fit a 32-bit integer'),
-);
-
+const fromQuantity = schemaOf('int');
+const percent = schemaOf('percent');
 const netPrice = z.preprocess(
 	toNumber,
 	z
 		.number({ invalid_type_error: 'must be a number' })
 		.finite('must be a number')
 		.min(0, 'must be 0 or greater'),
-);
-
-const percent = z.preprocess(
-	toNumber,
-	z
-		.number({ invalid_type_error: 'must be a number' })
-		.min(0, 'must be between 0 and 100')
-		.max(100, 'must be between 0 and 100'),
 );
 
 /** The key of one customer price: item, customer and from-quantity, validated. */
@@ -124,13 +105,7 @@ export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKe
 		'Item ID',
 		itemIndex,
 	);
-	const customerId = validateField(
-		ctx,
-		int32Id,
-		locatorValue(ctx, 'customerId', itemIndex),
-		'Customer',
-		itemIndex,
-	);
+	const customerId = readV1CustomerId(ctx, itemIndex);
 	const quantity = validateField(
 		ctx,
 		fromQuantity,
