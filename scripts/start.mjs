@@ -119,8 +119,13 @@ function demoWorkflows(jtl) {
 			{ itemId: price.itemId, customerId: price.customerId, fromQuantity: price.fromQuantity },
 		],
 	];
+	// In the demo, the dropdowns show picked values rather than the tests' expressions.
+	const pickFromLists = (node) => {
+		if ('customerGroupId' in node.parameters) node.parameters.customerGroupId = 1;
+		if ('companyId' in node.parameters) node.parameters.companyId = 1;
+	};
 	return demos.map(([file, id, input]) => {
-		const wf = workflowWithInput(`jtl/${file}.workflow.json`, id, input);
+		const wf = workflowWithInput(`jtl/${file}.workflow.json`, id, input, pickFromLists);
 		return { ...wf, name: `Demo: ${wf.name}` };
 	});
 }
