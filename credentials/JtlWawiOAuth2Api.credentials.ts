@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { PACKAGE_AGENT, PACKAGE_VERSION } from '../nodes/shared/package';
+
 export const JTL_PRODUCTION_API = 'https://api.jtl-cloud.com/erp';
 export const JTL_BETA_API = 'https://api.beta.jtl-cloud.com/erp';
 export const JTL_TOKEN_URL = 'https://auth.jtl-cloud.com/oauth2/token';
@@ -115,14 +117,14 @@ export class JtlWawiOAuth2Api implements ICredentialType {
 			displayName: 'App ID',
 			name: 'appId',
 			type: 'string',
-			default: 'n8n-nodes-erp-customers/0.1.0',
+			default: PACKAGE_AGENT,
 			description: 'Identifies the calling app to JTL (x-appid header)',
 		},
 		{
 			displayName: 'App Version',
 			name: 'appVersion',
 			type: 'string',
-			default: '0.1.0',
+			default: PACKAGE_VERSION,
 			description: 'The version of the calling app (x-appversion header)',
 		},
 	];

@@ -1,18 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { unexpectedShape } from '../JtlWawi/helpers/errors';
+import { unexpectedShape, JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../JtlWawi/transport';
 import { readV2Page } from '../JtlWawi/helpers/paging';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
-import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../JtlWawi/transport';
 import { paginateByPageNumber } from '../shared/pagination';
-import { clock } from './clock';
-
-/** How far each window reaches back behind the previous one, to catch late commits. */
-export const OVERLAP_MS = 5 * 60 * 1000;
-
-/** How many emitted keys are remembered (the newest win). */
-export const MAX_PROCESSED_KEYS = 10_000;
+import { runPoll } from '../shared/pollEngine';
 
 export type CustomerEvent = 'newCustomer' | 'updatedCustomer';
 
@@ -44,27 +37,6 @@ export const EVENTS: Record<CustomerEvent, EventSpec> = {
 		skip: (record) => sameInstant(record.createdDate, record.lastChanged),
 	},
 };
-
-/** What the trigger keeps in the node's static data between polls. */
-export interface TriggerState extends IDataObject {
-	/** ISO time: the (exclusive) end of the last window that was read completely. */
-	cursor?: string;
-	/** ISO time of the first poll after activation; windows never reach back before it. */
-	startedAt?: string;
-	/** Keys emitted recently, oldest first, at most MAX_PROCESSED_KEYS. */
-	processedKeys?: string[];
-}
-
-/**
- * The window a poll reads, as the half-open interval [start, end) in epoch milliseconds: from the
- * last cursor minus the overlap (but never before the first poll) up to now.
- */
-export function pollWindow(state: TriggerState, nowMs: number): { start: number; end: number } {
-	const cursor = Date.parse(String(state.cursor));
-	const startedAt = state.startedAt === undefined ? NaN : Date.parse(state.startedAt);
-	const start = Math.max(cursor - OVERLAP_MS, Number.isNaN(startedAt) ? -Infinity : startedAt);
-	return { start, end: nowMs };
-}
 
 /**
  * Query parameters for the window [start, end). JTL's `<field>After`/`<field>Before` are strict
@@ -114,9 +86,8 @@ function output(
 }
 
 /**
- * One poll. Manual mode returns the newest record and leaves the state alone. Otherwise: the first
- * poll only stores the cursor; later polls read every page of the window, emit the records whose
- * key was not emitted before, and advance the cursor once the whole window was read.
+ * One poll of the JTL-Wawi Trigger on the package's poll engine: JTL supplies the window read
+ * (`GET /v2/customers`, sorted by the event's date and then ID, every page) and the event keys.
  */
 export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const event = this.getNodeParameter('event') as CustomerEvent;
@@ -124,46 +95,13 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 	const simplify = options.simplify !== false;
 	const spec = EVENTS[event];
 	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
-	const now = clock.now().getTime();
 
-	if (this.getMode() === 'manual') {
-		const newest = await fetchCustomers(
-			this,
-			{ sortBy: `${spec.field},id`, sortDescending: true },
-			1,
-		);
-		return newest.length ? output(this, newest, simplify) : null;
-	}
-
-	const state = this.getWorkflowStaticData('node') as TriggerState;
-	if (typeof state.cursor !== 'string' || Number.isNaN(Date.parse(state.cursor))) {
-		const iso = new Date(now).toISOString();
-		state.cursor = iso;
-		state.startedAt = iso;
-		state.processedKeys = [];
-		return null;
-	}
-
-	const { start, end } = pollWindow(state, now);
-	if (end <= start) return null; // the clock went backwards; nothing to read yet
-	// Any error below propagates before the state is touched, so the next poll reads the window again.
-	const records = await fetchCustomers(this, windowQuery(spec.field, start, end), Infinity);
-
-	const processed = Array.isArray(state.processedKeys) ? state.processedKeys : [];
-	const seen = new Set(processed);
-	const fresh: IDataObject[] = [];
-	const freshKeys: string[] = [];
-	for (const record of records) {
-		if (spec.skip?.(record)) continue;
-		const key = spec.keyOf(record);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		fresh.push(record);
-		freshKeys.push(key);
-	}
-
-	state.cursor = new Date(end).toISOString();
-	if (freshKeys.length)
-		state.processedKeys = [...processed, ...freshKeys].slice(-MAX_PROCESSED_KEYS);
-	return fresh.length ? output(this, fresh, simplify) : null;
+	const records = await runPoll<IDataObject>(this, {
+		readWindow: async (start, end) =>
+			await fetchCustomers(this, windowQuery(spec.field, start, end), Infinity),
+		readSample: async () =>
+			await fetchCustomers(this, { sortBy: `${spec.field},id`, sortDescending: true }, 1),
+		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
+	});
+	return records ? output(this, records, simplify) : null;
 }

@@ -85,21 +85,27 @@ export function readHttpFailure(error: unknown): HttpFailure {
 
 export { lowerCaseHeaders };
 
-const STATUS_HINTS: Record<number, string> = {
+/** Hints any API earns by its status; a vendor's profile adds or replaces them in its own words. */
+export const GENERIC_STATUS_HINTS: Readonly<Record<number, string>> = {
 	400: 'The request was rejected as invalid. Check the fields named above.',
-	401: 'Authentication failed. Check the credential (client ID, secret, tenant).',
-	402: 'No licence is available, or the app has not been authorised for this tenant.',
-	403: 'The credential is not allowed to do this. Check the scopes granted to the app.',
+	401: 'Authentication failed. Check the credential.',
+	403: 'The credential is not allowed to do this.',
 	404: 'The record was not found. Check the ID.',
 	409: 'The request conflicts with the current state of the record.',
 	429: 'The rate limit was exceeded and did not clear within the retry budget.',
 };
 
+/** What the error mapping needs to know of a vendor. */
+export interface VendorErrorProfile {
+	name: string;
+	statusHints?: Record<number, string>;
+}
+
 /** Builds the NodeApiError for a failed call from the vendor's body, never from request options. */
 export function toNodeApiError(
 	node: INode,
 	failure: HttpFailure,
-	vendorName: string,
+	vendor: VendorErrorProfile,
 	text: VendorErrorText | undefined,
 	itemIndex?: number,
 ): NodeApiError {
@@ -107,9 +113,9 @@ export function toNodeApiError(
 	const message =
 		text?.message ??
 		(status
-			? `${vendorName} answered with HTTP ${status}`
-			: `${vendorName} could not be reached (${failure.code ?? failure.message})`);
-	const hint = status ? STATUS_HINTS[status] : undefined;
+			? `${vendor.name} answered with HTTP ${status}`
+			: `${vendor.name} could not be reached (${failure.code ?? failure.message})`);
+	const hint = status ? (vendor.statusHints?.[status] ?? GENERIC_STATUS_HINTS[status]) : undefined;
 	const description = [text?.description, hint].filter(Boolean).join(' ');
 	const body: JsonObject =
 		failure.body && typeof failure.body === 'object' && !Array.isArray(failure.body)
@@ -122,6 +128,22 @@ export function toNodeApiError(
 		message,
 		description: description || undefined,
 		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
+}
+
+/** A 2xx answer whose body is not what the vendor documents. */
+export function unexpectedAnswer(
+	ctx: { getNode(): INode },
+	vendorName: string,
+	body: unknown,
+	expected: string,
+	itemIndex?: number,
+): NodeApiError {
+	const shown = typeof body === 'string' ? body.slice(0, 200) : JSON.stringify(body)?.slice(0, 200);
+	return new NodeApiError(ctx.getNode(), { body: shown ?? null } as JsonObject, {
+		message: `${vendorName} answered with an unexpected body: expected ${expected}`,
+		description: `Received: ${shown}`,
 		itemIndex,
 	});
 }

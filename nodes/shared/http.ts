@@ -9,11 +9,11 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { HttpFailure, VendorErrorText } from './errors';
+import type { HttpFailure, VendorErrorProfile, VendorErrorText } from './errors';
 import { lowerCaseHeaders, readHttpFailure, toNodeApiError } from './errors';
 import type { RateLimitHeaderNames } from './rateLimit';
 import { parseRetryAfter, rateLimitGate, serverRequestedWait } from './rateLimit';
-import { timing } from './timing';
+import { clock } from './clock';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -39,8 +39,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** Everything the core needs to know about a vendor. Lives in the vendor's transport. */
-export interface VendorProfile {
-	name: string;
+export interface VendorProfile extends VendorErrorProfile {
 	credentialType: string;
 	rateLimitHeaders?: RateLimitHeaderNames;
 	parseError(body: unknown, status: number | undefined): VendorErrorText | undefined;
@@ -74,7 +73,7 @@ export interface CoreResponse<T = unknown> {
 export function backoffDelay(
 	attempt: number,
 	policy: RetryPolicy,
-	random = timing.random(),
+	random = clock.random(),
 ): number {
 	const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
 	return Math.round(step * (0.5 + random / 2));
@@ -145,14 +144,14 @@ export async function coreRequest<T = unknown>(
 					);
 					// A 429 closes the window for every request sharing it; the gate does the waiting.
 					if (failure.status === 429) rateLimitGate.block(gateKey, delay);
-					else await timing.sleep(delay);
+					else await clock.sleep(delay);
 					continue;
 				}
 			}
 			throw toNodeApiError(
 				ctx.getNode(),
 				failure,
-				vendor.name,
+				vendor,
 				vendor.parseError(failure.body, failure.status),
 				request.itemIndex,
 			);

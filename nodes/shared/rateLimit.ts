@@ -1,4 +1,4 @@
-import { timing } from './timing';
+import { clock } from './clock';
 
 /** How a vendor names its rate-limit headers (lower case). */
 export interface RateLimitHeaderNames {
@@ -16,7 +16,7 @@ interface GateState {
 const gates = new Map<string, GateState>();
 
 /** Parses Retry-After: delta seconds or an HTTP date. Returns milliseconds to wait, or undefined. */
-export function parseRetryAfter(value: string | undefined, now = timing.now()): number | undefined {
+export function parseRetryAfter(value: string | undefined, now = clock.now()): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
 	const trimmed = value.trim();
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
@@ -41,7 +41,7 @@ function parseReset(value: string | undefined, now: number): number | undefined 
 export function serverRequestedWait(
 	headers: Record<string, string>,
 	names: RateLimitHeaderNames | undefined,
-	now = timing.now(),
+	now = clock.now(),
 ): number | undefined {
 	const retryAfter = parseRetryAfter(headers['retry-after'], now);
 	if (retryAfter !== undefined) return retryAfter;
@@ -61,8 +61,8 @@ export const rateLimitGate = {
 	async wait(key: string, maxWaitMs: number): Promise<void> {
 		const gate = gates.get(key);
 		if (!gate) return;
-		const waitMs = gate.blockedUntil - timing.now();
-		if (waitMs > 0) await timing.sleep(Math.min(waitMs, maxWaitMs));
+		const waitMs = gate.blockedUntil - clock.now();
+		if (waitMs > 0) await clock.sleep(Math.min(waitMs, maxWaitMs));
 	},
 
 	observe(
@@ -71,11 +71,11 @@ export const rateLimitGate = {
 		names: RateLimitHeaderNames | undefined,
 		status?: number,
 	): void {
-		const now = timing.now();
+		const now = clock.now();
 		if (status === 429) return; // the retry loop decides how long a 429 closes the gate
 		const remainingRaw = names?.remaining ? headers[names.remaining] : undefined;
 		if (remainingRaw === undefined || Number(remainingRaw) > 0) {
-			if (status !== 429) gates.delete(key);
+			gates.delete(key);
 			return;
 		}
 		const waitMs = serverRequestedWait(headers, names, now) ?? 1000;
@@ -84,7 +84,7 @@ export const rateLimitGate = {
 
 	/** Closes the gate for `waitMs` (after a 429), so every request sharing the window waits. */
 	block(key: string, waitMs: number): void {
-		const until = timing.now() + waitMs;
+		const until = clock.now() + waitMs;
 		const gate = gates.get(key);
 		if (!gate || gate.blockedUntil < until) gates.set(key, { blockedUntil: until });
 	},

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 type Ctx = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -16,16 +16,17 @@ export const int32Id = z.preprocess((value) => {
 	return value;
 }, int32);
 
+/** The package's one UUID pattern (any version, either case). */
+export const UUID_PATTERN =
+	/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** The same pattern as text, for the editor's regex validation of a resource locator. */
+export const UUID_REGEX = UUID_PATTERN.source;
+
 export const uuid = z
 	.string({ invalid_type_error: 'must be a UUID' })
 	.trim()
-	.regex(
-		/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-		'must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
-	);
+	.regex(UUID_PATTERN, 'must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000');
 
-export const UUID_REGEX =
-	'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 export const INT_ID_REGEX = '^[1-9][0-9]{0,9}$';
 
 function describeIssue(issue: z.ZodIssue): string {

@@ -256,8 +256,9 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 			[target.uuid],
 			`trigger output: ${JSON.stringify(emitted)}`,
 		);
-		assert.equal(emitted[0].lastChanged, target.lastChanged);
-		assert.equal(emitted[0].customerNumber, target.number);
+		assert.equal(emitted[0].updatedAt, new Date(target.lastChanged).toISOString());
+		assert.equal(emitted[0].number, target.number);
+		assert.equal(emitted[0].source, 'jtlWawi');
 		assert.equal(runData['No Operation'][0].data.main[0].length, 1);
 
 		// One more scheduled poll: one request, and nothing emitted twice.

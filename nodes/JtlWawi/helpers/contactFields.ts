@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../shared/validation';
-import type { FieldSpec } from './fieldSpecs';
-import { toProperties, validateCollection } from './fieldSpecs';
+import type { FieldSpec } from '../../shared/fieldSpecs';
+import { toProperties, validateCollection } from '../../shared/fieldSpecs';
 
 /** A contact field: the editor/validation spec plus the v1 (PascalCase) property it is sent as. */
 interface ContactFieldSpec extends FieldSpec {

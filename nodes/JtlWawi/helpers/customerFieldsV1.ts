@@ -1,4 +1,4 @@
-import type { FieldSpec } from './fieldSpecs';
+import type { FieldSpec } from '../../shared/fieldSpecs';
 
 /** v1 customer fields beyond the required ones (CreateCustomer / UpdateCustomer, PascalCase). */
 export const CUSTOMER_V1_FIELDS: FieldSpec[] = [

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { int32Id, uuid, validateField } from '../../shared/validation';
 import { locatorValue } from './utils';

@@ -9,7 +9,13 @@ import {
 	LANGUAGE,
 	PAYMENT_V1_FIELDS,
 } from './customerFieldsV1';
-import { labelOf, readCollection, readField, toProperties, toProperty } from './fieldSpecs';
+import {
+	labelOf,
+	readCollection,
+	readField,
+	toProperties,
+	toProperty,
+} from '../../shared/fieldSpecs';
 import { assertReferenceExists } from './references';
 
 const NUMBER_SPEC = {

@@ -1,30 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The compact customer shape that "Simplify" returns. */
-export interface SimpleCustomer extends IDataObject {
-	id: string | null;
-	customerNumber: string | null;
-	createdDate: string | null;
-	lastChanged: string | null;
-	company: string | null;
-	firstName: string | null;
-	lastName: string | null;
-	email: string | null;
-	phone: string | null;
-	street: string | null;
-	postalCode: string | null;
-	city: string | null;
-	countryIso: string | null;
-	customerGroupId: string | null;
-	languageIso: string | null;
-	isLocked: boolean | null;
-}
+import type { CommonCustomer } from '../../shared/customer';
+import { toCommonCustomer } from '../../shared/customer';
 
-function text(value: unknown): string | null {
-	if (value === undefined || value === null) return null;
-	const s = String(value);
-	return s === '' ? null : s;
-}
+/** The `source` of every JTL-Wawi record in the common customer shape. */
+export const JTL_SOURCE = 'jtlWawi';
 
 function isBilling(address: IDataObject): boolean {
 	const type = address.addressType;
@@ -50,59 +30,58 @@ export function defaultBillingAddress(record: IDataObject): IDataObject | undefi
 }
 
 /**
- * A JTL v2 customer record (`GET /v2/customers`) in a compact, flat shape: the customer's own keys
- * plus name, company and contact data from its default billing address. Missing values are null.
+ * A JTL v2 customer record (`GET /v2/customers`) in the package's common customer shape: the
+ * customer's own keys plus name, company and contact data from its default billing address.
  */
-export function simplifyCustomerV2(record: IDataObject): SimpleCustomer {
+export function simplifyCustomerV2(record: IDataObject): CommonCustomer {
 	const address = defaultBillingAddress(record) ?? {};
-	return {
-		id: text(record.id),
-		customerNumber: text(record.customerNumber),
-		createdDate: text(record.createdDate),
-		lastChanged: text(record.lastChanged),
-		company: text(address.companyName),
-		firstName: text(address.firstName),
-		lastName: text(address.lastName),
-		email: text(address.emailAddress),
-		phone: text(address.phoneNumber),
-		street: text(address.street),
-		postalCode: text(address.postalCode),
-		city: text(address.city),
-		countryIso: text(address.countryIso),
-		customerGroupId: text(record.customerGroupId),
-		languageIso: text(record.languageIso),
-		isLocked: typeof record.isLocked === 'boolean' ? record.isLocked : null,
-	};
+	return toCommonCustomer(JTL_SOURCE, {
+		id: record.id,
+		number: record.customerNumber,
+		company: address.companyName,
+		firstName: address.firstName,
+		lastName: address.lastName,
+		email: address.emailAddress,
+		phone: address.phoneNumber,
+		street: address.street,
+		postalCode: address.postalCode,
+		city: address.city,
+		countryIso: address.countryIso,
+		groupId: record.customerGroupId,
+		languageIso: record.languageIso,
+		createdAt: record.createdDate,
+		updatedAt: record.lastChanged,
+		isLocked: record.isLocked,
+	});
 }
 
 /**
- * A JTL v1 customer record (PascalCase) in the same compact shape as a v2 record, so that a
- * workflow sees one shape whichever API answered. v1 records carry no change time.
+ * A JTL v1 customer record (PascalCase) in the same common shape, so that a workflow sees one
+ * shape whichever API answered. v1 records carry no change time.
  */
-export function simplifyCustomerV1(record: IDataObject): SimpleCustomer {
+export function simplifyCustomerV1(record: IDataObject): CommonCustomer {
 	const address = (record.BillingAddress as IDataObject | null) ?? {};
-	return {
-		id: text(record.Id),
-		customerNumber: text(record.Number),
-		createdDate: text(record.CustomerSince),
-		lastChanged: null,
-		company: text(address.Company),
-		firstName: text(address.FirstName),
-		lastName: text(address.LastName),
-		email: text(address.EmailAddress),
-		phone: text(address.PhoneNumber),
-		street: text(address.Street),
-		postalCode: text(address.PostalCode),
-		city: text(address.City),
-		countryIso: text(address.CountryIso),
-		customerGroupId: text(record.CustomerGroupId),
-		languageIso: text(record.LanguageIso),
-		isLocked: typeof record.IsLocked === 'boolean' ? record.IsLocked : null,
-	};
+	return toCommonCustomer(JTL_SOURCE, {
+		id: record.Id,
+		number: record.Number,
+		company: address.Company,
+		firstName: address.FirstName,
+		lastName: address.LastName,
+		email: address.EmailAddress,
+		phone: address.PhoneNumber,
+		street: address.Street,
+		postalCode: address.PostalCode,
+		city: address.City,
+		countryIso: address.CountryIso,
+		groupId: record.CustomerGroupId,
+		languageIso: record.LanguageIso,
+		createdAt: record.CustomerSince,
+		isLocked: record.IsLocked,
+	});
 }
 
 /** Simplifies a customer from either API, telling them apart by their casing. */
-export function simplifyCustomer(record: IDataObject): SimpleCustomer {
+export function simplifyCustomer(record: IDataObject): CommonCustomer {
 	return 'Id' in record || 'Number' in record
 		? simplifyCustomerV1(record)
 		: simplifyCustomerV2(record);

@@ -1,15 +1,18 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import {
+	JTL_BETA_API,
+	JTL_PRODUCTION_API,
+} from '../../../credentials/JtlWawiOAuth2Api.credentials';
+import type { VendorErrorText } from '../../shared/errors';
+import { unexpectedAnswer } from '../../shared/errors';
 import type { CoreResponse, RequestContext, VendorProfile } from '../../shared/http';
 import { coreRequest } from '../../shared/http';
-import type { VendorErrorText } from '../../shared/errors';
+import { PACKAGE_AGENT, PACKAGE_VERSION } from '../../shared/package';
+import { UUID_PATTERN } from '../../shared/validation';
 
 export const JTL_CREDENTIAL_TYPE = 'jtlWawiOAuth2Api';
-
-const PRODUCTION_API = 'https://api.jtl-cloud.com/erp';
-const BETA_API = 'https://api.beta.jtl-cloud.com/erp';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The largest page requested from JTL; no maximum is documented, 100 is the v2 default. */
 export const JTL_PAGE_SIZE_MAX = 100;
@@ -61,7 +64,22 @@ export const jtlVendor: VendorProfile = {
 		interval: 'x-ratelimit-interval-length-seconds',
 	},
 	parseError: parseJtlError,
+	statusHints: {
+		401: 'Authentication failed. Check the credential (client ID, secret, tenant).',
+		402: 'No licence is available, or the app has not been authorised for this tenant.',
+		403: 'The credential is not allowed to do this. Check the scopes granted to the app.',
+	},
 };
+
+/** A 2xx answer from JTL whose body is not what the API documents. */
+export function unexpectedShape(
+	ctx: { getNode(): INode },
+	body: unknown,
+	expected: string,
+	itemIndex?: number,
+): ReturnType<typeof unexpectedAnswer> {
+	return unexpectedAnswer(ctx, jtlVendor.name, body, expected, itemIndex);
+}
 
 interface JtlConnection {
 	baseUrl: string;
@@ -72,11 +90,11 @@ interface JtlConnection {
 async function connection(ctx: RequestContext, itemIndex?: number): Promise<JtlConnection> {
 	const credentials = await ctx.getCredentials(JTL_CREDENTIAL_TYPE);
 	const environment = (credentials.environment as string) ?? 'production';
-	let baseUrl = PRODUCTION_API;
-	if (environment === 'beta') baseUrl = BETA_API;
+	let baseUrl = JTL_PRODUCTION_API;
+	if (environment === 'beta') baseUrl = JTL_BETA_API;
 	if (environment === 'custom') baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	const tenantId = String(credentials.tenantId ?? '').trim();
-	if (!UUID.test(tenantId)) {
+	if (!UUID_PATTERN.test(tenantId)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			'The JTL-Wawi credential has no valid Tenant ID: it must be a UUID',
@@ -101,8 +119,8 @@ async function connection(ctx: RequestContext, itemIndex?: number): Promise<JtlC
 		tenantId,
 		headers: {
 			'x-tenant-id': tenantId,
-			'x-appid': String(credentials.appId || 'n8n-nodes-erp-customers/0.1.0'),
-			'x-appversion': String(credentials.appVersion || '0.1.0'),
+			'x-appid': String(credentials.appId || PACKAGE_AGENT),
+			'x-appversion': String(credentials.appVersion || PACKAGE_VERSION),
 		},
 	};
 }
@@ -111,7 +129,7 @@ async function connection(ctx: RequestContext, itemIndex?: number): Promise<JtlC
 function routeTemplate(path: string): string {
 	return path
 		.split('/')
-		.map((segment) => (/^\d+$/.test(segment) || UUID.test(segment) ? '{id}' : segment))
+		.map((segment) => (/^\d+$/.test(segment) || UUID_PATTERN.test(segment) ? '{id}' : segment))
 		.join('/');
 }
 

@@ -44,7 +44,7 @@ export function cases({ jtl, workflowWithInput }) {
 				const v1 = await direct(jtl, 'GET', '/customers/2');
 				assert.equal(items.length, 1);
 				assert.equal(items[0].id, '2');
-				assert.equal(items[0].customerNumber, v1.Number);
+				assert.equal(items[0].number, v1.Number);
 				assert.equal(items[0].city, v1.BillingAddress.City);
 			},
 		},

@@ -210,9 +210,10 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 		);
 		expect(out).toEqual({
 			id: '7',
-			customerNumber: 'K7',
-			createdDate: '2026-01-02T00:00:00Z',
-			lastChanged: null,
+			number: 'K7',
+			type: 'company',
+			createdAt: '2026-01-02T00:00:00.000Z',
+			updatedAt: null,
 			company: 'ACME',
 			firstName: 'A',
 			lastName: 'B',
@@ -222,9 +223,10 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 			postalCode: null,
 			city: 'Kiel',
 			countryIso: 'DE',
-			customerGroupId: '1',
-			languageIso: 'DE',
+			groupId: '1',
+			languageIso: 'de',
 			isLocked: false,
+			source: 'jtlWawi',
 		});
 	});
 

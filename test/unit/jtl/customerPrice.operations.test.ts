@@ -15,7 +15,10 @@ import {
 } from '../../harness/mockContext';
 import type { Params } from '../../harness/mockContext';
 
-jest.mock('../../../nodes/JtlWawi/transport', () => ({ jtlApiRequest: jest.fn() }));
+jest.mock('../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+	jtlApiRequest: jest.fn(),
+}));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 

@@ -4,8 +4,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { simplifyCustomerV2 } from '../../../nodes/JtlWawi/helpers/simplify';
 import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
 import { JtlWawiTrigger } from '../../../nodes/JtlWawiTrigger/JtlWawiTrigger.node';
-import { clock } from '../../../nodes/JtlWawiTrigger/clock';
-import { MAX_PROCESSED_KEYS, OVERLAP_MS } from '../../../nodes/JtlWawiTrigger/customerPoll';
+import { clock } from '../../../nodes/shared/clock';
+import { MAX_PROCESSED_KEYS, OVERLAP_MS } from '../../../nodes/shared/pollEngine';
 
 jest.mock('../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../nodes/JtlWawi/transport'),
@@ -160,7 +160,7 @@ const ids = (result: INodeExecutionData[][] | null) =>
 
 beforeEach(() => {
 	now = T0;
-	clock.now = () => new Date(now);
+	clock.now = () => now;
 });
 
 describe('JtlWawiTrigger description', () => {
@@ -430,9 +430,10 @@ describe('simplifyCustomerV2', () => {
 	it('takes name, company and contact data from the default billing address', () => {
 		expect(simplifyCustomerV2(customer(5, T0, T0 + 1000))).toEqual({
 			id: customer(5, 0).id,
-			customerNumber: 'K10005',
-			createdDate: iso(T0),
-			lastChanged: iso(T0 + 1000),
+			number: 'K10005',
+			type: 'company',
+			createdAt: iso(T0),
+			updatedAt: iso(T0 + 1000),
 			company: 'Firma 5',
 			firstName: 'Anna',
 			lastName: 'Kunde5',
@@ -442,9 +443,10 @@ describe('simplifyCustomerV2', () => {
 			postalCode: '10115',
 			city: 'Berlin',
 			countryIso: 'DE',
-			customerGroupId: 'aaaaaaaa-0000-4000-8000-000000000001',
+			groupId: 'aaaaaaaa-0000-4000-8000-000000000001',
 			languageIso: 'de',
 			isLocked: false,
+			source: 'jtlWawi',
 		});
 	});
 

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { backoffDelay, coreRequest, DEFAULT_RETRY_POLICY } from '../../../nodes/shared/http';
 import type { VendorProfile } from '../../../nodes/shared/http';
 import { rateLimitGate } from '../../../nodes/shared/rateLimit';
-import { timing } from '../../../nodes/shared/timing';
+import { clock } from '../../../nodes/shared/clock';
 
 const node: INode = {
 	id: '1',
@@ -75,18 +75,18 @@ const thrower = (error: unknown) => () => {
 
 describe('coreRequest', () => {
 	let slept: number[];
-	let clock: number;
+	let fakeNow: number;
 
 	beforeEach(() => {
 		rateLimitGate.reset();
 		slept = [];
-		clock = 1_700_000_000_000;
-		jest.spyOn(timing, 'now').mockImplementation(() => clock);
-		jest.spyOn(timing, 'sleep').mockImplementation(async (ms) => {
+		fakeNow = 1_700_000_000_000;
+		jest.spyOn(clock, 'now').mockImplementation(() => fakeNow);
+		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
 			slept.push(ms);
-			clock += ms;
+			fakeNow += ms;
 		});
-		jest.spyOn(timing, 'random').mockReturnValue(1);
+		jest.spyOn(clock, 'random').mockReturnValue(1);
 	});
 
 	afterEach(() => jest.restoreAllMocks());

@@ -3,7 +3,7 @@ import {
 	rateLimitGate,
 	serverRequestedWait,
 } from '../../../nodes/shared/rateLimit';
-import { timing } from '../../../nodes/shared/timing';
+import { clock } from '../../../nodes/shared/clock';
 
 const JTL = {
 	remaining: 'x-ratelimit-remaining',
@@ -67,17 +67,17 @@ describe('serverRequestedWait', () => {
 });
 
 describe('rateLimitGate', () => {
-	let clock = 1_000_000;
+	let fakeNow = 1_000_000;
 	let slept: number[];
 
 	beforeEach(() => {
 		rateLimitGate.reset();
 		slept = [];
-		clock = 1_000_000;
-		jest.spyOn(timing, 'now').mockImplementation(() => clock);
-		jest.spyOn(timing, 'sleep').mockImplementation(async (ms) => {
+		fakeNow = 1_000_000;
+		jest.spyOn(clock, 'now').mockImplementation(() => fakeNow);
+		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
 			slept.push(ms);
-			clock += ms;
+			fakeNow += ms;
 		});
 	});
 

@@ -132,13 +132,13 @@ describe('Customer > Get', () => {
 		const b = byUuid.output('JTL-Wawi')[0];
 		expect(a).toMatchObject({
 			id: '1',
-			customerNumber: v1.Number,
+			number: v1.Number,
 			company: v1.BillingAddress.Company,
 			city: v1.BillingAddress.City,
 		});
 		expect(b).toMatchObject({
 			id: v2.id,
-			customerNumber: v2.customerNumber,
+			number: v2.customerNumber,
 			company: a.company,
 			city: a.city,
 			email: a.email,
@@ -214,7 +214,7 @@ describe('Customer > Get Many', () => {
 		});
 		const out = result.output('JTL-Wawi');
 		expect(out.map((c) => c.id)).toContain('5');
-		for (const c of out) expect(c.customerGroupId).toBe(String(one.CustomerGroupId));
+		for (const c of out) expect(c.groupId).toBe(String(one.CustomerGroupId));
 		const call = (await jtl.apiCalls()).find((c) => c.path === '/erp/customers');
 		expect(call?.query).toMatchObject({
 			searchKeyWord: one.BillingAddress.City,

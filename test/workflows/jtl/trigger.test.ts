@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import { simplifyCustomerV2 } from '../../../nodes/JtlWawi/helpers/simplify';
-import { clock } from '../../../nodes/JtlWawiTrigger/clock';
+import { clock } from '../../../nodes/shared/clock';
 import { useJtlSandbox } from '../../harness/jtlSuite';
 import { createPoller } from '../../harness/poll';
 
@@ -11,12 +11,12 @@ const jtl = useJtlSandbox();
 let offsetMs = 0;
 
 afterAll(() => {
-	clock.now = () => new Date();
+	clock.now = () => Date.now();
 });
 
 beforeEach(() => {
 	offsetMs = 0;
-	clock.now = () => new Date(Date.now() + offsetMs);
+	clock.now = () => Date.now() + offsetMs;
 });
 
 async function advance(seconds: number) {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { validateField } from '../../../shared/validation';
-import { readCollection, schemaOf, toProperties } from '../../helpers/fieldSpecs';
+import { readCollection, schemaOf, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';

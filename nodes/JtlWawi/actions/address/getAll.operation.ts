@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
-import { unexpectedShape } from '../../helpers/errors';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { customerLocator } from '../../helpers/fields';
-import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('any', {

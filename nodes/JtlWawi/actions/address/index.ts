@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as add from './add.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../types';
+import type { ResourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { unexpectedShape } from '../../helpers/errors';
-import type { FieldSpec } from '../../helpers/fieldSpecs';
-import { jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
+import type { FieldSpec } from '../../../shared/fieldSpecs';
 import { ADDRESS_FIELDS } from '../customer/update.operation';
 
 /** Address fields that can be set on one address (the type is fixed once it exists). */

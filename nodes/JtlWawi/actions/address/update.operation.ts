@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuid, validateField } from '../../../shared/validation';
-import { readCollection, toProperties } from '../../helpers/fieldSpecs';
+import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';

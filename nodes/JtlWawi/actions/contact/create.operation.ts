@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactFields';
-import { unexpectedShape } from '../../helpers/errors';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { customerLocator } from '../../helpers/fields';
 import { readV1CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {

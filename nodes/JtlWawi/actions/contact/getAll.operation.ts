@@ -4,8 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, returnAllAndLimit } from '../../helpers/fields';
 import { asArray, maxResults } from '../../helpers/utils';
 import { readV1CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest } from '../../transport';
-import { unexpectedShape } from '../../helpers/errors';
+import { jtlApiRequest, unexpectedShape } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {

@@ -5,7 +5,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../types';
+import type { ResourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',

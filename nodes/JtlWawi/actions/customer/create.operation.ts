@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape } from '../../helpers/errors';
-import { jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = customerV1Properties(true);
 

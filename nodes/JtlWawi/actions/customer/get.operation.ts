@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
-import { unexpectedShape } from '../../helpers/errors';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { customerLocator, simplifyField } from '../../helpers/fields';
 import { simplifyCustomer } from '../../helpers/simplify';
-import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [customerLocator('any'), simplifyField()];
 

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { paginateByPageNumber } from '../../../shared/pagination';
 import { int32Id, validateField } from '../../../shared/validation';
-import { schemaOf } from '../../helpers/fieldSpecs';
+import { schemaOf } from '../../../shared/fieldSpecs';
 import { returnAllAndLimit, simplifyField } from '../../helpers/fields';
 import { readV1Page, readV2Page } from '../../helpers/paging';
 import { simplifyCustomer } from '../../helpers/simplify';

@@ -6,7 +6,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
-import type { ResourceModule } from '../types';
+import type { ResourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuid, validateField } from '../../../shared/validation';
-import type { FieldSpec } from '../../helpers/fieldSpecs';
-import { toProperties, validateCollection } from '../../helpers/fieldSpecs';
+import type { FieldSpec } from '../../../shared/fieldSpecs';
+import { toProperties, validateCollection } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape } from '../../helpers/errors';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { readV1Page } from '../../helpers/paging';
-import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unexpectedShape } from '../../helpers/errors';
-import { jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import {
 	fromQuantityProperty,
 	itemIdProperty,

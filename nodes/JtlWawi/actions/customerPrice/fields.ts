@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { int32Id, validateField } from '../../../shared/validation';
 import { customerLocator } from '../../helpers/fields';
 import { readV1CustomerId } from '../../helpers/customerId';
-import { schemaOf, toNumber } from '../../helpers/fieldSpecs';
+import { schemaOf, toNumber } from '../../../shared/fieldSpecs';
 
 /** Fields shared by the write operations of customer prices. */
 

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../../shared/validation';
-import { unexpectedShape } from '../../helpers/errors';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { returnAllAndLimit } from '../../helpers/fields';
 import { asArray, maxResults } from '../../helpers/utils';
-import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{

@@ -4,7 +4,7 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../types';
+import type { ResourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',

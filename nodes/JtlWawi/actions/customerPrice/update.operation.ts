@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unexpectedShape } from '../../helpers/errors';
+import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { asArray } from '../../helpers/utils';
-import { jtlApiRequest } from '../../transport';
 import {
 	fromQuantityProperty,
 	itemIdProperty,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
-import { int32Id, uuid, validateField } from '../../shared/validation';
+import { int32Id, uuid, validateField } from './validation';
 
 /**
  * One place per field: its API name, its label, its editor type and its validation. The editor

@@ -1,0 +1,78 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { stampItemIndex } from './errors';
+
+/** One operation: its fields and what it does for one input item. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** One resource: the operation dropdown plus every operation's fields, and the operations by value. */
+export interface ResourceModule {
+	description: INodeProperties[];
+	operations: Record<string, OperationModule>;
+}
+
+/** A node's resources by their parameter value. */
+export type ResourceMap = Record<string, ResourceModule>;
+
+/** A map's own entry, never one inherited from Object.prototype. */
+function own<T>(map: Record<string, T>, key: string): T | undefined {
+	return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
+/**
+ * The execute() of a node built from a resource → operation map. It runs the chosen operation once
+ * per input item and pairs each result with its item. With Continue On Fail, a failing item yields
+ * an error item paired to it and the rest go on; without it, the error names the item.
+ */
+export function createRouter(
+	resources: ResourceMap,
+): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const operations = own(resources, resource)?.operations;
+		const module = operations ? own(operations, operation) : undefined;
+		if (!module) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+			);
+		}
+
+		const out: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			try {
+				const records = await module.execute.call(this, i);
+				out.push(
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), {
+						itemData: { item: i },
+					}),
+				);
+			} catch (error) {
+				if (this.continueOnFail()) {
+					const description = (error as { description?: string }).description;
+					out.push({
+						json: {
+							error: (error as Error).message,
+							...(description ? { description } : {}),
+						},
+						pairedItem: { item: i },
+					});
+					continue;
+				}
+				throw stampItemIndex(error, i);
+			}
+		}
+		return [out];
+	};
+}
