@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test infrastructure, not shipped */
 /**
  * Replaying logged requests to Stoplight Prism: the shared part of the contract tests
- * (jtlPrism.test.ts for reads, jtlWrites.contract.test.ts for writes).
+ * (jtlReads.contract.test.ts for reads, jtlWrites.contract.test.ts for writes).
  *
  * The sandbox logs every request it received; each logged API request is sent again, unchanged
  * apart from the headers listed in `replayHeaders`, to Prism running as a mock of the spec with
@@ -19,11 +19,10 @@ import path from 'node:path';
 
 import type { RunningSandbox, SandboxRequestLog } from '../harness/sandbox';
 import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
+import { assertSpecsPresent, jtlSpec } from './specs';
 
-export const SPEC = path.resolve(
-	__dirname,
-	'../../../shared/specs/jtl-wawi-cloud-erp_v1.0_openapi-3.0.json',
-);
+/** The JTL spec, in the folder ERP_SPECS_DIR names (see ./specs.ts). */
+export const SPEC = jtlSpec();
 export const PRISM_BIN = path.resolve(__dirname, '../../node_modules/.bin/prism');
 export const PRISM_START_TIMEOUT_MS = 60_000;
 /** The sandbox serves the API under this prefix; Prism serves the spec's paths at the root. */
@@ -132,12 +131,7 @@ export function useSandboxAndPrism() {
 
 	jest.setTimeout(120_000);
 	beforeAll(async () => {
-		if (!existsSync(SPEC)) {
-			throw new Error(
-				`The JTL OpenAPI spec is missing at ${SPEC}. This test needs the shared/ folder beside the ` +
-					'repository (CI clones it there); it is deliberately not skipped.',
-			);
-		}
+		assertSpecsPresent();
 		const started = await Promise.allSettled([startSandbox('jtl'), startPrism()]);
 		if (started[0].status === 'fulfilled') sandbox = started[0].value;
 		if (started[1].status === 'fulfilled') prism = started[1].value;

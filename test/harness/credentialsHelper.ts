@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { JtlWawiOAuth2Api } from '../../credentials/JtlWawiOAuth2Api.credentials';
+import { packageEntries } from './packageEntries';
 
 /** The fields n8n's own oAuth2Api parent type contributes (clientId, clientSecret, and so on). */
 const OAUTH2_PARENT_PROPERTIES: INodeProperties[] = [
@@ -27,9 +27,10 @@ const OAUTH2_PARENT_PROPERTIES: INodeProperties[] = [
 	{ displayName: 'Ignore SSL Issues', name: 'ignoreSSLIssues', type: 'boolean', default: false },
 ];
 
-export const credentialTypes: Record<string, ICredentialType> = {
-	jtlWawiOAuth2Api: new JtlWawiOAuth2Api(),
-};
+/** Every credential type that package.json's `n8n.credentials` lists, by its `name`. */
+export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
+	packageEntries<ICredentialType>('credentials').map(({ instance }) => [instance.name, instance]),
+);
 
 /**
  * Stands in for n8n's credentials helper: plaintext data from the test, defaults and `$self`

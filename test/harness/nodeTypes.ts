@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { JtlWawi } from '../../nodes/JtlWawi/JtlWawi.node';
-import { JtlWawiTrigger } from '../../nodes/JtlWawiTrigger/JtlWawiTrigger.node';
+import { PACKAGE_NAME, packageEntries } from './packageEntries';
 
 /** A Manual Trigger equivalent: passes its one empty item on. */
 class ManualTrigger implements INodeType {
@@ -29,12 +28,18 @@ class ManualTrigger implements INodeType {
 	}
 }
 
-/** Node type names as they appear in workflow files: n8n's own and this package's. */
-const registry: Record<string, INodeType> = {
+/**
+ * Node type names as they appear in workflow files: n8n's own Manual Trigger and every node that
+ * package.json's `n8n.nodes` lists, as `<package name>.<description.name>`.
+ */
+export const registry: Record<string, INodeType> = {
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
-	'n8n-nodes-erp-customers.jtlWawi': new JtlWawi(),
-	'n8n-nodes-erp-customers.jtlWawiTrigger': new JtlWawiTrigger(),
 };
+for (const { entry, instance } of packageEntries<INodeType>('nodes')) {
+	const type = `${PACKAGE_NAME}.${instance.description.name}`;
+	if (registry[type]) throw new Error(`package.json n8n entry ${entry}: node type ${type} twice`);
+	registry[type] = instance;
+}
 
 export const nodeTypes: INodeTypes = {
 	getByName(type: string): INodeType | IVersionedNodeType {
