@@ -1,5 +1,8 @@
-// OAuth2 client-credentials token endpoint and bearer-token checks.
+// OAuth2 client-credentials token endpoint, bearer-token checks and the gateway's header checks.
 import { randomBytes } from 'node:crypto';
+
+import { ApiError } from '../shared/errors.mjs';
+import { maskFields } from '../shared/requestLog.mjs';
 
 const oauthError = (status, error, description, headers) => ({
 	status,
@@ -86,21 +89,33 @@ export function bearerIsValid(state, header, nowMs) {
 	return expiresAt !== undefined && nowMs < expiresAt;
 }
 
-/** Copy of request headers for the log, with credentials masked. */
-export function maskHeaders(headers) {
-	const out = { ...headers };
-	if (out.authorization !== undefined) {
-		const scheme = /^(\w+)\s/.exec(out.authorization)?.[1];
-		out.authorization = scheme ? `${scheme} ***` : '***';
-	}
-	return out;
-}
+/** Copy of a token-request body (form, JSON or text) for the log, with the client secret masked. */
+export const maskTokenBody = (body) => maskFields(body, ['client_secret']);
 
-/** Copy of a token-request body (form, JSON or text) for the log, with client secrets masked. */
-export function maskTokenBody(body) {
-	if (typeof body === 'string') return body.replace(/(client_secret=)[^&]*/gi, '$1***');
-	if (!body || typeof body !== 'object') return body;
-	const out = { ...body };
-	if (out.client_secret !== undefined) out.client_secret = '***';
-	return out;
+/**
+ * The gateway checks for /erp/**, in order: bearer token (401, no body), tenant (401/402, always
+ * PascalCase), app headers (400). Returns an answer when the request is refused.
+ */
+export function authenticate({ headers, state, options, now }) {
+	if (!bearerIsValid(state, headers.authorization, now())) {
+		return { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } };
+	}
+	const tenant = headers['x-tenant-id'];
+	if (!tenant) {
+		const body = { ErrorCode: 'TenantIdMissing', ErrorMessage: 'Missing X-Tenant-ID header' };
+		return { status: 401, body };
+	}
+	if (tenant.toLowerCase() !== options.tenantId.toLowerCase()) {
+		const message = 'No licence available or the app has not been authorised by JTL.';
+		return { status: 402, body: { ErrorCode: 'NoLicence', ErrorMessage: message } };
+	}
+	if (!options.requireAppHeaders) return undefined;
+	for (const name of ['x-appid', 'x-appversion']) {
+		if (!headers[name]) {
+			throw new ApiError(400, 'MissingHeader', `Missing ${name} header`, {
+				[name]: `The ${name} header is required.`,
+			});
+		}
+	}
+	return undefined;
 }

@@ -1,7 +1,8 @@
 // Shared mutations on the internal state (used by the v1 and v2 route modules).
 import { blankAddress } from './data.mjs';
 import { ADDRESS_FIELDS, ADDRESS_TYPE, findById, findByUuid } from './model.mjs';
-import { notFound, parseDate, parseInt32 } from './validate.mjs';
+import { notFound } from '../shared/errors.mjs';
+import { parseDate, parseInt32 } from '../shared/values.mjs';
 
 export function customerByIntParam(state, text) {
 	const customer = findById(state.customers, parseInt32(text));

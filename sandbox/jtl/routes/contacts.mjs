@@ -1,14 +1,18 @@
 // v1 customer contacts: /customers/:customerId/contacts[/:customerContactId].
+import { notFound } from '../../shared/errors.mjs';
+import { parseInt32 } from '../../shared/values.mjs';
+import { object, t } from '../../shared/zod.mjs';
 import { CONTACT_FIELDS, renderContactV1 } from '../model.mjs';
 import { customerByIntParam } from '../store.mjs';
-import { checkObject, notFound, parseInt32, throwIfErrors } from '../validate.mjs';
+import { validBody } from '../validate.mjs';
 
-const CONTACT_SCHEMA = Object.fromEntries(CONTACT_FIELDS.map(([, v1]) => [v1, 'string']));
+/** CreateCustomerContact / UpdateCustomerContact: every field an optional, nullable string. */
+const CONTACT_SCHEMA = object(
+	Object.fromEntries(CONTACT_FIELDS.map(([, v1]) => [v1, t.string().nullish()])),
+);
 
-function readContactBody(body) {
-	const errors = {};
-	checkObject(body, CONTACT_SCHEMA, errors);
-	throwIfErrors(errors);
+function readContactBody(input) {
+	const body = validBody(CONTACT_SCHEMA, input);
 	const values = {};
 	for (const [key, v1] of CONTACT_FIELDS) if (Object.hasOwn(body, v1)) values[key] = body[v1] ?? '';
 	return values;

@@ -1,4 +1,7 @@
 // v1 customers: /customers[/:customerId] (PascalCase, int32 ids).
+import { throwIfErrors } from '../../shared/errors.mjs';
+import { queryBool, queryDate, queryInt } from '../../shared/values.mjs';
+import { array, atMost, object, optional, t } from '../../shared/zod.mjs';
 import {
 	ADDRESS_FIELDS,
 	ADDRESS_TYPE,
@@ -18,58 +21,44 @@ import {
 	removeWhere,
 	scalar,
 } from '../store.mjs';
-import {
-	checkObject,
-	queryBool,
-	queryDate,
-	queryInt,
-	queryPaging,
-	throwIfErrors,
-} from '../validate.mjs';
+import { queryPaging, validBody } from '../validate.mjs';
 
+/** CreateAddress (City and CountryIso required) / UpdateAddress: nullable strings otherwise. */
 function addressSchema(create) {
-	const schema = Object.fromEntries(ADDRESS_FIELDS.map(([, v1]) => [v1, 'string']));
+	const shape = Object.fromEntries(ADDRESS_FIELDS.map(([, v1]) => [v1, t.string().nullish()]));
 	if (create) {
-		schema.City = { type: 'string', required: true, max: 255 };
-		schema.CountryIso = { type: 'string', required: true, max: 5 };
+		shape.City = t.string().max(255, atMost(255));
+		shape.CountryIso = t.string().max(5, atMost(5));
 	}
-	return schema;
+	return object(shape);
 }
 
+/** CreateCustomer / UpdateCustomer; `create` makes the group, company, language and billing address required. */
 function customerSchema(create) {
-	const address = { type: 'object', schema: addressSchema(create), nullable: false };
-	const list = { type: 'array', items: { ...address } };
-	const schema = {
-		CustomerGroupId: { type: 'int32', nullable: false, required: create },
-		CustomerCategoryId: 'int32',
-		InternalCompanyId: { type: 'int32', nullable: false, required: create },
-		BillingAddress: { ...address, required: create },
-		Shipmentaddress: address,
-		CustomAddress: address,
-		OtherAddresses: {
-			type: 'object',
-			nullable: false,
-			schema: {
-				OtherBillingAddresses: list,
-				OtherShippingAddresses: list,
-				OtherCustomerAddresses: list,
-			},
-		},
-		PaymentSettings: {
-			type: 'object',
-			nullable: false,
-			schema: {
-				PaymentMethodId: 'int32',
-				...Object.fromEntries(
-					PAYMENT_FIELDS.map(([, v1, , type]) => [v1, { type, nullable: false }]),
-				),
-			},
-		},
+	const required = (schema) => (create ? schema : schema.optional());
+	const address = addressSchema(create);
+	const list = array(address).nullish();
+	const shape = {
+		CustomerGroupId: required(t.int32()),
+		CustomerCategoryId: t.int32().nullish(),
+		InternalCompanyId: required(t.int32()),
+		BillingAddress: required(address),
+		Shipmentaddress: address.optional(),
+		CustomAddress: address.optional(),
+		OtherAddresses: object({
+			OtherBillingAddresses: list,
+			OtherShippingAddresses: list,
+			OtherCustomerAddresses: list,
+		}).optional(),
+		PaymentSettings: object({
+			PaymentMethodId: t.int32().nullish(),
+			...Object.fromEntries(PAYMENT_FIELDS.map(([, v1, , type]) => [v1, t[type]().optional()])),
+		}).optional(),
 	};
 	for (const [, v1, , type, nullable] of CUSTOMER_FIELDS) {
-		schema[v1] = { type, nullable, required: create && v1 === 'LanguageIso' };
+		shape[v1] = v1 === 'LanguageIso' ? required(t[type]()) : optional(t[type](), nullable);
 	}
-	return schema;
+	return object(shape);
 }
 
 const CREATE_SCHEMA = customerSchema(true);
@@ -82,9 +71,8 @@ const REFS = [
 ];
 
 function validateCustomerBody(state, body, schema, existing) {
+	validBody(schema, body);
 	const errors = {};
-	checkObject(body, schema, errors);
-	throwIfErrors(errors);
 	for (const [field, collection, label] of REFS) {
 		const id = body[field];
 		if (id !== undefined && id !== null && !findById(state[collection], id))

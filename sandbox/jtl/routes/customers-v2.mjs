@@ -1,4 +1,7 @@
 // v2 customers: list/get/delete, address patch and the command-style PATCH /v2/customer/update.
+import { notFound, throwIfErrors, validationError } from '../../shared/errors.mjs';
+import { queryBool, queryDate } from '../../shared/values.mjs';
+import { array, object, oneOf, optional, t } from '../../shared/zod.mjs';
 import {
 	ADDRESS_FIELDS,
 	CUSTOMER_FIELDS,
@@ -17,44 +20,35 @@ import {
 	scalar,
 	setDefault,
 } from '../store.mjs';
-import {
-	checkObject,
-	notFound,
-	queryBool,
-	queryDate,
-	queryPaging,
-	throwIfErrors,
-	validationError,
-} from '../validate.mjs';
+import { queryPaging, validBody } from '../validate.mjs';
 
-const ADDRESS_SCHEMA = {
-	customerAddressId: 'uuid',
-	addressType: { type: 'int32', nullable: false, enum: [0, 1, 2, 3, 4] },
-	...Object.fromEntries(ADDRESS_FIELDS.map(([, , v2]) => [v2, 'string'])),
-	isDefaultAddress: 'boolean',
-};
+const ADDRESS_TYPES = [0, 1, 2, 3, 4];
 
-const UPDATE_SCHEMA = {
-	customerId: { type: 'uuid', required: true },
+/** A v2 address (new or changed): every field optional; addressType one of ADDRESS_TYPES. */
+const ADDRESS_SCHEMA = object({
+	customerAddressId: t.uuid().nullish(),
+	addressType: t
+		.int32()
+		.refine((v) => ADDRESS_TYPES.includes(v), oneOf(ADDRESS_TYPES))
+		.optional(),
+	...Object.fromEntries(ADDRESS_FIELDS.map(([, , v2]) => [v2, t.string().nullish()])),
+	isDefaultAddress: t.boolean().optional(),
+});
+
+/** The body of PATCH /v2/customer/update: customerId plus any field to change. */
+const UPDATE_SCHEMA = object({
+	customerId: t.uuid(),
 	...Object.fromEntries(
-		CUSTOMER_REFS.map(([, , v2, , nullable]) => [v2, { type: 'uuid', nullable }]),
+		CUSTOMER_REFS.map(([, , v2, , nullable]) => [v2, optional(t.uuid(), nullable)]),
 	),
 	...Object.fromEntries(
-		CUSTOMER_FIELDS.map(([, , v2, type, nullable]) => [v2, { type, nullable }]),
+		CUSTOMER_FIELDS.map(([, , v2, type, nullable]) => [v2, optional(t[type](), nullable)]),
 	),
-	addresses: {
-		type: 'array',
-		nullable: false,
-		items: { type: 'object', schema: ADDRESS_SCHEMA, nullable: false },
-	},
-	paymentSettings: {
-		type: 'object',
-		nullable: false,
-		schema: Object.fromEntries(
-			PAYMENT_FIELDS.map(([, , v2, type]) => [v2, { type, nullable: false }]),
-		),
-	},
-};
+	addresses: array(ADDRESS_SCHEMA).optional(),
+	paymentSettings: object(
+		Object.fromEntries(PAYMENT_FIELDS.map(([, , v2, type]) => [v2, t[type]().optional()])),
+	).optional(),
+});
 
 /** Sortable v2 fields => internal key. */
 const SORT_FIELDS = {
@@ -80,10 +74,9 @@ function applyAddress(customer, address, body) {
 	if (Object.hasOwn(body, 'isDefaultAddress')) setDefault(customer, address, body.isDefaultAddress);
 }
 
-function updateCommand({ state, body, nowIso }) {
+function updateCommand({ state, body: input, nowIso }) {
+	const body = validBody(UPDATE_SCHEMA, input);
 	const errors = {};
-	checkObject(body, UPDATE_SCHEMA, errors);
-	throwIfErrors(errors);
 	const customer = customerByUuidParam(state, body.customerId);
 
 	// Resolve uuids of reference data before touching anything (the update is all-or-nothing).
@@ -194,10 +187,8 @@ export function register(router) {
 	router.add(
 		'PATCH',
 		'/v2/customers/:customerId/addresses/:addressId',
-		({ state, params, body, nowIso }) => {
-			const errors = {};
-			checkObject(body, ADDRESS_SCHEMA, errors);
-			throwIfErrors(errors);
+		({ state, params, body: input, nowIso }) => {
+			const body = validBody(ADDRESS_SCHEMA, input);
 			const customer = customerByUuidParam(state, params.customerId);
 			const address = customer.addresses.find((a) => a.uuid === params.addressId.toLowerCase());
 			if (!address) throw notFound(`Address ${params.addressId} of customer ${params.customerId}`);

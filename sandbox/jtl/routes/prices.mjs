@@ -1,17 +1,27 @@
 // v1 item customer prices: /items/:itemId/customerPrices[/:customerId/:fromQuantity].
+import { ApiError, notFound, throwIfErrors } from '../../shared/errors.mjs';
+import { parseInt32 } from '../../shared/values.mjs';
+import { atLeastValue, atMostValue, object, t } from '../../shared/zod.mjs';
 import { findById, renderPriceV1 } from '../model.mjs';
 import { itemByParam } from '../store.mjs';
-import { ApiError, checkObject, notFound, parseInt32, throwIfErrors } from '../validate.mjs';
+import { validBody } from '../validate.mjs';
 
 const PRICE_VALUES = {
-	NetPrice: { type: 'number', min: 0 },
-	ReduceStandardPriceByPercent: { type: 'number', min: 0, maxValue: 100 },
+	NetPrice: t.number().min(0, atLeastValue(0)).nullish(),
+	ReduceStandardPriceByPercent: t
+		.number()
+		.min(0, atLeastValue(0))
+		.max(100, atMostValue(100))
+		.nullish(),
 };
-const CREATE_SCHEMA = {
-	CustomerId: { type: 'int32', required: true },
-	FromQuantity: { type: 'int32', min: 0 },
+/** UpdateItemCustomerPrice */
+const UPDATE_SCHEMA = object(PRICE_VALUES);
+/** CreateItemCustomerPrice */
+const CREATE_SCHEMA = object({
+	CustomerId: t.int32(),
+	FromQuantity: t.int32().min(0, atLeastValue(0)).nullish(),
 	...PRICE_VALUES,
-};
+});
 
 const EXACTLY_ONE = 'Set exactly one of NetPrice or ReduceStandardPriceByPercent.';
 
@@ -40,11 +50,10 @@ export function register(router) {
 	router.add(
 		'POST',
 		'/items/:itemId/customerPrices',
-		({ state, params, body, nowIso }) => {
+		({ state, params, body: input, nowIso }) => {
 			const item = itemByParam(state, params.itemId);
+			const body = validBody(CREATE_SCHEMA, input);
 			const errors = {};
-			checkObject(body, CREATE_SCHEMA, errors);
-			throwIfErrors(errors);
 			if (!findById(state.customers, body.CustomerId))
 				errors.CustomerId = `No customer with id ${body.CustomerId}.`;
 			const hasNet = body.NetPrice !== undefined && body.NetPrice !== null;
@@ -87,12 +96,11 @@ export function register(router) {
 	router.add(
 		'PATCH',
 		'/items/:itemId/customerPrices/:customerId/:fromQuantity',
-		({ state, params, body, nowIso }) => {
+		({ state, params, body: input, nowIso }) => {
 			const item = itemByParam(state, params.itemId);
 			const price = priceOf(state, item, params);
+			const body = validBody(UPDATE_SCHEMA, input);
 			const errors = {};
-			checkObject(body, PRICE_VALUES, errors);
-			throwIfErrors(errors);
 			// Setting one value switches the price mode and clears the other (sandbox assumption).
 			const net = Object.hasOwn(body, 'NetPrice') ? body.NetPrice : undefined;
 			const percent = Object.hasOwn(body, 'ReduceStandardPriceByPercent')

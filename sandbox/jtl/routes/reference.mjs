@@ -1,6 +1,7 @@
 // GET /info and the reference lists (customer groups, categories, payment methods, companies).
 import { page, REFERENCE_RENDERERS } from '../model.mjs';
-import { queryPaging, throwIfErrors } from '../validate.mjs';
+import { throwIfErrors } from '../../shared/errors.mjs';
+import { queryPaging } from '../validate.mjs';
 
 const LISTS = {
 	customerGroups: 'groups',

@@ -1,14 +1,17 @@
-// Control endpoints under /__sandbox/ (no auth, never logged).
+// Control endpoints under /__sandbox/ (no auth, never logged): reset, requests, faults, state,
+// clock, plus any a vendor adds as { 'METHOD action': (parsed, sandbox) => ({ status, body? }) }.
 import { describeFault } from './faults.mjs';
 
 const bad = (message) => ({ status: 400, body: { error: message } });
 
 /**
- * @param sandbox internal handle: { state, requests, faults, addFault, reset, advanceClock, now, clockOffsetMs }
+ * @param sandbox handle: { requests, faults, addFault, reset, advanceClock, summary }
+ * @param extra the vendor's own control endpoints
  * @returns {{ status, body? }}
  */
-export function controlResponse(sandbox, method, action, parsed) {
+export function controlResponse(sandbox, method, action, parsed, extra = {}) {
 	const route = `${method} ${action}`;
+	if (Object.hasOwn(extra, route)) return extra[route](parsed, sandbox);
 	switch (route) {
 		case 'POST reset':
 			sandbox.reset();

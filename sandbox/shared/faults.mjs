@@ -1,4 +1,7 @@
-// Fault injection: { method?, path? | pathRegex?, status, times = 1, body?, headers?, delayMs = 0, drop = false }.
+// Fault injection: { method?, path? | pathRegex?, status, times = 1, body?, headers?, delayMs = 0,
+// drop = false, afterHandler = false, echo = false }.
+// afterHandler: run the route handler first (the write happens), then drop or answer with the fault.
+// echo: the error body also carries the request as received (method, path, unmasked headers, body).
 
 /** Validate and normalise one fault; throws an Error with a readable message when invalid. */
 export function normaliseFault(input) {
@@ -15,6 +18,11 @@ export function normaliseFault(input) {
 		delayMs: input.delayMs ?? 0,
 		drop: input.drop ?? false,
 	};
+	for (const flag of ['afterHandler', 'echo']) {
+		if (input[flag] === undefined) continue;
+		if (typeof input[flag] !== 'boolean') throw new Error(`${flag} must be true or false`);
+		if (input[flag]) fault[flag] = true;
+	}
 	if (fault.path !== undefined && typeof fault.path !== 'string')
 		throw new Error('path must be a string');
 	if (fault.pathRegex !== undefined) {

@@ -1,0 +1,114 @@
+// Command line of a sandbox, on node:util parseArgs. A vendor declares its options table,
+//   { 'flag-name': { type: 'string' | 'number' | 'flag', key: 'rateLimit.limit', help, integer?,
+//                    min?, max?, value? (what a flag sets, default true) } },
+// and gets --help, number checks and the run loop (print one JSON line, stop on SIGINT/SIGTERM).
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export class CliError extends Error {}
+
+function setPath(target, path, value) {
+	const keys = path.split('.');
+	const last = keys.pop();
+	let node = target;
+	for (const key of keys) node = node[key] ??= {};
+	node[last] = value;
+}
+
+const getPath = (source, path) => path.split('.').reduce((node, key) => node?.[key], source);
+
+function toNumber(flag, spec, text) {
+	const n = Number(text);
+	const kind = spec.integer ? 'an integer' : 'a number';
+	if (text.trim() === '' || !Number.isFinite(n) || (spec.integer && !Number.isInteger(n)))
+		throw new CliError(`--${flag} needs ${kind}, got '${text}'`);
+	if (spec.min !== undefined && n < spec.min)
+		throw new CliError(`--${flag} must be >= ${spec.min}, got ${n}`);
+	if (spec.max !== undefined && n > spec.max)
+		throw new CliError(`--${flag} must be <= ${spec.max}, got ${n}`);
+	return n;
+}
+
+/**
+ * Parse argv against the table. Returns { help: true } for --help/-h, else { options } with only
+ * the given flags set (nested by `key`). Throws CliError with a readable message.
+ */
+export function parseCli(argv, table) {
+	const config = { help: { type: 'boolean', short: 'h' } };
+	for (const [flag, spec] of Object.entries(table))
+		config[flag] = { type: spec.type === 'flag' ? 'boolean' : 'string' };
+	let values;
+	try {
+		({ values } = parseArgs({ args: argv, options: config, strict: true }));
+	} catch (err) {
+		throw new CliError(err.message);
+	}
+	if (values.help) return { help: true };
+	const options = {};
+	for (const [flag, spec] of Object.entries(table)) {
+		if (values[flag] === undefined) continue;
+		let value = values[flag];
+		if (spec.type === 'number') value = toNumber(flag, spec, value);
+		if (spec.type === 'flag') value = spec.value ?? true;
+		setPath(options, spec.key, value);
+	}
+	return { options };
+}
+
+/** Usage text: one line per flag with its help and the default taken from `defaults`. */
+export function usage(name, table, defaults = {}) {
+	const rows = Object.entries(table).map(([flag, spec]) => {
+		const left = spec.type === 'flag' ? `--${flag}` : `--${flag} <${spec.type}>`;
+		const fallback = spec.type === 'flag' ? undefined : getPath(defaults, spec.key);
+		const suffix = fallback === undefined ? '' : ` (default: ${fallback})`;
+		return [left, `${spec.help ?? ''}${suffix}`];
+	});
+	const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+	const lines = rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`);
+	return `Usage: ${name} [options]\n\nOptions:\n${lines.join('\n')}\n  ${'--help'.padEnd(width)}this text\n`;
+}
+
+/** True when the module at `importMetaUrl` is the script node was started with. */
+export function isMain(importMetaUrl) {
+	if (!process.argv[1]) return false;
+	try {
+		return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(importMetaUrl));
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The CLI of a sandbox: parse (exit 2 with a message on bad flags, usage on --help), start, print
+ * `describe(handle)` as one JSON line, close on SIGINT/SIGTERM.
+ * @param toOptions (parsed flags) => options for start
+ */
+export async function runCli({
+	name,
+	table,
+	defaults,
+	argv = process.argv.slice(2),
+	toOptions,
+	start,
+	describe,
+}) {
+	let parsed;
+	try {
+		parsed = parseCli(argv, table);
+	} catch (err) {
+		if (!(err instanceof CliError)) throw err;
+		process.stderr.write(`${name}: ${err.message}\nRun with --help for the options.\n`);
+		process.exit(2);
+	}
+	if (parsed.help) {
+		process.stdout.write(usage(name, table, defaults));
+		process.exit(0);
+	}
+	const handle = await start(toOptions ? toOptions(parsed.options) : parsed.options);
+	process.stdout.write(`${JSON.stringify(describe(handle))}\n`);
+	const stop = () => handle.close().then(() => process.exit(0));
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+	return handle;
+}
