@@ -1,6 +1,33 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { int32, validateField } from '../../shared/validation';
+import { int32, validateField } from './validation';
+
+/**
+ * Editor parameters every vendor's nodes use in the same way, and their readers: Return All +
+ * Limit of a Get Many, the Simplify switch, resource locators read as their plain value.
+ */
+
+/** The usual Return All + Limit pair of a Get Many operation. */
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
 
 /** How many records a Get Many call should return: Infinity for Return All, else the limit. */
 export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
@@ -15,27 +42,21 @@ export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
 	);
 }
 
+/** The Simplify switch of read operations: the package's common customer shape (customer.ts). */
+export function simplifyField(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a compact, flat customer (the same shape from every system and API) instead of the full record',
+	};
+}
+
 /** Reads a resource locator parameter as its plain value. */
 export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	return ctx.getNodeParameter(name, itemIndex, undefined, {
 		extractValue: true,
 	});
-}
-
-/** Removes keys whose value is undefined, so only what the user set is sent. */
-export function compact<T extends IDataObject>(data: T): T {
-	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(data)) if (value !== undefined) out[key] = value;
-	return out as T;
-}
-
-/** A bare JSON array, or the Items/items of a paged envelope, or an error of shape. */
-export function asArray(body: unknown): IDataObject[] | undefined {
-	if (Array.isArray(body)) return body as IDataObject[];
-	if (body && typeof body === 'object') {
-		const b = body as IDataObject;
-		const items = b.Items ?? b.items;
-		if (Array.isArray(items)) return items as IDataObject[];
-	}
-	return undefined;
 }

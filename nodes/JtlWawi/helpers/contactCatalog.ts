@@ -1,104 +1,81 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { int32Id, validateField } from '../../shared/validation';
-import type { FieldSpec } from '../../shared/fieldSpecs';
-import { toProperties, validateCollection } from '../../shared/fieldSpecs';
-
-/** A contact field: the editor/validation spec plus the v1 (PascalCase) property it is sent as. */
-interface ContactFieldSpec extends FieldSpec {
-	apiName: string;
-}
+import { toProperties } from '../../shared/fieldSpecs';
+import type { CatalogField } from './fieldCatalog';
+import { apiNameOf, specsFor, validateFields } from './fieldCatalog';
 
 /**
- * The fields of a v1 contact person (`CreateCustomerContact` / `UpdateCustomerContact`). The same
- * list drives Create's "Fields" and Update's "Update Fields", in the spec's order (the editor
- * sorts them by label). JTL marks none of them required.
+ * The fields of a v1 contact person (`CreateCustomerContact` / `UpdateCustomerContact`); contacts
+ * have no v2 API. The same list drives Create's "Fields" and Update's "Update Fields" (the editor
+ * sorts them by label); the editor parameters are camelCase, the API names PascalCase. JTL marks
+ * none of them required.
  */
-export const CONTACT_FIELDS: ContactFieldSpec[] = [
+export const CONTACT_FIELDS: CatalogField[] = [
 	{
-		name: 'department',
-		apiName: 'Department',
+		v1: 'Department',
+		param: { v1: 'department' },
 		displayName: 'Department',
 		kind: 'string',
 		description: 'The department the contact person works in',
 		placeholder: 'Buchhaltung',
 	},
 	{
-		name: 'honorific',
-		apiName: 'Honorific',
+		v1: 'Honorific',
+		param: { v1: 'honorific' },
 		displayName: 'Salutation',
 		kind: 'string',
 		description: 'Form of address, such as Herr or Frau (JTL calls it Honorific)',
 		placeholder: 'Frau',
 	},
 	{
-		name: 'firstName',
-		apiName: 'FirstName',
+		v1: 'FirstName',
+		param: { v1: 'firstName' },
 		displayName: 'First Name',
 		kind: 'string',
 		description: "The contact person's first name",
 	},
 	{
-		name: 'lastName',
-		apiName: 'LastName',
+		v1: 'LastName',
+		param: { v1: 'lastName' },
 		displayName: 'Last Name',
 		kind: 'string',
 		description: "The contact person's last name",
 	},
 	{
-		name: 'phoneNumber',
-		apiName: 'PhoneNumber',
+		v1: 'PhoneNumber',
+		param: { v1: 'phoneNumber' },
 		displayName: 'Phone',
 		kind: 'string',
 		description: "The contact person's landline number",
 	},
 	{
-		name: 'mobilePhoneNumber',
-		apiName: 'MobilePhoneNumber',
+		v1: 'MobilePhoneNumber',
+		param: { v1: 'mobilePhoneNumber' },
 		displayName: 'Mobile Phone',
 		kind: 'string',
 		description: "The contact person's mobile number",
 	},
 	{
-		name: 'emailAddress',
-		apiName: 'EmailAddress',
+		v1: 'EmailAddress',
+		param: { v1: 'emailAddress' },
 		displayName: 'Email',
 		kind: 'email',
 		description: "The contact person's email address",
 	},
 	{
-		name: 'fax',
-		apiName: 'Fax',
+		v1: 'Fax',
+		param: { v1: 'fax' },
 		displayName: 'Fax',
 		kind: 'string',
 		description: "The contact person's fax number",
 	},
 ];
 
+const CONTACT_SPECS = specsFor(CONTACT_FIELDS, 'v1');
+
 /** The editor fields of a contact collection. */
 export function contactFieldProperties(): INodeProperties[] {
-	return toProperties(CONTACT_FIELDS);
-}
-
-/** The "Contact ID" parameter of Get, Update and Delete. */
-export const contactIdProperty: INodeProperties = {
-	displayName: 'Contact ID',
-	name: 'contactId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '42',
-	description: 'The numeric JTL-Wawi ID of the contact person',
-};
-
-export function readContactId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return validateField(
-		ctx,
-		int32Id,
-		ctx.getNodeParameter('contactId', itemIndex),
-		'Contact ID',
-		itemIndex,
-	);
+	return toProperties(CONTACT_SPECS);
 }
 
 const isBlank = (value: unknown) =>
@@ -121,14 +98,11 @@ export function contactBody(
 	const blank: string[] = [];
 	for (const [key, value] of Object.entries(values)) {
 		if (value === undefined) continue;
-		if (isBlank(value) && CONTACT_FIELDS.some((f) => f.name === key)) blank.push(key);
+		if (isBlank(value) && CONTACT_SPECS.some((f) => f.name === key)) blank.push(key);
 		else filled[key] = value;
 	}
-	const valid = validateCollection(ctx, CONTACT_FIELDS, filled, labelPrefix, itemIndex);
-	const body: IDataObject = {};
-	for (const field of CONTACT_FIELDS) {
-		if (valid[field.name] !== undefined) body[field.apiName] = valid[field.name];
-		else if (blankValues === 'clear' && blank.includes(field.name)) body[field.apiName] = '';
-	}
+	const body = validateFields(ctx, CONTACT_FIELDS, 'v1', filled, labelPrefix, itemIndex);
+	if (blankValues === 'clear')
+		for (const key of blank) body[apiNameOf(CONTACT_FIELDS, 'v1', key)] = '';
 	return body;
 }

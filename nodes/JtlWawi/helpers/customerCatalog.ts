@@ -1,194 +1,147 @@
-import type { FieldSpec } from '../../shared/fieldSpecs';
+import type { CatalogField } from './fieldCatalog';
 
-/** v1 customer fields beyond the required ones (CreateCustomer / UpdateCustomer, PascalCase). */
-export const CUSTOMER_V1_FIELDS: FieldSpec[] = [
+/**
+ * The top-level fields of a customer: v1 `CreateCustomer` / `UpdateCustomer` (PascalCase) and v2
+ * `UpdateCustomerCommand` (camelCase). Addresses and payment settings have their own catalogues;
+ * the payment method is a payment setting in v1 but a customer field in v2.
+ */
+export const CUSTOMER_FIELDS: CatalogField[] = [
 	{
-		name: 'AccountsReceivableNumber',
+		v1: 'AccountsReceivableNumber',
+		v2: 'accountsReceivableNumber',
 		displayName: 'Accounts Receivable Number',
 		kind: 'int',
 		description: 'Debtor account number used in accounting',
 	},
 	{
-		name: 'Birthday',
+		v1: 'Birthday',
+		v2: 'birthday',
 		displayName: 'Birthday',
 		kind: 'dateTime',
 		description: "The customer's date of birth",
 	},
 	{
-		name: 'CommercialRegisterNumber',
+		v1: 'CommercialRegisterNumber',
+		v2: 'commercialRegisterNumber',
 		displayName: 'Commercial Register Number',
 		kind: 'string',
 		description: 'Entry in the commercial register',
 	},
 	{
-		name: 'CustomerCategoryId',
-		displayName: 'Customer Category ID',
-		kind: 'intId',
-		description: 'The customer category',
-		loadOptionsMethod: 'getCustomerCategories',
+		// A required top-level parameter of the v1 create, hence its own parameter name there.
+		v1: 'InternalCompanyId',
+		v2: 'companyId',
+		param: { v1: 'companyId' },
+		displayName: 'Company ID',
+		kind: { v1: 'intId', v2: 'uuid' },
+		description: {
+			v1: 'The own company (firm) the customer belongs to',
+			v2: 'The own company (firm) the customer belongs to; leave unset to keep the current one',
+		},
+		loadOptionsMethod: { v1: 'getCompanies', v2: 'getCompaniesV2' },
 	},
 	{
-		name: 'CustomerSince',
+		v2: 'createdDate',
+		displayName: 'Created Date',
+		kind: 'dateTime',
+		description:
+			'When the customer was created. Rarely changed; set it only to correct imported data.',
+	},
+	{
+		v1: 'CustomerCategoryId',
+		v2: 'customerCategoryId',
+		displayName: 'Customer Category ID',
+		kind: { v1: 'intId', v2: 'uuid' },
+		description: 'The customer category',
+		loadOptionsMethod: { v1: 'getCustomerCategories', v2: 'getCustomerCategoriesV2' },
+	},
+	{
+		v1: 'CustomerGroupId',
+		v2: 'customerGroupId',
+		param: { v1: 'customerGroupId' },
+		displayName: 'Customer Group ID',
+		kind: { v1: 'intId', v2: 'uuid' },
+		description: 'The customer group, which decides default prices and discounts',
+		loadOptionsMethod: { v1: 'getCustomerGroups', v2: 'getCustomerGroupsV2' },
+	},
+	{
+		v1: 'Number',
+		v2: 'customerNumber',
+		displayName: 'Customer Number',
+		kind: 'string',
+		description: {
+			v1: 'The customer number; JTL-Wawi assigns the next free one when it is left out',
+			v2: 'The customer number shown in JTL-Wawi',
+		},
+	},
+	{
+		v1: 'CustomerSince',
 		displayName: 'Customer Since',
 		kind: 'dateTime',
 		description: 'Since when the customer has been a customer',
 	},
 	{
-		name: 'EbayUsername',
+		v1: 'EbayUsername',
+		v2: 'ebayName',
 		displayName: 'eBay Username',
 		kind: 'string',
 		description: "The customer's eBay user name",
 	},
 	{
-		name: 'InitialContact',
+		v1: 'InitialContact',
+		v2: 'initialContact',
 		displayName: 'Initial Contact',
 		kind: 'string',
 		description: 'How the customer first came into contact, such as a sales channel or a fair',
 	},
 	{
-		name: 'IsCashRegisterBased',
+		v1: 'IsCashRegisterBased',
+		v2: 'isCashRegisterBased',
 		displayName: 'Is Cash Register Based',
 		kind: 'boolean',
 		description: 'Whether the customer comes from a point of sale and is synchronised with JTL-POS',
 	},
 	{
-		name: 'IsLocked',
+		v1: 'IsLocked',
+		v2: 'isLocked',
 		displayName: 'Is Locked',
 		kind: 'boolean',
-		description: 'Whether the customer is locked for online shop sales channels',
+		description: {
+			v1: 'Whether the customer is locked for online shop sales channels',
+			v2: 'Whether the customer is locked for new orders',
+		},
 	},
 	{
-		name: 'TaxIdentificationNumber',
+		v1: 'LanguageIso',
+		v2: 'languageIso',
+		param: { v1: 'languageIso' },
+		displayName: 'Language',
+		kind: 'language',
+		description: {
+			v1: 'Two-letter language code for documents and mails, such as DE',
+			v2: 'Two-letter language code for documents and mails, such as de or en',
+		},
+		placeholder: { v1: 'DE', v2: 'de' },
+	},
+	{
+		v2: 'paymentMethodId',
+		displayName: 'Payment Method ID',
+		kind: 'uuid',
+		description: "The customer's default payment method",
+		loadOptionsMethod: 'getPaymentMethodsV2',
+	},
+	{
+		v1: 'TaxIdentificationNumber',
+		v2: 'taxIdentificationNumber',
 		displayName: 'Tax Identification Number',
 		kind: 'string',
 		description: 'Tax number of the customer',
 	},
 	{
-		name: 'Website',
+		v1: 'Website',
+		v2: 'homepage',
 		displayName: 'Website',
 		kind: 'string',
 		description: "The customer's website",
 	},
 ];
-
-/** v1 address fields (CreateAddress). City and CountryIso are required in a billing address. */
-export const ADDRESS_V1_FIELDS: FieldSpec[] = [
-	{
-		name: 'Address2',
-		displayName: 'Additional Address Line',
-		kind: 'string',
-		description: 'Second street line',
-	},
-	{ name: 'City', displayName: 'City', kind: 'string', description: 'City' },
-	{ name: 'Company', displayName: 'Company', kind: 'string', description: 'Company name' },
-	{
-		name: 'Company2',
-		displayName: 'Additional Company Line',
-		kind: 'string',
-		description: 'Second company line',
-	},
-	{
-		name: 'CountryIso',
-		displayName: 'Country Code',
-		kind: 'country',
-		description: 'ISO country code such as DE',
-		placeholder: 'DE',
-	},
-	{ name: 'EmailAddress', displayName: 'Email', kind: 'email', description: 'Email address' },
-	{ name: 'Fax', displayName: 'Fax', kind: 'string', description: 'Fax number' },
-	{ name: 'FirstName', displayName: 'First Name', kind: 'string', description: 'First name' },
-	{
-		name: 'FormOfAddress',
-		displayName: 'Salutation',
-		kind: 'string',
-		description: 'Form of address, such as Herr or Frau',
-	},
-	{ name: 'LastName', displayName: 'Last Name', kind: 'string', description: 'Last name' },
-	{
-		name: 'MobilePhoneNumber',
-		displayName: 'Mobile Phone Number',
-		kind: 'string',
-		description: 'Mobile phone number',
-	},
-	{
-		name: 'PhoneNumber',
-		displayName: 'Phone Number',
-		kind: 'string',
-		description: 'Landline phone number',
-	},
-	{ name: 'PostalCode', displayName: 'Postal Code', kind: 'string', description: 'Postal code' },
-	{ name: 'State', displayName: 'State', kind: 'string', description: 'State or region' },
-	{ name: 'Street', displayName: 'Street', kind: 'string', description: 'Street and house number' },
-	{
-		name: 'Title',
-		displayName: 'Title',
-		kind: 'string',
-		description: 'Academic title, such as Dr.',
-	},
-	{
-		name: 'VatID',
-		displayName: 'VAT ID',
-		kind: 'string',
-		description: 'VAT identification number',
-	},
-];
-
-/** v1 payment settings (CreatePaymentSettings). */
-export const PAYMENT_V1_FIELDS: FieldSpec[] = [
-	{
-		name: 'CreditLimit',
-		displayName: 'Credit Limit',
-		kind: 'int',
-		description: 'Highest open amount allowed for the customer, in whole currency units',
-	},
-	{
-		name: 'Discount',
-		displayName: 'Discount (%)',
-		kind: 'percent',
-		description: 'Standard discount in percent',
-	},
-	{
-		name: 'PaymentMethodId',
-		displayName: 'Payment Method ID',
-		kind: 'intId',
-		description: "The customer's default payment method",
-		loadOptionsMethod: 'getPaymentMethods',
-	},
-	{
-		name: 'PaymentTarget',
-		displayName: 'Payment Due (Days)',
-		kind: 'int',
-		description: 'Payment term in days',
-	},
-	{
-		name: 'StopPaymentRequest',
-		displayName: 'Stop Payment Reminders',
-		kind: 'boolean',
-		description: 'Whether no payment reminders are sent to the customer',
-	},
-];
-
-/** Required top-level fields of a v1 customer create. */
-export const CUSTOMER_GROUP: FieldSpec = {
-	name: 'CustomerGroupId',
-	displayName: 'Customer Group ID',
-	kind: 'intId',
-	description: 'The customer group, which decides default prices and discounts',
-	loadOptionsMethod: 'getCustomerGroups',
-};
-
-export const INTERNAL_COMPANY: FieldSpec = {
-	name: 'InternalCompanyId',
-	displayName: 'Company ID',
-	kind: 'intId',
-	description: 'The own company (firm) the customer belongs to',
-	loadOptionsMethod: 'getCompanies',
-};
-
-export const LANGUAGE: FieldSpec = {
-	name: 'LanguageIso',
-	displayName: 'Language',
-	kind: 'language',
-	description: 'Two-letter language code for documents and mails, such as DE',
-	placeholder: 'DE',
-};

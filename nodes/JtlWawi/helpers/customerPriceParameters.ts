@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { int32Id, validateField } from '../../../shared/validation';
-import { customerLocator } from '../../helpers/fields';
-import { readV1CustomerId } from '../../helpers/customerId';
-import { schemaOf, toNumber } from '../../../shared/fieldSpecs';
+import { int32Id, validateField } from '../../shared/validation';
+import { customerLocator } from './customerLocator';
+import { readV1CustomerId } from './customerId';
+import { schemaOf, toNumber } from '../../shared/fieldSpecs';
 
-/** Fields shared by the write operations of customer prices. */
+/**
+ * The parameters of the customer price operations (item, customer, quantity tier, price) and
+ * their readers.
+ */
 
 export const itemIdProperty: INodeProperties = {
 	displayName: 'Item ID',

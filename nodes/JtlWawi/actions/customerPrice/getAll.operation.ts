@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../../shared/validation';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { returnAllAndLimit } from '../../helpers/fields';
-import { asArray, maxResults } from '../../helpers/utils';
+import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import { asArray } from '../../helpers/paging';
 
 const properties: INodeProperties[] = [
 	{
