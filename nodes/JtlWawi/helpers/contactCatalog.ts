@@ -10,7 +10,7 @@ import { apiNameOf, specsFor, validateFields } from './fieldCatalog';
  * sorts them by label); the editor parameters are camelCase, the API names PascalCase. JTL marks
  * none of them required.
  */
-export const CONTACT_FIELDS: CatalogField[] = [
+const CONTACT_FIELDS: CatalogField[] = [
 	{
 		v1: 'Department',
 		param: { v1: 'department' },

@@ -36,9 +36,9 @@ export const fromQuantityProperty: INodeProperties = {
 		'The quantity from which the price applies; 0 is the base price. Each tier runs up to the next higher From Quantity.',
 };
 
-export const PRICE_TYPE_LABEL = 'Price Type';
-export const NET_PRICE_LABEL = 'Net Price';
-export const PERCENT_LABEL = 'Percent Reduction';
+const PRICE_TYPE_LABEL = 'Price Type';
+const NET_PRICE_LABEL = 'Net Price';
+const PERCENT_LABEL = 'Percent Reduction';
 
 export const priceValueProperties: INodeProperties[] = [
 	{
