@@ -100,14 +100,19 @@ export interface PriceKey {
 	fromQuantity: number;
 }
 
-export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKey {
-	const itemId = validateField(
+/** Reads and validates the Item ID parameter. */
+export function readItemId(ctx: IExecuteFunctions, itemIndex: number): number {
+	return validateField(
 		ctx,
 		int32Id,
 		ctx.getNodeParameter('itemId', itemIndex),
 		'Item ID',
 		itemIndex,
 	);
+}
+
+export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKey {
+	const itemId = readItemId(ctx, itemIndex);
 	const customerId = readV1CustomerId(ctx, itemIndex);
 	const quantity = validateField(
 		ctx,
