@@ -125,7 +125,7 @@ function demoWorkflows(jtl) {
 		if ('companyId' in node.parameters) node.parameters.companyId = 1;
 	};
 	return demos.map(([file, id, input]) => {
-		const wf = workflowWithInput(`jtl/${file}.workflow.json`, id, input, pickFromLists);
+		const wf = workflowWithInput(`JtlWawi/${file}.workflow.json`, id, input, pickFromLists);
 		return { ...wf, name: `Demo: ${wf.name}` };
 	});
 }

@@ -26,7 +26,7 @@ async function replayed(file: string, items: IDataObject[], change?: (p: IDataOb
 
 describe('JTL-Wawi customer requests (v1) validate against the v1.0 OpenAPI spec', () => {
 	it('Customer > Create: reference lists, then POST /customers with its body', async () => {
-		const sent = await replayed('jtl/customer-create.workflow.json', [{}], (p) => {
+		const sent = await replayed('JtlWawi/customer-create.workflow.json', [{}], (p) => {
 			(p.additionalFields as IDataObject).CustomerCategoryId = 1;
 			(p.paymentSettings as IDataObject).PaymentMethodId = 2;
 			p.shippingAddress = { City: 'Hamburg', CountryIso: 'DE', Street: 'Kai 1' };
@@ -42,31 +42,31 @@ describe('JTL-Wawi customer requests (v1) validate against the v1.0 OpenAPI spec
 	});
 
 	it('Customer > Create or Update: search by number, then PATCH /customers/{id}', async () => {
-		const sent = await replayed('jtl/customer-upsert.workflow.json', [{ number: 'K10003' }]);
+		const sent = await replayed('JtlWawi/customer-upsert.workflow.json', [{ number: 'K10003' }]);
 		expect(sent.slice(-2)).toEqual(['GET /customers', 'PATCH /customers/3']);
 	});
 
 	it('Customer > Get by numeric ID', async () => {
-		expect(await replayed('jtl/customer-get.workflow.json', [{ customerId: 1 }])).toEqual([
+		expect(await replayed('JtlWawi/customer-get.workflow.json', [{ customerId: 1 }])).toEqual([
 			'GET /customers/1',
 		]);
 	});
 
 	it('Customer > Get Many with search filters', async () => {
-		const sent = await replayed('jtl/customer-getAll.workflow.json', [{ limit: 5 }], (p) => {
+		const sent = await replayed('JtlWawi/customer-getAll.workflow.json', [{ limit: 5 }], (p) => {
 			p.filters = { searchKeyWord: 'GmbH', groupId: 1, categoryId: 1, number: 'K10001' };
 		});
 		expect(sent).toEqual(['GET /customers']);
 	});
 
 	it('Customer > Delete by numeric ID', async () => {
-		expect(await replayed('jtl/customer-delete.workflow.json', [{ customerId: 6 }])).toEqual([
+		expect(await replayed('JtlWawi/customer-delete.workflow.json', [{ customerId: 6 }])).toEqual([
 			'DELETE /customers/6',
 		]);
 	});
 
 	it('Address > Get Many by numeric ID', async () => {
-		expect(await replayed('jtl/address-getAll.workflow.json', [{ customerId: 2 }])).toEqual([
+		expect(await replayed('JtlWawi/address-getAll.workflow.json', [{ customerId: 2 }])).toEqual([
 			'GET /customers/2',
 		]);
 	});

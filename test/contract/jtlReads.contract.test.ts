@@ -3,7 +3,7 @@
  * vendor's OpenAPI spec (shared/specs/jtl-wawi-cloud-erp_v1.0_openapi-3.0.json).
  *
  * Replay approach: the seed workflows run in process against the JTL sandbox, exactly as
- * test/workflows/jtl/seedOperations.test.ts does; the sandbox logs every request it received; each
+ * the workflow tests in test/workflows/JtlWawi do; the sandbox logs every request it received; each
  * logged API request is then sent again, unchanged apart from the headers listed in `replayHeaders`,
  * to Stoplight Prism running as a mock of the spec with `--errors`. Prism lists the problems it
  * finds in the `sl-violations` response header, or (422 answers) in the problem body's
@@ -41,8 +41,8 @@ async function requestsOf(file: string, items: IDataObject[]) {
 
 describe('JTL-Wawi requests validate against the v1.0 OpenAPI spec (Prism mock)', () => {
 	it.each([
-		['Contact > Get Many', 'jtl/contact-getAll.workflow.json', { customerId: 1 }],
-		['Customer Price > Get Many', 'jtl/customerPrice-getAll.workflow.json', { itemId: 1 }],
+		['Contact > Get Many', 'JtlWawi/contact-getAll.workflow.json', { customerId: 1 }],
+		['Customer Price > Get Many', 'JtlWawi/customerPrice-getAll.workflow.json', { itemId: 1 }],
 	])('%s', async (_label, file, item) => {
 		const requests = await requestsOf(file, [item]);
 		for (const request of requests) {
@@ -57,7 +57,7 @@ describe('JTL-Wawi requests validate against the v1.0 OpenAPI spec (Prism mock)'
 		const direct = await jtlDirect(jtl.sandbox);
 		const customer = (await direct.get('/v2/customers?pageSize=1')).items[0];
 		await jtl.sandbox.clearRequests();
-		const requests = await requestsOf('jtl/customer-update.workflow.json', [
+		const requests = await requestsOf('JtlWawi/customer-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: customer.addresses[0].customerAddressId },
 		]);
 		expect(requests.map(describeRequest)).toEqual(['PATCH /v2/customer/update']);
@@ -68,7 +68,7 @@ describe('JTL-Wawi requests validate against the v1.0 OpenAPI spec (Prism mock)'
 
 describe('the contract check can fail', () => {
 	async function contactsRequest() {
-		const [request] = await requestsOf('jtl/contact-getAll.workflow.json', [{ customerId: 1 }]);
+		const [request] = await requestsOf('JtlWawi/contact-getAll.workflow.json', [{ customerId: 1 }]);
 		expect(request.path).toBe('/customers/1/contacts');
 		// sanity: the unchanged request passes
 		expectValid(request, await sendToPrism(jtl.prism, request));

@@ -47,7 +47,7 @@ async function expectAllValid(requests: Replay[]) {
 }
 
 function percentCreate(): IWorkflowBase {
-	const workflow = loadWorkflow('jtl/customerPrice-create.workflow.json');
+	const workflow = loadWorkflow('JtlWawi/customerPrice-create.workflow.json');
 	const node = workflow.nodes.find((n) => n.name === 'JTL-Wawi')!;
 	node.parameters.priceType = 'percent';
 	node.parameters.reduceStandardPriceByPercent = '={{ $json.percent }}';
@@ -67,7 +67,7 @@ async function seededNetPrice() {
 
 describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism mock)', () => {
 	it('Contact > Create', async () => {
-		const requests = await requestsOf('jtl/contact-create.workflow.json', [
+		const requests = await requestsOf('JtlWawi/contact-create.workflow.json', [
 			{
 				customerId: 3,
 				salutation: 'Frau',
@@ -84,7 +84,9 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 
 	it('Contact > Get', async () => {
 		const { customerId, contactId } = await seededContact();
-		const requests = await requestsOf('jtl/contact-get.workflow.json', [{ customerId, contactId }]);
+		const requests = await requestsOf('JtlWawi/contact-get.workflow.json', [
+			{ customerId, contactId },
+		]);
 		expect(requests.map(describeRequest)).toEqual([
 			`GET /customers/${customerId}/contacts/${contactId}`,
 		]);
@@ -93,7 +95,7 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 
 	it('Contact > Update (PATCH, then the GET that reads the contact back)', async () => {
 		const { customerId, contactId } = await seededContact();
-		const requests = await requestsOf('jtl/contact-update.workflow.json', [
+		const requests = await requestsOf('JtlWawi/contact-update.workflow.json', [
 			{ customerId, contactId, lastName: 'Neumann', phone: '+49 40 1234', email: '' },
 		]);
 		expect(requests.map(describeRequest)).toEqual([
@@ -110,7 +112,7 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 
 	it('Contact > Delete', async () => {
 		const { customerId, contactId } = await seededContact();
-		const requests = await requestsOf('jtl/contact-delete.workflow.json', [
+		const requests = await requestsOf('JtlWawi/contact-delete.workflow.json', [
 			{ customerId, contactId },
 		]);
 		expect(requests.map(describeRequest)).toEqual([
@@ -120,7 +122,7 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 	});
 
 	it('Customer Price > Create (net price and percent reduction)', async () => {
-		const net = await requestsOf('jtl/customerPrice-create.workflow.json', [
+		const net = await requestsOf('JtlWawi/customerPrice-create.workflow.json', [
 			{ itemId: 2, customerId: 1, fromQuantity: 5, netPrice: 19.99 },
 		]);
 		const percent = await requestsOf(percentCreate(), [{ itemId: 2, customerId: 2, percent: 7.5 }]);
@@ -139,8 +141,10 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 	it('Customer Price > Update (PATCH, then the GET that reads the price list back)', async () => {
 		const key = await seededNetPrice();
 		const requests = [
-			...(await requestsOf('jtl/customerPrice-update.workflow.json', [{ ...key, netPrice: 9.5 }])),
-			...(await requestsOf('jtl/customerPrice-update.workflow.json', [
+			...(await requestsOf('JtlWawi/customerPrice-update.workflow.json', [
+				{ ...key, netPrice: 9.5 },
+			])),
+			...(await requestsOf('JtlWawi/customerPrice-update.workflow.json', [
 				{ ...key, priceType: 'percent', percent: 10 },
 			])),
 		];
@@ -160,7 +164,7 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 
 	it('Customer Price > Delete', async () => {
 		const key = await seededNetPrice();
-		const requests = await requestsOf('jtl/customerPrice-delete.workflow.json', [key]);
+		const requests = await requestsOf('JtlWawi/customerPrice-delete.workflow.json', [key]);
 		expect(requests.map(describeRequest)).toEqual([
 			`DELETE /items/3/customerPrices/${key.customerId}/${key.fromQuantity}`,
 		]);
@@ -170,7 +174,7 @@ describe('JTL-Wawi write requests validate against the v1.0 OpenAPI spec (Prism 
 
 describe('the write contract check can fail', () => {
 	async function priceCreateRequest() {
-		const [request] = await requestsOf('jtl/customerPrice-create.workflow.json', [
+		const [request] = await requestsOf('JtlWawi/customerPrice-create.workflow.json', [
 			{ itemId: 2, customerId: 1, netPrice: 5 },
 		]);
 		// sanity: the unchanged request passes
@@ -207,7 +211,7 @@ describe('the write contract check can fail', () => {
 
 	it('reports a contact field of the wrong type in a PATCH body', async () => {
 		const { customerId, contactId } = await seededContact();
-		const [patch] = await requestsOf('jtl/contact-update.workflow.json', [
+		const [patch] = await requestsOf('JtlWawi/contact-update.workflow.json', [
 			{ customerId, contactId, lastName: 'Neumann' },
 		]);
 		expectValid(patch, await sendToPrism(jtl.prism, patch));

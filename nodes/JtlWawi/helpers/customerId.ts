@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import { int32Id, uuid, validateField } from '../../shared/validation';
-import { locatorValue } from './utils';
+import { locatorValue } from '../../shared/parameters';
 
 /** A customer ID in either JTL ID space: v1 whole number or v2 UUID. */
 export type AnyCustomerId = { surface: 'v1'; id: number } | { surface: 'v2'; id: string };

@@ -1,37 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	ADDRESS_V1_FIELDS,
-	CUSTOMER_GROUP,
-	CUSTOMER_V1_FIELDS,
-	INTERNAL_COMPANY,
-	LANGUAGE,
-	PAYMENT_V1_FIELDS,
-} from './customerFieldsV1';
-import {
-	labelOf,
-	readCollection,
-	readField,
-	toProperties,
-	toProperty,
-} from '../../shared/fieldSpecs';
+import { labelOf, readField, toProperties, toProperty } from '../../shared/fieldSpecs';
+import { ADDRESS_FIELDS } from './addressCatalog';
+import { CUSTOMER_FIELDS } from './customerCatalog';
+import { readFields, specOf, specsFor } from './fieldCatalog';
+import { PAYMENT_FIELDS } from './paymentCatalog';
 import { assertReferenceExists } from './references';
 
-const NUMBER_SPEC = {
-	name: 'Number',
-	displayName: 'Customer Number',
-	kind: 'string' as const,
-	description: 'The customer number; JTL-Wawi assigns the next free one when it is left out',
-};
+/** Required top-level parameters of a v1 create; the other customer fields are Additional Fields. */
+const CUSTOMER_GROUP = specOf(CUSTOMER_FIELDS, 'v1', 'CustomerGroupId');
+const INTERNAL_COMPANY = specOf(CUSTOMER_FIELDS, 'v1', 'InternalCompanyId');
+const LANGUAGE = specOf(CUSTOMER_FIELDS, 'v1', 'LanguageIso');
+const TOP_LEVEL = [CUSTOMER_GROUP, INTERNAL_COMPANY, LANGUAGE].map((spec) => spec.name);
+
+/** Additional Fields, including the customer number (Create or Update takes it top-level). */
+const ADDITIONAL_FIELDS = CUSTOMER_FIELDS.filter(
+	(field) => field.v1 !== undefined && !TOP_LEVEL.includes(field.param?.v1 ?? field.v1),
+);
+const ADDRESS_V1_FIELDS = specsFor(ADDRESS_FIELDS, 'v1');
 
 /** The editor fields of a v1 customer create (and of Create or Update). */
 export function customerV1Properties(withNumberField: boolean): INodeProperties[] {
-	const additional = withNumberField ? [...CUSTOMER_V1_FIELDS, NUMBER_SPEC] : CUSTOMER_V1_FIELDS;
+	const additional = specsFor(ADDITIONAL_FIELDS, 'v1').filter(
+		(spec) => withNumberField || spec.name !== 'Number',
+	);
 	return [
-		toProperty(CUSTOMER_GROUP, { name: 'customerGroupId', required: true }),
-		toProperty(INTERNAL_COMPANY, { name: 'companyId', required: true }),
-		toProperty(LANGUAGE, { name: 'languageIso', required: true, default: 'DE' }),
+		toProperty(CUSTOMER_GROUP, { required: true }),
+		toProperty(INTERNAL_COMPANY, { required: true }),
+		toProperty(LANGUAGE, { required: true, default: 'DE' }),
 		{
 			displayName: 'Billing Address',
 			name: 'billingAddress',
@@ -65,7 +62,7 @@ export function customerV1Properties(withNumberField: boolean): INodeProperties[
 			type: 'collection',
 			placeholder: 'Add Setting',
 			default: {},
-			options: toProperties(PAYMENT_V1_FIELDS),
+			options: toProperties(specsFor(PAYMENT_FIELDS, 'v1')),
 		},
 		{
 			displayName: 'Options',
@@ -95,7 +92,7 @@ function requireAddressFields(
 ) {
 	for (const field of ['City', 'CountryIso']) {
 		if (address[field] === undefined || String(address[field]).trim() === '') {
-			const spec = ADDRESS_V1_FIELDS.find((s) => s.name === field)!;
+			const spec = specOf(ADDRESS_FIELDS, 'v1', field);
 			throw new NodeOperationError(
 				ctx.getNode(),
 				`${label} > ${spec.displayName} (item ${itemIndex}) is required`,
@@ -114,36 +111,40 @@ export async function buildCustomerV1Body(
 	itemIndex: number,
 	extra: IDataObject = {},
 ): Promise<{ body: IDataObject; qs: IDataObject }> {
-	const group = readField(ctx, CUSTOMER_GROUP, 'customerGroupId', itemIndex) as number;
-	const company = readField(ctx, INTERNAL_COMPANY, 'companyId', itemIndex) as number;
-	const language = readField(ctx, LANGUAGE, 'languageIso', itemIndex) as string;
-	const billing = readCollection(
+	const group = readField(ctx, CUSTOMER_GROUP, CUSTOMER_GROUP.name, itemIndex) as number;
+	const company = readField(ctx, INTERNAL_COMPANY, INTERNAL_COMPANY.name, itemIndex) as number;
+	const language = readField(ctx, LANGUAGE, LANGUAGE.name, itemIndex) as string;
+	const billing = readFields(
 		ctx,
-		ADDRESS_V1_FIELDS,
+		ADDRESS_FIELDS,
+		'v1',
 		'billingAddress',
 		'Billing Address > ',
 		itemIndex,
 	);
 	requireAddressFields(ctx, billing, 'Billing Address', itemIndex);
-	const additional = readCollection(
+	const additional = readFields(
 		ctx,
-		[...CUSTOMER_V1_FIELDS, NUMBER_SPEC],
+		ADDITIONAL_FIELDS,
+		'v1',
 		'additionalFields',
 		'Additional Fields > ',
 		itemIndex,
 	);
-	const shipping = readCollection(
+	const shipping = readFields(
 		ctx,
-		ADDRESS_V1_FIELDS,
+		ADDRESS_FIELDS,
+		'v1',
 		'shippingAddress',
 		'Shipping Address > ',
 		itemIndex,
 	);
 	if (Object.keys(shipping).length > 0)
 		requireAddressFields(ctx, shipping, 'Shipping Address', itemIndex);
-	const payment = readCollection(
+	const payment = readFields(
 		ctx,
-		PAYMENT_V1_FIELDS,
+		PAYMENT_FIELDS,
+		'v1',
 		'paymentSettings',
 		'Payment Settings > ',
 		itemIndex,
@@ -152,7 +153,7 @@ export async function buildCustomerV1Body(
 
 	await assertReferenceExists(ctx, '/customerGroups', group, labelOf(CUSTOMER_GROUP), itemIndex);
 	await assertReferenceExists(ctx, '/companies', company, labelOf(INTERNAL_COMPANY), itemIndex);
-	const categorySpec = CUSTOMER_V1_FIELDS.find((s) => s.name === 'CustomerCategoryId')!;
+	const categorySpec = specOf(CUSTOMER_FIELDS, 'v1', 'CustomerCategoryId');
 	await assertReferenceExists(
 		ctx,
 		'/customerCategories',
@@ -160,7 +161,7 @@ export async function buildCustomerV1Body(
 		`Additional Fields > ${labelOf(categorySpec)}`,
 		itemIndex,
 	);
-	const methodSpec = PAYMENT_V1_FIELDS.find((s) => s.name === 'PaymentMethodId')!;
+	const methodSpec = specOf(PAYMENT_FIELDS, 'v1', 'PaymentMethodId');
 	await assertReferenceExists(
 		ctx,
 		'/paymentMethods',

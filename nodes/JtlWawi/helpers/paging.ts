@@ -32,3 +32,14 @@ export function readV2Page(body: unknown): Page<IDataObject> {
 		total: num(b.totalItems),
 	};
 }
+
+/** A bare JSON array, or the Items/items of a v1/v2 paged envelope; undefined for any other shape. */
+export function asArray(body: unknown): IDataObject[] | undefined {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (body && typeof body === 'object') {
+		const b = body as IDataObject;
+		const items = b.Items ?? b.items;
+		if (Array.isArray(items)) return items as IDataObject[];
+	}
+	return undefined;
+}

@@ -4,7 +4,7 @@ import type { CommonCustomer } from '../../shared/customer';
 import { toCommonCustomer } from '../../shared/customer';
 
 /** The `source` of every JTL-Wawi record in the common customer shape. */
-export const JTL_SOURCE = 'jtlWawi';
+const JTL_SOURCE = 'jtlWawi';
 
 function isBilling(address: IDataObject): boolean {
 	const type = address.addressType;
@@ -19,7 +19,7 @@ function isDefault(address: IDataObject): boolean {
  * The customer's default billing address (addressType 0): the one flagged default, else the first
  * billing address, else none.
  */
-export function defaultBillingAddress(record: IDataObject): IDataObject | undefined {
+function defaultBillingAddress(record: IDataObject): IDataObject | undefined {
 	const addresses = Array.isArray(record.addresses)
 		? (record.addresses as unknown[]).filter(
 				(a): a is IDataObject => !!a && typeof a === 'object' && !Array.isArray(a),
@@ -59,7 +59,7 @@ export function simplifyCustomerV2(record: IDataObject): CommonCustomer {
  * A JTL v1 customer record (PascalCase) in the same common shape, so that a workflow sees one
  * shape whichever API answered. v1 records carry no change time.
  */
-export function simplifyCustomerV1(record: IDataObject): CommonCustomer {
+function simplifyCustomerV1(record: IDataObject): CommonCustomer {
 	const address = (record.BillingAddress as IDataObject | null) ?? {};
 	return toCommonCustomer(JTL_SOURCE, {
 		id: record.Id,

@@ -48,7 +48,7 @@ export function cases({ jtl, workflowWithInput }) {
 		{
 			name: 'JTL contact > create adds a contact person and returns it',
 			before: clearLog,
-			workflow: workflowWithInput('jtl/contact-create.workflow.json', 'e2eJtlContactCreate', {
+			workflow: workflowWithInput('JtlWawi/contact-create.workflow.json', 'e2eJtlContactCreate', {
 				customerId: createFor,
 				salutation: 'Frau',
 				firstName: 'Lena',
@@ -79,7 +79,7 @@ export function cases({ jtl, workflowWithInput }) {
 		{
 			name: 'JTL contact > create without any field fails before sending',
 			before: clearLog,
-			workflow: workflowWithInput('jtl/contact-create.workflow.json', 'e2eJtlContactNoField', {
+			workflow: workflowWithInput('JtlWawi/contact-create.workflow.json', 'e2eJtlContactNoField', {
 				customerId: createFor,
 			}),
 			check: async ({ code, error }) => {
@@ -91,7 +91,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL contact > get returns one contact person',
-			workflow: workflowWithInput('jtl/contact-get.workflow.json', 'e2eJtlContactGet', {
+			workflow: workflowWithInput('JtlWawi/contact-get.workflow.json', 'e2eJtlContactGet', {
 				customerId: getContact.customerId,
 				contactId: getContact.id,
 			}),
@@ -106,7 +106,7 @@ export function cases({ jtl, workflowWithInput }) {
 		{
 			name: 'JTL contact > update changes the set fields and returns the contact read back',
 			before: clearLog,
-			workflow: workflowWithInput('jtl/contact-update.workflow.json', 'e2eJtlContactUpdate', {
+			workflow: workflowWithInput('JtlWawi/contact-update.workflow.json', 'e2eJtlContactUpdate', {
 				customerId: updateContact.customerId,
 				contactId: updateContact.id,
 				lastName: 'Neumann',
@@ -133,7 +133,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL contact > delete removes the contact person',
-			workflow: workflowWithInput('jtl/contact-delete.workflow.json', 'e2eJtlContactDelete', {
+			workflow: workflowWithInput('JtlWawi/contact-delete.workflow.json', 'e2eJtlContactDelete', {
 				customerId: deleteContact.customerId,
 				contactId: deleteContact.id,
 			}),
@@ -148,12 +148,16 @@ export function cases({ jtl, workflowWithInput }) {
 		{
 			name: 'JTL customer price > create adds a net price and returns it',
 			before: clearLog,
-			workflow: workflowWithInput('jtl/customerPrice-create.workflow.json', 'e2eJtlPriceCreate', {
-				itemId: newPriceItem,
-				customerId: freeCustomer,
-				fromQuantity: 25,
-				netPrice: 19.99,
-			}),
+			workflow: workflowWithInput(
+				'JtlWawi/customerPrice-create.workflow.json',
+				'e2eJtlPriceCreate',
+				{
+					itemId: newPriceItem,
+					customerId: freeCustomer,
+					fromQuantity: 25,
+					netPrice: 19.99,
+				},
+			),
 			check: async ({ code, items }) => {
 				assert.equal(code, 0);
 				const expected = {
@@ -177,7 +181,7 @@ export function cases({ jtl, workflowWithInput }) {
 			name: 'JTL customer price > create of a duplicate becomes a NodeApiError (409)',
 			before: clearLog,
 			workflow: workflowWithInput(
-				'jtl/customerPrice-create.workflow.json',
+				'JtlWawi/customerPrice-create.workflow.json',
 				'e2eJtlPriceDuplicate',
 				{ ...priceKey(duplicate), netPrice: 1 },
 			),
@@ -200,11 +204,15 @@ export function cases({ jtl, workflowWithInput }) {
 					times: 1,
 				});
 			},
-			workflow: workflowWithInput('jtl/customerPrice-create.workflow.json', 'e2eJtlPriceNoRetry', {
-				itemId: newPriceItem,
-				customerId: otherFreeCustomer,
-				netPrice: 5,
-			}),
+			workflow: workflowWithInput(
+				'JtlWawi/customerPrice-create.workflow.json',
+				'e2eJtlPriceNoRetry',
+				{
+					itemId: newPriceItem,
+					customerId: otherFreeCustomer,
+					netPrice: 5,
+				},
+			),
 			check: async ({ code, error }) => {
 				assert.equal(code, 1);
 				assert.equal(error.name, 'NodeApiError');
@@ -220,11 +228,15 @@ export function cases({ jtl, workflowWithInput }) {
 		{
 			name: 'JTL customer price > update switches to a percent reduction and returns the price',
 			before: clearLog,
-			workflow: workflowWithInput('jtl/customerPrice-update.workflow.json', 'e2eJtlPriceUpdate', {
-				...priceKey(updatePrice),
-				priceType: 'percent',
-				percent: 12,
-			}),
+			workflow: workflowWithInput(
+				'JtlWawi/customerPrice-update.workflow.json',
+				'e2eJtlPriceUpdate',
+				{
+					...priceKey(updatePrice),
+					priceType: 'percent',
+					percent: 12,
+				},
+			),
 			check: async ({ code, items }) => {
 				assert.equal(code, 0);
 				assert.deepEqual(items, [
@@ -248,7 +260,7 @@ export function cases({ jtl, workflowWithInput }) {
 			name: 'JTL customer price > update with both values fails before sending',
 			before: clearLog,
 			workflow: workflowWithInput(
-				'jtl/customerPrice-update.workflow.json',
+				'JtlWawi/customerPrice-update.workflow.json',
 				'e2eJtlPriceBothValues',
 				{ ...priceKey(updatePrice), netPrice: 5, percent: 5 },
 			),
@@ -265,7 +277,7 @@ export function cases({ jtl, workflowWithInput }) {
 		{
 			name: 'JTL customer price > delete removes the price',
 			workflow: workflowWithInput(
-				'jtl/customerPrice-delete.workflow.json',
+				'JtlWawi/customerPrice-delete.workflow.json',
 				'e2eJtlPriceDelete',
 				priceKey(deletePrice),
 			),

@@ -10,7 +10,7 @@ export function cases({ jtl, workflowWithInput }) {
 	return [
 		{
 			name: 'JTL customer > create writes a customer with its billing address',
-			workflow: workflowWithInput('jtl/customer-create.workflow.json', 'e2eJtlCustomerCreate', {
+			workflow: workflowWithInput('JtlWawi/customer-create.workflow.json', 'e2eJtlCustomerCreate', {
 				company: 'E2E Nordlicht GmbH',
 			}),
 			check: async ({ code, items }) => {
@@ -22,7 +22,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL customer > create or update updates the customer with that number',
-			workflow: workflowWithInput('jtl/customer-upsert.workflow.json', 'e2eJtlCustomerUpsert', {
+			workflow: workflowWithInput('JtlWawi/customer-upsert.workflow.json', 'e2eJtlCustomerUpsert', {
 				number: 'K10020',
 				city: 'Rostock',
 			}),
@@ -36,7 +36,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL customer > get returns the simplified customer',
-			workflow: workflowWithInput('jtl/customer-get.workflow.json', 'e2eJtlCustomerGet', {
+			workflow: workflowWithInput('JtlWawi/customer-get.workflow.json', 'e2eJtlCustomerGet', {
 				customerId: 2,
 			}),
 			check: async ({ code, items }) => {
@@ -53,7 +53,7 @@ export function cases({ jtl, workflowWithInput }) {
 			before: async () => {
 				jtl.requests.length = 0;
 			},
-			workflow: workflowWithInput('jtl/customer-getAll.workflow.json', 'e2eJtlCustomerGetAll', {
+			workflow: workflowWithInput('JtlWawi/customer-getAll.workflow.json', 'e2eJtlCustomerGetAll', {
 				limit: 5,
 			}),
 			check: async ({ code, items }) => {
@@ -65,7 +65,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL address > get many lists the addresses of a customer with their type',
-			workflow: workflowWithInput('jtl/address-getAll.workflow.json', 'e2eJtlAddressGetAll', {
+			workflow: workflowWithInput('JtlWawi/address-getAll.workflow.json', 'e2eJtlAddressGetAll', {
 				customerId: 3,
 			}),
 			check: async ({ code, items }) => {
@@ -76,7 +76,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL address > update changes one address',
-			workflow: workflowWithInput('jtl/address-update.workflow.json', 'e2eJtlAddressUpdate', {
+			workflow: workflowWithInput('JtlWawi/address-update.workflow.json', 'e2eJtlAddressUpdate', {
 				customerUuid: v2Customer().uuid,
 				addressUuid: v2Customer().addresses[0].uuid,
 				street: 'E2E-Weg 9',
@@ -93,7 +93,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL address > add adds an address to a customer',
-			workflow: workflowWithInput('jtl/address-add.workflow.json', 'e2eJtlAddressAdd', {
+			workflow: workflowWithInput('JtlWawi/address-add.workflow.json', 'e2eJtlAddressAdd', {
 				customerUuid: v2Customer().uuid,
 			}),
 			check: async ({ code, items }) => {
@@ -109,9 +109,13 @@ export function cases({ jtl, workflowWithInput }) {
 			before: async () => {
 				jtl.requests.length = 0;
 			},
-			workflow: workflowWithInput('jtl/customer-create.workflow.json', 'e2eJtlCustomerBadGroup', {
-				groupId: 99,
-			}),
+			workflow: workflowWithInput(
+				'JtlWawi/customer-create.workflow.json',
+				'e2eJtlCustomerBadGroup',
+				{
+					groupId: 99,
+				},
+			),
 			check: async ({ code, error }) => {
 				assert.equal(code, 1);
 				assert.equal(error.name, 'NodeOperationError');
@@ -124,7 +128,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL customer > delete removes a customer',
-			workflow: workflowWithInput('jtl/customer-delete.workflow.json', 'e2eJtlCustomerDelete', {
+			workflow: workflowWithInput('JtlWawi/customer-delete.workflow.json', 'e2eJtlCustomerDelete', {
 				customerId: 24,
 			}),
 			check: async ({ code, items }) => {

@@ -33,7 +33,7 @@ export function cases({ jtl, workflowWithInput }) {
 	return [
 		{
 			name: 'JTL contact > get many returns the contacts of a customer',
-			workflow: workflowWithInput('jtl/contact-getAll.workflow.json', 'e2eJtlContacts', {
+			workflow: workflowWithInput('JtlWawi/contact-getAll.workflow.json', 'e2eJtlContacts', {
 				customerId: 1,
 			}),
 			check: async ({ code, items }) => {
@@ -48,7 +48,7 @@ export function cases({ jtl, workflowWithInput }) {
 			before: async () => {
 				jtl.requests.length = 0;
 			},
-			workflow: workflowWithInput('jtl/customer-update.workflow.json', 'e2eJtlCustomerUpdate', {
+			workflow: workflowWithInput('JtlWawi/customer-update.workflow.json', 'e2eJtlCustomerUpdate', {
 				customerUuid: firstCustomer().uuid,
 				addressUuid: firstCustomer().addresses[0].uuid,
 			}),
@@ -81,7 +81,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL customer price > get many returns the prices of an item',
-			workflow: workflowWithInput('jtl/customerPrice-getAll.workflow.json', 'e2eJtlPrices', {
+			workflow: workflowWithInput('JtlWawi/customerPrice-getAll.workflow.json', 'e2eJtlPrices', {
 				itemId: 1,
 			}),
 			check: async ({ code, items }) => {
@@ -94,7 +94,7 @@ export function cases({ jtl, workflowWithInput }) {
 			before: async () => {
 				jtl.requests.length = 0;
 			},
-			workflow: workflowWithInput('jtl/contact-getAll.workflow.json', 'e2eJtlBadInput', {
+			workflow: workflowWithInput('JtlWawi/contact-getAll.workflow.json', 'e2eJtlBadInput', {
 				customerId: 'abc',
 			}),
 			check: async ({ code, error }) => {
@@ -106,7 +106,7 @@ export function cases({ jtl, workflowWithInput }) {
 		},
 		{
 			name: 'JTL API error becomes a NodeApiError with the vendor message',
-			workflow: workflowWithInput('jtl/contact-getAll.workflow.json', 'e2eJtlNotFound', {
+			workflow: workflowWithInput('JtlWawi/contact-getAll.workflow.json', 'e2eJtlNotFound', {
 				customerId: 999999,
 			}),
 			check: async ({ code, error }) => {
@@ -121,9 +121,13 @@ export function cases({ jtl, workflowWithInput }) {
 			before: async () => {
 				jtl.advanceClock(7200);
 			},
-			workflow: workflowWithInput('jtl/customerPrice-getAll.workflow.json', 'e2eJtlTokenRenewal', {
-				itemId: 2,
-			}),
+			workflow: workflowWithInput(
+				'JtlWawi/customerPrice-getAll.workflow.json',
+				'e2eJtlTokenRenewal',
+				{
+					itemId: 2,
+				},
+			),
 			check: async ({ code, items }) => {
 				try {
 					assert.equal(code, 0);

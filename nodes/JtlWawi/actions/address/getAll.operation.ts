@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { customerLocator } from '../../helpers/fields';
+import { customerLocator } from '../../helpers/customerLocator';
 
 const properties: INodeProperties[] = [
 	customerLocator('any', {
@@ -30,7 +30,7 @@ const V1_LISTS: Array<[string, string]> = [
 ];
 
 /** Flattens a v1 customer's addresses into one list, each marked with its type. */
-export function flattenV1Addresses(customer: IDataObject): IDataObject[] {
+function flattenV1Addresses(customer: IDataObject): IDataObject[] {
 	const out: IDataObject[] = [];
 	const customerId = customer.Id;
 	for (const [key, type] of V1_SINGLE) {

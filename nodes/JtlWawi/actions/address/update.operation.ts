@@ -3,10 +3,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuid, validateField } from '../../../shared/validation';
 import { readCollection, toProperties } from '../../../shared/fieldSpecs';
-import { customerLocator } from '../../helpers/fields';
+import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
-import { EDITABLE_ADDRESS_FIELDS, readV2Addresses } from './shared';
+import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
+import { readV2Addresses } from '../../helpers/customerAddresses';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {

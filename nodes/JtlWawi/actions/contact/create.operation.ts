@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { contactBody, contactFieldProperties } from '../../helpers/contactFields';
+import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { customerLocator } from '../../helpers/fields';
+import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
 
 const properties: INodeProperties[] = [

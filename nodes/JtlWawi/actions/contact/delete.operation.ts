@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactIdProperty, readContactId } from '../../helpers/contactFields';
-import { customerLocator } from '../../helpers/fields';
+import { contactIdProperty, readContactId } from '../../helpers/contactRecord';
+import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
 

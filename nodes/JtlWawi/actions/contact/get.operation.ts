@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactIdProperty, readContactId } from '../../helpers/contactFields';
-import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { customerLocator } from '../../helpers/fields';
+import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
+import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
 
 const properties: INodeProperties[] = [
@@ -18,26 +17,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `GET /customers/{customerId}/contacts/{customerContactId}`, checked to be one contact object. */
-export async function fetchContact(
-	ctx: IExecuteFunctions,
-	customerId: number,
-	contactId: number,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const response = await jtlApiRequest(
-		ctx,
-		'GET',
-		`/customers/${customerId}/contacts/${contactId}`,
-		{ itemIndex },
-	);
-	const contact = response.body;
-	if (!contact || typeof contact !== 'object' || Array.isArray(contact)) {
-		throw unexpectedShape(ctx, contact, 'a contact', itemIndex);
-	}
-	return contact as IDataObject;
-}
-
+/** `GET /customers/{customerId}/contacts/{customerContactId}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);

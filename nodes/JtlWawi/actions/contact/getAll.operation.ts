@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customerLocator, returnAllAndLimit } from '../../helpers/fields';
-import { asArray, maxResults } from '../../helpers/utils';
+import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import { customerLocator } from '../../helpers/customerLocator';
+import { asArray } from '../../helpers/paging';
 import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, unexpectedShape } from '../../transport';
 

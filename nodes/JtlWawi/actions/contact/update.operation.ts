@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	contactBody,
-	contactFieldProperties,
-	contactIdProperty,
-	readContactId,
-} from '../../helpers/contactFields';
-import { customerLocator } from '../../helpers/fields';
+import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
+import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
+import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
-import { fetchContact } from './get.operation';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {

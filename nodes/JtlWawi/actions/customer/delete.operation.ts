@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
-import { customerLocator } from '../../helpers/fields';
+import { customerLocator } from '../../helpers/customerLocator';
 import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [

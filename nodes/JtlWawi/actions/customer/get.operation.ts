@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { customerLocator, simplifyField } from '../../helpers/fields';
+import { simplifyField } from '../../../shared/parameters';
+import { customerLocator } from '../../helpers/customerLocator';
 import { simplifyCustomer } from '../../helpers/simplify';
 
 const properties: INodeProperties[] = [customerLocator('any'), simplifyField()];

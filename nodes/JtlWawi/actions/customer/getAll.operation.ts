@@ -4,10 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { paginateByPageNumber } from '../../../shared/pagination';
 import { int32Id, validateField } from '../../../shared/validation';
 import { schemaOf } from '../../../shared/fieldSpecs';
-import { returnAllAndLimit, simplifyField } from '../../helpers/fields';
 import { readV1Page, readV2Page } from '../../helpers/paging';
 import { simplifyCustomer } from '../../helpers/simplify';
-import { maxResults } from '../../helpers/utils';
+import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [

@@ -2,259 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuid, validateField } from '../../../shared/validation';
-import type { FieldSpec } from '../../../shared/fieldSpecs';
-import { toProperties, validateCollection } from '../../../shared/fieldSpecs';
-import { customerLocator } from '../../helpers/fields';
+import { toProperties } from '../../../shared/fieldSpecs';
+import { ADDRESS_FIELDS } from '../../helpers/addressCatalog';
+import { CUSTOMER_FIELDS } from '../../helpers/customerCatalog';
+import { specsFor, validateFields } from '../../helpers/fieldCatalog';
+import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
+import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest } from '../../transport';
-
-/** Top-level fields of the v2 customer update command. */
-export const CUSTOMER_UPDATE_FIELDS: FieldSpec[] = [
-	{
-		name: 'accountsReceivableNumber',
-		displayName: 'Accounts Receivable Number',
-		kind: 'int',
-		description: 'Debtor account number used in accounting',
-	},
-	{
-		name: 'birthday',
-		displayName: 'Birthday',
-		kind: 'dateTime',
-		description: "The customer's date of birth",
-	},
-	{
-		name: 'commercialRegisterNumber',
-		displayName: 'Commercial Register Number',
-		kind: 'string',
-		description: 'Entry in the commercial register',
-	},
-	{
-		name: 'companyId',
-		displayName: 'Company ID',
-		kind: 'uuid',
-		description:
-			'The own company (firm) the customer belongs to; leave unset to keep the current one',
-		loadOptionsMethod: 'getCompaniesV2',
-	},
-	{
-		name: 'createdDate',
-		displayName: 'Created Date',
-		kind: 'dateTime',
-		description:
-			'When the customer was created. Rarely changed; set it only to correct imported data.',
-	},
-	{
-		name: 'customerCategoryId',
-		displayName: 'Customer Category ID',
-		kind: 'uuid',
-		description: 'UUID of the customer category',
-		loadOptionsMethod: 'getCustomerCategoriesV2',
-	},
-	{
-		name: 'customerGroupId',
-		displayName: 'Customer Group ID',
-		kind: 'uuid',
-		description: 'UUID of the customer group, which decides default prices and discounts',
-		loadOptionsMethod: 'getCustomerGroupsV2',
-	},
-	{
-		name: 'customerNumber',
-		displayName: 'Customer Number',
-		kind: 'string',
-		description: 'The customer number shown in JTL-Wawi',
-	},
-	{
-		name: 'ebayName',
-		displayName: 'eBay Name',
-		kind: 'string',
-		description: "The customer's eBay user name",
-	},
-	{
-		name: 'homepage',
-		displayName: 'Homepage',
-		kind: 'string',
-		description: "The customer's website",
-	},
-	{
-		name: 'initialContact',
-		displayName: 'Initial Contact',
-		kind: 'string',
-		description: 'How the customer first came into contact',
-	},
-	{
-		name: 'isCashRegisterBased',
-		displayName: 'Is Cash Register Based',
-		kind: 'boolean',
-		description: 'Whether the customer was created at a point of sale',
-	},
-	{
-		name: 'isLocked',
-		displayName: 'Is Locked',
-		kind: 'boolean',
-		description: 'Whether the customer is locked for new orders',
-	},
-	{
-		name: 'languageIso',
-		displayName: 'Language',
-		kind: 'language',
-		description: 'Two-letter language code for documents and mails, such as de or en',
-		placeholder: 'de',
-	},
-	{
-		name: 'paymentMethodId',
-		displayName: 'Payment Method ID',
-		kind: 'uuid',
-		description: "UUID of the customer's default payment method",
-		loadOptionsMethod: 'getPaymentMethodsV2',
-	},
-	{
-		name: 'taxIdentificationNumber',
-		displayName: 'Tax Identification Number',
-		kind: 'string',
-		description: 'Tax number of the customer',
-	},
-];
-
-export const PAYMENT_SETTINGS_FIELDS: FieldSpec[] = [
-	{
-		name: 'creditLimit',
-		displayName: 'Credit Limit',
-		kind: 'number',
-		description: 'Highest open amount allowed for the customer',
-	},
-	{
-		name: 'discount',
-		displayName: 'Discount (%)',
-		kind: 'percent',
-		description: 'Standard discount in percent',
-	},
-	{
-		name: 'isDunningBlocked',
-		displayName: 'Is Dunning Blocked',
-		kind: 'boolean',
-		description: 'Whether no dunning letters are sent to the customer',
-	},
-	{
-		name: 'paymentDueDateInDays',
-		displayName: 'Payment Due (Days)',
-		kind: 'int',
-		description: 'Payment term in days',
-	},
-];
-
-export const ADDRESS_FIELDS: FieldSpec[] = [
-	{
-		name: 'addressType',
-		displayName: 'Address Type',
-		kind: 'int',
-		description:
-			'Numeric JTL address type. Required when adding an address (no address ID); JTL does not document the values.',
-	},
-	{
-		name: 'additionalAddressLine',
-		displayName: 'Additional Address Line',
-		kind: 'string',
-		description: 'Second street line',
-	},
-	{
-		name: 'additionalCompanyLine',
-		displayName: 'Additional Company Line',
-		kind: 'string',
-		description: 'Second company line',
-	},
-	{ name: 'city', displayName: 'City', kind: 'string', description: 'City' },
-	{
-		name: 'companyName',
-		displayName: 'Company Name',
-		kind: 'string',
-		description: 'Company name',
-	},
-	{
-		name: 'countryIso',
-		displayName: 'Country Code',
-		kind: 'country',
-		description: 'ISO country code such as DE',
-		placeholder: 'DE',
-	},
-	{
-		name: 'emailAddress',
-		displayName: 'Email',
-		kind: 'email',
-		description: 'Email address',
-	},
-	{
-		name: 'faxNumber',
-		displayName: 'Fax Number',
-		kind: 'string',
-		description: 'Fax number',
-	},
-	{
-		name: 'firstName',
-		displayName: 'First Name',
-		kind: 'string',
-		description: 'First name',
-	},
-	{
-		name: 'isDefaultAddress',
-		displayName: 'Is Default Address',
-		kind: 'boolean',
-		description: 'Whether this is the default address of its type',
-	},
-	{
-		name: 'lastName',
-		displayName: 'Last Name',
-		kind: 'string',
-		description: 'Last name',
-	},
-	{
-		name: 'mobilePhoneNumber',
-		displayName: 'Mobile Phone Number',
-		kind: 'string',
-		description: 'Mobile phone number',
-	},
-	{
-		name: 'phoneNumber',
-		displayName: 'Phone Number',
-		kind: 'string',
-		description: 'Landline phone number',
-	},
-	{
-		name: 'postalCode',
-		displayName: 'Postal Code',
-		kind: 'string',
-		description: 'Postal code',
-	},
-	{
-		name: 'salutation',
-		displayName: 'Salutation',
-		kind: 'string',
-		description: 'Form of address, such as Herr or Frau',
-	},
-	{
-		name: 'state',
-		displayName: 'State',
-		kind: 'string',
-		description: 'State or region',
-	},
-	{
-		name: 'street',
-		displayName: 'Street',
-		kind: 'string',
-		description: 'Street and house number',
-	},
-	{
-		name: 'title',
-		displayName: 'Title',
-		kind: 'string',
-		description: 'Academic title, such as Dr.',
-	},
-	{
-		name: 'vatId',
-		displayName: 'VAT ID',
-		kind: 'string',
-		description: 'VAT identification number',
-	},
-];
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -267,7 +22,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields added here are sent; everything else stays as it is',
-		options: toProperties(CUSTOMER_UPDATE_FIELDS),
+		options: toProperties(specsFor(CUSTOMER_FIELDS, 'v2')),
 	},
 	{
 		displayName: 'Payment Settings',
@@ -275,7 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
-		options: toProperties(PAYMENT_SETTINGS_FIELDS),
+		options: toProperties(specsFor(PAYMENT_FIELDS, 'v2')),
 	},
 	{
 		displayName: 'Addresses',
@@ -305,7 +60,7 @@ const properties: INodeProperties[] = [
 						type: 'collection',
 						placeholder: 'Add Address Field',
 						default: {},
-						options: toProperties(ADDRESS_FIELDS),
+						options: toProperties(specsFor(ADDRESS_FIELDS, 'v2')),
 					},
 				],
 			},
@@ -319,7 +74,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Builds the `PATCH /v2/customer/update` body from the item's parameters, validating each field. */
-export function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const customerId = readV2CustomerId(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const paymentSettings = this.getNodeParameter('paymentSettings', itemIndex, {}) as IDataObject;
@@ -327,18 +82,13 @@ export function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDa
 
 	const body: IDataObject = {
 		customerId,
-		...validateCollection(
-			this,
-			CUSTOMER_UPDATE_FIELDS,
-			updateFields,
-			'Update Fields > ',
-			itemIndex,
-		),
+		...validateFields(this, CUSTOMER_FIELDS, 'v2', updateFields, 'Update Fields > ', itemIndex),
 	};
 	if (Object.keys(paymentSettings).length > 0) {
-		body.paymentSettings = validateCollection(
+		body.paymentSettings = validateFields(
 			this,
-			PAYMENT_SETTINGS_FIELDS,
+			PAYMENT_FIELDS,
+			'v2',
 			paymentSettings,
 			'Payment Settings > ',
 			itemIndex,
@@ -349,9 +99,10 @@ export function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDa
 	if (entries.length > 0) {
 		body.addresses = entries.map((entry, position) => {
 			const label = `Addresses > Address ${position + 1} > `;
-			const fields = validateCollection(
+			const fields = validateFields(
 				this,
 				ADDRESS_FIELDS,
+				'v2',
 				(entry.fields as IDataObject) ?? {},
 				label,
 				itemIndex,

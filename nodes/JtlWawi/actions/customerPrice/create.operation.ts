@@ -9,7 +9,7 @@ import {
 	priceValueProperties,
 	readPriceKey,
 	readPriceValue,
-} from './fields';
+} from '../../helpers/customerPriceParameters';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,

@@ -7,7 +7,7 @@ import {
 	itemIdProperty,
 	priceCustomerProperty,
 	readPriceKey,
-} from './fields';
+} from '../../helpers/customerPriceParameters';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,

@@ -3,17 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../../shared/validation';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { returnAllAndLimit } from '../../helpers/fields';
-import { asArray, maxResults } from '../../helpers/utils';
+import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
+import { asArray } from '../../helpers/paging';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Item ID',
-		name: 'itemId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '1234',
+		...itemIdProperty,
 		description: 'The numeric JTL-Wawi ID of the item whose customer-specific prices to return',
 	},
 	...returnAllAndLimit(),
@@ -42,13 +38,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const itemId = validateField(
-		this,
-		int32Id,
-		this.getNodeParameter('itemId', itemIndex),
-		'Item ID',
-		itemIndex,
-	);
+	const itemId = readItemId(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const customerId =
 		filters.customerId === undefined || filters.customerId === ''

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { asArray } from '../../helpers/utils';
+import { asArray } from '../../helpers/paging';
 import {
 	fromQuantityProperty,
 	itemIdProperty,
@@ -10,7 +10,7 @@ import {
 	priceValueProperties,
 	readPriceKey,
 	readPriceValue,
-} from './fields';
+} from '../../helpers/customerPriceParameters';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,

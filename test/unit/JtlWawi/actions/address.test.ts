@@ -1,14 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import { NodeOperationError } from 'n8n-workflow';
 
-import * as add from '../../../nodes/JtlWawi/actions/address/add.operation';
-import * as getAll from '../../../nodes/JtlWawi/actions/address/getAll.operation';
-import * as update from '../../../nodes/JtlWawi/actions/address/update.operation';
-import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
-import { answer, locator, mockExecuteContext } from '../../harness/mockContext';
+import * as add from '../../../../nodes/JtlWawi/actions/address/add.operation';
+import * as getAll from '../../../../nodes/JtlWawi/actions/address/getAll.operation';
+import * as update from '../../../../nodes/JtlWawi/actions/address/update.operation';
+import { jtlApiRequest } from '../../../../nodes/JtlWawi/transport';
+import { answer, locator, mockExecuteContext } from '../../../harness/mockContext';
 
-jest.mock('../../../nodes/JtlWawi/transport', () => ({
-	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+jest.mock('../../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;

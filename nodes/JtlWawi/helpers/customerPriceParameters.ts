@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { int32Id, validateField } from '../../../shared/validation';
-import { customerLocator } from '../../helpers/fields';
-import { readV1CustomerId } from '../../helpers/customerId';
-import { schemaOf, toNumber } from '../../../shared/fieldSpecs';
+import { int32Id, validateField } from '../../shared/validation';
+import { customerLocator } from './customerLocator';
+import { readV1CustomerId } from './customerId';
+import { schemaOf, toNumber } from '../../shared/fieldSpecs';
 
-/** Fields shared by the write operations of customer prices. */
+/**
+ * The parameters of the customer price operations (item, customer, quantity tier, price) and
+ * their readers.
+ */
 
 export const itemIdProperty: INodeProperties = {
 	displayName: 'Item ID',
@@ -33,9 +36,9 @@ export const fromQuantityProperty: INodeProperties = {
 		'The quantity from which the price applies; 0 is the base price. Each tier runs up to the next higher From Quantity.',
 };
 
-export const PRICE_TYPE_LABEL = 'Price Type';
-export const NET_PRICE_LABEL = 'Net Price';
-export const PERCENT_LABEL = 'Percent Reduction';
+const PRICE_TYPE_LABEL = 'Price Type';
+const NET_PRICE_LABEL = 'Net Price';
+const PERCENT_LABEL = 'Percent Reduction';
 
 export const priceValueProperties: INodeProperties[] = [
 	{
@@ -97,14 +100,19 @@ export interface PriceKey {
 	fromQuantity: number;
 }
 
-export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKey {
-	const itemId = validateField(
+/** Reads and validates the Item ID parameter. */
+export function readItemId(ctx: IExecuteFunctions, itemIndex: number): number {
+	return validateField(
 		ctx,
 		int32Id,
 		ctx.getNodeParameter('itemId', itemIndex),
 		'Item ID',
 		itemIndex,
 	);
+}
+
+export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKey {
+	const itemId = readItemId(ctx, itemIndex);
 	const customerId = readV1CustomerId(ctx, itemIndex);
 	const quantity = validateField(
 		ctx,

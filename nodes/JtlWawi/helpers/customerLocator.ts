@@ -54,28 +54,6 @@ export function customerLocator(
 	};
 }
 
-/** The usual Return All + Limit pair of a Get Many operation. */
-export function returnAllAndLimit(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
-}
-
 /**
  * A customer locator that takes either ID space: a whole number is sent to the v1 endpoint, a UUID
  * to the v2 endpoint.
@@ -114,17 +92,5 @@ function anyCustomerLocator(overrides: Partial<INodeProperties>): INodePropertie
 			},
 		],
 		...overrides,
-	};
-}
-
-/** The Simplify switch of read operations. */
-export function simplifyField(): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return a compact, flat customer (the same shape from both JTL APIs) instead of the full record',
 	};
 }

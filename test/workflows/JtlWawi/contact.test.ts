@@ -10,7 +10,7 @@ async function seededContact(customerId = 3) {
 }
 
 describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
-	const file = 'jtl/contact-create.workflow.json';
+	const file = 'JtlWawi/contact-create.workflow.json';
 
 	it('creates the contact with the set fields and returns it', async () => {
 		const before = await jtl.direct.get('/customers/3/contacts');
@@ -135,7 +135,7 @@ describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
 });
 
 describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId})', () => {
-	const file = 'jtl/contact-get.workflow.json';
+	const file = 'JtlWawi/contact-get.workflow.json';
 
 	it('returns the contact, paired with its input item', async () => {
 		const { customerId, contact } = await seededContact();
@@ -176,7 +176,7 @@ describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId
 });
 
 describe('Contact > Update (PATCH /customers/{customerId}/contacts/{customerContactId})', () => {
-	const file = 'jtl/contact-update.workflow.json';
+	const file = 'JtlWawi/contact-update.workflow.json';
 
 	it('changes only the set fields, then returns the contact as read back', async () => {
 		const { customerId, contact } = await seededContact();
@@ -260,7 +260,7 @@ describe('Contact > Update (PATCH /customers/{customerId}/contacts/{customerCont
 });
 
 describe('Contact > Delete (DELETE /customers/{customerId}/contacts/{customerContactId})', () => {
-	const file = 'jtl/contact-delete.workflow.json';
+	const file = 'JtlWawi/contact-delete.workflow.json';
 
 	it('deletes the contact and reports it', async () => {
 		const { customerId, contact, count } = await seededContact();
@@ -302,7 +302,7 @@ describe('Contact > Delete (DELETE /customers/{customerId}/contacts/{customerCon
 	it('with Continue On Fail, reports the failing item and deletes the others', async () => {
 		const { customerId, contact } = await seededContact();
 		const result = await jtl.run(
-			'jtl/contact-delete.workflow.json',
+			'JtlWawi/contact-delete.workflow.json',
 			[
 				{ customerId, contactId: 'first' },
 				{ customerId, contactId: contact.Id },
@@ -318,5 +318,98 @@ describe('Contact > Delete (DELETE /customers/{customerId}/contacts/{customerCon
 			{ deleted: true, customerId, contactId: contact.Id },
 		]);
 		expect(result.pairedItems('JTL-Wawi')).toEqual([0, 1]);
+	});
+});
+
+describe('Contact > Get Many (GET /customers/{customerId}/contacts)', () => {
+	it('returns one item per contact, paired with its input item', async () => {
+		const expected = await jtl.direct.get('/customers/1/contacts');
+		expect(expected.length).toBeGreaterThan(0);
+		await jtl.sandbox.clearRequests();
+
+		const result = await jtl.run('JtlWawi/contact-getAll.workflow.json', [{ customerId: 1 }]);
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual(expected);
+		expect(result.pairedItems('JTL-Wawi')).toEqual(expected.map(() => 0));
+		const calls = await jtl.apiCalls();
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ method: 'GET', path: '/erp/customers/1/contacts' });
+		expect(calls[0].headers).toMatchObject({
+			authorization: 'Bearer ***',
+			'x-tenant-id': '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f',
+			'x-appid': 'n8n-nodes-erp-customers/0.1.0',
+			'x-appversion': '0.1.0',
+		});
+	});
+
+	it('runs once per input item and pairs each contact with the item it came from', async () => {
+		const c1 = await jtl.direct.get('/customers/1/contacts');
+		const c2 = await jtl.direct.get('/customers/2/contacts');
+		const result = await jtl.run('JtlWawi/contact-getAll.workflow.json', [
+			{ customerId: 1 },
+			{ customerId: 2 },
+		]);
+		expect(result.output('JTL-Wawi')).toEqual([...c1, ...c2]);
+		expect(result.pairedItems('JTL-Wawi')).toEqual([...c1.map(() => 0), ...c2.map(() => 1)]);
+	});
+
+	it('honours the limit when Return All is off', async () => {
+		const all = await jtl.direct.get('/customers/1/contacts');
+		expect(all.length).toBeGreaterThan(1);
+		const result = await jtl.run(
+			'JtlWawi/contact-getAll.workflow.json',
+			[{ customerId: 1 }],
+			(p) => {
+				p.returnAll = false;
+				p.limit = 1;
+			},
+		);
+		expect(result.output('JTL-Wawi')).toEqual([all[0]]);
+	});
+
+	it.each([
+		['abc', 'must be a whole number'],
+		['12.5', 'must be a whole number'],
+		['-3', 'must be 1 or greater'],
+		['99999999999', 'must fit a 32-bit integer'],
+		['b45f6432-2462-4c6f-b00f-1d9d01000000', 'must be a whole number'],
+	])('rejects customer ID %s before sending anything', async (value, reason) => {
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('JtlWawi/contact-getAll.workflow.json', [
+			{ customerId: 1 },
+			{ customerId: value },
+		]);
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(`Customer (item 1) ${reason}`);
+		expect(result.error?.itemIndex).toBe(1);
+		// item 0 was valid and fetched; item 1 never reached the API
+		const calls = await jtl.apiCalls();
+		expect(calls.map((c) => c.path)).toEqual(['/erp/customers/1/contacts']);
+	});
+
+	it('turns a 404 into a NodeApiError with the vendor message and the item index', async () => {
+		const result = await jtl.run('JtlWawi/contact-getAll.workflow.json', [
+			{ customerId: 1 },
+			{ customerId: 999999 },
+		]);
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.message).toMatch(/^JTL-Wawi: .*999999|^JTL-Wawi: .*not found/i);
+		expect(result.error?.itemIndex).toBe(1);
+	});
+
+	it('with Continue On Fail, reports the failing item and keeps the others', async () => {
+		const c1 = await jtl.direct.get('/customers/1/contacts');
+		const result = await jtl.run(
+			'JtlWawi/contact-getAll.workflow.json',
+			[{ customerId: 'x' }, { customerId: 1 }],
+			continueOnFail,
+		);
+		expect(result.error).toBeUndefined();
+		const out = result.output('JTL-Wawi');
+		expect(out[0]).toMatchObject({ error: 'Customer (item 0) must be a whole number' });
+		expect(out.slice(1)).toEqual(c1);
+		expect(result.pairedItems('JTL-Wawi')).toEqual([0, ...c1.map(() => 1)]);
 	});
 });

@@ -1,22 +1,24 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import { NodeOperationError } from 'n8n-workflow';
 
-import * as create from '../../../nodes/JtlWawi/actions/customer/create.operation';
-import * as del from '../../../nodes/JtlWawi/actions/customer/delete.operation';
-import * as get from '../../../nodes/JtlWawi/actions/customer/get.operation';
-import * as getAll from '../../../nodes/JtlWawi/actions/customer/getAll.operation';
-import * as upsert from '../../../nodes/JtlWawi/actions/customer/upsert.operation';
-import { customer } from '../../../nodes/JtlWawi/actions/customer';
-import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
-import { answer, locator, mockExecuteContext } from '../../harness/mockContext';
+import * as create from '../../../../nodes/JtlWawi/actions/customer/create.operation';
+import * as del from '../../../../nodes/JtlWawi/actions/customer/delete.operation';
+import * as get from '../../../../nodes/JtlWawi/actions/customer/get.operation';
+import * as getAll from '../../../../nodes/JtlWawi/actions/customer/getAll.operation';
+import * as update from '../../../../nodes/JtlWawi/actions/customer/update.operation';
+import * as upsert from '../../../../nodes/JtlWawi/actions/customer/upsert.operation';
+import { customer } from '../../../../nodes/JtlWawi/actions/customer';
+import { jtlApiRequest } from '../../../../nodes/JtlWawi/transport';
+import { answer, locator, mockExecuteContext } from '../../../harness/mockContext';
 
-jest.mock('../../../nodes/JtlWawi/transport', () => ({
-	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+jest.mock('../../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 
 const UUID = 'b45f6432-2462-4c6f-b00f-1d9d01000000';
+const ADDRESS = '11111111-2222-4333-8444-555555555555';
 const groups = [
 	{ Id: 1, Name: 'Endkunden' },
 	{ Id: 2, Name: 'Händler' },
@@ -348,5 +350,144 @@ describe('Customer > Get Many', () => {
 			'Filters > Created Before (item 0) must be a date and time such as 2026-03-01T00:00:00Z',
 		);
 		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Customer > Update (command body)', () => {
+	const params = (overrides: Record<string, unknown> = {}) => ({
+		customerId: locator(UUID),
+		updateFields: {},
+		paymentSettings: {},
+		addresses: {},
+		...overrides,
+	});
+
+	it('builds a camelCase body of only the set fields, numbers from expressions converted', async () => {
+		request.mockResolvedValue(answer('Customer changed successfully') as any);
+		const out = await update.execute.call(
+			mockExecuteContext(
+				params({
+					updateFields: { accountsReceivableNumber: '4711', isLocked: true, customerGroupId: UUID },
+					paymentSettings: { discount: '2.5' },
+					addresses: {
+						address: [
+							{ customerAddressId: ADDRESS, fields: { city: 'Kiel' } },
+							{ customerAddressId: '', fields: { addressType: 1, street: 'Neu 2' } },
+						],
+					},
+				}),
+			),
+			0,
+		);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'PATCH', '/v2/customer/update', {
+			body: {
+				customerId: UUID,
+				accountsReceivableNumber: 4711,
+				isLocked: true,
+				customerGroupId: UUID,
+				paymentSettings: { discount: 2.5 },
+				addresses: [
+					{ customerAddressId: ADDRESS, city: 'Kiel' },
+					{ addressType: 1, street: 'Neu 2' },
+				],
+			},
+			itemIndex: 0,
+		});
+		expect(out).toEqual([
+			{ success: true, customerId: UUID, message: 'Customer changed successfully' },
+		]);
+	});
+
+	it.each([
+		[
+			{ addresses: { address: [{ customerAddressId: '', fields: { street: 'x' } }] } },
+			'Addresses > Address 1 > Address Type (item 0) is required to add an address',
+		],
+		[
+			{ updateFields: { languageIso: 'deutsch' } },
+			'Update Fields > Language (item 0) must be a two-letter ISO 639-1 language code such as de',
+		],
+		[
+			{ updateFields: { birthday: 'someday' } },
+			'Update Fields > Birthday (item 0) must be a date and time such as 2026-03-01T00:00:00Z',
+		],
+		[
+			{ paymentSettings: { discount: -1 } },
+			'Payment Settings > Discount (%) (item 0) must be between 0 and 100',
+		],
+		[{}, 'Nothing to update (item 0): add at least one field, payment setting or address'],
+	])('rejects %j before any request', async (overrides, message) => {
+		const error = await update.execute
+			.call(mockExecuteContext(params(overrides)), 0)
+			.catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(message);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Credit limit and payment term are whole numbers (int32 in both APIs)', () => {
+	const updateParams = (paymentSettings: Record<string, unknown>) => ({
+		customerId: locator(UUID),
+		updateFields: {},
+		paymentSettings,
+		addresses: {},
+	});
+
+	it.each([
+		[1.5, 'must be a whole number'],
+		[-1, 'must be 0 or greater'],
+		['2.5', 'must be a whole number'],
+	])(
+		'Create refuses Credit Limit %j with the field and item named, before any request',
+		async (value, problem) => {
+			routes(() => v1Customer);
+			const ctx = mockExecuteContext([
+				createParams(),
+				createParams({ paymentSettings: { CreditLimit: value } }),
+			]);
+			const error = await create.execute.call(ctx, 1).catch((e) => e);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(`Payment Settings > Credit Limit (item 1) ${problem}`);
+			expect(request).not.toHaveBeenCalled();
+		},
+	);
+
+	it.each([
+		[{ creditLimit: 1.5 }, 'Credit Limit (item 1) must be a whole number'],
+		[{ creditLimit: -1 }, 'Credit Limit (item 1) must be 0 or greater'],
+		[{ paymentDueDateInDays: 1.5 }, 'Payment Due (Days) (item 1) must be a whole number'],
+		[{ creditLimit: 2 ** 31 }, 'Credit Limit (item 1) must fit a 32-bit integer'],
+	])(
+		'Update refuses %j with the field and item named, before any request',
+		async (settings, message) => {
+			const ctx = mockExecuteContext([updateParams({}), updateParams(settings)]);
+			const error = await update.execute.call(ctx, 1).catch((e) => e);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe(`Payment Settings > ${message}`);
+			expect(request).not.toHaveBeenCalled();
+		},
+	);
+
+	it('Update sends a whole-number credit limit under the v2 name, Create under the v1 name', async () => {
+		request.mockResolvedValue(answer('') as any);
+		await update.execute.call(
+			mockExecuteContext(updateParams({ creditLimit: '5000', paymentDueDateInDays: 30 })),
+			0,
+		);
+		expect(request.mock.calls[0][3]).toMatchObject({
+			body: { customerId: UUID, paymentSettings: { creditLimit: 5000, paymentDueDateInDays: 30 } },
+		});
+
+		request.mockReset();
+		routes(() => v1Customer);
+		await create.execute.call(
+			mockExecuteContext(
+				createParams({ paymentSettings: { CreditLimit: 5000, PaymentTarget: 30 } }),
+			),
+			0,
+		);
+		const post = request.mock.calls.find((c) => c[1] === 'POST')!;
+		expect((post[3] as any).body.PaymentSettings).toEqual({ CreditLimit: 5000, PaymentTarget: 30 });
 	});
 });

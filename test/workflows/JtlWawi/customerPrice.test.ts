@@ -28,7 +28,7 @@ async function freeKey() {
 }
 
 describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => {
-	const file = 'jtl/customerPrice-create.workflow.json';
+	const file = 'JtlWawi/customerPrice-create.workflow.json';
 
 	it('creates a net price and returns it', async () => {
 		const { itemId, customerId } = await freeKey();
@@ -177,7 +177,7 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 });
 
 describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{customerId}/{fromQuantity})', () => {
-	const file = 'jtl/customerPrice-update.workflow.json';
+	const file = 'JtlWawi/customerPrice-update.workflow.json';
 
 	it('switches a net price to a percent reduction and returns the price as read back', async () => {
 		const price = await seededPrice('net');
@@ -309,7 +309,7 @@ describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{custome
 });
 
 describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{customerId}/{fromQuantity})', () => {
-	const file = 'jtl/customerPrice-delete.workflow.json';
+	const file = 'JtlWawi/customerPrice-delete.workflow.json';
 
 	it('deletes the price and reports it', async () => {
 		const price = await seededPrice('net');
@@ -378,5 +378,71 @@ describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{custom
 			fromQuantity: price.FromQuantity,
 		});
 		expect(await pricesOf(price.ItemId)).not.toContainEqual(price);
+	});
+});
+
+describe('Customer Price > Get Many (GET /items/{itemId}/customerPrices)', () => {
+	async function itemWithPrices(min: number) {
+		for (let id = 1; id <= 10; id++) {
+			const prices = await jtl.direct.get(`/items/${id}/customerPrices`);
+			if (prices.length >= min) return { id, prices };
+		}
+		throw new Error('no seeded item has enough prices');
+	}
+
+	it('returns the prices of the item', async () => {
+		const { id, prices } = await itemWithPrices(2);
+		const result = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{ itemId: id }]);
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual(prices);
+		for (const price of result.output('JTL-Wawi')) {
+			const kinds = [price.NetPrice, price.ReduceStandardPriceByPercent].filter(
+				(v) => v !== null && v !== undefined,
+			);
+			expect(kinds).toHaveLength(1);
+		}
+	});
+
+	it('applies the limit and the customer filter', async () => {
+		const { id, prices } = await itemWithPrices(2);
+		const limited = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [
+			{ itemId: id, limit: 1 },
+		]);
+		expect(limited.output('JTL-Wawi')).toEqual([prices[0]]);
+
+		const customerId = prices[prices.length - 1].CustomerId;
+		const filtered = await jtl.run(
+			'JtlWawi/customerPrice-getAll.workflow.json',
+			[{ itemId: id }],
+			(p) => {
+				p.filters = { customerId: String(customerId) };
+				p.returnAll = true;
+			},
+		);
+		expect(filtered.output('JTL-Wawi')).toEqual(
+			prices.filter((p: any) => p.CustomerId === customerId),
+		);
+	});
+
+	it('rejects a bad item ID and a bad limit before sending anything', async () => {
+		await jtl.sandbox.clearRequests();
+		const bad = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{ itemId: 'SKU-1' }]);
+		expect(bad.error?.message).toBe('Item ID (item 0) must be a whole number');
+		const badLimit = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [
+			{ itemId: 1, limit: 0 },
+		]);
+		expect(badLimit.error?.message).toBe('Limit (item 0) must be 1 or greater');
+		expect(await jtl.apiCalls()).toHaveLength(0);
+	});
+
+	it('retries a GET through a 503 and a dropped connection', async () => {
+		const { id, prices } = await itemWithPrices(1);
+		await jtl.sandbox.fault([
+			{ method: 'GET', path: `/erp/items/${id}/customerPrices`, status: 503, times: 1 },
+			{ method: 'GET', path: `/erp/items/${id}/customerPrices`, drop: true, times: 1 },
+		]);
+		const result = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{ itemId: id }]);
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')).toEqual(prices);
 	});
 });

@@ -1,22 +1,24 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { customerPrice } from '../../../nodes/JtlWawi/actions/customerPrice';
-import * as create from '../../../nodes/JtlWawi/actions/customerPrice/create.operation';
-import * as del from '../../../nodes/JtlWawi/actions/customerPrice/delete.operation';
-import * as update from '../../../nodes/JtlWawi/actions/customerPrice/update.operation';
-import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import { customerPrice } from '../../../../nodes/JtlWawi/actions/customerPrice';
+import * as create from '../../../../nodes/JtlWawi/actions/customerPrice/create.operation';
+import * as del from '../../../../nodes/JtlWawi/actions/customerPrice/delete.operation';
+import * as getAll from '../../../../nodes/JtlWawi/actions/customerPrice/getAll.operation';
+import * as update from '../../../../nodes/JtlWawi/actions/customerPrice/update.operation';
+import { jtlApiRequest } from '../../../../nodes/JtlWawi/transport';
 import {
 	answer,
 	locator,
 	mockExecuteContext,
 	operationFailure,
 	testNode,
-} from '../../harness/mockContext';
-import type { Params } from '../../harness/mockContext';
+} from '../../../harness/mockContext';
+import type { Params } from '../../../harness/mockContext';
 
-jest.mock('../../../nodes/JtlWawi/transport', () => ({
-	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+jest.mock('../../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
 }));
 
@@ -254,6 +256,35 @@ describe('Customer Price > Delete', () => {
 		const error = await operationFailure(del, ctx, 2);
 		expect(error.message).toBe('From Quantity (item 2) must be a whole number');
 		expect(error.context.itemIndex).toBe(2);
+		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Customer Price > Get Many', () => {
+	const prices = [
+		{ ItemId: 4, CustomerId: 1, FromQuantity: 0, NetPrice: 10, ReduceStandardPriceByPercent: null },
+		{ ItemId: 4, CustomerId: 2, FromQuantity: 0, NetPrice: null, ReduceStandardPriceByPercent: 5 },
+		{ ItemId: 4, CustomerId: 2, FromQuantity: 10, NetPrice: 8, ReduceStandardPriceByPercent: null },
+	];
+
+	it('filters the item prices by customer on the client side', async () => {
+		request.mockResolvedValue(answer(prices) as any);
+		const out = await getAll.execute.call(
+			mockExecuteContext({ itemId: '4', returnAll: true, filters: { customerId: '2' } }),
+			0,
+		);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', '/items/4/customerPrices', {
+			itemIndex: 0,
+		});
+		expect(out).toEqual(prices.slice(1));
+	});
+
+	it('rejects a bad customer filter before any request', async () => {
+		const error = await getAll.execute
+			.call(mockExecuteContext({ itemId: '4', returnAll: true, filters: { customerId: 'K1' } }), 0)
+			.catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Filters > Customer ID (item 0) must be a whole number');
 		expect(request).not.toHaveBeenCalled();
 	});
 });

@@ -8,7 +8,7 @@ const firstV2 = async () => (await jtl.direct.get('/v2/customers?pageSize=1')).i
 describe('Address > Get Many', () => {
 	it('flattens a v1 customer into one item per address, each with its type', async () => {
 		const customer = await jtl.direct.get('/customers/1');
-		const result = await jtl.run('jtl/address-getAll.workflow.json', [{ customerId: 1 }]);
+		const result = await jtl.run('JtlWawi/address-getAll.workflow.json', [{ customerId: 1 }]);
 		const out = result.output('JTL-Wawi');
 		expect(out[0]).toEqual({ customerId: 1, type: 'billing', ...customer.BillingAddress });
 		const others = customer.OtherAddresses;
@@ -34,7 +34,9 @@ describe('Address > Get Many', () => {
 
 	it('returns the v2 addresses with their IDs for a UUID', async () => {
 		const customer = await firstV2();
-		const result = await jtl.run('jtl/address-getAll.workflow.json', [{ customerId: customer.id }]);
+		const result = await jtl.run('JtlWawi/address-getAll.workflow.json', [
+			{ customerId: customer.id },
+		]);
 		expect(result.output('JTL-Wawi')).toEqual(
 			customer.addresses.map((a: any) => ({ customerId: customer.id, ...a })),
 		);
@@ -46,7 +48,7 @@ describe('Address > Update', () => {
 		const customer = await firstV2();
 		const target = customer.addresses[customer.addresses.length - 1];
 		await jtl.sandbox.clearRequests();
-		const result = await jtl.run('jtl/address-update.workflow.json', [
+		const result = await jtl.run('JtlWawi/address-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: target.customerAddressId },
 		]);
 		expect(result.error).toBeUndefined();
@@ -68,11 +70,11 @@ describe('Address > Update', () => {
 
 	it('rejects a numeric customer ID and a bad address ID before any request', async () => {
 		await jtl.sandbox.clearRequests();
-		const numeric = await jtl.run('jtl/address-update.workflow.json', [
+		const numeric = await jtl.run('JtlWawi/address-update.workflow.json', [
 			{ customerUuid: 1, addressUuid: 'b45f6432-2462-4c6f-b00f-1d9d01000000' },
 		]);
 		expect(numeric.error?.message).toBe('Customer (item 0) must be a UUID');
-		const badAddress = await jtl.run('jtl/address-update.workflow.json', [
+		const badAddress = await jtl.run('JtlWawi/address-update.workflow.json', [
 			{ customerUuid: 'b45f6432-2462-4c6f-b00f-1d9d01000000', addressUuid: 'billing' },
 		]);
 		expect(badAddress.error?.message).toBe(
@@ -83,7 +85,7 @@ describe('Address > Update', () => {
 
 	it('reports an unknown address as a NodeApiError', async () => {
 		const customer = await firstV2();
-		const result = await jtl.run('jtl/address-update.workflow.json', [
+		const result = await jtl.run('JtlWawi/address-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: '00000000-0000-4000-8000-000000000001' },
 		]);
 		expect(result.error?.name).toBe('NodeApiError');
@@ -95,7 +97,9 @@ describe('Address > Add', () => {
 	it('adds one address through the update command, sending nothing else, and returns it', async () => {
 		const customer = await firstV2();
 		await jtl.sandbox.clearRequests();
-		const result = await jtl.run('jtl/address-add.workflow.json', [{ customerUuid: customer.id }]);
+		const result = await jtl.run('JtlWawi/address-add.workflow.json', [
+			{ customerUuid: customer.id },
+		]);
 		expect(result.error).toBeUndefined();
 		const [added] = result.output('JTL-Wawi');
 		expect(added).toMatchObject({

@@ -1,22 +1,24 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { contact } from '../../../nodes/JtlWawi/actions/contact';
-import * as create from '../../../nodes/JtlWawi/actions/contact/create.operation';
-import * as del from '../../../nodes/JtlWawi/actions/contact/delete.operation';
-import * as get from '../../../nodes/JtlWawi/actions/contact/get.operation';
-import * as update from '../../../nodes/JtlWawi/actions/contact/update.operation';
-import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import { contact } from '../../../../nodes/JtlWawi/actions/contact';
+import * as create from '../../../../nodes/JtlWawi/actions/contact/create.operation';
+import * as del from '../../../../nodes/JtlWawi/actions/contact/delete.operation';
+import * as get from '../../../../nodes/JtlWawi/actions/contact/get.operation';
+import * as getAll from '../../../../nodes/JtlWawi/actions/contact/getAll.operation';
+import * as update from '../../../../nodes/JtlWawi/actions/contact/update.operation';
+import { jtlApiRequest } from '../../../../nodes/JtlWawi/transport';
 import {
 	answer,
 	locator,
 	mockExecuteContext,
 	operationFailure,
 	testNode,
-} from '../../harness/mockContext';
+} from '../../../harness/mockContext';
 
-jest.mock('../../../nodes/JtlWawi/transport', () => ({
-	...jest.requireActual('../../../nodes/JtlWawi/transport'),
+jest.mock('../../../../nodes/JtlWawi/transport', () => ({
+	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
 }));
 
@@ -289,5 +291,42 @@ describe('Contact > Delete', () => {
 		expect(error.message).toBe('Contact ID (item 3) must be a whole number');
 		expect(error.context.itemIndex).toBe(3);
 		expect(request).not.toHaveBeenCalled();
+	});
+});
+
+describe('Contact > Get Many', () => {
+	const contacts = [{ Id: 1 }, { Id: 2 }, { Id: 3 }];
+
+	it('reads the customer contacts and cuts the list at the limit', async () => {
+		request.mockResolvedValue(answer(contacts) as any);
+		const out = await getAll.execute.call(
+			mockExecuteContext({ customerId: locator('12'), returnAll: false, limit: 2 }),
+			0,
+		);
+		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', '/customers/12/contacts', {
+			itemIndex: 0,
+		});
+		expect(out).toEqual([{ Id: 1 }, { Id: 2 }]);
+	});
+
+	it('returns every contact with Return All', async () => {
+		request.mockResolvedValue(answer(contacts) as any);
+		const out = await getAll.execute.call(
+			mockExecuteContext({ customerId: locator(12), returnAll: true }),
+			0,
+		);
+		expect(out).toEqual(contacts);
+	});
+
+	it('fails clearly when JTL answers something else than a list', async () => {
+		request.mockResolvedValue(answer({ unexpected: true }) as any);
+		const error = await getAll.execute
+			.call(mockExecuteContext({ customerId: locator(12), returnAll: true }), 1)
+			.catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(
+			'JTL-Wawi answered with an unexpected body: expected a list of contacts',
+		);
+		expect(error.context.itemIndex).toBe(1);
 	});
 });

@@ -1,15 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { unexpectedShape, jtlApiRequest } from '../../transport';
-import type { FieldSpec } from '../../../shared/fieldSpecs';
-import { ADDRESS_FIELDS } from '../customer/update.operation';
+import { unexpectedShape, jtlApiRequest } from '../transport';
 
-/** Address fields that can be set on one address (the type is fixed once it exists). */
-export const EDITABLE_ADDRESS_FIELDS: FieldSpec[] = ADDRESS_FIELDS.filter(
-	(f) => f.name !== 'addressType',
-);
-
-/** Reads the v2 customer's addresses. */
+/** Reads the addresses of a v2 customer (`GET /v2/customers/{id}`), each with its customerAddressId. */
 export async function readV2Addresses(
 	ctx: IExecuteFunctions,
 	customerId: string,

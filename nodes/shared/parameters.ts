@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { int32, validateField } from './validation';
+
+/**
+ * Editor parameters every vendor's nodes use in the same way, and their readers: Return All +
+ * Limit of a Get Many, the Simplify switch, resource locators read as their plain value.
+ */
+
+/** The usual Return All + Limit pair of a Get Many operation. */
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** How many records a Get Many call should return: Infinity for Return All, else the limit. */
+export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return Infinity;
+	return validateField(
+		ctx,
+		int32,
+		ctx.getNodeParameter('limit', itemIndex, 50),
+		'Limit',
+		itemIndex,
+	);
+}
+
+/** The Simplify switch of read operations: the package's common customer shape (customer.ts). */
+export function simplifyField(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a compact, flat customer (the same shape from every system and API) instead of the full record',
+	};
+}
+
+/** Reads a resource locator parameter as its plain value. */
+export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	return ctx.getNodeParameter(name, itemIndex, undefined, {
+		extractValue: true,
+	});
+}
