@@ -71,8 +71,9 @@ const ADDRESS_PATCH_SCHEMA = object(
 	Object.fromEntries(
 		Object.entries(ADDRESS_PATCH_GROUPS).map(([group, fields]) => [
 			group,
-			object(Object.fromEntries(Object.keys(fields).map((name) => [name, t.string().optional()])))
-				.optional(),
+			object(
+				Object.fromEntries(Object.keys(fields).map((name) => [name, t.string().optional()])),
+			).optional(),
 		]),
 	),
 );
