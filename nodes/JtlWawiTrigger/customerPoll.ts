@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { unexpectedShape, JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../JtlWawi/transport';
+import { unexpectedShape, JTL_PAGE_SIZE_MAX } from '../JtlWawi/transport';
 import { readV2Page } from '../JtlWawi/helpers/paging';
+import { requestV2CustomerList } from '../JtlWawi/helpers/v2Lists';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
 import { paginateByPageNumber } from '../shared/pagination';
 import { runPoll } from '../shared/pollEngine';
@@ -66,11 +67,8 @@ async function fetchCustomers(
 ): Promise<IDataObject[]> {
 	return await paginateByPageNumber<IDataObject>(
 		async (pageNumber, pageSize) => {
-			const response = await jtlApiRequest(ctx, 'GET', '/v2/customers', {
-				qs: { ...query, pageNumber, pageSize },
-			});
-			const page = readV2Page(response.body);
-			return { ...page, items: itemsOf(ctx, response.body) };
+			const body = await requestV2CustomerList(ctx, { ...query, pageNumber, pageSize });
+			return { ...readV2Page(body), items: itemsOf(ctx, body) };
 		},
 		{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (record) => String((record as IDataObject).id) },
 	);

@@ -28,6 +28,8 @@ export const DEFAULTS = Object.freeze({
 	latencyMs: 0,
 	requireAppHeaders: true,
 	maxPageSize: 100,
+	// An older JTL-Wawi (Cloud ERP API 2.0/2.1) without GET /v2/customers: that call answers 404.
+	withoutV2CustomerList: false,
 });
 
 function resolveOptions(options) {
@@ -170,6 +172,12 @@ export const CLI_OPTIONS = {
 		key: 'rateLimit.retryAfter',
 		value: false,
 		help: 'answer 429 without Retry-After',
+	},
+	'without-v2-customer-list': {
+		type: 'flag',
+		key: 'withoutV2CustomerList',
+		value: true,
+		help: 'act as a JTL-Wawi older than 2.2: GET /v2/customers answers 404',
 	},
 	'no-app-headers': {
 		type: 'flag',

@@ -17,13 +17,14 @@ export const continueOnFail: NodeChange = (_parameters, node) => {
 /**
  * Registers the jest hooks of a suite against the JTL sandbox: started once (beforeAll), reset
  * before each test, stopped afterwards. Returns the sandbox, a direct client and run helpers.
+ * `args` are sandbox CLI flags, e.g. `['--without-v2-customer-list']`.
  */
-export function useJtlSandbox() {
+export function useJtlSandbox(args: string[] = []) {
 	let running: RunningSandbox | undefined;
 	let client: Awaited<ReturnType<typeof jtlDirect>> | undefined;
 
 	beforeAll(async () => {
-		running = await startSandbox('jtl');
+		running = await startSandbox('jtl', args);
 		client = await jtlDirect(running);
 	});
 	afterAll(async () => await running?.stop());

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { jtlApiRequest } from '../transport';
 import { readV1Page, readV2Page } from '../helpers/paging';
+import { requestV2CustomerList } from '../helpers/v2Lists';
 
 const PAGE_SIZE = 50;
 
@@ -50,7 +51,7 @@ export async function searchCustomersV2(
 ): Promise<INodeListSearchResult> {
 	const pageNumber = paginationToken ? Number(paginationToken) : 1;
 	const qs: IDataObject = { pageNumber, pageSize: PAGE_SIZE, sortBy: 'customerNumber' };
-	const page = readV2Page((await jtlApiRequest(this, 'GET', '/v2/customers', { qs })).body);
+	const page = readV2Page(await requestV2CustomerList(this, qs));
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = page.items
 		.map((c) => {

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { paginateByPageNumber } from '../../shared/pagination';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../transport';
-import { readV2Page } from '../helpers/paging';
+import { readV2ReferencePage } from '../helpers/v2Lists';
 
 /** v1 reference lists are bare arrays of `{Id, Name, ...}` with whole-number IDs. */
 async function v1Options(
@@ -27,18 +27,23 @@ async function v1Options(
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** v2 reference lists are paged camelCase envelopes of `{id, name}` with UUIDs. */
+/** v2 reference entries `{id, name}` with UUIDs; the 2.0 spec spells them `{Id, Name}`. */
 async function v2Options(
 	ctx: ILoadOptionsFunctions,
 	path: string,
 ): Promise<INodePropertyOptions[]> {
 	const entries = await paginateByPageNumber<IDataObject>(
 		async (pageNumber, pageSize) =>
-			readV2Page((await jtlApiRequest(ctx, 'GET', path, { qs: { pageNumber, pageSize } })).body),
+			readV2ReferencePage(
+				(await jtlApiRequest(ctx, 'GET', path, { qs: { pageNumber, pageSize } })).body,
+			),
 		{ max: Infinity, pageSizeMax: JTL_PAGE_SIZE_MAX },
 	);
 	return entries
-		.map((entry) => ({ name: String(entry.name ?? entry.id), value: String(entry.id) }))
+		.map((entry) => {
+			const id = entry.id ?? entry.Id;
+			return { name: String(entry.name ?? entry.Name ?? id), value: String(id) };
+		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 

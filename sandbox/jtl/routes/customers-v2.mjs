@@ -1,5 +1,5 @@
 // v2 customers: list/get/delete, address patch and the command-style PATCH /v2/customer/update.
-import { notFound, throwIfErrors, validationError } from '../../shared/errors.mjs';
+import { ApiError, notFound, throwIfErrors } from '../../shared/errors.mjs';
 import { queryBool, queryDate } from '../../shared/values.mjs';
 import { array, object, oneOf, optional, t } from '../../shared/zod.mjs';
 import {
@@ -34,6 +34,85 @@ const ADDRESS_SCHEMA = object({
 	...Object.fromEntries(ADDRESS_FIELDS.map(([, , v2]) => [v2, t.string().nullish()])),
 	isDefaultAddress: t.boolean().optional(),
 });
+
+/**
+ * The body of PATCH /v2/customers/{id}/addresses/{addressId}: the 2.0 spec's UpdateCustomerAddress,
+ * four nested groups, every property optional, no other property allowed. Each documented name
+ * (PascalCase in the spec) => the internal address key.
+ */
+const ADDRESS_PATCH_GROUPS = {
+	Address: {
+		Street: 'street',
+		AddressAdditional: 'address2',
+		City: 'city',
+		PostalCode: 'postalCode',
+		State: 'state',
+		CountryISO2: 'countryIso',
+		PostId: 'postId',
+	},
+	ContactDetails: {
+		EmailAddress: 'emailAddress',
+		PhoneNumber: 'phoneNumber',
+		MobilePhoneNumber: 'mobilePhoneNumber',
+		FaxNumber: 'fax',
+	},
+	FinancialDetails: { VatID: 'vatId' },
+	Identity: {
+		Salutation: 'formOfAddress',
+		Title: 'title',
+		FirstName: 'firstName',
+		LastName: 'lastName',
+		CompanyName: 'company',
+		CompanyExtension: 'company2',
+	},
+};
+
+const ADDRESS_PATCH_SCHEMA = object(
+	Object.fromEntries(
+		Object.entries(ADDRESS_PATCH_GROUPS).map(([group, fields]) => [
+			group,
+			object(
+				Object.fromEntries(Object.keys(fields).map((name) => [name, t.string().optional()])),
+			).optional(),
+		]),
+	),
+);
+
+const ADDRESS_PATCH_NAMES = Object.fromEntries(
+	Object.entries(ADDRESS_PATCH_GROUPS).map(([group, fields]) => [group, Object.keys(fields)]),
+);
+
+/** 'Street' also as 'street' (v2's camelCase convention); any other spelling stays unknown. */
+function camel(name) {
+	return name[0].toLowerCase() + name.slice(1);
+}
+
+/**
+ * Renames camelCase spellings of the documented names (two levels) to the spec's spelling, so the
+ * strict schema sees one name per property; unknown names pass through and are refused there.
+ */
+function canonicalKeys(input, names) {
+	if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+	const out = {};
+	for (const [key, value] of Object.entries(input)) {
+		const group = Object.keys(names).find((g) => key === g || key === camel(g));
+		if (!group || Object.hasOwn(out, group)) {
+			out[key] = value;
+			continue;
+		}
+		if (!value || typeof value !== 'object' || Array.isArray(value)) {
+			out[group] = value;
+			continue;
+		}
+		const inner = {};
+		for (const [k, v] of Object.entries(value)) {
+			const name = names[group].find((n) => k === n || k === camel(n));
+			inner[name && !Object.hasOwn(inner, name) ? name : k] = v;
+		}
+		out[group] = inner;
+	}
+	return out;
+}
 
 /** The body of PATCH /v2/customer/update: customerId plus any field to change. */
 const UPDATE_SCHEMA = object({
@@ -135,7 +214,10 @@ function updateCommand({ state, body: input, nowIso }) {
 }
 
 export function register(router) {
-	router.add('GET', '/v2/customers', ({ state, query, options }) => {
+	router.add('GET', '/v2/customers', ({ state, query, options, method, path }) => {
+		// Older JTL-Wawi versions have no v2 customer list: the route does not exist there.
+		if (options.withoutV2CustomerList)
+			throw new ApiError(404, 'NotFound', `No endpoint ${method} ${path}`);
 		const errors = {};
 		const { pageNumber, pageSize } = queryPaging(query, errors, options.maxPageSize);
 		const descending = queryBool(query, 'sortDescending', errors, false);
@@ -188,14 +270,14 @@ export function register(router) {
 		'PATCH',
 		'/v2/customers/:customerId/addresses/:addressId',
 		({ state, params, body: input, nowIso }) => {
-			const body = validBody(ADDRESS_SCHEMA, input);
+			const body = validBody(ADDRESS_PATCH_SCHEMA, canonicalKeys(input, ADDRESS_PATCH_NAMES));
 			const customer = customerByUuidParam(state, params.customerId);
 			const address = customer.addresses.find((a) => a.uuid === params.addressId.toLowerCase());
 			if (!address) throw notFound(`Address ${params.addressId} of customer ${params.customerId}`);
-			if (body.customerAddressId && body.customerAddressId.toLowerCase() !== address.uuid) {
-				throw validationError({ customerAddressId: 'Must match the address id in the path.' });
+			for (const [group, fields] of Object.entries(ADDRESS_PATCH_GROUPS)) {
+				for (const [name, key] of Object.entries(fields))
+					if (body[group] && Object.hasOwn(body[group], name)) address[key] = body[group][name];
 			}
-			applyAddress(customer, address, body);
 			customer.lastChanged = nowIso();
 			return { status: 200, body: { customerAddressId: address.uuid } };
 		},

@@ -3,6 +3,9 @@ import { page, REFERENCE_RENDERERS } from '../model.mjs';
 import { throwIfErrors } from '../../shared/errors.mjs';
 import { queryPaging } from '../validate.mjs';
 
+/** v2 lists the 2.0 spec documents as a bare JSON array of all entries (no paging). */
+const V2_BARE_ARRAYS = new Set(['customerGroups', 'customerCategories']);
+
 const LISTS = {
 	customerGroups: 'groups',
 	customerCategories: 'categories',
@@ -23,7 +26,15 @@ export function register(router) {
 			status: 200,
 			body: state[collection].map(render.v1),
 		}));
-		// v2: camelCase paged envelope with uuid ids (sandbox assumption).
+		if (V2_BARE_ARRAYS.has(path)) {
+			// v2 groups and categories: a bare array with uuid ids, as the 2.0 spec documents.
+			router.add('GET', `/v2/${path}`, ({ state }) => ({
+				status: 200,
+				body: state[collection].map(render.v2),
+			}));
+			continue;
+		}
+		// v2 payment methods and companies: camelCase paged envelope (sandbox assumption).
 		router.add('GET', `/v2/${path}`, ({ state, query, options }) => {
 			const errors = {};
 			const { pageNumber, pageSize } = queryPaging(query, errors, options.maxPageSize);

@@ -57,8 +57,17 @@ describe('Address > Update', () => {
 		]);
 		const patch = (await jtl.apiCalls()).find((c) => c.method === 'PATCH');
 		expect(patch).toMatchObject({
-			path: `/erp/v2/customers/${customer.id}/addresses/${target.customerAddressId}`,
-			body: { street: 'Elbchaussee 1', postalCode: '22763' },
+			path: '/erp/v2/customer/update',
+			body: {
+				customerId: customer.id,
+				addresses: [
+					{
+						customerAddressId: target.customerAddressId,
+						street: 'Elbchaussee 1',
+						postalCode: '22763',
+					},
+				],
+			},
 		});
 		const after = await jtl.direct.get(`/v2/customers/${customer.id}`);
 		expect(
@@ -83,13 +92,17 @@ describe('Address > Update', () => {
 		expect(await jtl.apiCalls()).toHaveLength(0);
 	});
 
-	it('reports an unknown address as a NodeApiError', async () => {
+	it('refuses an address the customer does not have before writing', async () => {
 		const customer = await firstV2();
+		await jtl.sandbox.clearRequests();
 		const result = await jtl.run('JtlWawi/address-update.workflow.json', [
 			{ customerUuid: customer.id, addressUuid: '00000000-0000-4000-8000-000000000001' },
 		]);
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(
+			`Address ID (item 0) 00000000-0000-4000-8000-000000000001 is not an address of customer ${customer.id}`,
+		);
+		expect(await jtl.writes()).toHaveLength(0);
 	});
 });
 

@@ -46,7 +46,9 @@ describe('dropdowns loaded from JTL', () => {
 		['getPaymentMethodsV2', '/v2/paymentMethods'],
 		['getCustomerCategoriesV2', '/v2/customerCategories'],
 	] as const)('%s lists the UUIDs of %s', async (method, path) => {
-		const expected = (await jtl.direct.get(`${path}?pageSize=100`)).items as any[];
+		const body = await jtl.direct.get(`${path}?pageSize=100`);
+		const expected = (Array.isArray(body) ? body : body.items) as any[];
+		expect(expected.length).toBeGreaterThan(0);
 		const options = await loadOptions[method].call(context());
 		expect(options.map((o) => o.value).sort()).toEqual(expected.map((e) => e.id).sort());
 	});

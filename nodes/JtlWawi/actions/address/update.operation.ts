@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { uuid, validateField } from '../../../shared/validation';
@@ -40,8 +40,13 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `PATCH /v2/customers/{customerId}/addresses/{addressId}` with only the changed fields, then
- * re-reads the customer and returns the updated address.
+ * Changes one address through the documented customer update command (`PATCH /v2/customer/update`
+ * with one `addresses[]` entry carrying its `customerAddressId`, seed 001), the same command
+ * Address > Add uses, so each editor field goes out under its documented name. The address is
+ * checked on the customer first and read back afterwards.
+ *
+ * Not `PATCH /v2/customers/{id}/addresses/{addressId}`: JTL's 2.0 spec gives it a nested body
+ * (Address, Identity, ContactDetails, FinancialDetails) in PascalCase, with no default flag.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV2CustomerId(this, itemIndex);
@@ -51,27 +56,38 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		this.getNodeParameter('addressId', itemIndex),
 		'Address ID',
 		itemIndex,
-	);
-	const body = readCollection(
+	) as string;
+	const fields = readCollection(
 		this,
 		EDITABLE_ADDRESS_FIELDS,
 		'updateFields',
 		'Update Fields > ',
 		itemIndex,
 	);
-	if (Object.keys(body).length === 0) {
+	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Nothing to update (item ${itemIndex}): add at least one address field`,
 			{ itemIndex },
 		);
 	}
-	await jtlApiRequest(this, 'PATCH', `/v2/customers/${customerId}/addresses/${addressId}`, {
-		body,
+	const sameId = (a: IDataObject) =>
+		String(a.customerAddressId ?? '').toLowerCase() === addressId.toLowerCase();
+	if (!(await readV2Addresses(this, customerId, itemIndex)).some(sameId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Address ID (item ${itemIndex}) ${addressId} is not an address of customer ${customerId}`,
+			{
+				itemIndex,
+				description:
+					'Address > Get Many with the customer UUID lists its addresses with their customerAddressId.',
+			},
+		);
+	}
+	await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+		body: { customerId, addresses: [{ customerAddressId: addressId, ...fields }] },
 		itemIndex,
 	});
-	const address = (await readV2Addresses(this, customerId, itemIndex)).find(
-		(a) => a.customerAddressId === addressId,
-	);
-	return [{ customerId, ...(address ?? { customerAddressId: addressId, ...body }) }];
+	const address = (await readV2Addresses(this, customerId, itemIndex)).find(sameId);
+	return [{ customerId, ...(address ?? { customerAddressId: addressId, ...fields }) }];
 }

@@ -5,6 +5,7 @@ import { paginateByPageNumber } from '../../../shared/pagination';
 import { int32Id, validateField } from '../../../shared/validation';
 import { schemaOf } from '../../../shared/fieldSpecs';
 import { readV1Page, readV2Page } from '../../helpers/paging';
+import { requestV2CustomerList } from '../../helpers/v2Lists';
 import { simplifyCustomer } from '../../helpers/simplify';
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../../transport';
@@ -219,14 +220,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		}
 		records = await paginateByPageNumber(
 			async (pageNumber, pageSize) =>
-				readV2Page(
-					(
-						await jtlApiRequest(this, 'GET', '/v2/customers', {
-							qs: { ...qs, pageNumber, pageSize },
-							itemIndex,
-						})
-					).body,
-				),
+				readV2Page(await requestV2CustomerList(this, { ...qs, pageNumber, pageSize }, itemIndex)),
 			{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (c) => String((c as IDataObject).id) },
 		);
 	}

@@ -60,9 +60,12 @@ describe('Address > Get Many', () => {
 });
 
 describe('Address > Update', () => {
-	it('patches only the given fields of the address, then returns the address as read back', async () => {
+	it('sends only the given fields of the address through the update command, then returns the address as read back', async () => {
 		request
-			.mockResolvedValueOnce(answer({ customerAddressId: ADDRESS }) as any)
+			.mockResolvedValueOnce(
+				answer({ id: CUSTOMER, addresses: [{ customerAddressId: ADDRESS, city: 'Kiel' }] }) as any,
+			)
+			.mockResolvedValueOnce(answer('Customer changed successfully') as any)
 			.mockResolvedValueOnce(
 				answer({
 					id: CUSTOMER,
@@ -77,10 +80,16 @@ describe('Address > Update', () => {
 			}),
 			0,
 		);
-		expect(request.mock.calls[0].slice(1)).toEqual([
+		expect(request.mock.calls[1].slice(1)).toEqual([
 			'PATCH',
-			`/v2/customers/${CUSTOMER}/addresses/${ADDRESS}`,
-			{ body: { street: 'Neu 1' }, itemIndex: 0 },
+			'/v2/customer/update',
+			{
+				body: {
+					customerId: CUSTOMER,
+					addresses: [{ customerAddressId: ADDRESS, street: 'Neu 1' }],
+				},
+				itemIndex: 0,
+			},
 		]);
 		expect(out).toEqual([
 			{ customerId: CUSTOMER, customerAddressId: ADDRESS, street: 'Neu 1', city: 'Kiel' },

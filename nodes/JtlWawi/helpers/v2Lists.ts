@@ -1,0 +1,60 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { RequestContext } from '../../shared/http';
+import type { Page } from '../../shared/pagination';
+import { jtlApiRequest } from '../transport';
+import { readV2Page } from './paging';
+
+/**
+ * One answer of a v2 reference list. JTL's 2.0 spec documents `/v2/customerGroups` and
+ * `/v2/customerCategories` as a bare JSON array (no paging); other v2 lists may come as the paged
+ * camelCase envelope. A bare array is the whole list, so paging stops there.
+ */
+export function readV2ReferencePage(body: unknown): Page<IDataObject> {
+	if (Array.isArray(body)) return { items: body as IDataObject[], hasMore: false };
+	return readV2Page(body);
+}
+
+/**
+ * The first JTL-Wawi version whose Cloud ERP API documents `GET /v2/customers`: the 2.0 spec has
+ * no such operation (only POST on that path); the v2.2 API reference documents it. v2.1 is not
+ * documented either way, so the message names 2.2.
+ */
+export const V2_CUSTOMER_LIST_VERSION = 'JTL-Wawi 2.2';
+
+/**
+ * A 404 or 405 from the v2 customer *list* means this JTL-Wawi has no such list (an older version),
+ * not a missing record: turn it into an error that names the version the operation needs. Any
+ * other error is returned unchanged. Use it only around `GET /v2/customers`, never around a
+ * request for one record (`GET /v2/customers/{id}`), whose 404 keeps its "not found" meaning.
+ */
+export function requiresV2List(
+	ctx: { getNode(): INode },
+	error: unknown,
+	itemIndex?: number,
+): unknown {
+	if (!(error instanceof NodeApiError)) return error;
+	const status = error.httpCode;
+	if (status !== '404' && status !== '405') return error;
+	const message = `This operation needs ${V2_CUSTOMER_LIST_VERSION} or newer: this JTL-Wawi has no customer list on REST v2 (GET /v2/customers answered HTTP ${status})`;
+	return new NodeApiError(ctx.getNode(), { message, httpCode: status } as JsonObject, {
+		message,
+		description: `Update JTL-Wawi to ${V2_CUSTOMER_LIST_VERSION} or newer (a version whose Cloud ERP API has GET /v2/customers). Until then only the REST v1 customer list is available: Customer > Get Many with a search filter (keyword, number, group or category) reads it.`,
+		httpCode: status,
+		itemIndex,
+	});
+}
+
+/** `GET /v2/customers` with these query parameters; a missing list names the version it needs. */
+export async function requestV2CustomerList(
+	ctx: RequestContext,
+	qs: IDataObject,
+	itemIndex?: number,
+): Promise<unknown> {
+	try {
+		return (await jtlApiRequest(ctx, 'GET', '/v2/customers', { qs, itemIndex })).body;
+	} catch (error) {
+		throw requiresV2List(ctx, error, itemIndex);
+	}
+}
