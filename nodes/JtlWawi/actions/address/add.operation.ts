@@ -5,6 +5,7 @@ import { validateField } from '../../../shared/validation';
 import { readCollection, schemaOf, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
+import { answerWasLost } from '../../../shared/errors';
 import { jtlApiRequest } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS, readV2Addresses } from './shared';
 
@@ -55,13 +56,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const before = new Set(
 		(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
 	);
-	await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
-		body: { customerId, addresses: [{ addressType, ...fields }] },
-		itemIndex,
-	});
-	const added = (await readV2Addresses(this, customerId, itemIndex)).filter(
-		(a) => !before.has(a.customerAddressId),
-	);
+	const addedSinceBefore = async () =>
+		(await readV2Addresses(this, customerId, itemIndex)).filter(
+			(a) => !before.has(a.customerAddressId),
+		);
+	const send = async () =>
+		await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+			body: { customerId, addresses: [{ addressType, ...fields }] },
+			itemIndex,
+			// Adding is not idempotent: a blind repeat after a lost answer would add it twice.
+			idempotent: false,
+		});
+	try {
+		await send();
+	} catch (error) {
+		// The answer was lost on the way back: read first, and repeat only if nothing was added.
+		if (!answerWasLost(error)) throw error;
+		if ((await addedSinceBefore()).length === 0) await send();
+	}
+	const added = await addedSinceBefore();
 	return added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];
