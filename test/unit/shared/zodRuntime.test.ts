@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- modules loaded under another zod on purpose */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- test code that reads the source tree and loads modules under another zod, not shipped */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 

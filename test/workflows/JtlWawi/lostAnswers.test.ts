@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import { useJtlSandbox } from '../../harness/jtlSuite';
 
 /**

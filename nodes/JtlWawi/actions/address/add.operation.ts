@@ -5,7 +5,7 @@ import { validateField } from '../../../shared/validation';
 import { readCollection, schemaOf, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/fields';
 import { readV2CustomerId } from '../../helpers/customerId';
-import { answerWasLost } from '../../../shared/errors';
+import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS, readV2Addresses } from './shared';
 
@@ -67,13 +67,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			// Adding is not idempotent: a blind repeat after a lost answer would add it twice.
 			idempotent: false,
 		});
-	try {
-		await send();
-	} catch (error) {
-		// The answer was lost on the way back: read first, and repeat only if nothing was added.
-		if (!answerWasLost(error)) throw error;
-		if ((await addedSinceBefore()).length === 0) await send();
-	}
+	// The answer may be lost on the way back: then read first, and repeat only if nothing was added.
+	await sendUnlessApplied(send, async () => (await addedSinceBefore()).length > 0);
 	const added = await addedSinceBefore();
 	return added.length
 		? added.map((a) => ({ customerId, ...a }))
