@@ -85,6 +85,18 @@ export function readHttpFailure(error: unknown): HttpFailure {
 
 export { lowerCaseHeaders };
 
+/**
+ * Whether a request may have reached the server although no answer came back: the connection
+ * broke or timed out after it was sent. A refused connection never reached it, and any HTTP answer
+ * is an answer.
+ */
+export function answerWasLost(error: unknown): boolean {
+	const context = (error as { context?: Record<string, unknown> } | undefined)?.context;
+	const failure = readHttpFailure(error);
+	const code = typeof context?.networkCode === 'string' ? context.networkCode : failure.code;
+	return failure.status === undefined && !!code && code !== 'ECONNREFUSED';
+}
+
 /** Hints any API earns by its status; a vendor's profile adds or replaces them in its own words. */
 export const GENERIC_STATUS_HINTS: Readonly<Record<number, string>> = {
 	400: 'The request was rejected as invalid. Check the fields named above.',
@@ -124,12 +136,15 @@ export function toNodeApiError(
 					message,
 					...(failure.body !== undefined ? { body: String(failure.body) } : {}),
 				};
-	return new NodeApiError(node, body, {
+	const error = new NodeApiError(node, body, {
 		message,
 		description: description || undefined,
 		httpCode: status ? String(status) : undefined,
 		itemIndex,
 	});
+	// Kept for callers that must tell a lost answer from a refused request (see answerWasLost).
+	if (!status && failure.code) error.context.networkCode = failure.code;
+	return error;
 }
 
 /** A 2xx answer whose body is not what the vendor documents. */

@@ -36,6 +36,32 @@ export const toNumber = (value: unknown) =>
 		? Number(value)
 		: value;
 
+/** A date alone, or a date and time with an optional offset: what the editor and expressions give. */
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A date and time as a full ISO 8601 date-time in UTC (`2026-03-01T00:00:00.000Z`), the `date-time`
+ * format the vendors' specs require. The editor's date picker gives no offset (`1980-05-01T00:00:00`);
+ * such a value is taken as UTC, not as the server's local time, so the same workflow sends the same
+ * instant on every n8n. Undefined when the text is no date.
+ */
+export function toIsoDateTime(value: string): string | undefined {
+	const match = DATE_TIME.exec(value.trim());
+	if (!match) return undefined;
+	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', offset] =
+		match;
+	const zone = offset ? (offset.toUpperCase() === 'Z' ? 'Z' : offset) : 'Z';
+	const ms = Date.parse(
+		`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`,
+	);
+	if (Number.isNaN(ms)) return undefined;
+	// Date.parse rolls 2026-02-30 over to March; a calendar date that does not exist is refused.
+	const date = new Date(Date.parse(`${year}-${month}-${day}T00:00:00Z`));
+	if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day)) return undefined;
+	return new Date(ms).toISOString();
+}
+
 const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
 	string: z
 		.string({ invalid_type_error: 'must be text' })
@@ -62,8 +88,9 @@ const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
 	boolean: z.boolean({ invalid_type_error: 'must be true or false' }),
 	dateTime: z
 		.string({ invalid_type_error: 'must be a date and time' })
+		.transform(toIsoDateTime)
 		.refine(
-			(v) => !Number.isNaN(Date.parse(v)),
+			(v): v is string => v !== undefined,
 			'must be a date and time such as 2026-03-01T00:00:00Z',
 		),
 	language: z
@@ -73,7 +100,8 @@ const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
 	country: z
 		.string({ invalid_type_error: 'must be a country code' })
 		.trim()
-		.regex(/^[a-zA-Z]{2,3}$/, 'must be an ISO country code such as DE'),
+		.regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 3166 country code such as DE')
+		.transform((v) => v.toUpperCase()),
 };
 
 function propertyType(kind: FieldKind): INodeProperties['type'] {

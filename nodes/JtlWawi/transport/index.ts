@@ -23,8 +23,43 @@ function pick(body: IDataObject, ...names: string[]): unknown {
 }
 
 /**
- * JTL error bodies: v1 `{ErrorCode, ErrorMessage, ValidationErrors}`, v2 the same in camelCase,
- * some gateways `{Errors: {...}}` or a plain string.
+ * A field-error list as JTL sends it: an object of field → message(s) (`ValidationErrors`, ASP.NET
+ * `errors`), or the ProblemDetails array of `{name, reason}`. Returns `field: message` lines.
+ */
+function fieldErrorLines(errors: unknown): string[] {
+	if (Array.isArray(errors)) {
+		return errors.map((entry) => {
+			if (!entry || typeof entry !== 'object') return String(entry);
+			const e = entry as IDataObject;
+			const field = pick(e, 'name', 'Name', 'field', 'propertyName');
+			const reason = pick(e, 'reason', 'Reason', 'message', 'errorMessage');
+			const text = reason === undefined ? JSON.stringify(e) : plain(reason);
+			return field === undefined ? text : `${plain(field)}: ${text}`;
+		});
+	}
+	if (errors && typeof errors === 'object') {
+		return Object.entries(errors as IDataObject).map(
+			([field, value]) =>
+				`${field}: ${Array.isArray(value) ? value.map(plain).join(', ') : plain(value)}`,
+		);
+	}
+	return [];
+}
+
+/** Ends a text with a full stop unless it ends with punctuation already. */
+function sentence(text: string): string {
+	return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Text of a value that may itself be structured, never `[object Object]`. */
+function plain(value: unknown): string {
+	return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * JTL error bodies: v1 `{ErrorCode, ErrorMessage, ValidationErrors}`, v2 the same in camelCase, v2
+ * ProblemDetails `{title, detail, status, errors: [{name, reason}]}`, some gateways `{Errors: {...}}`
+ * or a plain string.
  */
 export function parseJtlError(
 	body: unknown,
@@ -39,19 +74,25 @@ export function parseJtlError(
 	const b = body as IDataObject;
 	const code = pick(b, 'ErrorCode', 'errorCode', 'code');
 	const text = pick(b, 'ErrorMessage', 'errorMessage', 'message', 'error_description', 'title');
-	const fieldErrors = pick(b, 'ValidationErrors', 'validationErrors', 'Errors', 'errors');
-	const details: string[] = [];
-	if (fieldErrors && typeof fieldErrors === 'object') {
-		for (const [field, value] of Object.entries(fieldErrors as IDataObject)) {
-			const messages = Array.isArray(value) ? value.join(', ') : String(value);
-			details.push(`${field}: ${messages}`);
-		}
-	}
-	if (!text && !code && details.length === 0) return undefined;
-	const head = text ? String(text) : `HTTP ${status ?? ''} ${code ?? ''}`.trim();
+	const detail = pick(b, 'detail', 'Detail');
+	const details = fieldErrorLines(
+		pick(b, 'ValidationErrors', 'validationErrors', 'Errors', 'errors'),
+	);
+	if (!text && !code && !detail && details.length === 0) return undefined;
+	const head = text
+		? plain(text)
+		: detail
+			? plain(detail)
+			: `HTTP ${status ?? ''} ${plain(code ?? '')}`.trim();
+	const description = [
+		text && detail ? sentence(plain(detail)) : '',
+		details.length ? sentence(`Field errors: ${details.join('; ')}`) : '',
+	]
+		.filter(Boolean)
+		.join(' ');
 	return {
-		message: `JTL-Wawi: ${head}${code ? ` [${String(code)}]` : ''}`,
-		description: details.length ? `Field errors: ${details.join('; ')}.` : undefined,
+		message: `JTL-Wawi: ${head}${code ? ` [${plain(code)}]` : ''}`,
+		description: description || undefined,
 	};
 }
 
@@ -137,6 +178,11 @@ export interface JtlRequest {
 	qs?: IDataObject;
 	body?: unknown;
 	itemIndex?: number;
+	/**
+	 * Whether repeating the request is harmless; the core's default (every method but POST) when
+	 * unset. A write that adds something, such as the update command with a new address, says false.
+	 */
+	idempotent?: boolean;
 }
 
 /** One call to the JTL Cloud ERP API. `path` starts with `/` and is relative to the API base. */
@@ -154,6 +200,7 @@ export async function jtlApiRequest<T = unknown>(
 		body: request.body,
 		headers: conn.headers,
 		itemIndex: request.itemIndex,
+		idempotent: request.idempotent,
 		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
 	});
 }

@@ -5,6 +5,7 @@ import { validateField } from '../../../shared/validation';
 import { readCollection, schemaOf, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
+import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
@@ -56,13 +57,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const before = new Set(
 		(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
 	);
-	await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
-		body: { customerId, addresses: [{ addressType, ...fields }] },
-		itemIndex,
-	});
-	const added = (await readV2Addresses(this, customerId, itemIndex)).filter(
-		(a) => !before.has(a.customerAddressId),
-	);
+	const addedSinceBefore = async () =>
+		(await readV2Addresses(this, customerId, itemIndex)).filter(
+			(a) => !before.has(a.customerAddressId),
+		);
+	const send = async () =>
+		await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+			body: { customerId, addresses: [{ addressType, ...fields }] },
+			itemIndex,
+			// Adding is not idempotent: a blind repeat after a lost answer would add it twice.
+			idempotent: false,
+		});
+	// The answer may be lost on the way back: then read first, and repeat only if nothing was added.
+	await sendUnlessApplied(send, async () => (await addedSinceBefore()).length > 0);
+	const added = await addedSinceBefore();
 	return added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];

@@ -140,9 +140,14 @@ function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObjec
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = buildUpdateBody.call(this, itemIndex);
+	const addsAddress = ((body.addresses as IDataObject[] | undefined) ?? []).some(
+		(address) => address.customerAddressId === undefined,
+	);
 	const response = await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
 		body,
 		itemIndex,
+		// Setting fields twice is harmless; adding an address twice is not.
+		idempotent: !addsAddress,
 	});
 	const message =
 		typeof response.body === 'string' && response.body.trim()

@@ -156,6 +156,7 @@ describe('Address > Add', () => {
 					addresses: [{ addressType: 1, city: 'Bremen', countryIso: 'DE' }],
 				},
 				itemIndex: 0,
+				idempotent: false,
 			},
 		]);
 		expect(out).toEqual([

@@ -1,0 +1,67 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { toNodeApiError } from '../../../nodes/shared/errors';
+import { sendUnlessApplied } from '../../../nodes/shared/writes';
+import { testNode } from '../../harness/mockContext';
+
+const vendor = { name: 'Vendor' };
+const lost = () =>
+	toNodeApiError(
+		testNode,
+		{ headers: {}, body: undefined, code: 'ECONNRESET', message: 'socket hang up' },
+		vendor,
+		undefined,
+	);
+const refused = () =>
+	toNodeApiError(
+		testNode,
+		{ headers: {}, body: undefined, code: 'ECONNREFUSED', message: 'refused' },
+		vendor,
+		undefined,
+	);
+const answered = () =>
+	toNodeApiError(
+		testNode,
+		{ status: 400, headers: {}, body: { m: 'bad' }, message: 'bad' },
+		vendor,
+		undefined,
+	);
+
+describe('sendUnlessApplied', () => {
+	it('sends once when the answer arrives', async () => {
+		const send = jest.fn().mockResolvedValue({});
+		const applied = jest.fn();
+		await sendUnlessApplied(send, applied);
+		expect(send).toHaveBeenCalledTimes(1);
+		expect(applied).not.toHaveBeenCalled();
+	});
+
+	it('does not repeat a write whose lost answer hid that it was applied', async () => {
+		const send = jest.fn().mockRejectedValueOnce(lost());
+		await sendUnlessApplied(send, async () => true);
+		expect(send).toHaveBeenCalledTimes(1);
+	});
+
+	it('repeats a write once when the read shows it was not applied', async () => {
+		const send = jest.fn().mockRejectedValueOnce(lost()).mockResolvedValueOnce({});
+		await sendUnlessApplied(send, async () => false);
+		expect(send).toHaveBeenCalledTimes(2);
+	});
+
+	it('passes on an answered failure and a refused connection without reading or repeating', async () => {
+		for (const failure of [answered(), refused()]) {
+			const send = jest.fn().mockRejectedValueOnce(failure);
+			const applied = jest.fn();
+			await expect(sendUnlessApplied(send, applied)).rejects.toBe(failure);
+			expect(applied).not.toHaveBeenCalled();
+			expect(send).toHaveBeenCalledTimes(1);
+		}
+	});
+
+	it('passes on the failure of the repeat', async () => {
+		const second = lost();
+		const send = jest.fn().mockRejectedValueOnce(lost()).mockRejectedValueOnce(second);
+		await expect(sendUnlessApplied(send, async () => false)).rejects.toBeInstanceOf(NodeApiError);
+		expect(send).toHaveBeenCalledTimes(2);
+	});
+});
