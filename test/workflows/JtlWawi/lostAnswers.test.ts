@@ -21,7 +21,9 @@ describe('Address > Add after a lost answer', () => {
 		const customer = await firstV2();
 		await loseTheAnswer();
 		await jtl.sandbox.clearRequests();
-		const result = await jtl.run('JtlWawi/address-add.workflow.json', [{ customerUuid: customer.id }]);
+		const result = await jtl.run('JtlWawi/address-add.workflow.json', [
+			{ customerUuid: customer.id },
+		]);
 		expect(result.error).toBeUndefined();
 		const after = await jtl.direct.get(`/v2/customers/${customer.id}`);
 		expect(after.addresses).toHaveLength(customer.addresses.length + 1);
@@ -35,7 +37,9 @@ describe('Address > Add after a lost answer', () => {
 		const customer = await firstV2();
 		// The connection drops before the handler runs: nothing was written.
 		await jtl.sandbox.fault({ method: 'PATCH', path: '/erp/v2/customer/update', drop: true });
-		const result = await jtl.run('JtlWawi/address-add.workflow.json', [{ customerUuid: customer.id }]);
+		const result = await jtl.run('JtlWawi/address-add.workflow.json', [
+			{ customerUuid: customer.id },
+		]);
 		expect(result.error).toBeUndefined();
 		const after = await jtl.direct.get(`/v2/customers/${customer.id}`);
 		expect(after.addresses).toHaveLength(customer.addresses.length + 1);
