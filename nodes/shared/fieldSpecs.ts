@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import { int32Id, uuid, validateField } from './validation';
@@ -18,7 +23,9 @@ export type FieldKind =
 	| 'boolean'
 	| 'dateTime'
 	| 'language'
-	| 'country';
+	| 'country'
+	/** One of the spec's named `choices`; an expression may give the value itself. */
+	| 'choice';
 
 export interface FieldSpec {
 	name: string;
@@ -28,6 +35,8 @@ export interface FieldSpec {
 	placeholder?: string;
 	/** A dropdown loaded from the API (methods/loadOptions.ts); expressions may still give an ID. */
 	loadOptionsMethod?: string;
+	/** The named values of a `choice` field, shown as a fixed dropdown. */
+	choices?: Array<INodePropertyOptions & { value: string | number }>;
 }
 
 /** Numbers that arrive as text from expressions are converted; anything else is left for zod. */
@@ -62,7 +71,7 @@ export function toIsoDateTime(value: string): string | undefined {
 	return new Date(ms).toISOString();
 }
 
-const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
+const SCHEMAS: Record<Exclude<FieldKind, 'choice'>, z.ZodTypeAny> = {
 	string: z
 		.string({ invalid_type_error: 'must be text' })
 		.max(255, 'must be at most 255 characters'),
@@ -104,8 +113,40 @@ const SCHEMAS: Record<FieldKind, z.ZodTypeAny> = {
 		.transform((v) => v.toUpperCase()),
 };
 
+/** A choice field takes one of its values; numbers may arrive as text from an expression. */
+function choiceSchema(spec: FieldSpec): z.ZodTypeAny {
+	const choices = spec.choices ?? [];
+	const allowed = choices.map((c) => `${c.name} (${JSON.stringify(c.value)})`).join(', ');
+	return z
+		.any()
+		.superRefine((value, issue) => {
+			if (
+				!choices.some(
+					(c) => c.value === value || (typeof c.value === 'number' && c.value === toNumber(value)),
+				)
+			)
+				issue.addIssue({
+					code: z.ZodIssueCode.custom,
+					message:
+						value === '' || value === undefined
+							? `is required: choose one of ${allowed}`
+							: `must be one of ${allowed}`,
+				});
+		})
+		.transform(
+			(value) => choices.find((c) => c.value === value || c.value === toNumber(value))!.value,
+		);
+}
+
+/** The validation schema of one field. */
+export function schemaFor(spec: FieldSpec): z.ZodTypeAny {
+	return spec.kind === 'choice' ? choiceSchema(spec) : SCHEMAS[spec.kind];
+}
+
 function propertyType(kind: FieldKind): INodeProperties['type'] {
 	switch (kind) {
+		case 'choice':
+			return 'options';
 		case 'int':
 		case 'number':
 		case 'percent':
@@ -132,6 +173,7 @@ export function toProperties(specs: FieldSpec[]): INodeProperties[] {
 		.sort((a, b) => a.displayName.localeCompare(b.displayName))
 		.map((spec) => {
 			if (spec.loadOptionsMethod) return dropdown(spec);
+			if (spec.kind === 'choice') return choiceProperty(spec);
 			const property: INodeProperties = {
 				displayName: spec.displayName,
 				name: spec.name,
@@ -165,6 +207,18 @@ function dropdown(spec: FieldSpec): INodeProperties {
 	};
 }
 
+/** A fixed dropdown with no value picked until the user picks one. */
+function choiceProperty(spec: FieldSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'options',
+		options: spec.choices ?? [],
+		default: '',
+		description: spec.description,
+	};
+}
+
 /** The editor field of one spec, e.g. for a required top-level parameter. */
 export function toProperty(
 	spec: FieldSpec,
@@ -174,7 +228,7 @@ export function toProperty(
 }
 
 /** The validation schema of a field kind. */
-export function schemaOf(kind: FieldKind): z.ZodTypeAny {
+export function schemaOf(kind: Exclude<FieldKind, 'choice'>): z.ZodTypeAny {
 	return SCHEMAS[kind];
 }
 
@@ -204,13 +258,7 @@ export function validateCollection(
 			);
 			continue;
 		}
-		out[key] = validateField(
-			ctx,
-			SCHEMAS[spec.kind],
-			value,
-			label,
-			itemIndex,
-		) as IDataObject[string];
+		out[key] = validateField(ctx, schemaFor(spec), value, label, itemIndex) as IDataObject[string];
 	}
 	return out;
 }
@@ -224,7 +272,7 @@ export function readField(
 ): unknown {
 	return validateField(
 		ctx,
-		SCHEMAS[spec.kind],
+		schemaFor(spec),
 		ctx.getNodeParameter(parameter, itemIndex),
 		labelOf(spec),
 		itemIndex,

@@ -7,13 +7,36 @@ import { specsFor } from './fieldCatalog';
  * create) and v2 `UpdateCustomerAddress` (an address in the customer update command, and the body
  * of an address update). City and country code are required in every v1 address.
  */
+/**
+ * JTL's v2 address types by name. JTL documents `addressType` only as an integer (example 0) of the
+ * enum `CustomerAddressType`; these values are an assumption (see the README), and an expression may
+ * still give the number itself.
+ */
+export const ADDRESS_TYPES = [
+	{ name: 'Billing', value: 0, description: 'The billing address (type 0)' },
+	{ name: 'Custom', value: 4, description: 'A custom address (type 4)' },
+	{ name: 'Other Billing', value: 2, description: 'A further billing address (type 2)' },
+	{ name: 'Other Shipping', value: 3, description: 'A further shipping address (type 3)' },
+	{ name: 'Shipping', value: 1, description: 'The shipping address (type 1)' },
+];
+
+/** The Address Type field: which kind of address a new address is. */
+export const ADDRESS_TYPE_SPEC: FieldSpec = {
+	name: 'addressType',
+	displayName: 'Address Type',
+	kind: 'choice',
+	choices: ADDRESS_TYPES,
+	description:
+		'Which kind of address this is. Required when adding an address (no address ID). The numbers JTL uses for each kind are an assumption; an expression may give the number.',
+};
+
 export const ADDRESS_FIELDS: CatalogField[] = [
 	{
 		v2: 'addressType',
-		displayName: 'Address Type',
-		kind: 'int',
-		description:
-			'Numeric JTL address type. Required when adding an address (no address ID); JTL does not document the values.',
+		displayName: ADDRESS_TYPE_SPEC.displayName,
+		kind: 'choice',
+		choices: ADDRESS_TYPES,
+		description: ADDRESS_TYPE_SPEC.description,
 	},
 	{
 		v1: 'Address2',

@@ -26,6 +26,8 @@ export interface CatalogField {
 	placeholder?: PerApi<string>;
 	/** A dropdown loaded from the API (methods/loadOptions.ts). */
 	loadOptionsMethod?: PerApi<string>;
+	/** The named values of a `choice` field. */
+	choices?: FieldSpec['choices'];
 }
 
 function pick<T extends string>(value: PerApi<T>, api: JtlApi): T;
@@ -45,6 +47,7 @@ function specOfEntry(field: CatalogField, api: JtlApi): FieldSpec {
 	if (placeholder) spec.placeholder = placeholder;
 	const loadOptionsMethod = pick(field.loadOptionsMethod, api);
 	if (loadOptionsMethod) spec.loadOptionsMethod = loadOptionsMethod;
+	if (field.choices) spec.choices = field.choices;
 	return spec;
 }
 

@@ -1,29 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { validateField } from '../../../shared/validation';
-import { readCollection, schemaOf, toProperties } from '../../../shared/fieldSpecs';
+import { readCollection, readField, toProperties, toProperty } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest } from '../../transport';
-import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
+import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
 		description: 'The customer to add the address to, by its UUID (REST v2)',
 	}),
-	{
-		displayName: 'Address Type',
-		name: 'addressType',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: 1,
-		required: true,
-		description:
-			"JTL's numeric address type. JTL does not document the values; check an existing address of the kind you want with Address > Get Many.",
-	},
+	toProperty(ADDRESS_TYPE_SPEC, { required: true }),
 	{
 		displayName: 'Fields',
 		name: 'fields',
@@ -45,13 +35,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV2CustomerId(this, itemIndex);
-	const addressType = validateField(
-		this,
-		schemaOf('int'),
-		this.getNodeParameter('addressType', itemIndex),
-		'Address Type',
-		itemIndex,
-	);
+	const addressType = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
 	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
 
 	const before = new Set(

@@ -164,11 +164,18 @@ describe('Address > Add', () => {
 		]);
 	});
 
-	it('rejects a negative address type and a numeric customer before any request', async () => {
-		const badType = await add.execute
-			.call(mockExecuteContext({ customerId: locator(CUSTOMER), addressType: -1, fields: {} }), 0)
-			.catch((e) => e);
-		expect(badType.message).toBe('Address Type (item 0) must be 0 or greater');
+	it('rejects an unknown or missing address type and a numeric customer before any request', async () => {
+		const kinds = 'Billing (0), Custom (4), Other Billing (2), Other Shipping (3), Shipping (1)';
+		const typeError = async (addressType: unknown) =>
+			(
+				await add.execute
+					.call(mockExecuteContext({ customerId: locator(CUSTOMER), addressType, fields: {} }), 0)
+					.catch((e) => e)
+			).message;
+		expect(await typeError(-1)).toBe(`Address Type (item 0) must be one of ${kinds}`);
+		expect(await typeError(7)).toBe(`Address Type (item 0) must be one of ${kinds}`);
+		// No kind is picked for the user: an untouched Address Type is refused, not sent as one.
+		expect(await typeError('')).toBe(`Address Type (item 0) is required: choose one of ${kinds}`);
 		const numeric = await add.execute
 			.call(mockExecuteContext({ customerId: locator('12'), addressType: 1, fields: {} }), 2)
 			.catch((e) => e);
@@ -176,5 +183,35 @@ describe('Address > Add', () => {
 			'Customer (item 2) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
 		);
 		expect(request).not.toHaveBeenCalled();
+	});
+
+	it('offers the address types by name, with none picked in advance', () => {
+		const field = add.description.find((p) => p.name === 'addressType')!;
+		expect(field).toMatchObject({ type: 'options', default: '', required: true });
+		expect(field.options?.map((o) => (o as { name: string }).name)).toEqual([
+			'Billing',
+			'Custom',
+			'Other Billing',
+			'Other Shipping',
+			'Shipping',
+		]);
+	});
+
+	it('takes the type as a number or as its numeric text from an expression', async () => {
+		request.mockResolvedValue({
+			statusCode: 200,
+			headers: {},
+			body: { id: CUSTOMER, addresses: [] },
+		} as any);
+		await add.execute.call(
+			mockExecuteContext({
+				customerId: locator(CUSTOMER),
+				addressType: '1',
+				fields: { city: 'Kiel' },
+			}),
+			0,
+		);
+		const patch = request.mock.calls.find((c) => c[1] === 'PATCH')!;
+		expect((patch[3] as any).body.addresses).toEqual([{ addressType: 1, city: 'Kiel' }]);
 	});
 });
