@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../shared/validation';
-import { unexpectedShape, jtlApiRequest } from '../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
 
 /** The "Contact ID" parameter of Get, Update and Delete. */
 export const contactIdProperty: INodeProperties = {
@@ -34,7 +34,7 @@ export async function fetchContact(
 	const response = await jtlApiRequest(
 		ctx,
 		'GET',
-		`/customers/${customerId}/contacts/${contactId}`,
+		jtlPath`/customers/${customerId}/contacts/${contactId}`,
 		{ itemIndex },
 	);
 	const contact = response.body;

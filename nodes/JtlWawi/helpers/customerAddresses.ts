@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { unexpectedShape, jtlApiRequest } from '../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
 
 /** Reads the addresses of a v2 customer (`GET /v2/customers/{id}`), each with its customerAddressId. */
 export async function readV2Addresses(
@@ -8,9 +8,14 @@ export async function readV2Addresses(
 	customerId: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const { body } = await jtlApiRequest<IDataObject>(ctx, 'GET', `/v2/customers/${customerId}`, {
-		itemIndex,
-	});
+	const { body } = await jtlApiRequest<IDataObject>(
+		ctx,
+		'GET',
+		jtlPath`/v2/customers/${customerId}`,
+		{
+			itemIndex,
+		},
+	);
 	if (!body || typeof body !== 'object') throw unexpectedShape(ctx, body, 'a customer', itemIndex);
 	return Array.isArray(body.addresses) ? (body.addresses as IDataObject[]) : [];
 }

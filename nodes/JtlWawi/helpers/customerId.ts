@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import { int32Id, uuid, validateField } from '../../shared/validation';
+import type { JtlPath } from '../transport';
+import { jtlPath } from '../transport';
 import { locatorValue } from '../../shared/parameters';
 
 /** A customer ID in either JTL ID space: v1 whole number or v2 UUID. */
@@ -27,8 +29,10 @@ export function readAnyCustomerId(
 }
 
 /** The customer's path on its API: `/customers/12` or `/v2/customers/<uuid>`. */
-export function customerPath(customer: AnyCustomerId): string {
-	return customer.surface === 'v1' ? `/customers/${customer.id}` : `/v2/customers/${customer.id}`;
+export function customerPath(customer: AnyCustomerId): JtlPath {
+	return customer.surface === 'v1'
+		? jtlPath`/customers/${customer.id}`
+		: jtlPath`/v2/customers/${customer.id}`;
 }
 
 /** Reads and validates a customer locator that takes a v1 (whole-number) ID. */

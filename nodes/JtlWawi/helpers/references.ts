@@ -1,20 +1,39 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jtlApiRequest } from '../transport';
+import type { JtlPath } from '../transport';
+import { jtlApiRequest, jtlPath } from '../transport';
 
-/** Reference lists read once per node run, shared by all its items. */
+/** The v1 reference lists a customer write refers to. */
+type ReferenceList = '/customerGroups' | '/companies' | '/customerCategories' | '/paymentMethods';
+
+/**
+ * Reference lists read once per node run, shared by all its items. Only a successful read is kept:
+ * a failed one is forgotten, so the next item asks again instead of inheriting the failure.
+ */
 const cache = new WeakMap<object, Map<string, Promise<Set<number>>>>();
 
-async function knownIds(ctx: IExecuteFunctions, path: string): Promise<Set<number>> {
+const REFERENCE_PATHS: Record<ReferenceList, JtlPath> = {
+	'/customerGroups': jtlPath`/customerGroups`,
+	'/companies': jtlPath`/companies`,
+	'/customerCategories': jtlPath`/customerCategories`,
+	'/paymentMethods': jtlPath`/paymentMethods`,
+};
+
+async function knownIds(ctx: IExecuteFunctions, path: ReferenceList): Promise<Set<number>> {
 	let lists = cache.get(ctx);
 	if (!lists) cache.set(ctx, (lists = new Map()));
 	let ids = lists.get(path);
 	if (!ids) {
-		ids = jtlApiRequest<IDataObject[]>(ctx, 'GET', path).then(
+		const read = jtlApiRequest<IDataObject[]>(ctx, 'GET', REFERENCE_PATHS[path]).then(
 			({ body }) => new Set((Array.isArray(body) ? body : []).map((entry) => Number(entry.Id))),
 		);
-		lists.set(path, ids);
+		lists.set(path, read);
+		const kept = lists;
+		read.catch(() => {
+			if (kept.get(path) === read) kept.delete(path);
+		});
+		ids = read;
 	}
 	return await ids;
 }
@@ -25,7 +44,7 @@ async function knownIds(ctx: IExecuteFunctions, path: string): Promise<Set<numbe
  */
 export async function assertReferenceExists(
 	ctx: IExecuteFunctions,
-	path: '/customerGroups' | '/companies' | '/customerCategories' | '/paymentMethods',
+	path: ReferenceList,
 	id: number | undefined,
 	label: string,
 	itemIndex: number,

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/http';
 import type { Page } from '../../shared/pagination';
-import { jtlApiRequest } from '../transport';
+import { jtlApiRequest, jtlPath } from '../transport';
 import { readV2Page } from './paging';
 
 /**
@@ -53,7 +53,7 @@ export async function requestV2CustomerList(
 	itemIndex?: number,
 ): Promise<unknown> {
 	try {
-		return (await jtlApiRequest(ctx, 'GET', '/v2/customers', { qs, itemIndex })).body;
+		return (await jtlApiRequest(ctx, 'GET', jtlPath`/v2/customers`, { qs, itemIndex })).body;
 	} catch (error) {
 		throw requiresV2List(ctx, error, itemIndex);
 	}

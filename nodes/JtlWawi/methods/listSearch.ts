@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { jtlApiRequest } from '../transport';
+import { jtlApiRequest, jtlPath } from '../transport';
 import { readV1Page, readV2Page } from '../helpers/paging';
 import { requestV2CustomerList } from '../helpers/v2Lists';
 
@@ -30,7 +30,7 @@ export async function searchCustomers(
 	const pageNumber = paginationToken ? Number(paginationToken) : 1;
 	const qs: IDataObject = { pageNumber, pageSize: PAGE_SIZE };
 	if (filter) qs.searchKeyWord = filter;
-	const page = readV1Page((await jtlApiRequest(this, 'GET', '/customers', { qs })).body);
+	const page = readV1Page((await jtlApiRequest(this, 'GET', jtlPath`/customers`, { qs })).body);
 	return {
 		results: page.items.map((c) => ({
 			name: customerLabel(c.Number, c.BillingAddress as IDataObject | undefined),

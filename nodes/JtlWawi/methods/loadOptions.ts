@@ -1,13 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { paginateByPageNumber } from '../../shared/pagination';
-import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../transport';
+import type { JtlPath } from '../transport';
+import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../transport';
 import { readV2ReferencePage } from '../helpers/v2Lists';
 
 /** v1 reference lists are bare arrays of `{Id, Name, ...}` with whole-number IDs. */
 async function v1Options(
 	ctx: ILoadOptionsFunctions,
-	path: string,
+	path: JtlPath,
 ): Promise<INodePropertyOptions[]> {
 	const { body } = await jtlApiRequest<IDataObject[]>(ctx, 'GET', path);
 	const list = Array.isArray(body) ? body : [];
@@ -30,7 +31,7 @@ async function v1Options(
 /** v2 reference entries `{id, name}` with UUIDs; the 2.0 spec spells them `{Id, Name}`. */
 async function v2Options(
 	ctx: ILoadOptionsFunctions,
-	path: string,
+	path: JtlPath,
 ): Promise<INodePropertyOptions[]> {
 	const entries = await paginateByPageNumber<IDataObject>(
 		async (pageNumber, pageSize) =>
@@ -48,33 +49,33 @@ async function v2Options(
 }
 
 export async function getCustomerGroups(this: ILoadOptionsFunctions) {
-	return await v1Options(this, '/customerGroups');
+	return await v1Options(this, jtlPath`/customerGroups`);
 }
 
 export async function getCustomerCategories(this: ILoadOptionsFunctions) {
-	return await v1Options(this, '/customerCategories');
+	return await v1Options(this, jtlPath`/customerCategories`);
 }
 
 export async function getPaymentMethods(this: ILoadOptionsFunctions) {
-	return await v1Options(this, '/paymentMethods');
+	return await v1Options(this, jtlPath`/paymentMethods`);
 }
 
 export async function getCompanies(this: ILoadOptionsFunctions) {
-	return await v1Options(this, '/companies');
+	return await v1Options(this, jtlPath`/companies`);
 }
 
 export async function getCustomerGroupsV2(this: ILoadOptionsFunctions) {
-	return await v2Options(this, '/v2/customerGroups');
+	return await v2Options(this, jtlPath`/v2/customerGroups`);
 }
 
 export async function getCustomerCategoriesV2(this: ILoadOptionsFunctions) {
-	return await v2Options(this, '/v2/customerCategories');
+	return await v2Options(this, jtlPath`/v2/customerCategories`);
 }
 
 export async function getPaymentMethodsV2(this: ILoadOptionsFunctions) {
-	return await v2Options(this, '/v2/paymentMethods');
+	return await v2Options(this, jtlPath`/v2/paymentMethods`);
 }
 
 export async function getCompaniesV2(this: ILoadOptionsFunctions) {
-	return await v2Options(this, '/v2/companies');
+	return await v2Options(this, jtlPath`/v2/companies`);
 }

@@ -174,6 +174,25 @@ function routeTemplate(path: string): string {
 		.join('/');
 }
 
+declare const encoded: unique symbol;
+
+/** A path below the API base whose variable parts are URL-encoded. Only `jtlPath` makes one. */
+export type JtlPath = string & { readonly [encoded]: true };
+
+/**
+ * Builds a request path from a template, URL-encoding every interpolated value as one path
+ * segment, so that no value can change the path: `jtlPath\`/customers/${id}/contacts\``. IDs are
+ * validated before they get here; this holds all the same. Dots are encoded too, so a value can
+ * never be a `.` or `..` segment.
+ */
+export function jtlPath(strings: TemplateStringsArray, ...values: Array<string | number>): JtlPath {
+	let path = strings[0];
+	values.forEach((value, i) => {
+		path += encodeURIComponent(String(value)).replace(/\./g, '%2E') + strings[i + 1];
+	});
+	return path as JtlPath;
+}
+
 export interface JtlRequest {
 	qs?: IDataObject;
 	body?: unknown;
@@ -189,7 +208,7 @@ export interface JtlRequest {
 export async function jtlApiRequest<T = unknown>(
 	ctx: RequestContext,
 	method: IHttpRequestMethods,
-	path: string,
+	path: JtlPath,
 	request: JtlRequest = {},
 ): Promise<CoreResponse<T>> {
 	const conn = await connection(ctx, request.itemIndex);

@@ -1,4 +1,4 @@
-import { parseJtlError } from '../../../nodes/JtlWawi/transport';
+import { jtlPath, parseJtlError } from '../../../nodes/JtlWawi/transport';
 
 describe('parseJtlError', () => {
 	it('renders a v2 ProblemDetails body as readable text', () => {
@@ -53,5 +53,17 @@ describe('parseJtlError', () => {
 			message: 'JTL-Wawi: Customer not found',
 			description: undefined,
 		});
+	});
+});
+
+describe('jtlPath', () => {
+	it('encodes every value as one path segment, so no value can change the path', () => {
+		expect(jtlPath`/customers/${12}/contacts/${'7'}`).toBe('/customers/12/contacts/7');
+		expect(jtlPath`/customers/${'1/contacts/2'}`).toBe('/customers/1%2Fcontacts%2F2');
+		expect(jtlPath`/customers/${'..'}/x`).toBe('/customers/%2E%2E/x');
+		expect(jtlPath`/customers/${'1?number=2#x'}`).toBe('/customers/1%3Fnumber%3D2%23x');
+		expect(jtlPath`/v2/customers/${'b45f6432-2462-4c6f-b00f-1d9d01000000'}`).toBe(
+			'/v2/customers/b45f6432-2462-4c6f-b00f-1d9d01000000',
+		);
 	});
 });

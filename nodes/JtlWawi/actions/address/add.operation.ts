@@ -5,7 +5,7 @@ import { readCollection, readField, toProperties, toProperty } from '../../../sh
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
-import { jtlApiRequest } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
 import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			(a) => !before.has(a.customerAddressId),
 		);
 	const send = async () =>
-		await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+		await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
 			body: { customerId, addresses: [{ addressType, ...fields }] },
 			itemIndex,
 			// Adding is not idempotent: a blind repeat after a lost answer would add it twice.

@@ -5,7 +5,7 @@ import { uuid, validateField } from '../../../shared/validation';
 import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			},
 		);
 	}
-	await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+	await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
 		body: { customerId, addresses: [{ customerAddressId: addressId, ...fields }] },
 		itemIndex,
 	});

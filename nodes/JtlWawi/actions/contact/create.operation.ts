@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
-import { unexpectedShape, jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
 
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			{ itemIndex },
 		);
 	}
-	const response = await jtlApiRequest(this, 'POST', `/customers/${customerId}/contacts`, {
+	const response = await jtlApiRequest(this, 'POST', jtlPath`/customers/${customerId}/contacts`, {
 		body,
 		itemIndex,
 	});

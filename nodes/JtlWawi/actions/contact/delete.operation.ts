@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactIdProperty, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	// 204 without a body: report what was deleted.
-	await jtlApiRequest(this, 'DELETE', `/customers/${customerId}/contacts/${contactId}`, {
+	await jtlApiRequest(this, 'DELETE', jtlPath`/customers/${customerId}/contacts/${contactId}`, {
 		itemIndex,
 	});
 	return [{ deleted: true, customerId, contactId }];

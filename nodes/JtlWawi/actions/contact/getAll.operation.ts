@@ -5,7 +5,7 @@ import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
 import { asArray } from '../../helpers/paging';
 import { readV1CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest, unexpectedShape } from '../../transport';
+import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV1CustomerId(this, itemIndex);
 	const max = maxResults(this, itemIndex);
-	const response = await jtlApiRequest(this, 'GET', `/customers/${customerId}/contacts`, {
+	const response = await jtlApiRequest(this, 'GET', jtlPath`/customers/${customerId}/contacts`, {
 		itemIndex,
 	});
 	const contacts = asArray(response.body);

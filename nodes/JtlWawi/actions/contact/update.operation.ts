@@ -5,7 +5,7 @@ import { contactBody, contactFieldProperties } from '../../helpers/contactCatalo
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 	// JTL answers 204 without a body; read the contact back so the item carries the saved record.
-	await jtlApiRequest(this, 'PATCH', `/customers/${customerId}/contacts/${contactId}`, {
+	await jtlApiRequest(this, 'PATCH', jtlPath`/customers/${customerId}/contacts/${contactId}`, {
 		body,
 		itemIndex,
 	});

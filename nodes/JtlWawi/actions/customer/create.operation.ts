@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape, jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = customerV1Properties(true);
 
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 /** `POST /customers` (v1): answers 201 with the created customer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex);
-	const response = await jtlApiRequest(this, 'POST', '/customers', { body, qs, itemIndex });
+	const response = await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex });
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'the created customer', itemIndex);
 	}

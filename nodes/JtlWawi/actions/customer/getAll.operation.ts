@@ -8,7 +8,7 @@ import { readV1Page, readV2Page } from '../../helpers/paging';
 import { requestV2CustomerList } from '../../helpers/v2Lists';
 import { simplifyCustomer } from '../../helpers/simplify';
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
-import { JTL_PAGE_SIZE_MAX, jtlApiRequest } from '../../transport';
+import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -191,7 +191,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			async (pageNumber, pageSize) =>
 				readV1Page(
 					(
-						await jtlApiRequest(this, 'GET', '/customers', {
+						await jtlApiRequest(this, 'GET', jtlPath`/customers`, {
 							qs: { ...qs, pageNumber, pageSize },
 							itemIndex,
 						})

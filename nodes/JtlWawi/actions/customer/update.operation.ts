@@ -9,7 +9,7 @@ import { specsFor, validateFields } from '../../helpers/fieldCatalog';
 import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -143,7 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const addsAddress = ((body.addresses as IDataObject[] | undefined) ?? []).some(
 		(address) => address.customerAddressId === undefined,
 	);
-	const response = await jtlApiRequest(this, 'PATCH', '/v2/customer/update', {
+	const response = await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
 		body,
 		itemIndex,
 		// Setting fields twice is harmless; adding an address twice is not.

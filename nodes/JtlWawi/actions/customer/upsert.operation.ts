@@ -4,7 +4,7 @@ import { z } from 'zod/v3';
 
 import { validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape, jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { readV1Page } from '../../helpers/paging';
 
 const properties: INodeProperties[] = [
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 
 	const found = readV1Page(
 		(
-			await jtlApiRequest(this, 'GET', '/customers', {
+			await jtlApiRequest(this, 'GET', jtlPath`/customers`, {
 				qs: { number, pageNumber: 1, pageSize: 10 },
 				itemIndex,
 			})
@@ -68,12 +68,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 
 	const response =
 		found.length === 1
-			? await jtlApiRequest(this, 'PATCH', `/customers/${String(found[0].Id)}`, {
+			? await jtlApiRequest(this, 'PATCH', jtlPath`/customers/${String(found[0].Id)}`, {
 					body,
 					qs,
 					itemIndex,
 				})
-			: await jtlApiRequest(this, 'POST', '/customers', { body, qs, itemIndex });
+			: await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex });
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'the customer', itemIndex);
 	}

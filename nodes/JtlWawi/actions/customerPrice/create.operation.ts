@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unexpectedShape, jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import {
 	fromQuantityProperty,
 	itemIdProperty,
@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const value = readPriceValue(this, itemIndex);
 	const body = { CustomerId: key.customerId, FromQuantity: key.fromQuantity, ...value };
 	// POST is not idempotent: the shared core retries it only when JTL certainly did not act on it.
-	const response = await jtlApiRequest(this, 'POST', `/items/${key.itemId}/customerPrices`, {
+	const response = await jtlApiRequest(this, 'POST', jtlPath`/items/${key.itemId}/customerPrices`, {
 		body,
 		itemIndex,
 	});

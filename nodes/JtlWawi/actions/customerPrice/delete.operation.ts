@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { jtlApiRequest } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
 import {
 	fromQuantityProperty,
 	itemIdProperty,
@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	await jtlApiRequest(
 		this,
 		'DELETE',
-		`/items/${itemId}/customerPrices/${customerId}/${fromQuantity}`,
+		jtlPath`/items/${itemId}/customerPrices/${customerId}/${fromQuantity}`,
 		{ itemIndex },
 	);
 	return [{ deleted: true, itemId, customerId, fromQuantity }];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../../shared/validation';
-import { unexpectedShape, jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 import { asArray } from '../../helpers/paging';
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			: validateField(this, int32Id, filters.customerId, 'Filters > Customer ID', itemIndex);
 	const max = maxResults(this, itemIndex);
 
-	const response = await jtlApiRequest(this, 'GET', `/items/${itemId}/customerPrices`, {
+	const response = await jtlApiRequest(this, 'GET', jtlPath`/items/${itemId}/customerPrices`, {
 		itemIndex,
 	});
 	let prices = asArray(response.body);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { unexpectedShape, jtlApiRequest } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { asArray } from '../../helpers/paging';
 import {
 	fromQuantityProperty,
@@ -34,11 +34,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	await jtlApiRequest(
 		this,
 		'PATCH',
-		`/items/${itemId}/customerPrices/${customerId}/${fromQuantity}`,
+		jtlPath`/items/${itemId}/customerPrices/${customerId}/${fromQuantity}`,
 		{ body, itemIndex },
 	);
 	// JTL answers 204 and has no GET for a single price: read the item's list and pick this price.
-	const response = await jtlApiRequest(this, 'GET', `/items/${itemId}/customerPrices`, {
+	const response = await jtlApiRequest(this, 'GET', jtlPath`/items/${itemId}/customerPrices`, {
 		itemIndex,
 	});
 	const prices = asArray(response.body);
