@@ -172,7 +172,7 @@ export function freePort() {
 }
 
 /**
- * Runs the n8n CLI to completion and returns { code, stdout, stderr }. Each run gets its own task
+ * Runs the n8n CLI to completion and returns { code, signal, stdout, stderr }. Each run gets its own task
  * broker port, so runs in parallel (or beside `npm start`) do not collide.
  */
 export async function n8nCli(runtime, userFolder, args, extraEnv = {}) {
@@ -186,7 +186,7 @@ export async function n8nCli(runtime, userFolder, args, extraEnv = {}) {
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
 		child.stderr.on('data', (d) => (stderr += d));
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
+		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
 	});
 }
 
