@@ -9,6 +9,8 @@ export interface HttpFailure {
 	/** Network error code such as ECONNRESET when no response arrived. */
 	code?: string;
 	message: string;
+	/** The failure came from the credential's token endpoint, not from the API request. */
+	auth?: boolean;
 }
 
 /** A vendor's own reading of an error body. */
@@ -43,7 +45,7 @@ const NETWORK_CODES = new Set([
  * n8n wraps transport errors (NodeApiError around an AxiosError, sometimes twice); this walks the
  * cause chain and returns the HTTP status, headers and body, or the network error code.
  */
-export function readHttpFailure(error: unknown): HttpFailure {
+export function readHttpFailure(error: unknown, requestUrl?: string): HttpFailure {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
@@ -55,7 +57,19 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		body: undefined,
 		message: error instanceof Error ? error.message : String(error),
 	};
+	failure.auth = chain.some((link) => fromTokenEndpoint(link, requestUrl));
 	for (const link of chain) {
+		// n8n's OAuth2 client reports a token endpoint's 4xx with `status` and `body` of its own,
+		// or, for an OAuth2 error body, with the body alone (code EAUTH).
+		if (
+			failure.auth &&
+			!link.response &&
+			(typeof link.status === 'number' || link.code === 'EAUTH')
+		) {
+			if (typeof link.status === 'number') failure.status = link.status;
+			failure.body = link.body;
+			return failure;
+		}
 		const response = link.response as
 			| {
 					status?: number;
@@ -84,6 +98,24 @@ export function readHttpFailure(error: unknown): HttpFailure {
 }
 
 export { lowerCaseHeaders };
+
+const urlPath = (url: string) => url.split(/[?#]/)[0].replace(/\/+$/, '');
+
+/**
+ * Whether a link of an error chain is the failure of a token request made by n8n's OAuth2 helper:
+ * its message says so, its code is the OAuth2 client's (EAUTH, ESTATUS), or it is an HTTP
+ * exchange with another URL than the request's.
+ */
+function fromTokenEndpoint(link: Record<string, unknown>, requestUrl?: string): boolean {
+	if (typeof link.message === 'string' && /access token|oauth/i.test(link.message)) return true;
+	if (link.code === 'EAUTH' || link.code === 'ESTATUS') return true;
+	const config = link.config as { url?: unknown } | undefined;
+	return (
+		requestUrl !== undefined &&
+		typeof config?.url === 'string' &&
+		urlPath(config.url) !== urlPath(requestUrl)
+	);
+}
 
 /**
  * Whether a request may have reached the server although no answer came back: the connection
@@ -121,6 +153,7 @@ export function toNodeApiError(
 	text: VendorErrorText | undefined,
 	itemIndex?: number,
 ): NodeApiError {
+	if (failure.auth) return tokenFailure(node, failure, vendor, itemIndex);
 	const status = failure.status;
 	const message =
 		text?.message ??
@@ -144,6 +177,44 @@ export function toNodeApiError(
 	});
 	// Kept for callers that must tell a lost answer from a refused request (see answerWasLost).
 	if (!status && failure.code) error.context.networkCode = failure.code;
+	return error;
+}
+
+/** An OAuth2 error code (RFC 6749 §5.2) is a fixed word; anything else of the body is never shown. */
+const OAUTH_ERROR_CODE = /^[a-z_]{3,40}$/;
+
+/**
+ * A failed token request. The token endpoint's body is never copied: it may echo the request,
+ * and with it the client's Basic value. Only the status and a standard OAuth2 error code are kept.
+ */
+function tokenFailure(
+	node: INode,
+	failure: HttpFailure,
+	vendor: VendorErrorProfile,
+	itemIndex?: number,
+): NodeApiError {
+	const body = failure.body as { error?: unknown } | undefined;
+	const code =
+		body &&
+		typeof body === 'object' &&
+		typeof body.error === 'string' &&
+		OAUTH_ERROR_CODE.test(body.error)
+			? body.error
+			: undefined;
+	const why =
+		[failure.status ? `HTTP ${failure.status}` : '', code ?? ''].filter(Boolean).join(', ') ||
+		(failure.code ?? 'no answer');
+	const refused = code !== undefined || (failure.status !== undefined && failure.status < 500);
+	const message = `${vendor.name} did not issue an access token (${why})`;
+	const error = new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: refused
+			? 'The token endpoint refused the credential. Check the client ID and secret in the credential.'
+			: "The token endpoint failed. Check that the credential's environment is right and the service is up, then run again.",
+		httpCode: failure.status ? String(failure.status) : undefined,
+		itemIndex,
+	});
+	if (!failure.status && failure.code) error.context.networkCode = failure.code;
 	return error;
 }
 

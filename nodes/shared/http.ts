@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -14,6 +15,7 @@ import { lowerCaseHeaders, readHttpFailure, toNodeApiError } from './errors';
 import type { RateLimitHeaderNames } from './rateLimit';
 import { parseRetryAfter, rateLimitGate, serverRequestedWait } from './rateLimit';
 import { clock } from './clock';
+import { scrubError } from './secrets';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -44,6 +46,11 @@ export interface VendorProfile extends VendorErrorProfile {
 	rateLimitHeaders?: RateLimitHeaderNames;
 	parseError(body: unknown, status: number | undefined): VendorErrorText | undefined;
 	retryPolicy?: RetryPolicy;
+	/**
+	 * The credential's known secret values (secret, Basic value, tokens), scrubbed from every error
+	 * the core raises along with anything that looks like an Authorization value.
+	 */
+	secretsOf?(credentials: ICredentialDataDecryptedObject): string[];
 }
 
 export interface CoreRequest {
@@ -89,6 +96,16 @@ function isRetryable(failure: HttpFailure, idempotent: boolean, policy: RetryPol
 	return idempotent || failure.code === 'ECONNREFUSED';
 }
 
+/** The credential's secrets as the vendor names them; none when the credential cannot be read. */
+async function knownSecrets(ctx: RequestContext, vendor: VendorProfile): Promise<string[]> {
+	if (!vendor.secretsOf) return [];
+	try {
+		return vendor.secretsOf(await ctx.getCredentials(vendor.credentialType));
+	} catch {
+		return [];
+	}
+}
+
 /**
  * The one HTTP entry point of the package: authentication through n8n's credential helpers,
  * rate-limit gate, retries with backoff (honouring Retry-After), and vendor error mapping.
@@ -123,7 +140,7 @@ export async function coreRequest<T = unknown>(
 			rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, response.statusCode);
 			return { statusCode: response.statusCode, headers, body: response.body };
 		} catch (error) {
-			const failure = readHttpFailure(error);
+			const failure = readHttpFailure(error, request.url);
 			if (failure.status !== undefined) {
 				rateLimitGate.observe(gateKey, failure.headers, vendor.rateLimitHeaders, failure.status);
 			}
@@ -148,12 +165,16 @@ export async function coreRequest<T = unknown>(
 					continue;
 				}
 			}
-			throw toNodeApiError(
-				ctx.getNode(),
-				failure,
-				vendor,
-				vendor.parseError(failure.body, failure.status),
-				request.itemIndex,
+			const secrets = await knownSecrets(ctx, vendor);
+			throw scrubError(
+				toNodeApiError(
+					ctx.getNode(),
+					failure,
+					vendor,
+					vendor.parseError(failure.body, failure.status),
+					request.itemIndex,
+				),
+				secrets,
 			);
 		}
 	}

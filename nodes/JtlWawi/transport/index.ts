@@ -10,6 +10,7 @@ import { unexpectedAnswer } from '../../shared/errors';
 import type { CoreResponse, RequestContext, VendorProfile } from '../../shared/http';
 import { coreRequest } from '../../shared/http';
 import { PACKAGE_AGENT, PACKAGE_VERSION } from '../../shared/package';
+import { oauth2Secrets } from '../../shared/secrets';
 import { UUID_PATTERN } from '../../shared/validation';
 
 export const JTL_CREDENTIAL_TYPE = 'jtlWawiOAuth2Api';
@@ -105,6 +106,7 @@ export const jtlVendor: VendorProfile = {
 		interval: 'x-ratelimit-interval-length-seconds',
 	},
 	parseError: parseJtlError,
+	secretsOf: oauth2Secrets,
 	statusHints: {
 		401: 'Authentication failed. Check the credential (client ID, secret, tenant).',
 		402: 'No licence is available, or the app has not been authorised for this tenant.',
