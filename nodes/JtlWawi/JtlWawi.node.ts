@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestTimeoutProperty } from '../shared/http';
 import { address } from './actions/address';
 import { contact } from './actions/contact';
 import { customer } from './actions/customer';
@@ -47,6 +48,7 @@ export class JtlWawi implements INodeType {
 			...address.description,
 			...contact.description,
 			...customerPrice.description,
+			requestTimeoutProperty,
 		],
 	};
 

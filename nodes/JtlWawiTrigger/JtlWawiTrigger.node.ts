@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestTimeoutProperty } from '../shared/http';
 import { pollCustomers } from './customerPoll';
 
 export class JtlWawiTrigger implements INodeType {
@@ -63,6 +64,7 @@ export class JtlWawiTrigger implements INodeType {
 					},
 				],
 			},
+			requestTimeoutProperty,
 		],
 	};
 

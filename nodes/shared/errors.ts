@@ -129,6 +129,20 @@ export function answerWasLost(error: unknown): boolean {
 	return failure.status === undefined && !!code && code !== 'ECONNREFUSED';
 }
 
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The message of a call that got no answer, in words rather than the network code: n8n replaces a
+ * message naming a code such as ECONNRESET with its own text, which advises retrying at once, and
+ * that advice is wrong for a write whose outcome is unknown.
+ */
+function noAnswerMessage(vendorName: string, code: string | undefined): string {
+	if (code && TIMEOUT_CODES.has(code)) return `${vendorName} did not answer in time`;
+	if (code && UNREACHABLE_CODES.has(code)) return `${vendorName} could not be reached`;
+	return `The connection to ${vendorName} broke before an answer arrived`;
+}
+
 /** Hints any API earns by its status; a vendor's profile adds or replaces them in its own words. */
 export const GENERIC_STATUS_HINTS: Readonly<Record<number, string>> = {
 	400: 'The request was rejected as invalid. Check the fields named above.',
@@ -159,7 +173,7 @@ export function toNodeApiError(
 		text?.message ??
 		(status
 			? `${vendor.name} answered with HTTP ${status}`
-			: `${vendor.name} could not be reached (${failure.code ?? failure.message})`);
+			: noAnswerMessage(vendor.name, failure.code));
 	const hint = status ? (vendor.statusHints?.[status] ?? GENERIC_STATUS_HINTS[status]) : undefined;
 	const description = [text?.description, hint].filter(Boolean).join(' ');
 	const body: JsonObject =

@@ -8,7 +8,7 @@ import {
 import type { VendorErrorText } from '../../shared/errors';
 import { unexpectedAnswer } from '../../shared/errors';
 import type { CoreResponse, RequestContext, VendorProfile } from '../../shared/http';
-import { coreRequest } from '../../shared/http';
+import { coreRequest, requestTimeoutMs } from '../../shared/http';
 import { PACKAGE_AGENT, PACKAGE_VERSION } from '../../shared/package';
 import { oauth2Secrets } from '../../shared/secrets';
 import { UUID_PATTERN } from '../../shared/validation';
@@ -222,6 +222,7 @@ export async function jtlApiRequest<T = unknown>(
 		headers: conn.headers,
 		itemIndex: request.itemIndex,
 		idempotent: request.idempotent,
+		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),
 		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
 	});
 }

@@ -115,9 +115,10 @@ describe('coreRequest', () => {
 			headers: { Accept: 'application/json', 'x-tenant-id': 't' },
 		});
 		expect(calls[0].options.ignoreHttpStatusErrors).toBeUndefined();
+		expect(calls[0].options.timeout).toBe(30_000);
 	});
 
-	it.each([429, 502, 503, 504])(
+	it.each([429, 500, 502, 503, 504])(
 		'retries a GET after HTTP %i with exponential backoff',
 		async (status) => {
 			const { ctx, calls } = makeCtx([
@@ -165,6 +166,7 @@ describe('coreRequest', () => {
 
 	it('never retries a POST that may have reached the server (5xx or dropped connection)', async () => {
 		for (const failure of [
+			httpError(500, {}),
 			httpError(503, {}),
 			networkError('ECONNRESET'),
 			networkError('ETIMEDOUT'),
