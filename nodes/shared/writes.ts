@@ -1,21 +1,50 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
 import { answerWasLost } from './errors';
 
 /**
- * Sends a write that must not be repeated blindly, such as one that adds a record. When the
- * answer is lost on the way back (the request may or may not have been applied), `applied()`
- * reads whether it took effect, and only if it did not is the write sent once more. Any other
- * failure, and a failure of the repeat, reaches the caller as the core raised it.
+ * Sends a write that must not be repeated blindly, such as one that adds a record, and gives its
+ * result. When the answer is lost on the way back (the request may or may not have been applied),
+ * `find()` reads whether it took effect: what it finds (a record, or `true`) is the result, and
+ * only when it finds nothing is the write sent once more. Any other failure, and a failure of the
+ * repeat, reaches the caller as the core raised it.
  */
-export async function sendUnlessApplied(
-	send: () => Promise<unknown>,
-	applied: () => Promise<boolean>,
-): Promise<void> {
-	const failure = await send().then(
-		() => undefined,
-		(error: unknown) => error ?? new Error('The write failed'),
-	);
-	if (failure === undefined) return;
+export async function sendUnlessApplied<T, F = T>(
+	send: () => Promise<T>,
+	find: () => Promise<F | undefined | false>,
+): Promise<T | F> {
+	let failure: unknown;
+	try {
+		return await send();
+	} catch (error) {
+		failure = error ?? new Error('The write failed');
+	}
 	if (!answerWasLost(failure)) throw failure;
-	if (await applied()) return;
-	await send();
+	const found = await find();
+	if (found !== undefined && found !== false) return found;
+	return await send();
+}
+
+/**
+ * Sends a write that adds a record without a natural key to look it up by. When its answer is
+ * lost, nobody can tell whether it was applied: the item fails saying so and what to check, and
+ * without advice to retry, since a retry may create the record a second time.
+ */
+export async function sendOnce<T>(
+	node: INode,
+	send: () => Promise<T>,
+	unknown: { what: string; check: string; itemIndex: number },
+): Promise<T> {
+	try {
+		return await send();
+	} catch (error) {
+		if (!answerWasLost(error)) throw error;
+		const message = `Outcome unknown: ${unknown.what} may or may not have been created (item ${unknown.itemIndex})`;
+		throw new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description: `The request reached the server, but its answer was lost (timeout or broken connection). ${unknown.check} Running this item again may create it a second time.`,
+			itemIndex: unknown.itemIndex,
+		});
+	}
 }

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { toNodeApiError } from '../../../nodes/shared/errors';
-import { sendUnlessApplied } from '../../../nodes/shared/writes';
+import { sendOnce, sendUnlessApplied } from '../../../nodes/shared/writes';
 import { testNode } from '../../harness/mockContext';
 
 const vendor = { name: 'Vendor' };
@@ -63,5 +63,41 @@ describe('sendUnlessApplied', () => {
 		const send = jest.fn().mockRejectedValueOnce(lost()).mockRejectedValueOnce(second);
 		await expect(sendUnlessApplied(send, async () => false)).rejects.toBeInstanceOf(NodeApiError);
 		expect(send).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('sendUnlessApplied with a natural key', () => {
+	it('gives the record it finds after a lost answer, without sending again', async () => {
+		const send = jest.fn().mockRejectedValueOnce(lost());
+		await expect(sendUnlessApplied(send, async () => ({ id: 7 }))).resolves.toEqual({ id: 7 });
+		expect(send).toHaveBeenCalledTimes(1);
+	});
+
+	it('sends once more when nothing is found', async () => {
+		const send = jest.fn().mockRejectedValueOnce(lost()).mockResolvedValueOnce({ id: 8 });
+		await expect(sendUnlessApplied(send, async () => undefined)).resolves.toEqual({ id: 8 });
+		expect(send).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('sendOnce', () => {
+	const unknown = { what: 'the note', check: 'Look at the notes.', itemIndex: 2 };
+
+	it('reports a lost answer as an unknown outcome, naming the item, with no retry advice', async () => {
+		const error = (await sendOnce(testNode, jest.fn().mockRejectedValue(lost()), unknown).catch(
+			(e: unknown) => e,
+		)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(
+			'Outcome unknown: the note may or may not have been created (item 2)',
+		);
+		expect(error.description).toContain('Look at the notes.');
+		expect(`${error.message} ${error.description}`).not.toMatch(/retry the request/i);
+	});
+
+	it('passes other failures through and sends only once', async () => {
+		const send = jest.fn().mockRejectedValue(answered());
+		await expect(sendOnce(testNode, send, unknown)).rejects.toBeInstanceOf(NodeApiError);
+		expect(send).toHaveBeenCalledTimes(1);
 	});
 });

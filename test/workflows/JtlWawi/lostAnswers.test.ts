@@ -81,3 +81,54 @@ describe('Customer > Update with a new address after a lost answer', () => {
 		expect(patches).toHaveLength(2);
 	});
 });
+
+describe('Creates whose answer is lost', () => {
+	const loseThe = async (path: string) =>
+		await jtl.sandbox.fault({ method: 'POST', path, afterHandler: true, drop: true });
+
+	it('Customer > Create with a number finds the customer it created and succeeds with it', async () => {
+		await loseThe('/erp/customers');
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('JtlWawi/customer-create.workflow.json', [{}], (p) => {
+			p.additionalFields = { ...p.additionalFields, Number: 'LOST-1' };
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')[0]).toMatchObject({ Number: 'LOST-1' });
+		expect(await jtl.writes()).toHaveLength(1);
+	});
+
+	it('Customer > Create or Update creates once when the read shows nothing was created', async () => {
+		await jtl.sandbox.fault({ method: 'POST', path: '/erp/customers', drop: true });
+		const result = await jtl.run('JtlWawi/customer-upsert.workflow.json', [{ number: 'LOST-2' }]);
+		expect(result.error).toBeUndefined();
+		const found = await jtl.direct.get('/customers?number=LOST-2');
+		expect(found.Items.filter((c: { Number: string }) => c.Number === 'LOST-2')).toHaveLength(1);
+	});
+
+	it('Customer Price > Create finds the price it created', async () => {
+		await loseThe('/erp/items/1/customerPrices');
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('JtlWawi/customerPrice-create.workflow.json', [
+			{ itemId: 1, customerId: 3, fromQuantity: 7, netPrice: 9.5 },
+		]);
+		expect(result.error).toBeUndefined();
+		expect(result.output('JTL-Wawi')[0]).toMatchObject({ CustomerId: 3, FromQuantity: 7 });
+		expect(await jtl.writes()).toHaveLength(1);
+	});
+
+	it('Contact > Create says the outcome is unknown, what to check, and gives no advice to retry', async () => {
+		await loseThe('/erp/customers/1/contacts');
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('JtlWawi/contact-create.workflow.json', [
+			{ customerId: 1, firstName: 'Ada', lastName: 'Lovelace' },
+		]);
+		expect(result.error?.message).toBe(
+			'Outcome unknown: the contact may or may not have been created (item 0)',
+		);
+		expect(result.error?.description).toMatch(/contacts of customer 1/);
+		expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(
+			/retry the request|try again/i,
+		);
+		expect(await jtl.writes()).toHaveLength(1);
+	});
+});

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
+import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
@@ -37,11 +38,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			{ itemIndex },
 		);
 	}
-	const response = await jtlApiRequest(this, 'POST', jtlPath`/customers/${customerId}/contacts`, {
-		body,
-		itemIndex,
-	});
-	const created = response.body;
+	// A contact has no natural key: after a lost answer its outcome is unknown, and said so.
+	const created = await sendOnce(
+		this.getNode(),
+		async () =>
+			(
+				await jtlApiRequest(this, 'POST', jtlPath`/customers/${customerId}/contacts`, {
+					body,
+					itemIndex,
+				})
+			).body,
+		{
+			what: 'the contact',
+			check: `Look at the contacts of customer ${customerId} in JTL-Wawi for this one.`,
+			itemIndex,
+		},
+	);
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created contact', itemIndex);
 	}

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { sendOnce, sendUnlessApplied } from '../../../shared/writes';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
+import { customerByNumber } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = customerV1Properties(true);
@@ -11,12 +13,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `POST /customers` (v1): answers 201 with the created customer. */
+/**
+ * `POST /customers` (v1): answers 201 with the created customer. After a lost answer, a customer
+ * with a number is looked up by it; one without a number has an unknown outcome.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex);
-	const response = await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex });
-	if (!response.body || typeof response.body !== 'object') {
-		throw unexpectedShape(this, response.body, 'the created customer', itemIndex);
+	const send = async () =>
+		(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body;
+	const number = typeof body.Number === 'string' ? body.Number : '';
+	const created = number
+		? await sendUnlessApplied(send, async () => await customerByNumber(this, number, itemIndex))
+		: await sendOnce(this.getNode(), send, {
+				what: 'the customer',
+				check: 'Look for the new customer in JTL-Wawi (Customers, newest first).',
+				itemIndex,
+			});
+	if (!created || typeof created !== 'object') {
+		throw unexpectedShape(this, created, 'the created customer', itemIndex);
 	}
-	return [response.body as IDataObject];
+	return [created as IDataObject];
 }

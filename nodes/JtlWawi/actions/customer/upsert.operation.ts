@@ -5,7 +5,8 @@ import { z } from 'zod/v3';
 import { validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { readV1Page } from '../../helpers/paging';
+import { sendUnlessApplied } from '../../../shared/writes';
+import { customerByNumber, customersByNumber } from '../../helpers/naturalKeys';
 
 const properties: INodeProperties[] = [
 	{
@@ -47,14 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, { Number: number });
 
-	const found = readV1Page(
-		(
-			await jtlApiRequest(this, 'GET', jtlPath`/customers`, {
-				qs: { number, pageNumber: 1, pageSize: 10 },
-				itemIndex,
-			})
-		).body,
-	).items.filter((c) => String(c.Number) === number);
+	const found = await customersByNumber(this, number, itemIndex);
 	if (found.length > 1) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -66,16 +60,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 
-	const response =
+	const saved =
 		found.length === 1
-			? await jtlApiRequest(this, 'PATCH', jtlPath`/customers/${String(found[0].Id)}`, {
-					body,
-					qs,
-					itemIndex,
-				})
-			: await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex });
-	if (!response.body || typeof response.body !== 'object') {
-		throw unexpectedShape(this, response.body, 'the customer', itemIndex);
+			? (
+					await jtlApiRequest(this, 'PATCH', jtlPath`/customers/${String(found[0].Id)}`, {
+						body,
+						qs,
+						itemIndex,
+					})
+				).body
+			: await sendUnlessApplied(
+					async () =>
+						(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body,
+					async () => await customerByNumber(this, number, itemIndex),
+				);
+	if (!saved || typeof saved !== 'object') {
+		throw unexpectedShape(this, saved, 'the customer', itemIndex);
 	}
-	return [response.body as IDataObject];
+	return [saved as IDataObject];
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { sendUnlessApplied } from '../../../shared/writes';
+import { priceByKey } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import {
 	fromQuantityProperty,
@@ -27,12 +29,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = readPriceKey(this, itemIndex);
 	const value = readPriceValue(this, itemIndex);
 	const body = { CustomerId: key.customerId, FromQuantity: key.fromQuantity, ...value };
-	// POST is not idempotent: the shared core retries it only when JTL certainly did not act on it.
-	const response = await jtlApiRequest(this, 'POST', jtlPath`/items/${key.itemId}/customerPrices`, {
-		body,
-		itemIndex,
-	});
-	const created = response.body;
+	// POST is not idempotent: after a lost answer, the price is looked up by its key (item,
+	// customer, from-quantity) and sent again only when it is not there.
+	const created = await sendUnlessApplied(
+		async () =>
+			(
+				await jtlApiRequest(this, 'POST', jtlPath`/items/${key.itemId}/customerPrices`, {
+					body,
+					itemIndex,
+				})
+			).body,
+		async () => await priceByKey(this, key, itemIndex),
+	);
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created customer price', itemIndex);
 	}

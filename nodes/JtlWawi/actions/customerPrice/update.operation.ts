@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { asArray } from '../../helpers/paging';
+import { priceByKey } from '../../helpers/naturalKeys';
 import {
 	fromQuantityProperty,
 	itemIdProperty,
@@ -29,7 +29,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { itemId, customerId, fromQuantity } = readPriceKey(this, itemIndex);
+	const key = readPriceKey(this, itemIndex);
+	const { itemId, customerId, fromQuantity } = key;
 	const body = readPriceValue(this, itemIndex);
 	await jtlApiRequest(
 		this,
@@ -38,18 +39,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ body, itemIndex },
 	);
 	// JTL answers 204 and has no GET for a single price: read the item's list and pick this price.
-	const response = await jtlApiRequest(this, 'GET', jtlPath`/items/${itemId}/customerPrices`, {
-		itemIndex,
-	});
-	const prices = asArray(response.body);
-	if (!prices) throw unexpectedShape(this, response.body, 'a list of customer prices', itemIndex);
-	const price = prices.find(
-		(p) => Number(p.CustomerId) === customerId && Number(p.FromQuantity ?? 0) === fromQuantity,
-	);
+	const price = await priceByKey(this, key, itemIndex);
 	if (!price) {
 		throw unexpectedShape(
 			this,
-			response.body,
+			undefined,
 			`the updated price (customer ${customerId}, from quantity ${fromQuantity}) in the item's price list`,
 			itemIndex,
 		);
