@@ -36,15 +36,16 @@ export async function sendOnce<T>(
 	send: () => Promise<T>,
 	unknown: { what: string; check: string; itemIndex: number },
 ): Promise<T> {
-	try {
-		return await send();
-	} catch (error) {
-		if (!answerWasLost(error)) throw error;
-		const message = `Outcome unknown: ${unknown.what} may or may not have been created (item ${unknown.itemIndex})`;
-		throw new NodeApiError(node, { message } as JsonObject, {
-			message,
-			description: `The request reached the server, but its answer was lost (timeout or broken connection). ${unknown.check} Running this item again may create it a second time.`,
-			itemIndex: unknown.itemIndex,
-		});
-	}
+	const outcome = await send().then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if ('value' in outcome) return outcome.value;
+	if (!answerWasLost(outcome.error)) throw outcome.error;
+	const message = `Outcome unknown: ${unknown.what} may or may not have been created (item ${unknown.itemIndex})`;
+	throw new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: `The request reached the server, but its answer was lost (timeout or broken connection). ${unknown.check} Running this item again may create it a second time.`,
+		itemIndex: unknown.itemIndex,
+	});
 }

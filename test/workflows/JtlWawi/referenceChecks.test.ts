@@ -14,7 +14,8 @@ describe('Customer > Create reference checks', () => {
 	});
 
 	it('keep no failed read: one failed lookup fails one item, not the whole batch', async () => {
-		await jtl.sandbox.fault({ method: 'GET', path: '/erp/customerGroups', status: 500 });
+		// 403: a failure that is not retried (a 500 on a read is, and would recover).
+		await jtl.sandbox.fault({ method: 'GET', path: '/erp/customerGroups', status: 403 });
 		await jtl.sandbox.clearRequests();
 		const result = await jtl.run(
 			'JtlWawi/customer-create.workflow.json',
