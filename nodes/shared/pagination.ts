@@ -111,12 +111,9 @@ export async function mapConcurrently<I, O>(
 		// After a failure no lane starts new work: the whole read fails anyway.
 		while (next < inputs.length && !failed) {
 			const index = next++;
-			try {
-				results[index] = await work(inputs[index]);
-			} catch (error) {
-				failed = true;
-				throw error;
-			}
+			const done = work(inputs[index]);
+			done.catch(() => (failed = true));
+			results[index] = await done;
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, lane));

@@ -137,7 +137,8 @@ describe('paginateByPageNumber with concurrency', () => {
 			asked.push(pageNumber);
 			inFlight++;
 			peak = Math.max(peak, inFlight);
-			await new Promise((resolve) => setImmediate(resolve));
+			await Promise.resolve();
+			await Promise.resolve();
 			inFlight--;
 			if (pageNumber === failPage) throw new Error(`page ${pageNumber} failed`);
 			const start = (pageNumber - 1) * pageSize;
