@@ -106,6 +106,7 @@ export const jtlVendor: VendorProfile = {
 	name: 'JTL-Wawi',
 	credentialType: JTL_CREDENTIAL_TYPE,
 	rateLimitHeaders: {
+		limit: 'x-ratelimit-limit',
 		remaining: 'x-ratelimit-remaining',
 		reset: 'x-ratelimit-reset',
 		interval: 'x-ratelimit-interval-length-seconds',
