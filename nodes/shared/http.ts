@@ -182,6 +182,7 @@ export async function coreRequest<T = unknown>(
 
 	for (let attempt = 0; ; attempt++) {
 		await rateLimitGate.wait(gateKey, policy.maxDelayMs);
+		const sentAt = clock.now();
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
@@ -189,12 +190,18 @@ export async function coreRequest<T = unknown>(
 				{ ...options, headers: { ...options.headers } },
 			)) as { statusCode: number; headers: unknown; body: T };
 			const headers = lowerCaseHeaders(response.headers);
-			rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, response.statusCode);
+			rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, response.statusCode, sentAt);
 			return { statusCode: response.statusCode, headers, body: response.body };
 		} catch (error) {
 			const failure = readHttpFailure(error, request.url);
 			if (failure.status !== undefined) {
-				rateLimitGate.observe(gateKey, failure.headers, vendor.rateLimitHeaders, failure.status);
+				rateLimitGate.observe(
+					gateKey,
+					failure.headers,
+					vendor.rateLimitHeaders,
+					failure.status,
+					sentAt,
+				);
 			}
 			// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
 			if (request.method === 'DELETE' && attempt > 0 && failure.status === 404) {

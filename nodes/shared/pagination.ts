@@ -19,6 +19,11 @@ export interface PageNumberOptions {
 	maxPages?: number;
 	/** A stable key per record, to detect a server that ignores the page parameter. */
 	keyOf?: (item: unknown) => string;
+	/**
+	 * How many pages may be in flight at once once the first page has told the total. 1 (the
+	 * default) reads page after page. The rate-limit gate still holds every request.
+	 */
+	concurrency?: number;
 }
 
 function trimmed<T>(items: T[], max: number): T[] {
@@ -26,9 +31,9 @@ function trimmed<T>(items: T[], max: number): T[] {
 }
 
 /**
- * Reads page after page until `max` records are collected or the vendor has no more. Stops on an
- * empty page, a short page, the vendor's hasMore=false, the total reached, or a page that repeats
- * the previous one. Never requests a page it does not need.
+ * Reads pages until `max` records are collected or the vendor has no more. When the first page
+ * tells the total and `concurrency` allows, the remaining pages are read side by side; otherwise
+ * page after page (see readOnwards). Never requests a page it does not need.
  */
 export async function paginateByPageNumber<T>(
 	fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
@@ -38,24 +43,81 @@ export async function paginateByPageNumber<T>(
 	if (max <= 0) return [];
 	const pageSize = Math.max(1, Math.min(pageSizeMax, Number.isFinite(max) ? max : pageSizeMax));
 	const maxPages = options.maxPages ?? 10_000;
+	const firstPage = options.firstPage ?? 1;
+	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+
+	const first = await fetchPage(firstPage, pageSize);
+	// The first page tells how many there are: read the rest side by side, in order.
+	if (concurrency > 1 && first.total !== undefined && first.items.length === pageSize) {
+		const wanted = Math.min(max, first.total);
+		const pages = Math.min(maxPages, Math.ceil(wanted / pageSize));
+		const rest = await mapConcurrently(
+			Array.from({ length: pages - 1 }, (_, i) => firstPage + 1 + i),
+			concurrency,
+			async (pageNumber) => (await fetchPage(pageNumber, pageSize)).items,
+		);
+		return trimmed([...first.items, ...rest.flat()], max);
+	}
+	return trimmed(await readOnwards(fetchPage, first, firstPage, pageSize, options), max);
+}
+
+/**
+ * Reads page after page from the one after `first` until `max` records are collected or the
+ * vendor has no more. Stops on an empty page, a short page, the vendor's hasMore=false, the total
+ * reached, or a page that repeats the previous one. Never requests a page it does not need.
+ */
+async function readOnwards<T>(
+	fetchPage: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
+	first: Page<T>,
+	firstPage: number,
+	pageSize: number,
+	options: PageNumberOptions,
+): Promise<T[]> {
+	const maxPages = options.maxPages ?? 10_000;
 	const keyOf = options.keyOf ?? ((item: unknown) => JSON.stringify(item));
 	const collected: T[] = [];
 	let previousFirstKey: string | undefined;
-	let pageNumber = options.firstPage ?? 1;
-
-	for (let pages = 0; pages < maxPages; pages++, pageNumber++) {
-		const page = await fetchPage(pageNumber, pageSize);
+	let page = first;
+	for (let pages = 1, pageNumber = firstPage; ; pages++) {
 		if (page.items.length === 0) break;
 		const firstKey = keyOf(page.items[0]);
 		if (previousFirstKey !== undefined && firstKey === previousFirstKey) break;
 		previousFirstKey = firstKey;
 		collected.push(...page.items);
-		if (collected.length >= max) break;
+		if (collected.length >= options.max) break;
 		if (page.hasMore === false) break;
 		if (page.items.length < pageSize) break;
-		if (page.total !== undefined && pageNumber * pageSize >= page.total) break;
+		if (page.total !== undefined && (pageNumber - firstPage + 1) * pageSize >= page.total) break;
+		if (pages >= maxPages) break;
+		pageNumber++;
+		page = await fetchPage(pageNumber, pageSize);
 	}
-	return trimmed(collected, max);
+	return collected;
+}
+
+/**
+ * Runs `work` over `inputs` with at most `limit` at a time; results keep the inputs' order. The
+ * first failure fails the whole run, and no further work starts after it.
+ */
+export async function mapConcurrently<I, O>(
+	inputs: I[],
+	limit: number,
+	work: (input: I) => Promise<O>,
+): Promise<O[]> {
+	const results = new Array<O>(inputs.length);
+	let next = 0;
+	let failed = false;
+	const lane = async (): Promise<void> => {
+		// After a failure no lane starts new work: the whole read fails anyway.
+		while (next < inputs.length && !failed) {
+			const index = next++;
+			const done = work(inputs[index]);
+			done.catch(() => (failed = true));
+			results[index] = await done;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, lane));
+	return results;
 }
 
 export interface CursorOptions {

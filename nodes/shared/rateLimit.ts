@@ -2,6 +2,8 @@ import { clock } from './clock';
 
 /** How a vendor names its rate-limit headers (lower case). */
 export interface RateLimitHeaderNames {
+	/** Requests allowed per window. */
+	limit?: string;
 	remaining?: string;
 	/** Seconds until the window resets, or an epoch time in seconds. */
 	reset?: string;
@@ -10,7 +12,16 @@ export interface RateLimitHeaderNames {
 }
 
 interface GateState {
+	/** No request through this gate before this time. */
 	blockedUntil: number;
+	/** When the current window began, by our own record: the send time of its first request. */
+	windowStart?: number;
+	/** The window's length, from the vendor's interval header. */
+	windowMs?: number;
+	/** Requests per window, from the vendor's limit header or the most ever seen remaining + 1. */
+	limit?: number;
+	/** Requests this gate may still send in the current window, counting those in flight. */
+	left?: number;
 }
 
 const gates = new Map<string, GateState>();
@@ -34,6 +45,15 @@ function parseReset(value: string | undefined, now: number): number | undefined 
 	return n * 1000;
 }
 
+/** Milliseconds until the vendor's reset header says the window resets, or undefined. */
+function resetWait(
+	headers: Record<string, string>,
+	names: RateLimitHeaderNames | undefined,
+	now: number,
+): number | undefined {
+	return parseReset(names?.reset ? headers[names.reset] : undefined, now);
+}
+
 /**
  * Milliseconds the vendor asks us to wait, from Retry-After first, then the rate-limit reset or
  * window headers. Undefined when the response says nothing.
@@ -52,41 +72,99 @@ export function serverRequestedWait(
 	return interval;
 }
 
+/** A whole number of a header, or undefined. */
+function headerNumber(headers: Record<string, string>, name: string | undefined) {
+	const raw = name ? headers[name] : undefined;
+	if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw.trim())) return undefined;
+	return Number(raw);
+}
+
 /**
- * A gate per key (vendor + tenant + endpoint): when the vendor reports that no requests remain in
- * the window, or answers 429, later requests through the same gate wait until it opens again
- * instead of burning retries.
+ * A gate per key (vendor + tenant + endpoint). It counts what the vendor says remains of the
+ * window, minus the requests already on their way, and holds a request when nothing is left
+ * until the window ends: by the vendor's reset or Retry-After header where it sends one, else by
+ * its own record of when the window began (the send time of the window's first request) plus the
+ * window's length. A 429 closes the gate for every request sharing it.
  */
 export const rateLimitGate = {
+	/** Waits until a request may go; returns when it may, counting it against the window. */
 	async wait(key: string, maxWaitMs: number): Promise<void> {
-		const gate = gates.get(key);
-		if (!gate) return;
-		const waitMs = gate.blockedUntil - clock.now();
-		if (waitMs > 0) await clock.sleep(Math.min(waitMs, maxWaitMs));
+		for (let waited = 0; ; ) {
+			const gate = gates.get(key);
+			if (!gate) return;
+			const now = clock.now();
+			let until = gate.blockedUntil;
+			const windowEnd =
+				gate.windowStart !== undefined && gate.windowMs !== undefined
+					? gate.windowStart + gate.windowMs
+					: undefined;
+			if (windowEnd !== undefined && windowEnd <= now && gate.blockedUntil <= now) {
+				// The window we counted is over: the next answer tells the new one.
+				gate.left = undefined;
+				gate.windowStart = undefined;
+			}
+			if (gate.left !== undefined && gate.left <= 0 && windowEnd !== undefined)
+				until = Math.max(until, windowEnd);
+			const waitMs = Math.min(until - now, maxWaitMs - waited);
+			if (waitMs <= 0) {
+				if (gate.left !== undefined) gate.left--;
+				return;
+			}
+			await clock.sleep(waitMs);
+			waited += waitMs;
+		}
 	},
 
+	/**
+	 * Reads the rate-limit headers of an answer to a request sent at `sentAt`. A 429 is left to the
+	 * retry loop, which closes the gate for as long as the vendor asks.
+	 */
 	observe(
 		key: string,
 		headers: Record<string, string>,
 		names: RateLimitHeaderNames | undefined,
 		status?: number,
+		sentAt = clock.now(),
 	): void {
+		if (status === 429) return;
 		const now = clock.now();
-		if (status === 429) return; // the retry loop decides how long a 429 closes the gate
-		const remainingRaw = names?.remaining ? headers[names.remaining] : undefined;
-		if (remainingRaw === undefined || Number(remainingRaw) > 0) {
+		const remaining = headerNumber(headers, names?.remaining);
+		if (remaining === undefined) {
 			gates.delete(key);
 			return;
 		}
-		const waitMs = serverRequestedWait(headers, names, now) ?? 1000;
-		this.block(key, waitMs);
+		const gate = gates.get(key) ?? { blockedUntil: 0 };
+		const intervalSeconds = headerNumber(headers, names?.interval);
+		if (intervalSeconds !== undefined) gate.windowMs = intervalSeconds * 1000;
+		gate.limit = Math.max(headerNumber(headers, names?.limit) ?? 0, gate.limit ?? 0, remaining + 1);
+		const counted =
+			gate.windowStart !== undefined &&
+			(gate.windowMs === undefined || gate.windowStart + gate.windowMs > sentAt);
+		if (remaining === gate.limit - 1 || !counted) {
+			// The first request of a window, or one sent after the window we counted ended. Taking
+			// its send time as the start is never early: the window began at or before it.
+			gate.windowStart = sentAt;
+			gate.left = remaining;
+		} else {
+			// Answers may arrive out of order; the smallest remaining is the latest word.
+			gate.left = Math.min(gate.left ?? remaining, remaining);
+		}
+		if (remaining === 0) {
+			const asked = parseRetryAfter(headers['retry-after'], now) ?? resetWait(headers, names, now);
+			const windowEnd =
+				gate.windowMs !== undefined ? (gate.windowStart ?? sentAt) + gate.windowMs : undefined;
+			const until = asked !== undefined ? now + asked : (windowEnd ?? now + 1000);
+			gate.blockedUntil = Math.max(gate.blockedUntil, until);
+		}
+		gates.set(key, gate);
 	},
 
 	/** Closes the gate for `waitMs` (after a 429), so every request sharing the window waits. */
 	block(key: string, waitMs: number): void {
 		const until = clock.now() + waitMs;
 		const gate = gates.get(key);
-		if (!gate || gate.blockedUntil < until) gates.set(key, { blockedUntil: until });
+		if (!gate) gates.set(key, { blockedUntil: until });
+		else if (gate.blockedUntil < until) gate.blockedUntil = until;
 	},
 
 	/** For tests: forget every gate. */

@@ -18,6 +18,12 @@ export const JTL_CREDENTIAL_TYPE = 'jtlWawiOAuth2Api';
 /** The largest page requested from JTL; no maximum is documented, 100 is the v2 default. */
 export const JTL_PAGE_SIZE_MAX = 100;
 
+/**
+ * Pages of one list read side by side once the first page has told the total. JTL publishes no
+ * limits for Cloud ERP; the rate-limit gate holds the requests when a window runs out.
+ */
+export const JTL_PAGE_CONCURRENCY = 4;
+
 function pick(body: IDataObject, ...names: string[]): unknown {
 	for (const name of names) if (body[name] !== undefined && body[name] !== null) return body[name];
 	return undefined;
@@ -101,6 +107,7 @@ export const jtlVendor: VendorProfile = {
 	name: 'JTL-Wawi',
 	credentialType: JTL_CREDENTIAL_TYPE,
 	rateLimitHeaders: {
+		limit: 'x-ratelimit-limit',
 		remaining: 'x-ratelimit-remaining',
 		reset: 'x-ratelimit-reset',
 		interval: 'x-ratelimit-interval-length-seconds',
@@ -130,7 +137,25 @@ interface JtlConnection {
 	headers: Record<string, string>;
 }
 
+/**
+ * The connection settings of one node run, read and decrypted once: every request of the run
+ * shares them. n8n's own authentication reads the credential again for the token, which keeps
+ * token renewal where n8n does it.
+ */
+const connections = new WeakMap<object, Promise<JtlConnection>>();
+
 async function connection(ctx: RequestContext, itemIndex?: number): Promise<JtlConnection> {
+	let known = connections.get(ctx);
+	if (!known) {
+		known = readConnection(ctx, itemIndex);
+		connections.set(ctx, known);
+		// A bad credential is reported to every item that asks, each with its own index.
+		known.catch(() => connections.delete(ctx));
+	}
+	return await known;
+}
+
+async function readConnection(ctx: RequestContext, itemIndex?: number): Promise<JtlConnection> {
 	const credentials = await ctx.getCredentials(JTL_CREDENTIAL_TYPE);
 	const environment = (credentials.environment as string) ?? 'production';
 	let baseUrl = JTL_PRODUCTION_API;

@@ -1,4 +1,7 @@
-import { jtlPath, parseJtlError } from '../../../nodes/JtlWawi/transport';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { jtlApiRequest, jtlPath, parseJtlError } from '../../../nodes/JtlWawi/transport';
+import { testNode } from '../../harness/mockContext';
 
 describe('parseJtlError', () => {
 	it('renders a v2 ProblemDetails body as readable text', () => {
@@ -65,5 +68,48 @@ describe('jtlPath', () => {
 		expect(jtlPath`/v2/customers/${'b45f6432-2462-4c6f-b00f-1d9d01000000'}`).toBe(
 			'/v2/customers/b45f6432-2462-4c6f-b00f-1d9d01000000',
 		);
+	});
+});
+
+describe('jtlApiRequest connection settings', () => {
+	const credentials = {
+		environment: 'custom',
+		baseUrl: 'http://127.0.0.1:1/erp',
+		tenantId: '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f',
+	};
+	const context = () => {
+		const ctx = {
+			getCredentials: jest.fn().mockResolvedValue(credentials),
+			getNode: () => testNode,
+			helpers: {
+				httpRequestWithAuthentication: jest
+					.fn()
+					.mockResolvedValue({ statusCode: 200, headers: {}, body: [] }),
+			},
+		};
+		return ctx;
+	};
+
+	it('reads and decrypts the credential once per node run, not once per request', async () => {
+		const run = context();
+		for (let i = 0; i < 5; i++)
+			await jtlApiRequest(run as unknown as IExecuteFunctions, 'GET', jtlPath`/customers`, {
+				itemIndex: i,
+			});
+		expect(run.getCredentials).toHaveBeenCalledTimes(1);
+		expect(run.helpers.httpRequestWithAuthentication).toHaveBeenCalledTimes(5);
+		const nextRun = context();
+		await jtlApiRequest(nextRun as unknown as IExecuteFunctions, 'GET', jtlPath`/customers`);
+		expect(nextRun.getCredentials).toHaveBeenCalledTimes(1);
+	});
+
+	it('asks again after a credential that could not be used', async () => {
+		const run = context();
+		run.getCredentials.mockResolvedValueOnce({ ...credentials, tenantId: 'nope' });
+		await expect(
+			jtlApiRequest(run as unknown as IExecuteFunctions, 'GET', jtlPath`/customers`),
+		).rejects.toThrow('Tenant ID');
+		await jtlApiRequest(run as unknown as IExecuteFunctions, 'GET', jtlPath`/customers`);
+		expect(run.getCredentials).toHaveBeenCalledTimes(2);
 	});
 });

@@ -126,3 +126,73 @@ describe('paginateByCursor', () => {
 		expect(out).toHaveLength(100);
 	});
 });
+
+describe('paginateByPageNumber with concurrency', () => {
+	/** A server of `total` numbered records that tracks how many requests are in flight. */
+	function server(total: number, failPage?: number) {
+		let inFlight = 0;
+		let peak = 0;
+		const asked: number[] = [];
+		const fetchPage = async (pageNumber: number, pageSize: number) => {
+			asked.push(pageNumber);
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await Promise.resolve();
+			await Promise.resolve();
+			inFlight--;
+			if (pageNumber === failPage) throw new Error(`page ${pageNumber} failed`);
+			const start = (pageNumber - 1) * pageSize;
+			const items = Array.from(
+				{ length: Math.max(0, Math.min(pageSize, total - start)) },
+				(_, i) => start + i,
+			);
+			return { items, total };
+		};
+		return { fetchPage, asked, peak: () => peak };
+	}
+
+	it('reads the pages after the first side by side, at most `concurrency` at once, in order', async () => {
+		const s = server(1050);
+		const all = await paginateByPageNumber(s.fetchPage, {
+			max: Infinity,
+			pageSizeMax: 100,
+			concurrency: 4,
+		});
+		expect(all).toEqual(Array.from({ length: 1050 }, (_, i) => i));
+		expect([...s.asked].sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+		expect(s.peak()).toBe(4);
+	});
+
+	it('asks for no page beyond the limit', async () => {
+		const s = server(1050);
+		const some = await paginateByPageNumber(s.fetchPage, {
+			max: 250,
+			pageSizeMax: 100,
+			concurrency: 4,
+		});
+		expect(some).toEqual(Array.from({ length: 250 }, (_, i) => i));
+		expect(s.asked.sort()).toEqual([1, 2, 3]);
+	});
+
+	it('reads page after page when the first page tells no total', async () => {
+		const s = server(250);
+		const withoutTotal = async (n: number, size: number) => ({
+			items: (await s.fetchPage(n, size)).items,
+		});
+		const all = await paginateByPageNumber(withoutTotal, {
+			max: Infinity,
+			pageSizeMax: 100,
+			concurrency: 4,
+		});
+		expect(all).toHaveLength(250);
+		expect(s.peak()).toBe(1);
+	});
+
+	it('fails the read when one page fails, and starts no page after that', async () => {
+		const s = server(3000, 3);
+		await expect(
+			paginateByPageNumber(s.fetchPage, { max: Infinity, pageSizeMax: 100, concurrency: 2 }),
+		).rejects.toThrow('page 3 failed');
+		expect(s.asked.length).toBeLessThan(30);
+	});
+});

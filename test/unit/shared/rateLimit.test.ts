@@ -122,3 +122,61 @@ describe('rateLimitGate', () => {
 		expect(slept).toEqual([60_000]);
 	});
 });
+
+describe('rateLimitGate over a window of the vendor (limit 3 per 10 s, no reset header)', () => {
+	let fakeNow = 0;
+	let slept: number[];
+	const headers = (remaining: number) => ({
+		'x-ratelimit-limit': '3',
+		'x-ratelimit-remaining': String(remaining),
+		'x-ratelimit-interval-length-seconds': '10',
+	});
+
+	beforeEach(() => {
+		rateLimitGate.reset();
+		slept = [];
+		fakeNow = 1_000_000;
+		jest.spyOn(clock, 'now').mockImplementation(() => fakeNow);
+		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
+			slept.push(ms);
+			fakeNow += ms;
+		});
+	});
+
+	afterEach(() => jest.restoreAllMocks());
+
+	/** One request through the gate, answered with `remaining`. */
+	async function request(remaining: number) {
+		await rateLimitGate.wait('k', 60_000);
+		const sentAt = fakeNow;
+		rateLimitGate.observe('k', headers(remaining), JTL, 200, sentAt);
+	}
+
+	it('waits until the window that began with its first request ends, not a whole interval more', async () => {
+		await request(2); // the window begins now
+		fakeNow += 3000;
+		await request(1);
+		fakeNow += 4000;
+		await request(0); // 7 s into the window
+		await rateLimitGate.wait('k', 60_000);
+		expect(slept).toEqual([3000]);
+	});
+
+	it('counts requests still on their way against what remains', async () => {
+		await request(2); // two left in this window
+		await rateLimitGate.wait('k', 60_000); // in flight
+		await rateLimitGate.wait('k', 60_000); // in flight
+		expect(slept).toEqual([]);
+		await rateLimitGate.wait('k', 60_000); // would be the fourth in a window of three
+		expect(slept).toEqual([10_000]);
+	});
+
+	it('starts counting afresh once the window is over', async () => {
+		await request(2);
+		fakeNow += 11_000;
+		await request(2); // a new window
+		await rateLimitGate.wait('k', 60_000);
+		await rateLimitGate.wait('k', 60_000);
+		expect(slept).toEqual([]);
+	});
+});

@@ -8,7 +8,7 @@ import { readV1Page, readV2Page } from '../../helpers/paging';
 import { requestV2CustomerList } from '../../helpers/v2Lists';
 import { simplifyCustomer } from '../../helpers/simplify';
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
-import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
+import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -197,7 +197,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 						})
 					).body,
 				),
-			{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (c) => String((c as IDataObject).Id) },
+			{
+				max,
+				pageSizeMax: JTL_PAGE_SIZE_MAX,
+				concurrency: JTL_PAGE_CONCURRENCY,
+				keyOf: (c) => String((c as IDataObject).Id),
+			},
 		);
 	} else {
 		const qs: IDataObject = {};
@@ -221,7 +226,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		records = await paginateByPageNumber(
 			async (pageNumber, pageSize) =>
 				readV2Page(await requestV2CustomerList(this, { ...qs, pageNumber, pageSize }, itemIndex)),
-			{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (c) => String((c as IDataObject).id) },
+			{
+				max,
+				pageSizeMax: JTL_PAGE_SIZE_MAX,
+				concurrency: JTL_PAGE_CONCURRENCY,
+				keyOf: (c) => String((c as IDataObject).id),
+			},
 		);
 	}
 	return simplify ? records.map(simplifyCustomer) : records;
