@@ -42,16 +42,23 @@ export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
 	);
 }
 
-/** The Simplify switch of read operations: the package's common customer shape (customer.ts). */
-export function simplifyField(): INodeProperties {
+/**
+ * The Simplify switch of every operation that returns records: on, the package's compact shape
+ * (customers in the common customer shape of customer.ts); off, the vendor's record.
+ */
+export function simplifyField(record = 'customer'): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description:
-			'Whether to return a compact, flat customer (the same shape from every system and API) instead of the full record',
+		description: `Whether to return a compact, flat ${record} in camelCase (the same shape from every system and API) instead of the vendor's full record`,
 	};
+}
+
+/** Reads the Simplify switch (on unless turned off). */
+export function readSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	return ctx.getNodeParameter('simplify', itemIndex, true) !== false;
 }
 
 /** Reads a resource locator parameter as its plain value. */

@@ -4,7 +4,7 @@ import { z } from 'zod/v3';
 
 import { int32Id, validateField } from '../../shared/validation';
 import { customerLocator } from './customerLocator';
-import { readV1CustomerId } from './customerId';
+import { resolveV1CustomerId } from './customerId';
 import { schemaOf, toNumber } from '../../shared/fieldSpecs';
 
 /**
@@ -23,7 +23,7 @@ export const itemIdProperty: INodeProperties = {
 };
 
 export const priceCustomerProperty = customerLocator('v1', {
-	description: 'The customer the price is for, by its numeric JTL-Wawi ID',
+	description: 'The customer the price is for',
 });
 
 export const fromQuantityProperty: INodeProperties = {
@@ -111,9 +111,9 @@ export function readItemId(ctx: IExecuteFunctions, itemIndex: number): number {
 	);
 }
 
-export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKey {
+export async function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): Promise<PriceKey> {
 	const itemId = readItemId(ctx, itemIndex);
-	const customerId = readV1CustomerId(ctx, itemIndex);
+	const customerId = await resolveV1CustomerId(ctx, itemIndex);
 	const quantity = validateField(
 		ctx,
 		fromQuantity,

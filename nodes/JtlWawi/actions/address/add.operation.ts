@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readCollection, readField, toProperties, toProperty } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV2CustomerId } from '../../helpers/customerId';
+import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
@@ -11,7 +11,7 @@ import { readV2Addresses } from '../../helpers/customerAddresses';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
-		description: 'The customer to add the address to, by its UUID (REST v2)',
+		description: 'The customer to add the address to',
 	}),
 	toProperty(ADDRESS_TYPE_SPEC, { required: true }),
 	{
@@ -34,7 +34,7 @@ export const description = updateDisplayOptions(
  * address without ID), so nothing else of the customer is sent, and returns the new address.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV2CustomerId(this, itemIndex);
+	const customerId = await resolveV2CustomerId(this, itemIndex);
 	const addressType = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
 	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
 

@@ -4,14 +4,14 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { uuid, validateField } from '../../../shared/validation';
 import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV2CustomerId } from '../../helpers/customerId';
+import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
-		description: 'The customer the address belongs to, by its UUID (REST v2)',
+		description: 'The customer the address belongs to',
 	}),
 	{
 		displayName: 'Address ID',
@@ -49,7 +49,7 @@ export const description = updateDisplayOptions(
  * (Address, Identity, ContactDetails, FinancialDetails) in PascalCase, with no default flag.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV2CustomerId(this, itemIndex);
+	const customerId = await resolveV2CustomerId(this, itemIndex);
 	const addressId = validateField(
 		this,
 		uuid,

@@ -4,11 +4,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer to add the contact person to, by its numeric JTL-Wawi ID',
+		description: 'The customer to add the contact person to',
 	}),
 	{
 		displayName: 'Fields',
@@ -27,7 +27,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
 	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
 	if (Object.keys(body).length === 0) {

@@ -4,12 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
 import { asArray } from '../../helpers/paging';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer whose contact persons to return, by its numeric JTL-Wawi ID',
+		description: 'The customer whose contact persons to return',
 	}),
 	...returnAllAndLimit(),
 ];
@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const max = maxResults(this, itemIndex);
 	const response = await jtlApiRequest(this, 'GET', jtlPath`/customers/${customerId}/contacts`, {
 		itemIndex,

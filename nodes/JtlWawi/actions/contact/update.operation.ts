@@ -4,12 +4,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer the contact person belongs to, by its numeric JTL-Wawi ID',
+		description: 'The customer the contact person belongs to',
 	}),
 	contactIdProperty,
 	{
@@ -30,7 +30,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear');

@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { customerOutput } from '../../helpers/customerOutput';
 
-const properties: INodeProperties[] = customerV1Properties(true);
+const properties: INodeProperties[] = [...customerV1Properties(true), simplifyField()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['create'] } },
@@ -18,5 +20,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'the created customer', itemIndex);
 	}
-	return [response.body as IDataObject];
+	return await customerOutput(
+		this,
+		[response.body as IDataObject],
+		readSimplify(this, itemIndex),
+		itemIndex,
+	);
 }

@@ -7,7 +7,7 @@ import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('any', {
-		description: 'The customer to delete, by numeric ID (v1) or UUID (v2)',
+		description: 'The customer to delete',
 	}),
 ];
 

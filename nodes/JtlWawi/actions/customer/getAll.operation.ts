@@ -6,7 +6,7 @@ import { int32Id, validateField } from '../../../shared/validation';
 import { schemaOf } from '../../../shared/fieldSpecs';
 import { readV1Page, readV2Page } from '../../helpers/paging';
 import { requestV2CustomerList } from '../../helpers/v2Lists';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/customerOutput';
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
 
@@ -224,5 +224,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (c) => String((c as IDataObject).id) },
 		);
 	}
-	return simplify ? records.map(simplifyCustomer) : records;
+	return await customerOutput(this, records, simplify, itemIndex);
 }

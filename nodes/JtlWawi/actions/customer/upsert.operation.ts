@@ -6,6 +6,8 @@ import { validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { readV1Page } from '../../helpers/paging';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { customerOutput } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,6 +21,7 @@ const properties: INodeProperties[] = [
 			'The customer number to match on: the customer with this number is updated, or created when there is none',
 	},
 	...customerV1Properties(false),
+	simplifyField(),
 ];
 
 export const description = updateDisplayOptions(
@@ -77,5 +80,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'the customer', itemIndex);
 	}
-	return [response.body as IDataObject];
+	return await customerOutput(
+		this,
+		[response.body as IDataObject],
+		readSimplify(this, itemIndex),
+		itemIndex,
+	);
 }

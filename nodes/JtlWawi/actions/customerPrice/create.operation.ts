@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const key = readPriceKey(this, itemIndex);
+	const key = await readPriceKey(this, itemIndex);
 	const value = readPriceValue(this, itemIndex);
 	const body = { CustomerId: key.customerId, FromQuantity: key.fromQuantity, ...value };
 	// POST is not idempotent: the shared core retries it only when JTL certainly did not act on it.

@@ -29,7 +29,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { itemId, customerId, fromQuantity } = readPriceKey(this, itemIndex);
+	const { itemId, customerId, fromQuantity } = await readPriceKey(this, itemIndex);
 	const body = readPriceValue(this, itemIndex);
 	await jtlApiRequest(
 		this,
