@@ -20,7 +20,11 @@ export function runCache(ctx: object): Map<string, unknown> {
  * The value of `key` for this run: computed once, then reused. Items that ask while the first
  * computation is still running wait for it. A failure is not kept, so the next item tries again.
  */
-export async function oncePerRun<T>(ctx: object, key: string, compute: () => Promise<T>): Promise<T> {
+export async function oncePerRun<T>(
+	ctx: object,
+	key: string,
+	compute: () => Promise<T>,
+): Promise<T> {
 	const cache = runCache(ctx);
 	const known = cache.get(key) as Promise<T> | undefined;
 	if (known) return await known;

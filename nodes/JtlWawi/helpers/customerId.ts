@@ -161,27 +161,31 @@ export async function customerIdsOf(
 	itemIndex: number,
 	label = 'Customer',
 ): Promise<CustomerIds> {
-	return await oncePerRun(ctx, `jtl:customer:${customer.surface}:${String(customer.id).toLowerCase()}`, async () => {
-		let body: unknown;
-		try {
-			body = (await jtlApiRequest(ctx, 'GET', customerPath(customer), { itemIndex })).body;
-		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '404') {
-				throw notFound(
-					ctx,
-					label,
-					itemIndex,
-					`with the ${customer.surface === 'v1' ? 'ID' : 'UUID'} ${customer.id}`,
-					`JTL-Wawi answered 404 for ${customer.surface === 'v1' ? 'GET /customers' : 'GET /v2/customers'}/${customer.id}.`,
-				);
+	return await oncePerRun(
+		ctx,
+		`jtl:customer:${customer.surface}:${String(customer.id).toLowerCase()}`,
+		async () => {
+			let body: unknown;
+			try {
+				body = (await jtlApiRequest(ctx, 'GET', customerPath(customer), { itemIndex })).body;
+			} catch (error) {
+				if (error instanceof NodeApiError && error.httpCode === '404') {
+					throw notFound(
+						ctx,
+						label,
+						itemIndex,
+						`with the ${customer.surface === 'v1' ? 'ID' : 'UUID'} ${customer.id}`,
+						`JTL-Wawi answered 404 for ${customer.surface === 'v1' ? 'GET /customers' : 'GET /v2/customers'}/${customer.id}.`,
+					);
+				}
+				throw error;
 			}
-			throw error;
-		}
-		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			throw unexpectedShape(ctx, body, 'a customer', itemIndex);
-		}
-		return await idsOfRecord(ctx, body as IDataObject, itemIndex);
-	});
+			if (!body || typeof body !== 'object' || Array.isArray(body)) {
+				throw unexpectedShape(ctx, body, 'a customer', itemIndex);
+			}
+			return await idsOfRecord(ctx, body as IDataObject, itemIndex);
+		},
+	);
 }
 
 /**

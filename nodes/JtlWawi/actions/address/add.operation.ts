@@ -8,6 +8,8 @@ import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyAddress } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -22,6 +24,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	simplifyField('address'),
 ];
 
 export const description = updateDisplayOptions(
@@ -55,7 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// The answer may be lost on the way back: then read first, and repeat only if nothing was added.
 	await sendUnlessApplied(send, async () => (await addedSinceBefore()).length > 0);
 	const added = await addedSinceBefore();
-	return added.length
+	const out = added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];
+	return readSimplify(this, itemIndex) ? out.map((a) => simplifyAddress(a, customerId)) : out;
 }

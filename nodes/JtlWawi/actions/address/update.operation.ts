@@ -8,6 +8,8 @@ import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyAddress } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -32,6 +34,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields added here change; the rest of the address stays as it is',
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	simplifyField('address'),
 ];
 
 export const description = updateDisplayOptions(
@@ -89,5 +92,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	});
 	const address = (await readV2Addresses(this, customerId, itemIndex)).find(sameId);
-	return [{ customerId, ...(address ?? { customerAddressId: addressId, ...fields }) }];
+	const out = { customerId, ...(address ?? { customerAddressId: addressId, ...fields }) };
+	return [readSimplify(this, itemIndex) ? simplifyAddress(out, customerId) : out];
 }

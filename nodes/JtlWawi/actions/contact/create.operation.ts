@@ -5,6 +5,8 @@ import { contactBody, contactFieldProperties } from '../../helpers/contactCatalo
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -19,6 +21,7 @@ const properties: INodeProperties[] = [
 		description: 'The details of the new contact person. Add at least one field.',
 		options: contactFieldProperties(),
 	},
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -45,5 +48,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created contact', itemIndex);
 	}
-	return [created as IDataObject];
+	return [
+		readSimplify(this, itemIndex)
+			? simplifyContact(created as IDataObject)
+			: (created as IDataObject),
+	];
 }

@@ -4,12 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
 		description: 'The customer the contact person belongs to',
 	}),
 	contactIdProperty,
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -21,5 +24,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
-	return [await fetchContact(this, customerId, contactId, itemIndex)];
+	const contact = await fetchContact(this, customerId, contactId, itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
 }

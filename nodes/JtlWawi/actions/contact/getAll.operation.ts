@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import {
+	maxResults,
+	readSimplify,
+	returnAllAndLimit,
+	simplifyField,
+} from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 import { customerLocator } from '../../helpers/customerLocator';
 import { asArray } from '../../helpers/paging';
 import { resolveV1CustomerId } from '../../helpers/customerId';
@@ -12,6 +18,7 @@ const properties: INodeProperties[] = [
 		description: 'The customer whose contact persons to return',
 	}),
 	...returnAllAndLimit(),
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -27,5 +34,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	});
 	const contacts = asArray(response.body);
 	if (!contacts) throw unexpectedShape(this, response.body, 'a list of contacts', itemIndex);
-	return Number.isFinite(max) ? contacts.slice(0, max) : contacts;
+	const some = Number.isFinite(max) ? contacts.slice(0, max) : contacts;
+	return readSimplify(this, itemIndex) ? some.map(simplifyContact) : some;
 }

@@ -5,6 +5,8 @@ import { contactBody, contactFieldProperties } from '../../helpers/contactCatalo
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -22,6 +24,7 @@ const properties: INodeProperties[] = [
 			'Only the fields added here are sent; the others keep their values. An empty value clears the field.',
 		options: contactFieldProperties(),
 	},
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -46,5 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body,
 		itemIndex,
 	});
-	return [await fetchContact(this, customerId, contactId, itemIndex)];
+	const contact = await fetchContact(this, customerId, contactId, itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
 }

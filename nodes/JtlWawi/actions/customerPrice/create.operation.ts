@@ -10,12 +10,15 @@ import {
 	readPriceKey,
 	readPriceValue,
 } from '../../helpers/customerPriceParameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyPrice } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,
 	priceCustomerProperty,
 	fromQuantityProperty,
 	...priceValueProperties,
+	simplifyField('price'),
 ];
 
 export const description = updateDisplayOptions(
@@ -36,5 +39,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created customer price', itemIndex);
 	}
-	return [created as IDataObject];
+	const price = created as IDataObject;
+	return [readSimplify(this, itemIndex) ? simplifyPrice(price, key.itemId) : price];
 }

@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveV1CustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import {
+	maxResults,
+	readSimplify,
+	returnAllAndLimit,
+	simplifyField,
+} from '../../../shared/parameters';
+import { simplifyPrice } from '../../helpers/recordShapes';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 import { asArray } from '../../helpers/paging';
 
@@ -31,6 +37,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField('price'),
 ];
 
 export const description = updateDisplayOptions(
@@ -54,5 +61,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!prices) throw unexpectedShape(this, response.body, 'a list of customer prices', itemIndex);
 	// The endpoint has no customer filter of its own; filter the item's list here.
 	if (customerId !== undefined) prices = prices.filter((p) => Number(p.CustomerId) === customerId);
-	return Number.isFinite(max) ? prices.slice(0, max) : prices;
+	const some = Number.isFinite(max) ? prices.slice(0, max) : prices;
+	return readSimplify(this, itemIndex) ? some.map((p) => simplifyPrice(p, itemId)) : some;
 }
