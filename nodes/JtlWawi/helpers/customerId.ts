@@ -43,10 +43,12 @@ export function parseAnyCustomerId(
 	itemIndex: number,
 	label = 'Customer',
 ): AnyCustomerId {
-	const asNumber = int32Id.safeParse(value);
-	if (asNumber.success) return { surface: 'v1', id: asNumber.data };
 	const asUuid = uuid.safeParse(value);
 	if (asUuid.success) return { surface: 'v2', id: asUuid.data };
+	// Digits are meant as a v1 ID: say what is wrong with the number (0, too large).
+	if (typeof value === 'number' || (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value))) {
+		return { surface: 'v1', id: validateField(ctx, int32Id, value, label, itemIndex) };
+	}
 	return validateField(ctx, neither, value, label, itemIndex);
 }
 
@@ -122,11 +124,18 @@ async function v2IdByNumber(
 	};
 	const wasComplete = index.done;
 	while (!index.byNumber.has(number) && !index.done) {
-		const page = await readPage({
-			pageNumber: index.nextPage,
-			sortBy: 'customerNumber,id',
-			sortDescending: false,
-		});
+		let page;
+		try {
+			page = await readPage({
+				pageNumber: index.nextPage,
+				sortBy: 'customerNumber,id',
+				sortDescending: false,
+			});
+		} catch (error) {
+			// No v2 list (an older JTL-Wawi) or it failed: do not ask again for every customer.
+			index.done = true;
+			throw error;
+		}
 		index.nextPage++;
 		index.done = page.hasMore === false || page.items.length < JTL_PAGE_SIZE_MAX;
 	}

@@ -105,6 +105,7 @@ describe('Address > Update through the customer update command', () => {
 		const error = await update.execute
 			.call(
 				mockExecuteContext({
+					simplify: false,
 					customerId: locator(CUSTOMER),
 					addressId: ADDRESS,
 					updateFields: { city: 'Kiel' },
@@ -131,6 +132,7 @@ describe('Address > Update through the customer update command', () => {
 			);
 		const out = await update.execute.call(
 			mockExecuteContext({
+				simplify: false,
 				customerId: locator(CUSTOMER),
 				addressId: ADDRESS,
 				updateFields: { vatId: 'DE1', faxNumber: '040 1', isDefaultAddress: true },
@@ -188,7 +190,13 @@ describe('the v2 customer list on a JTL-Wawi without it', () => {
 		request.mockRejectedValue(httpError('405'));
 		const error = await getAll.execute
 			.call(
-				mockExecuteContext({ returnAll: false, limit: 5, filters: {}, sort: {}, simplify: true }),
+				mockExecuteContext({
+					returnAll: false,
+					limit: 5,
+					filters: {},
+					sort: {},
+					simplify: true,
+				}),
 				0,
 			)
 			.catch((e) => e);
