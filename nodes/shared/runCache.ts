@@ -30,10 +30,6 @@ export async function oncePerRun<T>(
 	if (known) return await known;
 	const pending = compute();
 	cache.set(key, pending);
-	try {
-		return await pending;
-	} catch (error) {
-		cache.delete(key);
-		throw error;
-	}
+	pending.catch(() => cache.delete(key));
+	return await pending;
 }

@@ -124,18 +124,14 @@ async function v2IdByNumber(
 	};
 	const wasComplete = index.done;
 	while (!index.byNumber.has(number) && !index.done) {
-		let page;
-		try {
-			page = await readPage({
-				pageNumber: index.nextPage,
-				sortBy: 'customerNumber,id',
-				sortDescending: false,
-			});
-		} catch (error) {
-			// No v2 list (an older JTL-Wawi) or it failed: do not ask again for every customer.
-			index.done = true;
-			throw error;
-		}
+		// A failing or missing v2 list (an older JTL-Wawi) ends the search for the run, so that it
+		// is not asked again for every customer; a complete page sets it below.
+		index.done = true;
+		const page = await readPage({
+			pageNumber: index.nextPage,
+			sortBy: 'customerNumber,id',
+			sortDescending: false,
+		});
 		index.nextPage++;
 		index.done = page.hasMore === false || page.items.length < JTL_PAGE_SIZE_MAX;
 	}
@@ -174,12 +170,11 @@ export async function customerIdsOf(
 		ctx,
 		`jtl:customer:${customer.surface}:${String(customer.id).toLowerCase()}`,
 		async () => {
-			let body: unknown;
-			try {
-				body = (await jtlApiRequest(ctx, 'GET', customerPath(customer), { itemIndex })).body;
-			} catch (error) {
+			const response = await jtlApiRequest(ctx, 'GET', customerPath(customer), {
+				itemIndex,
+			}).catch((error: unknown) => {
 				if (error instanceof NodeApiError && error.httpCode === '404') {
-					throw notFound(
+					return notFound(
 						ctx,
 						label,
 						itemIndex,
@@ -188,7 +183,9 @@ export async function customerIdsOf(
 					);
 				}
 				throw error;
-			}
+			});
+			if (response instanceof NodeOperationError) throw response;
+			const body = response.body;
 			if (!body || typeof body !== 'object' || Array.isArray(body)) {
 				throw unexpectedShape(ctx, body, 'a customer', itemIndex);
 			}

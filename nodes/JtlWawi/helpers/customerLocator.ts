@@ -22,7 +22,6 @@ export function customerLocator(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The customer',
 		hint: CUSTOMER_ID_HINT,
 		modes: [
 			{

@@ -184,17 +184,14 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 		);
 		for (const a of [...v1Addresses.output('JTL-Wawi'), ...v2Addresses.output('JTL-Wawi')])
 			expect(Object.keys(a)).toEqual(Object.keys(ADDRESS_SHAPE));
-		const billing = (out: any[]) => out.find((a) => a.type === 'billing');
-		const {
-			id: _v2Id,
-			customerId: _v2Customer,
-			...fromV2
-		} = billing(v2Addresses.output('JTL-Wawi'));
-		const {
-			id: _v1Id,
-			customerId: _v1Customer,
-			...fromV1
-		} = billing(v1Addresses.output('JTL-Wawi'));
+		// The v1 API gives no address ID, and each answer names the customer by its own ID.
+		const billing = (out: any[]) => ({
+			...out.find((a) => a.type === 'billing'),
+			id: null,
+			customerId: null,
+		});
+		const fromV2 = billing(v2Addresses.output('JTL-Wawi'));
+		const fromV1 = billing(v1Addresses.output('JTL-Wawi'));
 		expect({ ...fromV1, isDefault: null }).toEqual({ ...fromV2, isDefault: null });
 
 		const prices = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{}], simplified);

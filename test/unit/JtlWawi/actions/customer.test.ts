@@ -164,10 +164,7 @@ describe('Customer > Create or Update', () => {
 				? { Items: [v1Customer], HasNextPage: false }
 				: v1Customer,
 		);
-		await upsert.execute.call(
-			mockExecuteContext({ simplify: false, ...createParams(), customerNumber: 'K7' }),
-			0,
-		);
+		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
 		const find = request.mock.calls.find((c) => c[2] === '/customers' && c[1] === 'GET')!;
 		expect(find[3]?.qs).toMatchObject({ number: 'K7' });
 		const write = request.mock.calls.filter((c) => c[1] !== 'GET');
@@ -181,10 +178,7 @@ describe('Customer > Create or Update', () => {
 				? { Items: [{ ...v1Customer, Number: 'K77' }], HasNextPage: false }
 				: v1Customer,
 		);
-		await upsert.execute.call(
-			mockExecuteContext({ simplify: false, ...createParams(), customerNumber: 'K7' }),
-			0,
-		);
+		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
 		expect(request.mock.calls.filter((c) => c[1] !== 'GET').map((c) => `${c[1]} ${c[2]}`)).toEqual([
 			'POST /customers',
 		]);
@@ -193,7 +187,7 @@ describe('Customer > Create or Update', () => {
 	it('stops when two customers share the number', async () => {
 		routes(() => ({ Items: [v1Customer, { ...v1Customer, Id: 8 }], HasNextPage: false }));
 		const error = await upsert.execute
-			.call(mockExecuteContext({ simplify: false, ...createParams(), customerNumber: 'K7' }), 0)
+			.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0)
 			.catch((e) => e);
 		expect(error.message).toBe('Customer Number (item 0) K7 matches 2 customers');
 		expect(request.mock.calls.some((c) => c[1] !== 'GET')).toBe(false);
