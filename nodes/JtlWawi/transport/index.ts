@@ -1,5 +1,5 @@
-import type { IDataObject, IHttpRequestMethods, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	JTL_BETA_API,
@@ -112,6 +112,32 @@ export const jtlVendor: VendorProfile = {
 	},
 };
 
+/**
+ * n8n fetches the OAuth2 token itself; when the token endpoint refuses the client, the error has no
+ * HTTP status and reads like a network failure. The server did answer: say that the credential
+ * was refused and which fields to check. Any other error is returned unchanged.
+ */
+export function credentialRefused(
+	ctx: { getNode(): INode },
+	error: unknown,
+	itemIndex?: number,
+): unknown {
+	const text = (error as { message?: unknown })?.message;
+	if (typeof text !== 'string' || !/Failed to acquire OAuth2 access token/i.test(text))
+		return error;
+	const reason = text
+		.replace(/^.*?Failed to acquire OAuth2 access token:?\s*/i, '')
+		.replace(/\)$/, '');
+	const message = `JTL-Wawi refused the credential: the token endpoint did not accept it${reason ? ` (${reason})` : ''}`;
+	return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+		message,
+		description:
+			'The token server answered, so JTL-Wawi is reachable. Open the JTL-Wawi credential and check Client ID and Client Secret (the Partner Portal shows the secret only once), the Environment, and with Custom also the Token URL and Scope.',
+		httpCode: '401',
+		itemIndex,
+	});
+}
+
 /** A 2xx answer from JTL whose body is not what the API documents. */
 export function unexpectedShape(
 	ctx: { getNode(): INode },
@@ -212,14 +238,18 @@ export async function jtlApiRequest<T = unknown>(
 	request: JtlRequest = {},
 ): Promise<CoreResponse<T>> {
 	const conn = await connection(ctx, request.itemIndex);
-	return await coreRequest<T>(ctx, jtlVendor, {
-		method,
-		url: `${conn.baseUrl}${path}`,
-		qs: request.qs,
-		body: request.body,
-		headers: conn.headers,
-		itemIndex: request.itemIndex,
-		idempotent: request.idempotent,
-		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
-	});
+	try {
+		return await coreRequest<T>(ctx, jtlVendor, {
+			method,
+			url: `${conn.baseUrl}${path}`,
+			qs: request.qs,
+			body: request.body,
+			headers: conn.headers,
+			itemIndex: request.itemIndex,
+			idempotent: request.idempotent,
+			rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
+		});
+	} catch (error) {
+		throw credentialRefused(ctx, error, request.itemIndex);
+	}
 }
