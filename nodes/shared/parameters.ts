@@ -67,3 +67,53 @@ export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: nu
 		extractValue: true,
 	});
 }
+
+/** What a record locator needs: its field, its "From List" search and its ID pattern. */
+export interface RecordLocatorSpec {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	/** The record's kind in lower case, for the placeholder and the error: "contact person". */
+	record: string;
+	idPlaceholder: string;
+	/** A regular expression (as text) the ID must match, and what to say when it does not. */
+	idRegex: string;
+	idError: string;
+}
+
+/**
+ * A record ID as a resource locator: "From List" with search, or "By ID" checked against the ID
+ * pattern. Either way the operation reads the plain value (`locatorValue`); a plain text value
+ * from an older workflow or an expression is read the same way.
+ */
+export function recordLocator(
+	spec: RecordLocatorSpec,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${spec.record}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{ type: 'regex', properties: { regex: spec.idRegex, errorMessage: spec.idError } },
+				],
+			},
+		],
+		...overrides,
+	};
+}

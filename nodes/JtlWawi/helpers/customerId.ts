@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
@@ -38,7 +38,7 @@ export function readAnyCustomerId(
 
 /** Validates a value as a customer ID of either space. */
 export function parseAnyCustomerId(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	value: unknown,
 	itemIndex: number,
 	label = 'Customer',
@@ -200,7 +200,7 @@ export async function customerIdsOf(
  * cannot be found fails, and the message names the ID that was tried.
  */
 async function customerIdFor(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
 	value: unknown,
 	itemIndex: number,
 	want: 'v1' | 'v2',

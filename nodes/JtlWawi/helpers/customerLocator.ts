@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../../shared/parameters';
 import { INT_ID_REGEX, UUID_REGEX } from '../../shared/validation';
 
 /** What every customer field tells the user under the field. */
@@ -16,40 +17,16 @@ export function customerLocator(
 	api: 'v1' | 'v2' | 'any',
 	overrides: Partial<INodeProperties> = {},
 ): INodeProperties {
-	return {
-		displayName: 'Customer',
-		name: 'customerId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		hint: CUSTOMER_ID_HINT,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a customer...',
-				typeOptions: {
-					searchListMethod: api === 'v2' ? 'searchCustomersV2' : 'searchCustomers',
-					searchable: true,
-				},
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '1234 or b45f6432-2462-4c6f-b00f-1d9d01000000',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `(${INT_ID_REGEX.slice(1, -1)})|(${UUID_REGEX.slice(1, -1)})`,
-							errorMessage: 'The customer ID must be a positive whole number or a UUID',
-						},
-					},
-				],
-			},
-		],
-		...overrides,
-	};
+	return recordLocator(
+		{
+			displayName: 'Customer',
+			name: 'customerId',
+			searchListMethod: api === 'v2' ? 'searchCustomersV2' : 'searchCustomers',
+			record: 'customer',
+			idPlaceholder: '1234 or b45f6432-2462-4c6f-b00f-1d9d01000000',
+			idRegex: `(${INT_ID_REGEX.slice(1, -1)})|(${UUID_REGEX.slice(1, -1)})`,
+			idError: 'The customer ID must be a positive whole number or a UUID',
+		},
+		{ hint: CUSTOMER_ID_HINT, ...overrides },
+	);
 }

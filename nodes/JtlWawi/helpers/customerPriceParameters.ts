@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { int32Id, validateField } from '../../shared/validation';
+import { locatorValue, recordLocator } from '../../shared/parameters';
+import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { customerLocator } from './customerLocator';
 import { resolveV1CustomerId } from './customerId';
 import { schemaOf, toNumber } from '../../shared/fieldSpecs';
@@ -12,15 +13,18 @@ import { schemaOf, toNumber } from '../../shared/fieldSpecs';
  * their readers.
  */
 
-export const itemIdProperty: INodeProperties = {
-	displayName: 'Item ID',
-	name: 'itemId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '1234',
-	description: 'The numeric JTL-Wawi ID of the item the price belongs to',
-};
+export const itemIdProperty: INodeProperties = recordLocator(
+	{
+		displayName: 'Item',
+		name: 'itemId',
+		searchListMethod: 'searchItems',
+		record: 'item',
+		idPlaceholder: '1234',
+		idRegex: INT_ID_REGEX,
+		idError: 'The item ID must be a positive whole number',
+	},
+	{ description: 'The item the price belongs to' },
+);
 
 export const priceCustomerProperty = customerLocator('v1', {
 	description: 'The customer the price is for',
@@ -102,13 +106,7 @@ export interface PriceKey {
 
 /** Reads and validates the Item ID parameter. */
 export function readItemId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return validateField(
-		ctx,
-		int32Id,
-		ctx.getNodeParameter('itemId', itemIndex),
-		'Item ID',
-		itemIndex,
-	);
+	return validateField(ctx, int32Id, locatorValue(ctx, 'itemId', itemIndex), 'Item', itemIndex);
 }
 
 export async function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): Promise<PriceKey> {

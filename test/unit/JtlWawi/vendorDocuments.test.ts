@@ -115,7 +115,7 @@ describe('Address > Update through the customer update command', () => {
 			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
-			`Address ID (item 0) ${ADDRESS} is not an address of customer ${CUSTOMER}`,
+			`Address (item 0) ${ADDRESS} is not an address of customer ${CUSTOMER}`,
 		);
 		expect(request).toHaveBeenCalledTimes(1);
 		expect(request.mock.calls[0][1]).toBe('GET');

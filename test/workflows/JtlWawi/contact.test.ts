@@ -163,9 +163,9 @@ describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId
 	});
 
 	it.each([
-		['abc', 'Contact ID (item 0) must be a whole number'],
-		['0', 'Contact ID (item 0) must be 1 or greater'],
-		['4294967296', 'Contact ID (item 0) must fit a 32-bit integer'],
+		['abc', 'Contact (item 0) must be a whole number'],
+		['0', 'Contact (item 0) must be 1 or greater'],
+		['4294967296', 'Contact (item 0) must fit a 32-bit integer'],
 	])('rejects contact ID %s before sending anything', async (contactId, message) => {
 		await jtl.sandbox.clearRequests();
 		const result = await jtl.run(file, [{ customerId: 3, contactId }]);
@@ -312,7 +312,7 @@ describe('Contact > Delete (DELETE /customers/{customerId}/contacts/{customerCon
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
 			{
-				error: 'Contact ID (item 0) must be a whole number',
+				error: 'Contact (item 0) must be a whole number',
 				description: expect.stringContaining('"first"'),
 			},
 			{ deleted: true, customerId, contactId: contact.Id },

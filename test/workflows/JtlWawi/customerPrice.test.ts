@@ -136,7 +136,7 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 		[
 			'an item number instead of an ID',
 			{ netPrice: 1, itemId: 'SKU-1' },
-			'Item ID (item 0) must be a whole number',
+			'Item (item 0) must be a whole number',
 		],
 		[
 			'a customer ID beyond int32',
@@ -370,7 +370,7 @@ describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{custom
 		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
-		expect(out[0]).toMatchObject({ error: 'Item ID (item 0) must be a whole number' });
+		expect(out[0]).toMatchObject({ error: 'Item (item 0) must be a whole number' });
 		expect(out[1]).toEqual({
 			deleted: true,
 			itemId: price.ItemId,
@@ -427,7 +427,7 @@ describe('Customer Price > Get Many (GET /items/{itemId}/customerPrices)', () =>
 	it('rejects a bad item ID and a bad limit before sending anything', async () => {
 		await jtl.sandbox.clearRequests();
 		const bad = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{ itemId: 'SKU-1' }]);
-		expect(bad.error?.message).toBe('Item ID (item 0) must be a whole number');
+		expect(bad.error?.message).toBe('Item (item 0) must be a whole number');
 		const badLimit = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [
 			{ itemId: 1, limit: 0 },
 		]);

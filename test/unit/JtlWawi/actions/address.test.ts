@@ -115,7 +115,7 @@ describe('Address > Update', () => {
 		],
 		[
 			{ addressId: 'billing', updateFields: { city: 'Kiel' } },
-			'Address ID (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
+			'Address (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
 		],
 	])('rejects %j before any request', async (overrides, message) => {
 		const error = await update.execute

@@ -194,9 +194,9 @@ describe('Contact > Get', () => {
 	});
 
 	it.each([
-		['1.5', 'Contact ID (item 0) must be a whole number'],
-		['-1', 'Contact ID (item 0) must be 1 or greater'],
-		['', 'Contact ID (item 0) must be a whole number'],
+		['1.5', 'Contact (item 0) must be a whole number'],
+		['-1', 'Contact (item 0) must be 1 or greater'],
+		['', 'Contact (item 0) must be a whole number'],
 	])('rejects contact ID %j before any request', async (value, message) => {
 		const error = await operationFailure(
 			get,
@@ -297,7 +297,7 @@ describe('Contact > Delete', () => {
 			mockExecuteContext({ simplify: false, customerId: locator(7), contactId: 'abc' }),
 			3,
 		);
-		expect(error.message).toBe('Contact ID (item 3) must be a whole number');
+		expect(error.message).toBe('Contact (item 3) must be a whole number');
 		expect(error.context.itemIndex).toBe(3);
 		expect(request).not.toHaveBeenCalled();
 	});

@@ -153,7 +153,7 @@ describe('Customer Price > Create', () => {
 			{ fromQuantity: -1 },
 			'From Quantity (item 1) must be 0 or greater',
 		],
-		['a bad item ID', { itemId: 'SKU-1' }, 'Item ID (item 1) must be a whole number'],
+		['a bad item ID', { itemId: 'SKU-1' }, 'Item (item 1) must be a whole number'],
 		[
 			'a bad customer',
 			{ customerId: locator('x') },
