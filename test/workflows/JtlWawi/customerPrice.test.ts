@@ -57,6 +57,22 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 		expect(calls[0].body).toEqual({ CustomerId: customerId, FromQuantity: 5, NetPrice: 19.99 });
 	});
 
+	it('sends no price of 0 that nobody entered: an untouched Net Price stops the item', async () => {
+		const { itemId, customerId } = await freeKey();
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ itemId, customerId }], (p) => {
+			delete p.netPrice;
+		});
+		expect(result.error?.message).toBe(
+			'Net Price or Percent Reduction (item 0) is required; give exactly one of them',
+		);
+		expect(await jtl.apiCalls()).toHaveLength(0);
+		// Entered on purpose, 0 is a price like any other.
+		const free = await jtl.run(file, [{ itemId, customerId, netPrice: 0 }]);
+		expect(free.error).toBeUndefined();
+		expect(free.output('JTL-Wawi')[0]).toMatchObject({ NetPrice: 0 });
+	});
+
 	it('creates a percent reduction when Price Type says so', async () => {
 		const { itemId, customerId } = await freeKey();
 		await jtl.sandbox.clearRequests();

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
 import * as listSearch from '../../../nodes/JtlWawi/methods/listSearch';
 import * as loadOptions from '../../../nodes/JtlWawi/methods/loadOptions';
@@ -103,7 +103,7 @@ describe('customer search (From List)', () => {
 });
 
 describe('contact, address and item pickers (From List)', () => {
-	const pickerContext = (parameters: Record<string, unknown>): ILoadOptionsFunctions =>
+	const pickerContext = (parameters: INodeParameters): ILoadOptionsFunctions =>
 		loadOptionsContext({
 			type: 'n8n-nodes-erp-customers.jtlWawi',
 			parameters,

@@ -66,6 +66,15 @@ describe('Customer Price operation list', () => {
 			'percent',
 		]);
 	});
+
+	it('gives Net Price and Percent Reduction no default: a price of 0 is entered on purpose', () => {
+		for (const name of ['netPrice', 'reduceStandardPriceByPercent']) {
+			for (const p of customerPrice.description.filter((d) => d.name === name)) {
+				expect(p.default).toBeUndefined();
+				expect(p.required).toBe(true);
+			}
+		}
+	});
 });
 
 describe('Customer Price > Create', () => {
