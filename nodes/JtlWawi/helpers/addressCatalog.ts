@@ -30,6 +30,10 @@ export const ADDRESS_TYPE_SPEC: FieldSpec = {
 		'Which kind of address this is. Required when adding an address (no address ID). The numbers JTL uses for each kind are an assumption; an expression may give the number.',
 };
 
+/** Shown under every Address Type field. */
+export const ADDRESS_TYPE_HINT =
+	'Billing: where invoices go (the default billing address is the main address). Shipping: where deliveries go. Other Billing / Other Shipping: further addresses of that kind. Custom: any other address.';
+
 export const ADDRESS_FIELDS: CatalogField[] = [
 	{
 		v2: 'addressType',

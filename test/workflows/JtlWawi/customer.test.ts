@@ -53,7 +53,7 @@ describe('Customer > Create (POST /customers)', () => {
 			{ companyId: 7 },
 			'Company Name or ID (item 0) 7 does not exist in JTL-Wawi',
 		],
-		['a billing address without city', { city: '' }, 'Billing Address > City (item 0) is required'],
+		['a billing address without city', { city: '' }, 'Billing City (item 0) is required'],
 	])('rejects %s without writing anything', async (_label, input, message) => {
 		await jtl.sandbox.clearRequests();
 		const result = await jtl.run('JtlWawi/customer-create.workflow.json', [input]);

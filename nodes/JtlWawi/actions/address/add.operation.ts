@@ -6,7 +6,11 @@ import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
-import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
+import {
+	ADDRESS_TYPE_HINT,
+	ADDRESS_TYPE_SPEC,
+	EDITABLE_ADDRESS_FIELDS,
+} from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
@@ -15,7 +19,7 @@ const properties: INodeProperties[] = [
 	customerLocator('v2', {
 		description: 'The customer to add the address to',
 	}),
-	toProperty(ADDRESS_TYPE_SPEC, { required: true }),
+	toProperty(ADDRESS_TYPE_SPEC, { required: true, hint: ADDRESS_TYPE_HINT }),
 	{
 		displayName: 'Fields',
 		name: 'fields',

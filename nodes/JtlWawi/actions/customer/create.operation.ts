@@ -6,7 +6,7 @@ import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
 
-const properties: INodeProperties[] = [...customerV1Properties(true), simplifyField()];
+const properties: INodeProperties[] = [...customerV1Properties('create'), simplifyField()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['create'] } },
@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 
 /** `POST /customers` (v1): answers 201 with the created customer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { body, qs } = await buildCustomerV1Body(this, itemIndex);
+	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'create');
 	const response = await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex });
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'the created customer', itemIndex);

@@ -10,8 +10,18 @@ import { customerOutput } from '../../helpers/customerOutput';
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
 
+/** Shown above the filters: which filters go together. */
+export const FILTERS_NOTICE =
+	'Search filters (keyword, number, group, category) read the REST v1 customer list; the Created/Changed date filters and Sort read the REST v2 list. Use one kind or the other in one node, not both.';
+
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
+	{
+		displayName: FILTERS_NOTICE,
+		name: 'filtersNotice',
+		type: 'notice',
+		default: '',
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -55,6 +55,7 @@ const properties: INodeProperties[] = [
 						default: '',
 						placeholder: 'b45f6432-2462-4c6f-b00f-1d9d01000000',
 						description: 'UUID of the address to change. Leave empty to add a new address.',
+						hint: 'The id Address > Get Many returns. Empty adds a new address of the Address Type set under Fields.',
 					},
 					{
 						displayName: 'Fields',

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The customer number to match on: the customer with this number is updated, or created when there is none',
 	},
-	...customerV1Properties(false),
+	...customerV1Properties('upsert'),
 	simplifyField(),
 ];
 
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Customer Number',
 		itemIndex,
 	);
-	const { body, qs } = await buildCustomerV1Body(this, itemIndex, { Number: number });
+	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'upsert', { Number: number });
 
 	const found = readV1Page(
 		(

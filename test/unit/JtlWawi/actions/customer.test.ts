@@ -55,7 +55,9 @@ const createParams = (overrides: Record<string, unknown> = {}) => ({
 	customerGroupId: 2,
 	companyId: 1,
 	languageIso: 'de',
-	billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+	billingCity: 'Kiel',
+	billingCountryIso: 'DE',
+	billingAddress: { Company: 'ACME' },
 	additionalFields: {},
 	shippingAddress: {},
 	paymentSettings: {},
@@ -132,9 +134,10 @@ describe('Customer > Create', () => {
 			{ languageIso: 'deu' },
 			'Language (item 0) must be a two-letter ISO 639-1 language code such as de',
 		],
-		[{ billingAddress: { City: 'Kiel' } }, 'Billing Address > Country Code (item 0) is required'],
+		[{ billingCountryIso: '' }, 'Billing Country Code (item 0) is required'],
+		[{ billingCity: '  ' }, 'Billing City (item 0) is required'],
 		[
-			{ billingAddress: { City: 'Kiel', CountryIso: 'DE', EmailAddress: 'nope' } },
+			{ billingAddress: { EmailAddress: 'nope' } },
 			'Billing Address > Email (item 0) must be an email address',
 		],
 		[{ shippingAddress: { Street: 'x' } }, 'Shipping Address > City (item 0) is required'],
@@ -164,7 +167,14 @@ describe('Customer > Create or Update', () => {
 				? { Items: [v1Customer], HasNextPage: false }
 				: v1Customer,
 		);
-		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
+		await upsert.execute.call(
+			mockExecuteContext({
+				...createParams(),
+				billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+				customerNumber: 'K7',
+			}),
+			0,
+		);
 		const find = request.mock.calls.find((c) => c[2] === '/customers' && c[1] === 'GET')!;
 		expect(find[3]?.qs).toMatchObject({ number: 'K7' });
 		const write = request.mock.calls.filter((c) => c[1] !== 'GET');
@@ -178,7 +188,14 @@ describe('Customer > Create or Update', () => {
 				? { Items: [{ ...v1Customer, Number: 'K77' }], HasNextPage: false }
 				: v1Customer,
 		);
-		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
+		await upsert.execute.call(
+			mockExecuteContext({
+				...createParams(),
+				billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+				customerNumber: 'K7',
+			}),
+			0,
+		);
 		expect(request.mock.calls.filter((c) => c[1] !== 'GET').map((c) => `${c[1]} ${c[2]}`)).toEqual([
 			'POST /customers',
 		]);
@@ -187,7 +204,14 @@ describe('Customer > Create or Update', () => {
 	it('stops when two customers share the number', async () => {
 		routes(() => ({ Items: [v1Customer, { ...v1Customer, Id: 8 }], HasNextPage: false }));
 		const error = await upsert.execute
-			.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0)
+			.call(
+				mockExecuteContext({
+					...createParams(),
+					billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+					customerNumber: 'K7',
+				}),
+				0,
+			)
 			.catch((e) => e);
 		expect(error.message).toBe('Customer Number (item 0) K7 matches 2 customers');
 		expect(request.mock.calls.some((c) => c[1] !== 'GET')).toBe(false);
