@@ -25,7 +25,7 @@ describe('the JTL-Wawi panel', () => {
 		expect(customer.hint).toMatch(/either JTL-Wawi ID/);
 		const byId = customer.modes?.find((m) => m.name === 'id');
 		const regex = new RegExp(
-			`^(${(byId?.validation?.[0] as { properties: { regex: string } }).properties.regex})$`,
+			`^(${(byId?.validation?.[0] as unknown as { properties: { regex: string } }).properties.regex})$`,
 		);
 		expect(regex.test('17')).toBe(true);
 		expect(regex.test('b45f6432-2462-4c6f-b00f-1d9d01000000')).toBe(true);
@@ -69,7 +69,8 @@ describe('the JTL-Wawi panel', () => {
 		const list = picker?.modes?.find((m) => m.name === 'list');
 		expect(list?.typeOptions?.searchListMethod).toBe(method);
 		const byId = picker?.modes?.find((m) => m.name === 'id');
-		const regex = (byId?.validation?.[0] as { properties: { regex: string } }).properties.regex;
+		const regex = (byId?.validation?.[0] as unknown as { properties: { regex: string } }).properties
+			.regex;
 		expect(new RegExp(regex).test(sample)).toBe(true);
 	});
 
