@@ -244,7 +244,7 @@ describe('Customer > Get Many', () => {
 describe('Customer > Delete', () => {
 	it('deletes by numeric ID (v1) and by UUID (v2)', async () => {
 		const byNumber = await jtl.run('JtlWawi/customer-delete.workflow.json', [{ customerId: 4 }]);
-		expect(byNumber.output('JTL-Wawi')).toEqual([{ deleted: true, customerId: 4 }]);
+		expect(byNumber.output('JTL-Wawi')).toEqual([{ deleted: true, customerId: '4' }]);
 		expect((await jtl.direct.call('GET', '/customers/4')).status).toBe(404);
 
 		const v2 = (await jtl.direct.get('/v2/customers?pageSize=1')).items[0];
