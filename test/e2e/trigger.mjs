@@ -198,6 +198,17 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 			'the credential test reads /info',
 		);
 
+		// The editor loads the output schemas of the package before the first run.
+		for (const [route, key] of [
+			['/schemas/n8n-nodes-erp-customers.jtlWawi/1.0.0/customer/get.json', 'legacyId'],
+			['/schemas/n8n-nodes-erp-customers.jtlWawi/1.0.0/contact/getAll.json', 'department'],
+			['/schemas/n8n-nodes-erp-customers.jtlWawiTrigger/1.0.0.json', 'legacyId'],
+		]) {
+			const res = await fetch(`${url}${route}`);
+			assert.equal(res.status, 200, `GET ${route}: HTTP ${res.status}`);
+			assert.ok(key in (await res.json()).properties, `${route} lists ${key}`);
+		}
+
 		// Activate (publish) the workflow the way the editor does.
 		const workflow = await rest.call('GET', `/workflows/${WORKFLOW_ID}`);
 		assert.equal(workflow.status, 200, `GET workflow: ${JSON.stringify(workflow.body)}`);
