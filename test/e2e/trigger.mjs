@@ -13,7 +13,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { freePort, jtlSandboxCredentialFile, n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+import {
+	freePort,
+	jtlSandboxCredentialFile,
+	jtlTriggerWorkflow,
+	n8nCli,
+	n8nEnv,
+} from '../../scripts/n8n-runtime.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
 const WORKFLOW_ID = 'e2eJtlTrigger';
@@ -34,38 +40,7 @@ function log(msg) {
 }
 
 export function triggerWorkflow() {
-	return {
-		id: WORKFLOW_ID,
-		name: 'JTL-Wawi Trigger (Updated Customer, poll every minute)',
-		active: true,
-		nodes: [
-			{
-				id: 'jtl-trigger',
-				name: TRIGGER,
-				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'updatedCustomer',
-					options: {},
-				},
-				credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
-			},
-			{
-				id: 'no-op',
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			[TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	};
+	return { ...jtlTriggerWorkflow(TRIGGER), id: WORKFLOW_ID, active: true };
 }
 
 async function until(what, timeoutMs, check, everyMs = 500) {
