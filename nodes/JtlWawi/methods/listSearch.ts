@@ -1,5 +1,11 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
+import type { JtlPath } from '../transport';
 import { jtlApiRequest, jtlPath } from '../transport';
 import { asArray, readV1Page, readV2Page } from '../helpers/paging';
 import { customerIdsOf, parseAnyCustomerId } from '../helpers/customerId';
@@ -23,23 +29,37 @@ function customerLabel(number: unknown, address: IDataObject | undefined): strin
 	return name ? `${String(number)} – ${name}` : String(number);
 }
 
+/**
+ * A v1 keyword search (`searchKeyWord`) as "From list": one page per call, the next page as the
+ * pagination token.
+ */
+async function searchV1List(
+	ctx: ILoadOptionsFunctions,
+	path: JtlPath,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+	toResult: (record: IDataObject) => INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const pageNumber = paginationToken ? Number(paginationToken) : 1;
+	const qs: IDataObject = { pageNumber, pageSize: PAGE_SIZE };
+	if (filter) qs.searchKeyWord = filter;
+	const page = readV1Page((await jtlApiRequest(ctx, 'GET', path, { qs })).body);
+	return {
+		results: page.items.map(toResult),
+		paginationToken: page.hasMore ? String(pageNumber + 1) : undefined,
+	};
+}
+
 /** "From list" for v1 customers: JTL's keyword search over number, names, company and city. */
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const pageNumber = paginationToken ? Number(paginationToken) : 1;
-	const qs: IDataObject = { pageNumber, pageSize: PAGE_SIZE };
-	if (filter) qs.searchKeyWord = filter;
-	const page = readV1Page((await jtlApiRequest(this, 'GET', jtlPath`/customers`, { qs })).body);
-	return {
-		results: page.items.map((c) => ({
-			name: customerLabel(c.Number, c.BillingAddress as IDataObject | undefined),
-			value: String(c.Id),
-		})),
-		paginationToken: page.hasMore ? String(pageNumber + 1) : undefined,
-	};
+	return await searchV1List(this, jtlPath`/customers`, filter, paginationToken, (c) => ({
+		name: customerLabel(c.Number, c.BillingAddress as IDataObject | undefined),
+		value: String(c.Id),
+	}));
 }
 
 /**
@@ -129,15 +149,8 @@ export async function searchItems(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const pageNumber = paginationToken ? Number(paginationToken) : 1;
-	const qs: IDataObject = { pageNumber, pageSize: PAGE_SIZE };
-	if (filter) qs.searchKeyWord = filter;
-	const page = readV1Page((await jtlApiRequest(this, 'GET', jtlPath`/items`, { qs })).body);
-	return {
-		results: page.items.map((i) => ({
-			name: [i.SKU, i.Name].filter(Boolean).map(String).join(' – ') || `Item ${String(i.Id)}`,
-			value: String(i.Id),
-		})),
-		paginationToken: page.hasMore ? String(pageNumber + 1) : undefined,
-	};
+	return await searchV1List(this, jtlPath`/items`, filter, paginationToken, (i) => ({
+		name: [i.SKU, i.Name].filter(Boolean).map(String).join(' – ') || `Item ${String(i.Id)}`,
+		value: String(i.Id),
+	}));
 }
