@@ -76,6 +76,12 @@ describe('the JTL-Wawi panel', () => {
 
 	it('shows the key explanations as hints under the fields', () => {
 		expect(field('address', 'add', 'addressType')?.hint).toMatch(/^Billing: where invoices go/);
+		const addresses = field('customer', 'update', 'addresses')?.options?.[0] as {
+			values: INodeProperties[];
+		};
+		const fields = addresses.values.find((v) => v.name === 'fields');
+		const type = (fields?.options as INodeProperties[]).find((p) => p.name === 'addressType');
+		expect(type?.hint).toMatch(/^Billing: where invoices go/);
 		expect(field('customerPrice', 'create', 'netPrice')?.hint).toMatch(/A price of 0/);
 	});
 });

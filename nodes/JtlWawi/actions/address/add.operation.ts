@@ -6,11 +6,7 @@ import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
-import {
-	ADDRESS_TYPE_HINT,
-	ADDRESS_TYPE_SPEC,
-	EDITABLE_ADDRESS_FIELDS,
-} from '../../helpers/addressCatalog';
+import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
@@ -19,7 +15,7 @@ const properties: INodeProperties[] = [
 	customerLocator('v2', {
 		description: 'The customer to add the address to',
 	}),
-	toProperty(ADDRESS_TYPE_SPEC, { required: true, hint: ADDRESS_TYPE_HINT }),
+	toProperty(ADDRESS_TYPE_SPEC, { required: true }),
 	{
 		displayName: 'Fields',
 		name: 'fields',
