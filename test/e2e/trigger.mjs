@@ -88,9 +88,13 @@ function restClient(url) {
 			});
 			// 400 means an owner exists already (a re-used home); logging in still works then.
 			assert.ok(setup.status === 200 || setup.status === 400, `owner setup: ${setup.status}`);
-			const login = await call('POST', '/login', {
-				emailOrLdapLoginId: OWNER.email,
-				password: OWNER.password,
+			// The login route may be mounted a moment after the owner setup route.
+			const login = await until('the n8n login route', 30_000, async () => {
+				const res = await call('POST', '/login', {
+					emailOrLdapLoginId: OWNER.email,
+					password: OWNER.password,
+				});
+				return res.status === 404 ? undefined : res;
 			});
 			assert.equal(login.status, 200, `login failed: ${JSON.stringify(login.body)}`);
 		},
