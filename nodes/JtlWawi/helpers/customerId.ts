@@ -94,6 +94,8 @@ interface V2NumberIndex {
 	byNumber: Map<string, string>;
 	nextPage: number;
 	done: boolean;
+	/** The list failed (an older JTL-Wawi has none): not asked again in this run. */
+	failed: boolean;
 }
 
 /**
@@ -109,7 +111,7 @@ async function v2IdByNumber(
 	const cache = runCache(ctx);
 	let index = cache.get('jtl:v2NumberIndex') as V2NumberIndex | undefined;
 	if (!index) {
-		index = { byNumber: new Map(), nextPage: 1, done: false };
+		index = { byNumber: new Map(), nextPage: 1, done: false, failed: false };
 		cache.set('jtl:v2NumberIndex', index);
 	}
 	const readPage = async (qs: IDataObject) => {
@@ -122,16 +124,18 @@ async function v2IdByNumber(
 		}
 		return page;
 	};
+	if (index.failed) return index.byNumber.get(number) ?? null;
 	const wasComplete = index.done;
 	while (!index.byNumber.has(number) && !index.done) {
 		// A failing or missing v2 list (an older JTL-Wawi) ends the search for the run, so that it
-		// is not asked again for every customer; a complete page sets it below.
-		index.done = true;
+		// is not asked again for every customer; a page that arrives clears the mark.
+		index.failed = true;
 		const page = await readPage({
 			pageNumber: index.nextPage,
 			sortBy: 'customerNumber,id',
 			sortDescending: false,
 		});
+		index.failed = false;
 		index.nextPage++;
 		index.done = page.hasMore === false || page.items.length < JTL_PAGE_SIZE_MAX;
 	}
