@@ -227,6 +227,45 @@ export function workflowWithInput(file, id, input, changeNode) {
 	return workflow;
 }
 
+/**
+ * A JTL-Wawi Trigger workflow (Updated Customer, polled every minute, into a No Operation node)
+ * with the sandbox credential: the demo imports it ready to activate, the e2e run activates it.
+ */
+export function jtlTriggerWorkflow(triggerName = 'JTL-Wawi Trigger') {
+	return {
+		id: 'demoJtlTrigger',
+		name: 'JTL-Wawi Trigger (Updated Customer, poll every minute)',
+		active: false,
+		nodes: [
+			{
+				id: 'jtl-trigger',
+				name: triggerName,
+				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'updatedCustomer',
+					options: {},
+				},
+				credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
+			},
+			{
+				id: 'no-op',
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			[triggerName]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
 /** n8n's import format for the JTL credential, pointing at a running JTL sandbox. */
 export function jtlSandboxCredentialFile(jtl) {
 	return {

@@ -1,7 +1,9 @@
 // `npm start`: the demo. Starts the vendor sandbox(es) and a real n8n on http://localhost:5678 with
-// this package loaded, a credential pointing at the sandbox and one demo workflow per operation.
+// this package loaded, a credential pointing at the sandbox, one demo workflow per operation and a
+// trigger workflow ready to activate. Each start begins from a clean demo state (a fresh n8n user
+// folder and a freshly seeded sandbox); ERP_DEMO_KEEP=1 keeps the n8n folder of the last start.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
@@ -11,6 +13,7 @@ import {
 	freePort,
 	installPackageInto,
 	jtlSandboxCredentialFile,
+	jtlTriggerWorkflow,
 	n8nCli,
 	n8nEnv,
 	workflowWithInput,
@@ -123,6 +126,8 @@ function demoWorkflows(jtl) {
 	const pickFromLists = (node) => {
 		if ('customerGroupId' in node.parameters) node.parameters.customerGroupId = 1;
 		if ('companyId' in node.parameters) node.parameters.companyId = 1;
+		// Simplify at its default (on), as a new node has it; the tests turn it off.
+		delete node.parameters.simplify;
 	};
 	return demos.map(([file, id, input]) => {
 		const wf = workflowWithInput(`JtlWawi/${file}.workflow.json`, id, input, pickFromLists);
@@ -170,6 +175,8 @@ async function ensureOwner(url) {
 async function main() {
 	say('Preparing n8n 2.41.1 on Node 24 (the first run installs it, which takes a few minutes) ...');
 	const runtime = ensureN8n();
+	// A clean demo: the last user's workflows, credentials and executions go with the folder.
+	if (process.env.ERP_DEMO_KEEP !== '1') rmSync(HOME, { recursive: true, force: true });
 	mkdirSync(HOME, { recursive: true });
 	installPackageInto(HOME);
 
@@ -182,7 +189,7 @@ async function main() {
 		path.join(work, 'credentials.json'),
 		JSON.stringify([jtlSandboxCredentialFile(jtl)], null, 2),
 	);
-	for (const wf of demoWorkflows(jtl)) {
+	for (const wf of [...demoWorkflows(jtl), jtlTriggerWorkflow()]) {
 		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 	}
 	for (const args of [
@@ -221,7 +228,12 @@ async function main() {
 	);
 	say(' Demo workflows (open one and click "Execute workflow"):');
 	for (const wf of demoWorkflows(jtl)) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
+	const trigger = jtlTriggerWorkflow();
+	say(
+		` Trigger workflow (click "Activate", then change a customer): ${url}/workflow/${trigger.id}`,
+	);
 	say(` Credential "JTL-Wawi sandbox" points at ${jtl.apiBase}`);
+	say(' Each start begins from a clean demo (ERP_DEMO_KEEP=1 keeps the last n8n folder).');
 	say(' Stop with Ctrl+C.');
 	say('==================================================================');
 	await new Promise((resolve) => n8n.once('exit', resolve));

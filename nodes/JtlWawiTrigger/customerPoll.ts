@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { unexpectedShape, JTL_PAGE_SIZE_MAX } from '../JtlWawi/transport';
 import { readV2Page } from '../JtlWawi/helpers/paging';
 import { requestV2CustomerList } from '../JtlWawi/helpers/v2Lists';
-import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
+import { customerOutput } from '../JtlWawi/helpers/customerOutput';
 import { paginateByPageNumber } from '../shared/pagination';
 import { runPoll } from '../shared/pollEngine';
 
@@ -74,13 +74,12 @@ async function fetchCustomers(
 	);
 }
 
-function output(
+async function output(
 	ctx: IPollFunctions,
 	records: IDataObject[],
 	simplify: boolean,
-): INodeExecutionData[][] {
-	const json = simplify ? records.map((record) => simplifyCustomerV2(record)) : records;
-	return [ctx.helpers.returnJsonArray(json)];
+): Promise<INodeExecutionData[][]> {
+	return [ctx.helpers.returnJsonArray(await customerOutput(ctx, records, simplify, 0))];
 }
 
 /**
@@ -101,5 +100,5 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 			await fetchCustomers(this, { sortBy: `${spec.field},id`, sortDescending: true }, 1),
 		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
 	});
-	return records ? output(this, records, simplify) : null;
+	return records ? await output(this, records, simplify) : null;
 }

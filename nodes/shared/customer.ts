@@ -6,8 +6,16 @@ import type { IDataObject } from 'n8n-workflow';
  * of its own. Every key is always present; a value the system does not hold is null.
  */
 export interface CommonCustomer extends IDataObject {
-	/** The record's ID in the system that answered. */
+	/**
+	 * The customer's ID in the system's current API (JTL-Wawi: the REST v2 UUID), whichever API
+	 * answered; null only when that API could not tell it.
+	 */
 	id: string | null;
+	/**
+	 * The same customer's ID in the system's older API, where it has one (JTL-Wawi: the REST v1
+	 * whole number, as text); null for systems with one ID and where it could not be found.
+	 */
+	legacyId: string | null;
 	/** The customer number people use (the shared business key). */
 	number: string | null;
 	type: 'person' | 'company' | null;
@@ -35,6 +43,7 @@ export interface CommonCustomer extends IDataObject {
 /** The keys of the common shape, in the order they are output and documented. */
 export const COMMON_CUSTOMER_KEYS = [
 	'id',
+	'legacyId',
 	'number',
 	'type',
 	'company',
@@ -92,6 +101,7 @@ export function toCommonCustomer(source: string, values: CustomerValues): Common
 	const derivedType = company ? 'company' : firstName || lastName ? 'person' : null;
 	return {
 		id: textOrNull(values.id),
+		legacyId: textOrNull(values.legacyId),
 		number: textOrNull(values.number),
 		type: givenType ?? derivedType,
 		company,

@@ -156,6 +156,8 @@ export const GENERIC_STATUS_HINTS: Readonly<Record<number, string>> = {
 /** What the error mapping needs to know of a vendor. */
 export interface VendorErrorProfile {
 	name: string;
+	/** What to check in the credential when its token endpoint refuses it, in the vendor's words. */
+	credentialHint?: string;
 	statusHints?: Record<number, string>;
 }
 
@@ -218,12 +220,16 @@ function tokenFailure(
 	const why =
 		[failure.status ? `HTTP ${failure.status}` : '', code ?? ''].filter(Boolean).join(', ') ||
 		(failure.code ?? 'no answer');
+	// The token server answered and said no: the credential was refused, not the network.
 	const refused = code !== undefined || (failure.status !== undefined && failure.status < 500);
-	const message = `${vendor.name} did not issue an access token (${why})`;
+	const message = refused
+		? `${vendor.name} refused the credential: the token endpoint did not accept it (${why})`
+		: `${vendor.name} did not issue an access token (${why})`;
 	const error = new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description: refused
-			? 'The token endpoint refused the credential. Check the client ID and secret in the credential.'
+			? (vendor.credentialHint ??
+				'The token endpoint answered and refused the credential. Check the client ID and secret in the credential.')
 			: "The token endpoint failed. Check that the credential's environment is right and the service is up, then run again.",
 		httpCode: failure.status ? String(failure.status) : undefined,
 		itemIndex,

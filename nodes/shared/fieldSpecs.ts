@@ -32,6 +32,8 @@ export interface FieldSpec {
 	displayName: string;
 	kind: FieldKind;
 	description: string;
+	/** Shown under a choice field, where the eye is: what each choice means. */
+	hint?: string;
 	placeholder?: string;
 	/** A dropdown loaded from the API (methods/loadOptions.ts); expressions may still give an ID. */
 	loadOptionsMethod?: string;
@@ -216,6 +218,7 @@ function choiceProperty(spec: FieldSpec): INodeProperties {
 		options: spec.choices ?? [],
 		default: '',
 		description: spec.description,
+		...(spec.hint ? { hint: spec.hint } : {}),
 	};
 }
 

@@ -42,16 +42,23 @@ export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
 	);
 }
 
-/** The Simplify switch of read operations: the package's common customer shape (customer.ts). */
-export function simplifyField(): INodeProperties {
+/**
+ * The Simplify switch of every operation that returns records: on, the package's compact shape
+ * (customers in the common customer shape of customer.ts); off, the vendor's record.
+ */
+export function simplifyField(record = 'customer'): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description:
-			'Whether to return a compact, flat customer (the same shape from every system and API) instead of the full record',
+		description: `Whether to return a compact, flat ${record} in camelCase (the same shape from every system and API) instead of the vendor's full record`,
 	};
+}
+
+/** Reads the Simplify switch (on unless turned off). */
+export function readSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	return ctx.getNodeParameter('simplify', itemIndex, true) !== false;
 }
 
 /** Reads a resource locator parameter as its plain value. */
@@ -59,4 +66,54 @@ export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: nu
 	return ctx.getNodeParameter(name, itemIndex, undefined, {
 		extractValue: true,
 	});
+}
+
+/** What a record locator needs: its field, its "From List" search and its ID pattern. */
+export interface RecordLocatorSpec {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	/** The record's kind in lower case, for the placeholder and the error: "contact person". */
+	record: string;
+	idPlaceholder: string;
+	/** A regular expression (as text) the ID must match, and what to say when it does not. */
+	idRegex: string;
+	idError: string;
+}
+
+/**
+ * A record ID as a resource locator: "From List" with search, or "By ID" checked against the ID
+ * pattern. Either way the operation reads the plain value (`locatorValue`); a plain text value
+ * from an older workflow or an expression is read the same way.
+ */
+export function recordLocator(
+	spec: RecordLocatorSpec,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${spec.record}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{ type: 'regex', properties: { regex: spec.idRegex, errorMessage: spec.idError } },
+				],
+			},
+		],
+		...overrides,
+	};
 }

@@ -51,6 +51,7 @@ export function validateField<S extends z.ZodTypeAny>(
 	const shown = value === undefined || value === '' ? 'empty' : JSON.stringify(value);
 	throw new NodeOperationError(ctx.getNode(), `${fieldLabel} (item ${itemIndex}) ${issues[0]}`, {
 		itemIndex,
-		description: `The value given for "${fieldLabel}" was ${shown}. ${issues.join('; ')}.`,
+		// Each issue reads as the second half of "<field> <issue>", so the sentence names the field.
+		description: `The value given for "${fieldLabel}" was ${shown}. ${fieldLabel} ${issues.join('; ')}.`,
 	});
 }

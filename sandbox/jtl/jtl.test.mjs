@@ -188,6 +188,21 @@ describe('JTL sandbox over HTTP', () => {
 			assert.notEqual(r.headers.get('x-ratelimit-remaining'), null);
 		});
 
+		it('GET /items: the v1 paged item list, searched by SKU or name', async () => {
+			const all = await api('GET', '/items?pageSize=3');
+			assert.equal(all.status, 200);
+			assert.equal(all.json.Items.length, 3);
+			assert.equal(all.json.HasNextPage, true);
+			assert.ok(isPascal(all.json.Items[0]));
+			const sku = all.json.Items[1].SKU;
+			const found = await api('GET', `/items?searchKeyWord=${sku.toLowerCase()}`);
+			assert.deepEqual(
+				found.json.Items.map((i) => i.SKU),
+				[sku],
+			);
+			assert.equal((await api('GET', '/items?pageSize=0')).status, 400);
+		});
+
 		it('GET /customers/1/contacts: a bare array with all fields', async () => {
 			const r = await api('GET', '/customers/1/contacts');
 			const keys = [

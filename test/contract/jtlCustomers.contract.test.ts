@@ -11,6 +11,11 @@ import { API_PREFIX, expectValid, sendToPrism, toReplay, useSandboxAndPrism } fr
 
 const jtl = useSandboxAndPrism();
 
+/** Simplify looks the UUID up in the v2 list, which the v1.0 spec does not cover: off here. */
+const v1Only = (p: IDataObject) => {
+	p.simplify = false;
+};
+
 async function replayed(file: string, items: IDataObject[], change?: (p: IDataObject) => void) {
 	const workflow: IWorkflowBase = loadWorkflow(file);
 	if (change) change(workflow.nodes.find((n) => n.name === 'JTL-Wawi')!.parameters as IDataObject);
@@ -47,14 +52,15 @@ describe('JTL-Wawi customer requests (v1) validate against the v1.0 OpenAPI spec
 	});
 
 	it('Customer > Get by numeric ID', async () => {
-		expect(await replayed('JtlWawi/customer-get.workflow.json', [{ customerId: 1 }])).toEqual([
-			'GET /customers/1',
-		]);
+		expect(
+			await replayed('JtlWawi/customer-get.workflow.json', [{ customerId: 1 }], v1Only),
+		).toEqual(['GET /customers/1']);
 	});
 
 	it('Customer > Get Many with search filters', async () => {
 		const sent = await replayed('JtlWawi/customer-getAll.workflow.json', [{ limit: 5 }], (p) => {
 			p.filters = { searchKeyWord: 'GmbH', groupId: 1, categoryId: 1, number: 'K10001' };
+			v1Only(p);
 		});
 		expect(sent).toEqual(['GET /customers']);
 	});

@@ -13,7 +13,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { freePort, jtlSandboxCredentialFile, n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+import {
+	freePort,
+	jtlSandboxCredentialFile,
+	jtlTriggerWorkflow,
+	n8nCli,
+	n8nEnv,
+} from '../../scripts/n8n-runtime.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
 const WORKFLOW_ID = 'e2eJtlTrigger';
@@ -34,38 +40,7 @@ function log(msg) {
 }
 
 export function triggerWorkflow() {
-	return {
-		id: WORKFLOW_ID,
-		name: 'JTL-Wawi Trigger (Updated Customer, poll every minute)',
-		active: true,
-		nodes: [
-			{
-				id: 'jtl-trigger',
-				name: TRIGGER,
-				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'updatedCustomer',
-					options: {},
-				},
-				credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
-			},
-			{
-				id: 'no-op',
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			[TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	};
+	return { ...jtlTriggerWorkflow(TRIGGER), id: WORKFLOW_ID, active: true };
 }
 
 async function until(what, timeoutMs, check, everyMs = 500) {
@@ -113,9 +88,13 @@ function restClient(url) {
 			});
 			// 400 means an owner exists already (a re-used home); logging in still works then.
 			assert.ok(setup.status === 200 || setup.status === 400, `owner setup: ${setup.status}`);
-			const login = await call('POST', '/login', {
-				emailOrLdapLoginId: OWNER.email,
-				password: OWNER.password,
+			// The login route may be mounted a moment after the owner setup route.
+			const login = await until('the n8n login route', 30_000, async () => {
+				const res = await call('POST', '/login', {
+					emailOrLdapLoginId: OWNER.email,
+					password: OWNER.password,
+				});
+				return res.status === 404 ? undefined : res;
 			});
 			assert.equal(login.status, 200, `login failed: ${JSON.stringify(login.body)}`);
 		},
@@ -197,6 +176,17 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 			jtl.requests.some((r) => r.method === 'GET' && r.path === '/erp/info'),
 			'the credential test reads /info',
 		);
+
+		// The editor loads the output schemas of the package before the first run.
+		for (const [route, key] of [
+			['/schemas/n8n-nodes-erp-customers.jtlWawi/1.0.0/customer/get.json', 'legacyId'],
+			['/schemas/n8n-nodes-erp-customers.jtlWawi/1.0.0/contact/getAll.json', 'department'],
+			['/schemas/n8n-nodes-erp-customers.jtlWawiTrigger/1.0.0.json', 'legacyId'],
+		]) {
+			const res = await fetch(`${url}${route}`);
+			assert.equal(res.status, 200, `GET ${route}: HTTP ${res.status}`);
+			assert.ok(key in (await res.json()).properties, `${route} lists ${key}`);
+		}
 
 		// Activate (publish) the workflow the way the editor does.
 		const workflow = await rest.call('GET', `/workflows/${WORKFLOW_ID}`);

@@ -27,5 +27,7 @@ export function loadOptionsContext(options: {
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = testAdditionalData(new TestCredentialsHelper(options.credentials));
+	// The editor sends the node's current parameters along; getCurrentNodeParameter reads them.
+	additionalData.currentNodeParameters = options.parameters;
 	return new LoadOptionsContext(workflow, workflow.getNode(node.name)!, additionalData, '');
 }

@@ -21,6 +21,10 @@ export const ADDRESS_TYPES = [
 ];
 
 /** The Address Type field: which kind of address a new address is. */
+/** Shown under every Address Type field. */
+export const ADDRESS_TYPE_HINT =
+	'Billing: where invoices go (the default billing address is the main address). Shipping: where deliveries go. Other Billing / Other Shipping: further addresses of that kind. Custom: any other address.';
+
 export const ADDRESS_TYPE_SPEC: FieldSpec = {
 	name: 'addressType',
 	displayName: 'Address Type',
@@ -28,6 +32,7 @@ export const ADDRESS_TYPE_SPEC: FieldSpec = {
 	choices: ADDRESS_TYPES,
 	description:
 		'Which kind of address this is. Required when adding an address (no address ID). The numbers JTL uses for each kind are an assumption; an expression may give the number.',
+	hint: ADDRESS_TYPE_HINT,
 };
 
 export const ADDRESS_FIELDS: CatalogField[] = [
@@ -37,6 +42,7 @@ export const ADDRESS_FIELDS: CatalogField[] = [
 		kind: 'choice',
 		choices: ADDRESS_TYPES,
 		description: ADDRESS_TYPE_SPEC.description,
+		hint: ADDRESS_TYPE_HINT,
 	},
 	{
 		v1: 'Address2',

@@ -1,25 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { int32Id, validateField } from '../../shared/validation';
+import { recordLocator, locatorValue } from '../../shared/parameters';
+import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
 
-/** The "Contact ID" parameter of Get, Update and Delete. */
-export const contactIdProperty: INodeProperties = {
-	displayName: 'Contact ID',
-	name: 'contactId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '42',
-	description: 'The numeric JTL-Wawi ID of the contact person',
-};
+/** The "Contact" parameter of Get, Update and Delete: the customer's contact persons to pick from. */
+export const contactIdProperty: INodeProperties = recordLocator(
+	{
+		displayName: 'Contact',
+		name: 'contactId',
+		searchListMethod: 'searchContacts',
+		record: 'contact person',
+		idPlaceholder: '42',
+		idRegex: INT_ID_REGEX,
+		idError: 'The contact ID must be a positive whole number',
+	},
+	{
+		hint: "From List shows the contact persons of the customer above; By ID takes the contact's whole-number ID",
+	},
+);
 
 export function readContactId(ctx: IExecuteFunctions, itemIndex: number): number {
 	return validateField(
 		ctx,
 		int32Id,
-		ctx.getNodeParameter('contactId', itemIndex),
-		'Contact ID',
+		locatorValue(ctx, 'contactId', itemIndex),
+		'Contact',
 		itemIndex,
 	);
 }

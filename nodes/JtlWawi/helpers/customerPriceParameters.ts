@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { int32Id, validateField } from '../../shared/validation';
+import { locatorValue, recordLocator } from '../../shared/parameters';
+import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { customerLocator } from './customerLocator';
-import { readV1CustomerId } from './customerId';
+import { resolveV1CustomerId } from './customerId';
 import { schemaOf, toNumber } from '../../shared/fieldSpecs';
 
 /**
@@ -12,18 +13,21 @@ import { schemaOf, toNumber } from '../../shared/fieldSpecs';
  * their readers.
  */
 
-export const itemIdProperty: INodeProperties = {
-	displayName: 'Item ID',
-	name: 'itemId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: '1234',
-	description: 'The numeric JTL-Wawi ID of the item the price belongs to',
-};
+export const itemIdProperty: INodeProperties = recordLocator(
+	{
+		displayName: 'Item',
+		name: 'itemId',
+		searchListMethod: 'searchItems',
+		record: 'item',
+		idPlaceholder: '1234',
+		idRegex: INT_ID_REGEX,
+		idError: 'The item ID must be a positive whole number',
+	},
+	{ description: 'The item the price belongs to' },
+);
 
 export const priceCustomerProperty = customerLocator('v1', {
-	description: 'The customer the price is for, by its numeric JTL-Wawi ID',
+	description: 'The customer the price is for',
 });
 
 export const fromQuantityProperty: INodeProperties = {
@@ -65,17 +69,19 @@ export const priceValueProperties: INodeProperties[] = [
 		displayName: NET_PRICE_LABEL,
 		name: 'netPrice',
 		type: 'number',
-		default: 0,
+		// No default: a price of 0 is entered on purpose, never sent unseen.
+		default: undefined,
 		required: true,
 		typeOptions: { minValue: 0 },
 		displayOptions: { show: { priceType: ['netPrice'] } },
 		description: 'The net sales price for this customer (0 or greater)',
+		hint: 'Empty until you enter a price. A price of 0 makes the item free for this customer.',
 	},
 	{
 		displayName: PERCENT_LABEL,
 		name: 'reduceStandardPriceByPercent',
 		type: 'number',
-		default: 0,
+		default: undefined,
 		required: true,
 		typeOptions: { minValue: 0, maxValue: 100 },
 		displayOptions: { show: { priceType: ['percent'] } },
@@ -102,18 +108,12 @@ export interface PriceKey {
 
 /** Reads and validates the Item ID parameter. */
 export function readItemId(ctx: IExecuteFunctions, itemIndex: number): number {
-	return validateField(
-		ctx,
-		int32Id,
-		ctx.getNodeParameter('itemId', itemIndex),
-		'Item ID',
-		itemIndex,
-	);
+	return validateField(ctx, int32Id, locatorValue(ctx, 'itemId', itemIndex), 'Item', itemIndex);
 }
 
-export function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): PriceKey {
+export async function readPriceKey(ctx: IExecuteFunctions, itemIndex: number): Promise<PriceKey> {
 	const itemId = readItemId(ctx, itemIndex);
-	const customerId = readV1CustomerId(ctx, itemIndex);
+	const customerId = await resolveV1CustomerId(ctx, itemIndex);
 	const quantity = validateField(
 		ctx,
 		fromQuantity,

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { labelOf, readField, toProperties, toProperty } from '../../shared/fieldSpecs';
+import { labelOf, readField, schemaFor, toProperties, toProperty } from '../../shared/fieldSpecs';
+import { validateField } from '../../shared/validation';
 import { ADDRESS_FIELDS } from './addressCatalog';
 import { CUSTOMER_FIELDS } from './customerCatalog';
 import { readFields, specOf, specsFor } from './fieldCatalog';
@@ -20,24 +21,54 @@ const ADDITIONAL_FIELDS = CUSTOMER_FIELDS.filter(
 );
 const ADDRESS_V1_FIELDS = specsFor(ADDRESS_FIELDS, 'v1');
 
-/** The editor fields of a v1 customer create (and of Create or Update). */
-export function customerV1Properties(withNumberField: boolean): INodeProperties[] {
+/**
+ * What Create needs of the billing address, as required top-level fields (the panel marks them),
+ * not inside the optional collection: the parameter name and the v1 field it fills.
+ */
+const REQUIRED_BILLING: Array<{ parameter: string; field: string; displayName: string }> = [
+	{ parameter: 'billingCity', field: 'City', displayName: 'Billing City' },
+	{ parameter: 'billingCountryIso', field: 'CountryIso', displayName: 'Billing Country Code' },
+];
+const REQUIRED_BILLING_FIELDS = REQUIRED_BILLING.map((r) => r.field);
+
+/**
+ * The editor fields of a v1 customer create and of Create or Update. Create has Billing City and
+ * Billing Country Code as required top-level fields; Create or Update keeps them in the Billing
+ * Address collection, because an update needs neither.
+ */
+export function customerV1Properties(operation: 'create' | 'upsert'): INodeProperties[] {
+	const create = operation === 'create';
 	const additional = specsFor(ADDITIONAL_FIELDS, 'v1').filter(
-		(spec) => withNumberField || spec.name !== 'Number',
+		(spec) => create || spec.name !== 'Number',
 	);
+	const billingTopLevel = create
+		? REQUIRED_BILLING.map(({ parameter, field, displayName }) =>
+				toProperty(specOf(ADDRESS_FIELDS, 'v1', field), {
+					name: parameter,
+					displayName,
+					required: true,
+				}),
+			)
+		: [];
 	return [
 		toProperty(CUSTOMER_GROUP, { required: true }),
 		toProperty(INTERNAL_COMPANY, { required: true }),
 		toProperty(LANGUAGE, { required: true, default: 'DE' }),
+		...billingTopLevel,
 		{
 			displayName: 'Billing Address',
 			name: 'billingAddress',
 			type: 'collection',
 			placeholder: 'Add Address Field',
 			default: {},
-			required: true,
-			description: 'The main address of the customer. City and Country Code are required.',
-			options: toProperties(ADDRESS_V1_FIELDS),
+			description: create
+				? 'The rest of the main address of the customer'
+				: 'The main address of the customer. City and Country Code are required when the customer is created.',
+			options: toProperties(
+				create
+					? ADDRESS_V1_FIELDS.filter((spec) => !REQUIRED_BILLING_FIELDS.includes(spec.name))
+					: ADDRESS_V1_FIELDS,
+			),
 		},
 		{
 			displayName: 'Additional Fields',
@@ -109,6 +140,7 @@ function requireAddressFields(
 export async function buildCustomerV1Body(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	operation: 'create' | 'upsert',
 	extra: IDataObject = {},
 ): Promise<{ body: IDataObject; qs: IDataObject }> {
 	const group = readField(ctx, CUSTOMER_GROUP, CUSTOMER_GROUP.name, itemIndex) as number;
@@ -122,6 +154,25 @@ export async function buildCustomerV1Body(
 		'Billing Address > ',
 		itemIndex,
 	);
+	if (operation === 'create') {
+		for (const { parameter, field, displayName } of REQUIRED_BILLING) {
+			const spec = specOf(ADDRESS_FIELDS, 'v1', field);
+			const value = ctx.getNodeParameter(parameter, itemIndex, '');
+			if (value !== undefined && value !== null && String(value).trim() !== '')
+				billing[field] = validateField(ctx, schemaFor(spec), value, displayName, itemIndex);
+			// A workflow from before these fields may still carry them in the collection.
+			if (billing[field] === undefined) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`${displayName} (item ${itemIndex}) is required`,
+					{
+						itemIndex,
+						description: 'JTL-Wawi needs a city and a country code for the billing address.',
+					},
+				);
+			}
+		}
+	}
 	requireAddressFields(ctx, billing, 'Billing Address', itemIndex);
 	const additional = readFields(
 		ctx,

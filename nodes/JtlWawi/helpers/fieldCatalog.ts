@@ -28,6 +28,7 @@ export interface CatalogField {
 	loadOptionsMethod?: PerApi<string>;
 	/** The named values of a `choice` field. */
 	choices?: FieldSpec['choices'];
+	hint?: string;
 }
 
 function pick<T extends string>(value: PerApi<T>, api: JtlApi): T;
@@ -48,6 +49,7 @@ function specOfEntry(field: CatalogField, api: JtlApi): FieldSpec {
 	const loadOptionsMethod = pick(field.loadOptionsMethod, api);
 	if (loadOptionsMethod) spec.loadOptionsMethod = loadOptionsMethod;
 	if (field.choices) spec.choices = field.choices;
+	if (field.hint) spec.hint = field.hint;
 	return spec;
 }
 

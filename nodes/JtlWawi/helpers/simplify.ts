@@ -57,12 +57,13 @@ export function simplifyCustomerV2(record: IDataObject): CommonCustomer {
 
 /**
  * A JTL v1 customer record (PascalCase) in the same common shape, so that a workflow sees one
- * shape whichever API answered. v1 records carry no change time.
+ * shape whichever API answered. v1 records carry no change time; their whole-number ID is the
+ * `legacyId`.
  */
 function simplifyCustomerV1(record: IDataObject): CommonCustomer {
 	const address = (record.BillingAddress as IDataObject | null) ?? {};
 	return toCommonCustomer(JTL_SOURCE, {
-		id: record.Id,
+		legacyId: record.Id,
 		number: record.Number,
 		company: address.Company,
 		firstName: address.FirstName,
@@ -80,9 +81,15 @@ function simplifyCustomerV1(record: IDataObject): CommonCustomer {
 	});
 }
 
-/** Simplifies a customer from either API, telling them apart by their casing. */
+/** Whether a customer record comes from REST v1 (PascalCase). */
+export function isV1Record(record: IDataObject): boolean {
+	return 'Id' in record || 'Number' in record;
+}
+
+/**
+ * Simplifies a customer from either API, telling them apart by their casing. Only the ID of the
+ * API that answered is set (`id` for v2, `legacyId` for v1); `customerOutput.ts` adds the other.
+ */
 export function simplifyCustomer(record: IDataObject): CommonCustomer {
-	return 'Id' in record || 'Number' in record
-		? simplifyCustomerV1(record)
-		: simplifyCustomerV2(record);
+	return isV1Record(record) ? simplifyCustomerV1(record) : simplifyCustomerV2(record);
 }

@@ -114,6 +114,8 @@ export const jtlVendor: VendorProfile = {
 	},
 	parseError: parseJtlError,
 	secretsOf: oauth2Secrets,
+	credentialHint:
+		'The token server answered, so JTL-Wawi is reachable. Open the JTL-Wawi credential and check Client ID and Client Secret (the Partner Portal shows the secret only once), the Environment, and with Custom also the Token URL and Scope.',
 	statusHints: {
 		401: 'Authentication failed. Check the credential (client ID, secret, tenant).',
 		402: 'No licence is available, or the app has not been authorised for this tenant.',

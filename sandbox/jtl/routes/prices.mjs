@@ -1,10 +1,11 @@
-// v1 item customer prices: /items/:itemId/customerPrices[/:customerId/:fromQuantity].
+// v1 items (the list, for pickers) and their customer prices:
+// /items, /items/:itemId/customerPrices[/:customerId/:fromQuantity].
 import { ApiError, notFound, throwIfErrors } from '../../shared/errors.mjs';
 import { parseInt32 } from '../../shared/values.mjs';
 import { atLeastValue, atMostValue, object, t } from '../../shared/zod.mjs';
-import { findById, renderPriceV1 } from '../model.mjs';
+import { findById, page, renderPriceV1 } from '../model.mjs';
 import { itemByParam } from '../store.mjs';
-import { validBody } from '../validate.mjs';
+import { queryPaging, validBody } from '../validate.mjs';
 
 const PRICE_VALUES = {
 	NetPrice: t.number().min(0, atLeastValue(0)).nullish(),
@@ -38,7 +39,24 @@ function priceOf(state, item, params) {
 	return price;
 }
 
+/** The part of the v1 `Item` the sandbox holds (SPEC1 `Item`: Id, SKU, Name, ...). */
+function renderItemV1(item) {
+	return { Id: item.id, SKU: item.sku, Name: item.name, IsActive: true };
+}
+
 export function register(router) {
+	// SPEC1 GET /items: searchKeyWord (here over SKU and name), paged as PagedListOfItem.
+	router.add('GET', '/items', ({ state, query, options }) => {
+		const errors = {};
+		const { pageNumber, pageSize } = queryPaging(query, errors, options.maxPageSize);
+		throwIfErrors(errors);
+		const keyword = (query.get('searchKeyWord') ?? '').trim().toLowerCase();
+		const list = state.items
+			.filter((i) => !keyword || `${i.sku} ${i.name}`.toLowerCase().includes(keyword))
+			.sort((a, b) => a.id - b.id);
+		return { status: 200, body: page(list, pageNumber, pageSize, 'v1', renderItemV1) };
+	});
+
 	router.add('GET', '/items/:itemId/customerPrices', ({ state, params }) => {
 		const item = itemByParam(state, params.itemId);
 		const list = state.prices

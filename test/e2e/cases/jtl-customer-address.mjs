@@ -43,7 +43,9 @@ export function cases({ jtl, workflowWithInput }) {
 				assert.equal(code, 0);
 				const v1 = await direct(jtl, 'GET', '/customers/2');
 				assert.equal(items.length, 1);
-				assert.equal(items[0].id, '2');
+				// Both IDs, whichever was given: id is the v2 UUID, legacyId the v1 number.
+				assert.equal(items[0].id, jtl.state.customers.find((c) => c.id === 2).uuid);
+				assert.equal(items[0].legacyId, '2');
 				assert.equal(items[0].number, v1.Number);
 				assert.equal(items[0].city, v1.BillingAddress.City);
 			},
@@ -133,7 +135,7 @@ export function cases({ jtl, workflowWithInput }) {
 			}),
 			check: async ({ code, items }) => {
 				assert.equal(code, 0);
-				assert.deepEqual(items, [{ deleted: true, customerId: 24 }]);
+				assert.deepEqual(items, [{ deleted: true, customerId: '24' }]);
 				assert.equal(
 					jtl.state.customers.some((c) => c.id === 24),
 					false,

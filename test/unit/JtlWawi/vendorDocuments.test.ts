@@ -105,6 +105,7 @@ describe('Address > Update through the customer update command', () => {
 		const error = await update.execute
 			.call(
 				mockExecuteContext({
+					simplify: false,
 					customerId: locator(CUSTOMER),
 					addressId: ADDRESS,
 					updateFields: { city: 'Kiel' },
@@ -114,7 +115,7 @@ describe('Address > Update through the customer update command', () => {
 			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
-			`Address ID (item 0) ${ADDRESS} is not an address of customer ${CUSTOMER}`,
+			`Address (item 0) ${ADDRESS} is not an address of customer ${CUSTOMER}`,
 		);
 		expect(request).toHaveBeenCalledTimes(1);
 		expect(request.mock.calls[0][1]).toBe('GET');
@@ -131,6 +132,7 @@ describe('Address > Update through the customer update command', () => {
 			);
 		const out = await update.execute.call(
 			mockExecuteContext({
+				simplify: false,
 				customerId: locator(CUSTOMER),
 				addressId: ADDRESS,
 				updateFields: { vatId: 'DE1', faxNumber: '040 1', isDefaultAddress: true },
@@ -188,7 +190,13 @@ describe('the v2 customer list on a JTL-Wawi without it', () => {
 		request.mockRejectedValue(httpError('405'));
 		const error = await getAll.execute
 			.call(
-				mockExecuteContext({ returnAll: false, limit: 5, filters: {}, sort: {}, simplify: true }),
+				mockExecuteContext({
+					returnAll: false,
+					limit: 5,
+					filters: {},
+					sort: {},
+					simplify: true,
+				}),
 				0,
 			)
 			.catch((e) => e);

@@ -74,8 +74,14 @@ function fakeJtl() {
 	const queries: IDataObject[] = [];
 	let failure: ((qs: IDataObject) => Error | undefined) | undefined;
 	request.mockReset();
+	const v1Lookups: IDataObject[] = [];
 	request.mockImplementation(async (_ctx, method, path, options = {}) => {
 		const qs = { ...(options.qs ?? {}) };
+		// Simplify looks up each emitted customer's v1 ID by its number; none here has one.
+		if (path === '/customers') {
+			v1Lookups.push(qs);
+			return { statusCode: 200, headers: {}, body: { Items: [], HasNextPage: false } };
+		}
 		queries.push(qs);
 		expect(method).toBe('GET');
 		expect(path).toBe('/v2/customers');
@@ -121,6 +127,7 @@ function fakeJtl() {
 	return {
 		records,
 		queries,
+		v1Lookups,
 		failWhen(fn: ((qs: IDataObject) => Error | undefined) | undefined) {
 			failure = fn;
 		},
@@ -430,6 +437,7 @@ describe('simplifyCustomerV2', () => {
 	it('takes name, company and contact data from the default billing address', () => {
 		expect(simplifyCustomerV2(customer(5, T0, T0 + 1000))).toEqual({
 			id: customer(5, 0).id,
+			legacyId: null,
 			number: 'K10005',
 			type: 'company',
 			createdAt: iso(T0),

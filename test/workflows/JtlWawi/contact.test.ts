@@ -78,9 +78,9 @@ describe('Contact > Create (POST /customers/{customerId}/contacts)', () => {
 			/^Fields > Email \(item 1\) must be an email address$/,
 		],
 		[
-			'a UUID as customer',
-			{ customerId: '98e85ee9-0c73-4e03-8075-cb4ecfe86c2f', firstName: 'A' },
-			/^Customer \(item 1\) must be a whole number$/,
+			'a customer ID that is neither a number nor a UUID',
+			{ customerId: 'K10003', firstName: 'A' },
+			/^Customer \(item 1\) must be a positive whole number \(v1\) or a UUID \(v2\)$/,
 		],
 	])('rejects %s before sending anything for that item', async (_label, input, message) => {
 		await jtl.sandbox.clearRequests();
@@ -163,9 +163,9 @@ describe('Contact > Get (GET /customers/{customerId}/contacts/{customerContactId
 	});
 
 	it.each([
-		['abc', 'Contact ID (item 0) must be a whole number'],
-		['0', 'Contact ID (item 0) must be 1 or greater'],
-		['4294967296', 'Contact ID (item 0) must fit a 32-bit integer'],
+		['abc', 'Contact (item 0) must be a whole number'],
+		['0', 'Contact (item 0) must be 1 or greater'],
+		['4294967296', 'Contact (item 0) must fit a 32-bit integer'],
 	])('rejects contact ID %s before sending anything', async (contactId, message) => {
 		await jtl.sandbox.clearRequests();
 		const result = await jtl.run(file, [{ customerId: 3, contactId }]);
@@ -312,7 +312,7 @@ describe('Contact > Delete (DELETE /customers/{customerId}/contacts/{customerCon
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual([
 			{
-				error: 'Contact ID (item 0) must be a whole number',
+				error: 'Contact (item 0) must be a whole number',
 				description: expect.stringContaining('"first"'),
 			},
 			{ deleted: true, customerId, contactId: contact.Id },
@@ -369,11 +369,10 @@ describe('Contact > Get Many (GET /customers/{customerId}/contacts)', () => {
 	});
 
 	it.each([
-		['abc', 'must be a whole number'],
-		['12.5', 'must be a whole number'],
+		['abc', 'must be a positive whole number (v1) or a UUID (v2)'],
+		['12.5', 'must be a positive whole number (v1) or a UUID (v2)'],
 		['-3', 'must be 1 or greater'],
 		['99999999999', 'must fit a 32-bit integer'],
-		['b45f6432-2462-4c6f-b00f-1d9d01000000', 'must be a whole number'],
 	])('rejects customer ID %s before sending anything', async (value, reason) => {
 		await jtl.sandbox.clearRequests();
 		const result = await jtl.run('JtlWawi/contact-getAll.workflow.json', [
@@ -408,7 +407,9 @@ describe('Contact > Get Many (GET /customers/{customerId}/contacts)', () => {
 		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
-		expect(out[0]).toMatchObject({ error: 'Customer (item 0) must be a whole number' });
+		expect(out[0]).toMatchObject({
+			error: 'Customer (item 0) must be a positive whole number (v1) or a UUID (v2)',
+		});
 		expect(out.slice(1)).toEqual(c1);
 		expect(result.pairedItems('JTL-Wawi')).toEqual([0, ...c1.map(() => 1)]);
 	});

@@ -57,6 +57,22 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 		expect(calls[0].body).toEqual({ CustomerId: customerId, FromQuantity: 5, NetPrice: 19.99 });
 	});
 
+	it('sends no price of 0 that nobody entered: an untouched Net Price stops the item', async () => {
+		const { itemId, customerId } = await freeKey();
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run(file, [{ itemId, customerId }], (p) => {
+			delete p.netPrice;
+		});
+		expect(result.error?.message).toBe(
+			'Net Price or Percent Reduction (item 0) is required; give exactly one of them',
+		);
+		expect(await jtl.apiCalls()).toHaveLength(0);
+		// Entered on purpose, 0 is a price like any other.
+		const free = await jtl.run(file, [{ itemId, customerId, netPrice: 0 }]);
+		expect(free.error).toBeUndefined();
+		expect(free.output('JTL-Wawi')[0]).toMatchObject({ NetPrice: 0 });
+	});
+
 	it('creates a percent reduction when Price Type says so', async () => {
 		const { itemId, customerId } = await freeKey();
 		await jtl.sandbox.clearRequests();
@@ -136,7 +152,7 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 		[
 			'an item number instead of an ID',
 			{ netPrice: 1, itemId: 'SKU-1' },
-			'Item ID (item 0) must be a whole number',
+			'Item (item 0) must be a whole number',
 		],
 		[
 			'a customer ID beyond int32',
@@ -370,7 +386,7 @@ describe('Customer Price > Delete (DELETE /items/{itemId}/customerPrices/{custom
 		);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
-		expect(out[0]).toMatchObject({ error: 'Item ID (item 0) must be a whole number' });
+		expect(out[0]).toMatchObject({ error: 'Item (item 0) must be a whole number' });
 		expect(out[1]).toEqual({
 			deleted: true,
 			itemId: price.ItemId,
@@ -427,7 +443,7 @@ describe('Customer Price > Get Many (GET /items/{itemId}/customerPrices)', () =>
 	it('rejects a bad item ID and a bad limit before sending anything', async () => {
 		await jtl.sandbox.clearRequests();
 		const bad = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{ itemId: 'SKU-1' }]);
-		expect(bad.error?.message).toBe('Item ID (item 0) must be a whole number');
+		expect(bad.error?.message).toBe('Item (item 0) must be a whole number');
 		const badLimit = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [
 			{ itemId: 1, limit: 0 },
 		]);

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
 import * as listSearch from '../../../nodes/JtlWawi/methods/listSearch';
 import * as loadOptions from '../../../nodes/JtlWawi/methods/loadOptions';
@@ -99,5 +99,66 @@ describe('customer search (From List)', () => {
 		const filtered = await listSearch.searchCustomersV2.call(context(), page[3].customerNumber);
 		expect(filtered.results.map((r) => r.value)).toContain(page[3].id);
 		expect(filtered.results.length).toBeLessThan(all.results.length);
+	});
+});
+
+describe('contact, address and item pickers (From List)', () => {
+	const pickerContext = (parameters: INodeParameters): ILoadOptionsFunctions =>
+		loadOptionsContext({
+			type: 'n8n-nodes-erp-customers.jtlWawi',
+			parameters,
+			credentials: jtl.credentials(),
+		});
+	const uuidOf = async (number: string) =>
+		((await jtl.direct.get('/v2/customers?pageSize=100')).items as any[]).find(
+			(c) => c.customerNumber === number,
+		).id as string;
+
+	it('lists the contact persons of the customer chosen above, given by UUID', async () => {
+		const contacts = (await jtl.direct.get('/customers/3/contacts')) as any[];
+		const uuid = await uuidOf((await jtl.direct.get('/customers/3')).Number);
+		const ctx = pickerContext({
+			resource: 'contact',
+			operation: 'get',
+			customerId: { __rl: true, mode: 'id', value: uuid },
+		});
+		const result = await listSearch.searchContacts.call(ctx);
+		expect(result.results.map((r) => r.value)).toEqual(contacts.map((c) => String(c.Id)));
+		expect(result.results[0].name).toContain(contacts[0].LastName);
+		const narrowed = await listSearch.searchContacts.call(ctx, contacts[1].LastName);
+		expect(narrowed.results.map((r) => r.value)).toContain(String(contacts[1].Id));
+	});
+
+	it('lists the addresses of the customer chosen above, given by its v1 ID', async () => {
+		const uuid = await uuidOf((await jtl.direct.get('/customers/2')).Number);
+		const customer = await jtl.direct.get(`/v2/customers/${uuid}`);
+		const result = await listSearch.searchAddresses.call(
+			pickerContext({
+				resource: 'address',
+				operation: 'update',
+				customerId: { __rl: true, mode: 'list', value: '2' },
+			}),
+		);
+		expect(result.results.map((r) => r.value)).toEqual(
+			customer.addresses.map((a: any) => a.customerAddressId),
+		);
+		expect(result.results[0].name).toMatch(/^billing, /);
+	});
+
+	it('lists nothing while no customer is chosen', async () => {
+		const ctx = pickerContext({ resource: 'contact', operation: 'get' });
+		expect((await listSearch.searchContacts.call(ctx)).results).toEqual([]);
+	});
+
+	it('searches items by SKU or name and pages on', async () => {
+		const items = (await jtl.direct.get('/items?pageSize=100')).Items as any[];
+		const ctx = pickerContext({ resource: 'customerPrice', operation: 'create' });
+		const all = await listSearch.searchItems.call(ctx);
+		expect(all.results[0]).toEqual({
+			name: `${items[0].SKU} – ${items[0].Name}`,
+			value: String(items[0].Id),
+		});
+		const one = await listSearch.searchItems.call(ctx, items[2].SKU);
+		expect(one.results.map((r) => r.value)).toEqual([String(items[2].Id)]);
 	});
 });

@@ -161,7 +161,7 @@ describe('No secret leaves the node through an error', () => {
 					...(body === undefined ? {} : { body }),
 				});
 				expect(thrown.error?.message).toMatch(
-					/^JTL-Wawi did not issue an access token \((HTTP \d+|invalid_client)/,
+					/^JTL-Wawi (did not issue an access token|refused the credential: the token endpoint did not accept it) \((HTTP \d+|invalid_client)/,
 				);
 			}
 		}

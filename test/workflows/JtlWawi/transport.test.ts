@@ -55,5 +55,13 @@ describe('Authentication against the sandbox', () => {
 		);
 		expect(result.error).toBeDefined();
 		expect(JSON.stringify(result.error)).not.toContain('wrong-secret-value');
+		// The token server answered: a refused credential, not a network failure.
+		expect(result.error?.message).toMatch(
+			/^JTL-Wawi refused the credential: the token endpoint did not accept it \((HTTP 401|invalid_client)/,
+		);
+		expect(result.error?.message).not.toMatch(/could not be reached/);
+		expect((result.error as { description?: string }).description).toContain(
+			'check Client ID and Client Secret',
+		);
 	});
 });

@@ -74,7 +74,10 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 
 		const result = await trigger.poll();
 		const expected = [await v2Customer(3), await v2Customer(5)];
-		expect(result?.[0].map((i) => i.json)).toEqual(expected.map(simplifyCustomerV2));
+		// Simplify adds each customer's v1 ID (legacyId), found by its customer number.
+		expect(result?.[0].map((i) => i.json)).toEqual(
+			expected.map((c, i) => ({ ...simplifyCustomerV2(c), legacyId: ['3', '5'][i] })),
+		);
 		expect(result?.[0][1].json.city).toBe('Potsdam');
 
 		await advance(60);
@@ -135,7 +138,10 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		await patchCustomer(6, { Website: 'https://newest.example.com' });
 		const result = await trigger.poll('manual');
 		expect(result?.[0]).toHaveLength(1);
-		expect(result?.[0][0].json).toEqual(simplifyCustomerV2(await v2Customer(6)));
+		expect(result?.[0][0].json).toEqual({
+			...simplifyCustomerV2(await v2Customer(6)),
+			legacyId: '6',
+		});
 		expect(trigger.staticData()).toEqual({});
 	});
 

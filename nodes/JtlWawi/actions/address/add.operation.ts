@@ -3,15 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readCollection, readField, toProperties, toProperty } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV2CustomerId } from '../../helpers/customerId';
+import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyAddress } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
-		description: 'The customer to add the address to, by its UUID (REST v2)',
+		description: 'The customer to add the address to',
 	}),
 	toProperty(ADDRESS_TYPE_SPEC, { required: true }),
 	{
@@ -22,6 +24,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	simplifyField('address'),
 ];
 
 export const description = updateDisplayOptions(
@@ -34,7 +37,7 @@ export const description = updateDisplayOptions(
  * address without ID), so nothing else of the customer is sent, and returns the new address.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV2CustomerId(this, itemIndex);
+	const customerId = await resolveV2CustomerId(this, itemIndex);
 	const addressType = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
 	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
 
@@ -55,7 +58,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// The answer may be lost on the way back: then read first, and repeat only if nothing was added.
 	await sendUnlessApplied(send, async () => (await addedSinceBefore()).length > 0);
 	const added = await addedSinceBefore();
-	return added.length
+	const out = added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];
+	return readSimplify(this, itemIndex) ? out.map((a) => simplifyAddress(a, customerId)) : out;
 }

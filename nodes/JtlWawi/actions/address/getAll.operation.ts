@@ -4,12 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyAddress } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('any', {
 		description:
 			'The customer whose addresses to return: a numeric ID reads them through REST v1, a UUID through REST v2 (which also returns the address IDs needed to update one)',
 	}),
+	simplifyField('address'),
 ];
 
 export const description = updateDisplayOptions(
@@ -54,7 +57,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	});
 	if (!body || typeof body !== 'object') throw unexpectedShape(this, body, 'a customer', itemIndex);
-	if (customer.surface === 'v1') return flattenV1Addresses(body);
-	const addresses = Array.isArray(body.addresses) ? (body.addresses as IDataObject[]) : [];
-	return addresses.map((a) => ({ customerId: body.id ?? customer.id, ...a }));
+	const addresses =
+		customer.surface === 'v1'
+			? flattenV1Addresses(body)
+			: (Array.isArray(body.addresses) ? (body.addresses as IDataObject[]) : []).map((a) => ({
+					customerId: body.id ?? customer.id,
+					...a,
+				}));
+	return readSimplify(this, itemIndex)
+		? addresses.map((a) => simplifyAddress(a, a.customerId))
+		: addresses;
 }

@@ -1,28 +1,39 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { uuid, validateField } from '../../../shared/validation';
+import { UUID_REGEX, uuid, validateField } from '../../../shared/validation';
 import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV2CustomerId } from '../../helpers/customerId';
+import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { readV2Addresses } from '../../helpers/customerAddresses';
+import {
+	locatorValue,
+	readSimplify,
+	recordLocator,
+	simplifyField,
+} from '../../../shared/parameters';
+import { simplifyAddress } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
-		description: 'The customer the address belongs to, by its UUID (REST v2)',
+		description: 'The customer the address belongs to',
 	}),
-	{
-		displayName: 'Address ID',
-		name: 'addressId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'b45f6432-2462-4c6f-b00f-1d9d01000000',
-		description:
-			'The UUID of the address (customerAddressId), as returned by Address > Get Many with a customer UUID',
-	},
+	recordLocator(
+		{
+			displayName: 'Address',
+			name: 'addressId',
+			searchListMethod: 'searchAddresses',
+			record: 'address',
+			idPlaceholder: 'b45f6432-2462-4c6f-b00f-1d9d01000000',
+			idRegex: UUID_REGEX,
+			idError: 'The address ID must be a UUID',
+		},
+		{
+			hint: "From List shows the addresses of the customer above; By ID takes the address's UUID (the id Address > Get Many returns)",
+		},
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -32,6 +43,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields added here change; the rest of the address stays as it is',
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	simplifyField('address'),
 ];
 
 export const description = updateDisplayOptions(
@@ -49,12 +61,12 @@ export const description = updateDisplayOptions(
  * (Address, Identity, ContactDetails, FinancialDetails) in PascalCase, with no default flag.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV2CustomerId(this, itemIndex);
+	const customerId = await resolveV2CustomerId(this, itemIndex);
 	const addressId = validateField(
 		this,
 		uuid,
-		this.getNodeParameter('addressId', itemIndex),
-		'Address ID',
+		locatorValue(this, 'addressId', itemIndex),
+		'Address',
 		itemIndex,
 	) as string;
 	const fields = readCollection(
@@ -76,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!(await readV2Addresses(this, customerId, itemIndex)).some(sameId)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Address ID (item ${itemIndex}) ${addressId} is not an address of customer ${customerId}`,
+			`Address (item ${itemIndex}) ${addressId} is not an address of customer ${customerId}`,
 			{
 				itemIndex,
 				description:
@@ -89,5 +101,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	});
 	const address = (await readV2Addresses(this, customerId, itemIndex)).find(sameId);
-	return [{ customerId, ...(address ?? { customerAddressId: addressId, ...fields }) }];
+	const out = { customerId, ...(address ?? { customerAddressId: addressId, ...fields }) };
+	return [readSimplify(this, itemIndex) ? simplifyAddress(out, customerId) : out];
 }

@@ -5,11 +5,13 @@ import { contactBody, contactFieldProperties } from '../../helpers/contactCatalo
 import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer to add the contact person to, by its numeric JTL-Wawi ID',
+		description: 'The customer to add the contact person to',
 	}),
 	{
 		displayName: 'Fields',
@@ -20,6 +22,7 @@ const properties: INodeProperties[] = [
 		description: 'The details of the new contact person. Add at least one field.',
 		options: contactFieldProperties(),
 	},
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -28,7 +31,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
 	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
 	if (Object.keys(body).length === 0) {
@@ -57,5 +60,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created contact', itemIndex);
 	}
-	return [created as IDataObject];
+	return [
+		readSimplify(this, itemIndex)
+			? simplifyContact(created as IDataObject)
+			: (created as IDataObject),
+	];
 }

@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { contactIdProperty, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer the contact person belongs to, by its numeric JTL-Wawi ID',
+		description: 'The customer the contact person belongs to',
 	}),
 	contactIdProperty,
 ];
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	// 204 without a body: report what was deleted.
 	await jtlApiRequest(this, 'DELETE', jtlPath`/customers/${customerId}/contacts/${contactId}`, {

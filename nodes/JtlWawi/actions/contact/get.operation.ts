@@ -3,13 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer the contact person belongs to, by its numeric JTL-Wawi ID',
+		description: 'The customer the contact person belongs to',
 	}),
 	contactIdProperty,
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -19,7 +22,8 @@ export const description = updateDisplayOptions(
 
 /** `GET /customers/{customerId}/contacts/{customerContactId}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
-	return [await fetchContact(this, customerId, contactId, itemIndex)];
+	const contact = await fetchContact(this, customerId, contactId, itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
 }

@@ -1,17 +1,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import {
+	maxResults,
+	readSimplify,
+	returnAllAndLimit,
+	simplifyField,
+} from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 import { customerLocator } from '../../helpers/customerLocator';
 import { asArray } from '../../helpers/paging';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer whose contact persons to return, by its numeric JTL-Wawi ID',
+		description: 'The customer whose contact persons to return',
 	}),
 	...returnAllAndLimit(),
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -20,12 +27,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const max = maxResults(this, itemIndex);
 	const response = await jtlApiRequest(this, 'GET', jtlPath`/customers/${customerId}/contacts`, {
 		itemIndex,
 	});
 	const contacts = asArray(response.body);
 	if (!contacts) throw unexpectedShape(this, response.body, 'a list of contacts', itemIndex);
-	return Number.isFinite(max) ? contacts.slice(0, max) : contacts;
+	const some = Number.isFinite(max) ? contacts.slice(0, max) : contacts;
+	return readSimplify(this, itemIndex) ? some.map(simplifyContact) : some;
 }

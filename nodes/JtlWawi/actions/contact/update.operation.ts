@@ -4,12 +4,14 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV1CustomerId } from '../../helpers/customerId';
+import { resolveV1CustomerId } from '../../helpers/customerId';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyContact } from '../../helpers/recordShapes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
-		description: 'The customer the contact person belongs to, by its numeric JTL-Wawi ID',
+		description: 'The customer the contact person belongs to',
 	}),
 	contactIdProperty,
 	{
@@ -22,6 +24,7 @@ const properties: INodeProperties[] = [
 			'Only the fields added here are sent; the others keep their values. An empty value clears the field.',
 		options: contactFieldProperties(),
 	},
+	simplifyField('contact person'),
 ];
 
 export const description = updateDisplayOptions(
@@ -30,7 +33,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = readV1CustomerId(this, itemIndex);
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear');
@@ -46,5 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		body,
 		itemIndex,
 	});
-	return [await fetchContact(this, customerId, contactId, itemIndex)];
+	const contact = await fetchContact(this, customerId, contactId, itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
 }

@@ -5,8 +5,10 @@ import { sendOnce, sendUnlessApplied } from '../../../shared/writes';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { customerByNumber } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { customerOutput } from '../../helpers/customerOutput';
 
-const properties: INodeProperties[] = customerV1Properties(true);
+const properties: INodeProperties[] = [...customerV1Properties('create'), simplifyField()];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['create'] } },
@@ -18,7 +20,7 @@ export const description = updateDisplayOptions(
  * with a number is looked up by it; one without a number has an unknown outcome.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { body, qs } = await buildCustomerV1Body(this, itemIndex);
+	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'create');
 	const send = async () =>
 		(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body;
 	const number = typeof body.Number === 'string' ? body.Number : '';
@@ -32,5 +34,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object') {
 		throw unexpectedShape(this, created, 'the created customer', itemIndex);
 	}
-	return [created as IDataObject];
+	return await customerOutput(
+		this,
+		[created as IDataObject],
+		readSimplify(this, itemIndex),
+		itemIndex,
+	);
 }

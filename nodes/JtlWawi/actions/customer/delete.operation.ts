@@ -7,7 +7,7 @@ import { jtlApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('any', {
-		description: 'The customer to delete, by numeric ID (v1) or UUID (v2)',
+		description: 'The customer to delete',
 	}),
 ];
 
@@ -20,5 +20,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customer = readAnyCustomerId(this, itemIndex);
 	await jtlApiRequest(this, 'DELETE', customerPath(customer), { itemIndex });
-	return [{ deleted: true, customerId: customer.id }];
+	return [{ deleted: true, customerId: String(customer.id) }];
 }

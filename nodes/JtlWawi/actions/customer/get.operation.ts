@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { simplifyField } from '../../../shared/parameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [customerLocator('any'), simplifyField()];
 
@@ -23,6 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'a customer', itemIndex);
 	}
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return [simplify ? simplifyCustomer(response.body) : response.body];
+	return await customerOutput(this, [response.body], readSimplify(this, itemIndex), itemIndex);
 }

@@ -6,12 +6,22 @@ import { int32Id, validateField } from '../../../shared/validation';
 import { schemaOf } from '../../../shared/fieldSpecs';
 import { readV1Page, readV2Page } from '../../helpers/paging';
 import { requestV2CustomerList } from '../../helpers/v2Lists';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/customerOutput';
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
 
+/** Shown above the filters: which filters go together. */
+export const FILTERS_NOTICE =
+	'Search filters (keyword, number, group, category) read the REST v1 customer list; the Created/Changed date filters and Sort read the REST v2 list. Use one kind or the other in one node, not both.';
+
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
+	{
+		displayName: FILTERS_NOTICE,
+		name: 'filtersNotice',
+		type: 'notice',
+		default: '',
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -234,5 +244,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			},
 		);
 	}
-	return simplify ? records.map(simplifyCustomer) : records;
+	return await customerOutput(this, records, simplify, itemIndex);
 }

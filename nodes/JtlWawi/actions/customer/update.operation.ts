@@ -8,12 +8,14 @@ import { CUSTOMER_FIELDS } from '../../helpers/customerCatalog';
 import { specsFor, validateFields } from '../../helpers/fieldCatalog';
 import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
 import { customerLocator } from '../../helpers/customerLocator';
-import { readV2CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest, jtlPath } from '../../transport';
+import { resolveV2CustomerId } from '../../helpers/customerId';
+import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { customerOutput } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
-		description: 'The customer to update, by its JTL-Wawi UUID (REST v2)',
+		description: 'The customer to update',
 	}),
 	{
 		displayName: 'Update Fields',
@@ -53,6 +55,7 @@ const properties: INodeProperties[] = [
 						default: '',
 						placeholder: 'b45f6432-2462-4c6f-b00f-1d9d01000000',
 						description: 'UUID of the address to change. Leave empty to add a new address.',
+						hint: 'The id Address > Get Many returns. Empty adds a new address of the Address Type set under Fields.',
 					},
 					{
 						displayName: 'Fields',
@@ -66,6 +69,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField(),
 ];
 
 export const description = updateDisplayOptions(
@@ -74,8 +78,8 @@ export const description = updateDisplayOptions(
 );
 
 /** Builds the `PATCH /v2/customer/update` body from the item's parameters, validating each field. */
-function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const customerId = readV2CustomerId(this, itemIndex);
+async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const customerId = await resolveV2CustomerId(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const paymentSettings = this.getNodeParameter('paymentSettings', itemIndex, {}) as IDataObject;
 	const addressInput = this.getNodeParameter('addresses', itemIndex, {}) as IDataObject;
@@ -139,19 +143,26 @@ function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObjec
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const body = buildUpdateBody.call(this, itemIndex);
+	const body = await buildUpdateBody.call(this, itemIndex);
 	const addsAddress = ((body.addresses as IDataObject[] | undefined) ?? []).some(
 		(address) => address.customerAddressId === undefined,
 	);
-	const response = await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
+	await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
 		body,
 		itemIndex,
 		// Setting fields twice is harmless; adding an address twice is not.
 		idempotent: !addsAddress,
 	});
-	const message =
-		typeof response.body === 'string' && response.body.trim()
-			? response.body.trim()
-			: 'Customer changed successfully';
-	return [{ success: true, customerId: body.customerId, message }];
+	// The command answers without the customer: read it back, as Contact > Update does.
+	const customerId = body.customerId as string;
+	const { body: saved } = await jtlApiRequest<IDataObject>(
+		this,
+		'GET',
+		jtlPath`/v2/customers/${customerId}`,
+		{ itemIndex },
+	);
+	if (!saved || typeof saved !== 'object') {
+		throw unexpectedShape(this, saved, 'the updated customer', itemIndex);
+	}
+	return await customerOutput(this, [saved], readSimplify(this, itemIndex), itemIndex);
 }

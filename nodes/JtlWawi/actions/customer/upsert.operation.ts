@@ -7,6 +7,8 @@ import { buildCustomerV1Body, customerV1Properties } from '../../helpers/custome
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { customerByNumber, customersByNumber } from '../../helpers/naturalKeys';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { customerOutput } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,7 +21,8 @@ const properties: INodeProperties[] = [
 		description:
 			'The customer number to match on: the customer with this number is updated, or created when there is none',
 	},
-	...customerV1Properties(false),
+	...customerV1Properties('upsert'),
+	simplifyField(),
 ];
 
 export const description = updateDisplayOptions(
@@ -46,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Customer Number',
 		itemIndex,
 	);
-	const { body, qs } = await buildCustomerV1Body(this, itemIndex, { Number: number });
+	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'upsert', { Number: number });
 
 	const found = await customersByNumber(this, number, itemIndex);
 	if (found.length > 1) {
@@ -77,5 +80,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!saved || typeof saved !== 'object') {
 		throw unexpectedShape(this, saved, 'the customer', itemIndex);
 	}
-	return [saved as IDataObject];
+	return await customerOutput(
+		this,
+		[saved as IDataObject],
+		readSimplify(this, itemIndex),
+		itemIndex,
+	);
 }

@@ -12,12 +12,15 @@ import {
 	readPriceKey,
 	readPriceValue,
 } from '../../helpers/customerPriceParameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyPrice } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,
 	priceCustomerProperty,
 	fromQuantityProperty,
 	...priceValueProperties,
+	simplifyField('price'),
 ];
 
 export const description = updateDisplayOptions(
@@ -26,7 +29,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const key = readPriceKey(this, itemIndex);
+	const key = await readPriceKey(this, itemIndex);
 	const value = readPriceValue(this, itemIndex);
 	const body = { CustomerId: key.customerId, FromQuantity: key.fromQuantity, ...value };
 	// POST is not idempotent: after a lost answer, the price is looked up by its key (item,
@@ -44,5 +47,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created customer price', itemIndex);
 	}
-	return [created as IDataObject];
+	const price = created as IDataObject;
+	return [readSimplify(this, itemIndex) ? simplifyPrice(price, key.itemId) : price];
 }

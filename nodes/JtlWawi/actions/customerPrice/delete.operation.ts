@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { itemId, customerId, fromQuantity } = readPriceKey(this, itemIndex);
+	const { itemId, customerId, fromQuantity } = await readPriceKey(this, itemIndex);
 	// 204 without a body: report what was deleted.
 	await jtlApiRequest(
 		this,

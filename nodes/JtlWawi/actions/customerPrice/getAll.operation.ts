@@ -1,9 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { int32Id, validateField } from '../../../shared/validation';
+import { resolveV1CustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import {
+	maxResults,
+	readSimplify,
+	returnAllAndLimit,
+	simplifyField,
+} from '../../../shared/parameters';
+import { simplifyPrice } from '../../helpers/recordShapes';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 import { asArray } from '../../helpers/paging';
 
@@ -25,11 +31,13 @@ const properties: INodeProperties[] = [
 				name: 'customerId',
 				type: 'string',
 				default: '',
-				placeholder: '1234',
-				description: 'Only prices of this customer (numeric JTL-Wawi ID)',
+				placeholder: '1234 or b45f6432-2462-4c6f-b00f-1d9d01000000',
+				description: 'Only prices of this customer',
+				hint: 'Either JTL-Wawi ID: the whole number (REST v1) or the UUID (REST v2)',
 			},
 		],
 	},
+	simplifyField('price'),
 ];
 
 export const description = updateDisplayOptions(
@@ -43,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId =
 		filters.customerId === undefined || filters.customerId === ''
 			? undefined
-			: validateField(this, int32Id, filters.customerId, 'Filters > Customer ID', itemIndex);
+			: await resolveV1CustomerId(this, itemIndex, 'Filters > Customer ID', filters.customerId);
 	const max = maxResults(this, itemIndex);
 
 	const response = await jtlApiRequest(this, 'GET', jtlPath`/items/${itemId}/customerPrices`, {
@@ -53,5 +61,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!prices) throw unexpectedShape(this, response.body, 'a list of customer prices', itemIndex);
 	// The endpoint has no customer filter of its own; filter the item's list here.
 	if (customerId !== undefined) prices = prices.filter((p) => Number(p.CustomerId) === customerId);
-	return Number.isFinite(max) ? prices.slice(0, max) : prices;
+	const some = Number.isFinite(max) ? prices.slice(0, max) : prices;
+	return readSimplify(this, itemIndex) ? some.map((p) => simplifyPrice(p, itemId)) : some;
 }

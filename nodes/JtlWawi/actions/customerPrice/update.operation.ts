@@ -11,6 +11,8 @@ import {
 	readPriceKey,
 	readPriceValue,
 } from '../../helpers/customerPriceParameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyPrice } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,
@@ -21,6 +23,7 @@ const properties: INodeProperties[] = [
 			'The From Quantity of the price to change; 0 is the base price. It is part of the price key and is not changed.',
 	},
 	...priceValueProperties,
+	simplifyField('price'),
 ];
 
 export const description = updateDisplayOptions(
@@ -29,7 +32,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const key = readPriceKey(this, itemIndex);
+	const key = await readPriceKey(this, itemIndex);
 	const { itemId, customerId, fromQuantity } = key;
 	const body = readPriceValue(this, itemIndex);
 	await jtlApiRequest(
@@ -48,5 +51,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 		);
 	}
-	return [price];
+	return [readSimplify(this, itemIndex) ? simplifyPrice(price, itemId) : price];
 }

@@ -34,7 +34,10 @@ describe('Address > Get Many', () => {
 				},
 			}) as any,
 		);
-		const out = await getAll.execute.call(mockExecuteContext({ customerId: locator(5) }), 0);
+		const out = await getAll.execute.call(
+			mockExecuteContext({ simplify: false, customerId: locator(5) }),
+			0,
+		);
 		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', '/customers/5', {
 			itemIndex: 0,
 		});
@@ -51,7 +54,10 @@ describe('Address > Get Many', () => {
 		request.mockResolvedValue(
 			answer({ id: CUSTOMER, addresses: [{ customerAddressId: ADDRESS, addressType: 0 }] }) as any,
 		);
-		const out = await getAll.execute.call(mockExecuteContext({ customerId: locator(CUSTOMER) }), 0);
+		const out = await getAll.execute.call(
+			mockExecuteContext({ simplify: false, customerId: locator(CUSTOMER) }),
+			0,
+		);
 		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', `/v2/customers/${CUSTOMER}`, {
 			itemIndex: 0,
 		});
@@ -74,6 +80,7 @@ describe('Address > Update', () => {
 			);
 		const out = await update.execute.call(
 			mockExecuteContext({
+				simplify: false,
 				customerId: locator(CUSTOMER),
 				addressId: ADDRESS,
 				updateFields: { street: 'Neu 1' },
@@ -108,12 +115,17 @@ describe('Address > Update', () => {
 		],
 		[
 			{ addressId: 'billing', updateFields: { city: 'Kiel' } },
-			'Address ID (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
+			'Address (item 0) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
 		],
 	])('rejects %j before any request', async (overrides, message) => {
 		const error = await update.execute
 			.call(
-				mockExecuteContext({ customerId: locator(CUSTOMER), addressId: ADDRESS, ...overrides }),
+				mockExecuteContext({
+					simplify: false,
+					customerId: locator(CUSTOMER),
+					addressId: ADDRESS,
+					...overrides,
+				}),
 				0,
 			)
 			.catch((e) => e);
@@ -141,6 +153,7 @@ describe('Address > Add', () => {
 			);
 		const out = await add.execute.call(
 			mockExecuteContext({
+				simplify: false,
 				customerId: locator(CUSTOMER),
 				addressType: 1,
 				fields: { city: 'Bremen', countryIso: 'DE' },
@@ -169,7 +182,15 @@ describe('Address > Add', () => {
 		const typeError = async (addressType: unknown) =>
 			(
 				await add.execute
-					.call(mockExecuteContext({ customerId: locator(CUSTOMER), addressType, fields: {} }), 0)
+					.call(
+						mockExecuteContext({
+							simplify: false,
+							customerId: locator(CUSTOMER),
+							addressType,
+							fields: {},
+						}),
+						0,
+					)
 					.catch((e) => e)
 			).message;
 		expect(await typeError(-1)).toBe(`Address Type (item 0) must be one of ${kinds}`);
@@ -177,10 +198,18 @@ describe('Address > Add', () => {
 		// No kind is picked for the user: an untouched Address Type is refused, not sent as one.
 		expect(await typeError('')).toBe(`Address Type (item 0) is required: choose one of ${kinds}`);
 		const numeric = await add.execute
-			.call(mockExecuteContext({ customerId: locator('12'), addressType: 1, fields: {} }), 2)
+			.call(
+				mockExecuteContext({
+					simplify: false,
+					customerId: locator('K12'),
+					addressType: 1,
+					fields: {},
+				}),
+				2,
+			)
 			.catch((e) => e);
 		expect(numeric.message).toBe(
-			'Customer (item 2) must be a UUID such as b45f6432-2462-4c6f-b00f-1d9d01000000',
+			'Customer (item 2) must be a positive whole number (v1) or a UUID (v2)',
 		);
 		expect(request).not.toHaveBeenCalled();
 	});
@@ -205,6 +234,7 @@ describe('Address > Add', () => {
 		} as any);
 		await add.execute.call(
 			mockExecuteContext({
+				simplify: false,
 				customerId: locator(CUSTOMER),
 				addressType: '1',
 				fields: { city: 'Kiel' },

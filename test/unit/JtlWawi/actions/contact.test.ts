@@ -87,6 +87,7 @@ describe('Contact > Create', () => {
 	it('POSTs only the set fields in JTL casing and returns the created contact', async () => {
 		request.mockResolvedValueOnce(answer({ ...seeded, Id: 99 }, 201));
 		const ctx = mockExecuteContext({
+			simplify: false,
 			customerId: locator('7', 'list'),
 			fields: {
 				firstName: 'Anna',
@@ -118,7 +119,7 @@ describe('Contact > Create', () => {
 	])('rejects a contact with %s before any request', async (_label, fields) => {
 		const error = await operationFailure(
 			create,
-			mockExecuteContext({ customerId: locator(7), fields }),
+			mockExecuteContext({ simplify: false, customerId: locator(7), fields }),
 			2,
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -145,7 +146,7 @@ describe('Contact > Create', () => {
 	])('rejects %s before any request', async (_label, fields, message) => {
 		const error = await operationFailure(
 			create,
-			mockExecuteContext({ customerId: locator(7), fields }),
+			mockExecuteContext({ simplify: false, customerId: locator(7), fields }),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(message);
@@ -154,7 +155,7 @@ describe('Contact > Create', () => {
 	});
 
 	it.each([
-		['abc', 'Customer (item 1) must be a whole number'],
+		['abc', 'Customer (item 1) must be a positive whole number (v1) or a UUID (v2)'],
 		['0', 'Customer (item 1) must be 1 or greater'],
 		['2147483648', 'Customer (item 1) must fit a 32-bit integer'],
 	])('rejects customer %s before any request', async (value, message) => {
@@ -172,7 +173,7 @@ describe('Contact > Create', () => {
 		request.mockResolvedValueOnce(answer('', 201));
 		const error = await operationFailure(
 			create,
-			mockExecuteContext({ customerId: locator(7), fields: { firstName: 'A' } }),
+			mockExecuteContext({ simplify: false, customerId: locator(7), fields: { firstName: 'A' } }),
 		);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(
@@ -184,7 +185,7 @@ describe('Contact > Create', () => {
 describe('Contact > Get', () => {
 	it('GETs the contact by customer and contact ID', async () => {
 		request.mockResolvedValueOnce(answer(seeded));
-		const ctx = mockExecuteContext({ customerId: locator(7), contactId: ' 12 ' });
+		const ctx = mockExecuteContext({ simplify: false, customerId: locator(7), contactId: ' 12 ' });
 		expect(await get.execute.call(ctx, 0)).toEqual([seeded]);
 		expect(request).toHaveBeenCalledTimes(1);
 		expect(request).toHaveBeenCalledWith(ctx, 'GET', '/customers/7/contacts/12', {
@@ -193,13 +194,13 @@ describe('Contact > Get', () => {
 	});
 
 	it.each([
-		['1.5', 'Contact ID (item 0) must be a whole number'],
-		['-1', 'Contact ID (item 0) must be 1 or greater'],
-		['', 'Contact ID (item 0) must be a whole number'],
+		['1.5', 'Contact (item 0) must be a whole number'],
+		['-1', 'Contact (item 0) must be 1 or greater'],
+		['', 'Contact (item 0) must be a whole number'],
 	])('rejects contact ID %j before any request', async (value, message) => {
 		const error = await operationFailure(
 			get,
-			mockExecuteContext({ customerId: locator(7), contactId: value }),
+			mockExecuteContext({ simplify: false, customerId: locator(7), contactId: value }),
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(message);
@@ -212,6 +213,7 @@ describe('Contact > Update', () => {
 		const saved = { ...seeded, Department: 'Vertrieb', Fax: '' };
 		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(saved));
 		const ctx = mockExecuteContext({
+			simplify: false,
 			customerId: locator(7),
 			contactId: '12',
 			updateFields: { department: 'Vertrieb', fax: '' },
@@ -231,7 +233,12 @@ describe('Contact > Update', () => {
 	});
 
 	it('rejects an update with nothing to change', async () => {
-		const ctx = mockExecuteContext({ customerId: locator(7), contactId: '12', updateFields: {} });
+		const ctx = mockExecuteContext({
+			simplify: false,
+			customerId: locator(7),
+			contactId: '12',
+			updateFields: {},
+		});
 		const error = await operationFailure(update, ctx, 1);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
@@ -243,6 +250,7 @@ describe('Contact > Update', () => {
 
 	it('rejects a bad email before any request', async () => {
 		const ctx = mockExecuteContext({
+			simplify: false,
 			customerId: locator(7),
 			contactId: '12',
 			updateFields: { emailAddress: 'nope' },
@@ -260,6 +268,7 @@ describe('Contact > Update', () => {
 		);
 		request.mockRejectedValueOnce(apiError);
 		const ctx = mockExecuteContext({
+			simplify: false,
 			customerId: locator(7),
 			contactId: '12',
 			updateFields: { firstName: 'B' },
@@ -272,7 +281,7 @@ describe('Contact > Update', () => {
 describe('Contact > Delete', () => {
 	it('DELETEs the contact and reports what was deleted', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204));
-		const ctx = mockExecuteContext({ customerId: locator('7'), contactId: '12' });
+		const ctx = mockExecuteContext({ simplify: false, customerId: locator('7'), contactId: '12' });
 		expect(await del.execute.call(ctx, 0)).toEqual([
 			{ deleted: true, customerId: 7, contactId: 12 },
 		]);
@@ -285,10 +294,10 @@ describe('Contact > Delete', () => {
 	it('rejects a bad contact ID before any request', async () => {
 		const error = await operationFailure(
 			del,
-			mockExecuteContext({ customerId: locator(7), contactId: 'abc' }),
+			mockExecuteContext({ simplify: false, customerId: locator(7), contactId: 'abc' }),
 			3,
 		);
-		expect(error.message).toBe('Contact ID (item 3) must be a whole number');
+		expect(error.message).toBe('Contact (item 3) must be a whole number');
 		expect(error.context.itemIndex).toBe(3);
 		expect(request).not.toHaveBeenCalled();
 	});
@@ -300,7 +309,12 @@ describe('Contact > Get Many', () => {
 	it('reads the customer contacts and cuts the list at the limit', async () => {
 		request.mockResolvedValue(answer(contacts) as any);
 		const out = await getAll.execute.call(
-			mockExecuteContext({ customerId: locator('12'), returnAll: false, limit: 2 }),
+			mockExecuteContext({
+				simplify: false,
+				customerId: locator('12'),
+				returnAll: false,
+				limit: 2,
+			}),
 			0,
 		);
 		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', '/customers/12/contacts', {
@@ -312,7 +326,7 @@ describe('Contact > Get Many', () => {
 	it('returns every contact with Return All', async () => {
 		request.mockResolvedValue(answer(contacts) as any);
 		const out = await getAll.execute.call(
-			mockExecuteContext({ customerId: locator(12), returnAll: true }),
+			mockExecuteContext({ simplify: false, customerId: locator(12), returnAll: true }),
 			0,
 		);
 		expect(out).toEqual(contacts);
@@ -321,7 +335,7 @@ describe('Contact > Get Many', () => {
 	it('fails clearly when JTL answers something else than a list', async () => {
 		request.mockResolvedValue(answer({ unexpected: true }) as any);
 		const error = await getAll.execute
-			.call(mockExecuteContext({ customerId: locator(12), returnAll: true }), 1)
+			.call(mockExecuteContext({ simplify: false, customerId: locator(12), returnAll: true }), 1)
 			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(

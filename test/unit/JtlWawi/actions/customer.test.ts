@@ -51,10 +51,13 @@ function routes(other: (method: string, path: string, req: any) => unknown) {
 }
 
 const createParams = (overrides: Record<string, unknown> = {}) => ({
+	simplify: false,
 	customerGroupId: 2,
 	companyId: 1,
 	languageIso: 'de',
-	billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+	billingCity: 'Kiel',
+	billingCountryIso: 'DE',
+	billingAddress: { Company: 'ACME' },
 	additionalFields: {},
 	shippingAddress: {},
 	paymentSettings: {},
@@ -131,9 +134,10 @@ describe('Customer > Create', () => {
 			{ languageIso: 'deu' },
 			'Language (item 0) must be a two-letter ISO 639-1 language code such as de',
 		],
-		[{ billingAddress: { City: 'Kiel' } }, 'Billing Address > Country Code (item 0) is required'],
+		[{ billingCountryIso: '' }, 'Billing Country Code (item 0) is required'],
+		[{ billingCity: '  ' }, 'Billing City (item 0) is required'],
 		[
-			{ billingAddress: { City: 'Kiel', CountryIso: 'DE', EmailAddress: 'nope' } },
+			{ billingAddress: { EmailAddress: 'nope' } },
 			'Billing Address > Email (item 0) must be an email address',
 		],
 		[{ shippingAddress: { Street: 'x' } }, 'Shipping Address > City (item 0) is required'],
@@ -163,7 +167,14 @@ describe('Customer > Create or Update', () => {
 				? { Items: [v1Customer], HasNextPage: false }
 				: v1Customer,
 		);
-		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
+		await upsert.execute.call(
+			mockExecuteContext({
+				...createParams(),
+				billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+				customerNumber: 'K7',
+			}),
+			0,
+		);
 		const find = request.mock.calls.find((c) => c[2] === '/customers' && c[1] === 'GET')!;
 		expect(find[3]?.qs).toMatchObject({ number: 'K7' });
 		const write = request.mock.calls.filter((c) => c[1] !== 'GET');
@@ -177,7 +188,14 @@ describe('Customer > Create or Update', () => {
 				? { Items: [{ ...v1Customer, Number: 'K77' }], HasNextPage: false }
 				: v1Customer,
 		);
-		await upsert.execute.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0);
+		await upsert.execute.call(
+			mockExecuteContext({
+				...createParams(),
+				billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+				customerNumber: 'K7',
+			}),
+			0,
+		);
 		expect(request.mock.calls.filter((c) => c[1] !== 'GET').map((c) => `${c[1]} ${c[2]}`)).toEqual([
 			'POST /customers',
 		]);
@@ -186,7 +204,14 @@ describe('Customer > Create or Update', () => {
 	it('stops when two customers share the number', async () => {
 		routes(() => ({ Items: [v1Customer, { ...v1Customer, Id: 8 }], HasNextPage: false }));
 		const error = await upsert.execute
-			.call(mockExecuteContext({ ...createParams(), customerNumber: 'K7' }), 0)
+			.call(
+				mockExecuteContext({
+					...createParams(),
+					billingAddress: { City: 'Kiel', CountryIso: 'DE', Company: 'ACME' },
+					customerNumber: 'K7',
+				}),
+				0,
+			)
 			.catch((e) => e);
 		expect(error.message).toBe('Customer Number (item 0) K7 matches 2 customers');
 		expect(request.mock.calls.some((c) => c[1] !== 'GET')).toBe(false);
@@ -204,14 +229,26 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', path, { itemIndex: 0 });
 	});
 
-	it('simplifies a v1 customer', async () => {
-		request.mockResolvedValue(answer(v1Customer) as any);
+	it('simplifies a v1 customer with both IDs: its v2 UUID is found by number in the v2 list', async () => {
+		request.mockImplementation(async (_ctx, _method, path) =>
+			path === '/v2/customers'
+				? (answer({ items: [{ id: UUID, customerNumber: 'K7' }], hasNextPage: false }) as any)
+				: (answer(v1Customer) as any),
+		);
 		const [out] = await get.execute.call(
 			mockExecuteContext({ customerId: locator(7), simplify: true }),
 			0,
 		);
+		expect(request.mock.calls.map((c) => [c[2], c[3]?.qs])).toEqual([
+			['/customers/7', undefined],
+			[
+				'/v2/customers',
+				{ pageNumber: 1, pageSize: 100, sortBy: 'customerNumber,id', sortDescending: false },
+			],
+		]);
 		expect(out).toEqual({
-			id: '7',
+			id: UUID,
+			legacyId: '7',
 			number: 'K7',
 			type: 'company',
 			createdAt: '2026-01-02T00:00:00.000Z',
@@ -234,9 +271,9 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 
 	it('deletes through v2 for a UUID and reports what was deleted', async () => {
 		request.mockResolvedValue(answer(undefined, 204) as any);
-		expect(await del.execute.call(mockExecuteContext({ customerId: locator(UUID) }), 0)).toEqual([
-			{ deleted: true, customerId: UUID },
-		]);
+		expect(
+			await del.execute.call(mockExecuteContext({ simplify: false, customerId: locator(UUID) }), 0),
+		).toEqual([{ deleted: true, customerId: UUID }]);
 		expect(request).toHaveBeenCalledWith(expect.anything(), 'DELETE', `/v2/customers/${UUID}`, {
 			itemIndex: 0,
 		});
@@ -244,7 +281,7 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 
 	it('rejects anything else before a request', async () => {
 		const error = await del.execute
-			.call(mockExecuteContext({ customerId: locator('K10001') }), 3)
+			.call(mockExecuteContext({ simplify: false, customerId: locator('K10001') }), 3)
 			.catch((e) => e);
 		expect(error.message).toBe(
 			'Customer (item 3) must be a positive whole number (v1) or a UUID (v2)',
@@ -264,7 +301,13 @@ describe('Customer > Get Many', () => {
 	it('uses the v2 list by default and stops at the limit', async () => {
 		request.mockResolvedValueOnce(answer(v2Page(['a', 'b', 'c'], true)) as any);
 		const out = await getAll.execute.call(
-			mockExecuteContext({ returnAll: false, limit: 3, filters: {}, sort: {}, simplify: false }),
+			mockExecuteContext({
+				returnAll: false,
+				limit: 3,
+				filters: {},
+				sort: {},
+				simplify: false,
+			}),
 			0,
 		);
 		expect(out.map((c: any) => c.id)).toEqual(['a', 'b', 'c']);
@@ -309,7 +352,7 @@ describe('Customer > Get Many', () => {
 				returnAll: true,
 				filters: { searchKeyWord: 'kiel', groupId: '2' },
 				sort: {},
-				simplify: true,
+				simplify: false,
 			}),
 			0,
 		);
@@ -355,6 +398,7 @@ describe('Customer > Get Many', () => {
 
 describe('Customer > Update (command body)', () => {
 	const params = (overrides: Record<string, unknown> = {}) => ({
+		simplify: false,
 		customerId: locator(UUID),
 		updateFields: {},
 		paymentSettings: {},
@@ -363,7 +407,11 @@ describe('Customer > Update (command body)', () => {
 	});
 
 	it('builds a camelCase body of only the set fields, numbers from expressions converted', async () => {
-		request.mockResolvedValue(answer('Customer changed successfully') as any);
+		const saved = { id: UUID, customerNumber: 'K1', addresses: [] };
+		request.mockImplementation(
+			async (_ctx, method) =>
+				answer(method === 'GET' ? saved : 'Customer changed successfully') as any,
+		);
 		const out = await update.execute.call(
 			mockExecuteContext(
 				params({
@@ -395,9 +443,11 @@ describe('Customer > Update (command body)', () => {
 			// It adds an address, so a lost answer must not lead to a second one.
 			idempotent: false,
 		});
-		expect(out).toEqual([
-			{ success: true, customerId: UUID, message: 'Customer changed successfully' },
-		]);
+		// The command answers without the customer: it is read back and returned.
+		expect(request).toHaveBeenLastCalledWith(expect.anything(), 'GET', `/v2/customers/${UUID}`, {
+			itemIndex: 0,
+		});
+		expect(out).toEqual([saved]);
 	});
 
 	it.each([
@@ -430,6 +480,7 @@ describe('Customer > Update (command body)', () => {
 
 describe('Credit limit and payment term are whole numbers (int32 in both APIs)', () => {
 	const updateParams = (paymentSettings: Record<string, unknown>) => ({
+		simplify: false,
 		customerId: locator(UUID),
 		updateFields: {},
 		paymentSettings,
@@ -472,7 +523,9 @@ describe('Credit limit and payment term are whole numbers (int32 in both APIs)',
 	);
 
 	it('Update sends a whole-number credit limit under the v2 name, Create under the v1 name', async () => {
-		request.mockResolvedValue(answer('') as any);
+		request.mockImplementation(
+			async (_ctx, method) => answer(method === 'GET' ? { id: UUID } : '') as any,
+		);
 		await update.execute.call(
 			mockExecuteContext(updateParams({ creditLimit: '5000', paymentDueDateInDays: 30 })),
 			0,

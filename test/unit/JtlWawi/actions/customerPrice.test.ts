@@ -26,6 +26,7 @@ const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 
 /** Parameters of a valid net-price write, as the editor would store them. */
 const netPriceParams = (overrides: Params = {}): Params => ({
+	simplify: false,
 	itemId: '3',
 	customerId: locator('4', 'list'),
 	fromQuantity: 10,
@@ -65,6 +66,15 @@ describe('Customer Price operation list', () => {
 			'percent',
 		]);
 	});
+
+	it('gives Net Price and Percent Reduction no default: a price of 0 is entered on purpose', () => {
+		for (const name of ['netPrice', 'reduceStandardPriceByPercent']) {
+			for (const p of customerPrice.description.filter((d) => d.name === name)) {
+				expect(p.default).toBeUndefined();
+				expect(p.required).toBe(true);
+			}
+		}
+	});
 });
 
 describe('Customer Price > Create', () => {
@@ -90,6 +100,7 @@ describe('Customer Price > Create', () => {
 	it('POSTs a percent reduction, converting numeric text from expressions', async () => {
 		request.mockResolvedValueOnce(answer({ ItemId: 3 }, 201));
 		const ctx = mockExecuteContext({
+			simplify: false,
 			itemId: 3,
 			customerId: locator(4),
 			fromQuantity: '0',
@@ -151,8 +162,12 @@ describe('Customer Price > Create', () => {
 			{ fromQuantity: -1 },
 			'From Quantity (item 1) must be 0 or greater',
 		],
-		['a bad item ID', { itemId: 'SKU-1' }, 'Item ID (item 1) must be a whole number'],
-		['a bad customer', { customerId: locator('x') }, 'Customer (item 1) must be a whole number'],
+		['a bad item ID', { itemId: 'SKU-1' }, 'Item (item 1) must be a whole number'],
+		[
+			'a bad customer',
+			{ customerId: locator('x') },
+			'Customer (item 1) must be a positive whole number (v1) or a UUID (v2)',
+		],
 	])('rejects %s before any request', async (_label, overrides, message) => {
 		const ctx = mockExecuteContext([netPriceParams(), netPriceParams(overrides)]);
 		const error = await operationFailure(create, ctx, 1);
@@ -197,6 +212,7 @@ describe('Customer Price > Update', () => {
 	it('sends a percent reduction as the only value', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(list));
 		const ctx = mockExecuteContext({
+			simplify: false,
 			...netPriceParams({ fromQuantity: 0 }),
 			priceType: 'percent',
 			netPrice: undefined,
@@ -234,7 +250,12 @@ describe('Customer Price > Update', () => {
 describe('Customer Price > Delete', () => {
 	it('DELETEs the price by its key and reports what was deleted', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204));
-		const ctx = mockExecuteContext({ itemId: '3', customerId: locator('4'), fromQuantity: 50 });
+		const ctx = mockExecuteContext({
+			simplify: false,
+			itemId: '3',
+			customerId: locator('4'),
+			fromQuantity: 50,
+		});
 		expect(await del.execute.call(ctx, 0)).toEqual([
 			{ deleted: true, itemId: 3, customerId: 4, fromQuantity: 50 },
 		]);
@@ -246,13 +267,18 @@ describe('Customer Price > Delete', () => {
 
 	it('uses 0 (the base price) when From Quantity is not set', async () => {
 		request.mockResolvedValueOnce(answer(undefined, 204));
-		const ctx = mockExecuteContext({ itemId: 3, customerId: locator(4) });
+		const ctx = mockExecuteContext({ simplify: false, itemId: 3, customerId: locator(4) });
 		await del.execute.call(ctx, 0);
 		expect(request.mock.calls[0][2]).toBe('/items/3/customerPrices/4/0');
 	});
 
 	it('rejects a bad key before any request', async () => {
-		const ctx = mockExecuteContext({ itemId: '3', customerId: locator('4'), fromQuantity: 'ten' });
+		const ctx = mockExecuteContext({
+			simplify: false,
+			itemId: '3',
+			customerId: locator('4'),
+			fromQuantity: 'ten',
+		});
 		const error = await operationFailure(del, ctx, 2);
 		expect(error.message).toBe('From Quantity (item 2) must be a whole number');
 		expect(error.context.itemIndex).toBe(2);
@@ -270,7 +296,12 @@ describe('Customer Price > Get Many', () => {
 	it('filters the item prices by customer on the client side', async () => {
 		request.mockResolvedValue(answer(prices) as any);
 		const out = await getAll.execute.call(
-			mockExecuteContext({ itemId: '4', returnAll: true, filters: { customerId: '2' } }),
+			mockExecuteContext({
+				simplify: false,
+				itemId: '4',
+				returnAll: true,
+				filters: { customerId: '2' },
+			}),
 			0,
 		);
 		expect(request).toHaveBeenCalledWith(expect.anything(), 'GET', '/items/4/customerPrices', {
@@ -281,10 +312,20 @@ describe('Customer Price > Get Many', () => {
 
 	it('rejects a bad customer filter before any request', async () => {
 		const error = await getAll.execute
-			.call(mockExecuteContext({ itemId: '4', returnAll: true, filters: { customerId: 'K1' } }), 0)
+			.call(
+				mockExecuteContext({
+					simplify: false,
+					itemId: '4',
+					returnAll: true,
+					filters: { customerId: 'K1' },
+				}),
+				0,
+			)
 			.catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe('Filters > Customer ID (item 0) must be a whole number');
+		expect(error.message).toBe(
+			'Filters > Customer ID (item 0) must be a positive whole number (v1) or a UUID (v2)',
+		);
 		expect(request).not.toHaveBeenCalled();
 	});
 });

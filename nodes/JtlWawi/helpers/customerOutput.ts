@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RequestContext } from '../../shared/http';
+import { idsOfRecord } from './customerId';
+import { simplifyCustomer } from './simplify';
+
+/**
+ * What an operation that yields customers returns: the vendor's records with Simplify off, else the
+ * common customer shape with both IDs (`id` the v2 UUID, `legacyId` the v1 number). The ID the
+ * answering API did not give is looked up through the customer number, once per run; when the
+ * lookup fails (an older JTL-Wawi without the v2 list, say) it stays null and the item goes on.
+ */
+export async function customerOutput(
+	ctx: RequestContext,
+	records: IDataObject[],
+	simplify: boolean,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (!simplify) return records;
+	const out: IDataObject[] = [];
+	for (const record of records) {
+		const common = simplifyCustomer(record);
+		try {
+			const ids = await idsOfRecord(ctx, record, itemIndex);
+			common.id = ids.v2;
+			common.legacyId = ids.v1 === null ? null : String(ids.v1);
+		} catch {
+			// The ID of the API that answered is there; the other one could not be found.
+		}
+		out.push(common);
+	}
+	return out;
+}

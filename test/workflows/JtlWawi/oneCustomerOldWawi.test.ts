@@ -1,0 +1,29 @@
+import { useJtlSandbox } from '../../harness/jtlSuite';
+
+/** A JTL-Wawi before 2.2: no `GET /v2/customers`, so no UUID can be found by number. */
+const jtl = useJtlSandbox(['--without-v2-customer-list']);
+
+describe('One customer, any ID, on a JTL-Wawi without the v2 customer list', () => {
+	it('Simplify keeps the v1 ID, leaves the UUID null and asks for the missing list once per run', async () => {
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{ limit: 5 }], (p) => {
+			p.filters = { searchKeyWord: 'a' };
+		});
+		expect(result.error).toBeUndefined();
+		const out = result.output('JTL-Wawi');
+		expect(out.length).toBeGreaterThan(1);
+		for (const customer of out) {
+			expect(customer.id).toBeNull();
+			expect(customer.legacyId).toMatch(/^\d+$/);
+		}
+		const lists = (await jtl.apiCalls()).filter((c) => c.path === '/erp/v2/customers');
+		expect(lists).toHaveLength(1);
+	});
+
+	it('an operation that needs the UUID says which version it needs', async () => {
+		const result = await jtl.run('JtlWawi/customer-update.workflow.json', [
+			{ customerUuid: 3, addressUuid: 'b45f6432-2462-4c6f-b00f-1d9d01000000' },
+		]);
+		expect(result.error?.message).toMatch(/^This operation needs JTL-Wawi 2\.2 or newer/);
+	});
+});
