@@ -25,7 +25,8 @@ export async function until(what, timeoutMs, check, everyMs = 500) {
 	for (;;) {
 		const value = await check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(everyMs);
 	}
 }
@@ -179,7 +180,8 @@ export async function startN8n(runtime, home) {
 		async measure(path, body) {
 			const resettable = resetPeak(pid);
 			const cpu0 = cpuSeconds(pid);
-			let peakRss = memoryMiB(pid).rss;
+			const rssStart = memoryMiB(pid).rss;
+			let peakRss = rssStart;
 			const sampler = setInterval(() => {
 				try {
 					peakRss = Math.max(peakRss, memoryMiB(pid).rss);
@@ -216,6 +218,7 @@ export async function startN8n(runtime, home) {
 				wallMs,
 				cpuSeconds: cpu,
 				peakRssMiB: resettable ? Math.max(mem.hwm, peakRss) : peakRss,
+				rssStartMiB: rssStart,
 			};
 		},
 

@@ -19,7 +19,11 @@ const fix = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 function aggregate(runs, scenarios) {
 	const stats = {};
 	for (const s of scenarios) {
-		stats[s.key] = { title: s.title, minimumRequests: s.minimumRequests, boundSeconds: s.boundSeconds };
+		stats[s.key] = {
+			title: s.title,
+			minimumRequests: s.minimumRequests,
+			boundSeconds: s.boundSeconds,
+		};
 		for (const variant of Object.keys(s.variants)) {
 			const rs = runs.filter((r) => r.scenario === s.key && r.variant === variant);
 			if (rs.length === 0) continue;
@@ -32,6 +36,7 @@ function aggregate(runs, scenarios) {
 				wallMax: max(wall),
 				cpuMedian: median(rs.map((r) => r.cpuSeconds)),
 				peakRssMiB: max(rs.map((r) => r.peakRssMiB)),
+				rssGrowthMiB: max(rs.map((r) => r.rssGrowthMiB)),
 				apiRequestsMedian: median(rs.map((r) => r.apiRequests)),
 				apiRequestsMax: max(rs.map((r) => r.apiRequests)),
 				tokenRequests: sum(rs.map((r) => r.tokenRequests)),
@@ -136,8 +141,18 @@ function chart(stats) {
 				label: 'CPU per item (ms)',
 				unit: 'ms',
 				bars: [
-					['package', s.package.cpuMsPerItemMedian, s.package.cpuMsPerItemMin, s.package.cpuMsPerItemMax],
-					['HTTP Request', s.http.cpuMsPerItemMedian, s.http.cpuMsPerItemMin, s.http.cpuMsPerItemMax],
+					[
+						'package',
+						s.package.cpuMsPerItemMedian,
+						s.package.cpuMsPerItemMin,
+						s.package.cpuMsPerItemMax,
+					],
+					[
+						'HTTP Request',
+						s.http.cpuMsPerItemMedian,
+						s.http.cpuMsPerItemMin,
+						s.http.cpuMsPerItemMax,
+					],
 				],
 			});
 			continue;
@@ -198,7 +213,7 @@ function markdown({ meta, stats, poll, goals }) {
 		'',
 		`Written by \`npm run bench\` (bench/run.mjs) on ${meta.startedAt}; ${meta.smoke ? '**smoke run** (tiny sizes, 1 round)' : `${meta.rounds} rounds, variants alternated`}; ${meta.durationSeconds} s in all.`,
 		`One real n8n ${meta.n8n} (\`n8n start\`, Node 24), ${meta.cpus} CPUs (${meta.cpuModel}); load average (1/5/15 min) before ${la(meta.loadavg.before)}, after ${la(meta.loadavg.after)}. The machine was shared with other test runs, so wall times are noisy; the request counts are exact.`,
-		`JTL sandbox in the runner's process: 20 ms latency per API answer; reads without a rate limit, upserts at ${meta.sandbox.rateLimit.limit} requests / ${meta.sandbox.rateLimit.intervalSeconds} s per route (fixed windows, as JTL), CPU items without latency or limit. Peak memory: ${meta.peakRssMethod}. Raw figures: [results.json](results.json).`,
+		`JTL sandbox in the runner's process: 20 ms latency per API answer; reads without a rate limit, upserts at ${meta.sandbox.rateLimit.limit} requests / ${meta.sandbox.rateLimit.intervalSeconds} s per route (fixed windows, as JTL), CPU items without latency or limit. Peak memory: ${meta.peakRssMethod}; the table shows the n8n process's peak RSS during the run and, in brackets, how far it rose above the RSS at the start of the run (the process runs every scenario, so RSS left over from earlier runs is in the peak). Raw figures: [results.json](results.json).`,
 		'',
 		'![chart](chart.svg)',
 		'',
@@ -209,13 +224,17 @@ function markdown({ meta, stats, poll, goals }) {
 		for (const variant of ['package', 'http', 'baseline']) {
 			const v = s[variant];
 			if (!v) continue;
-			const name = { package: 'package node', http: 'HTTP Request', baseline: 'baseline (no request)' }[variant];
+			const name = {
+				package: 'package node',
+				http: 'HTTP Request',
+				baseline: 'baseline (no request)',
+			}[variant];
 			const cpu =
 				key === 'cpu' && v.cpuMsPerItemMedian !== undefined
 					? `${fix(v.cpuMsPerItemMedian, 3)} ms/item (${fix(v.cpuMsPerItemMin, 3)}–${fix(v.cpuMsPerItemMax, 3)})`
 					: `${fix(v.cpuMedian)} s`;
 			lines.push(
-				`| ${variant === 'package' ? s.title : ''} | ${name}${v.failedRuns ? ` (${v.failedRuns} of ${v.runs} runs failed)` : ''} | ${fix(v.wallMedian)} s (${fix(v.wallMin)}–${fix(v.wallMax)}) | ${variant === 'package' && s.ratio ? `${fix(s.ratio)}×` : ''} | ${variant === 'baseline' ? '0' : `${v.apiRequestsMedian} (${s.minimumRequests})`}${v.tokenRequests ? ` + ${v.tokenRequests} token` : ''} | ${v.answered429} / ${v.surfaced429} | ${v.lost} / ${v.duplicated} | ${fix(v.peakRssMiB, 0)} MiB | ${cpu} |`,
+				`| ${variant === 'package' ? s.title : ''} | ${name}${v.failedRuns ? ` (${v.failedRuns} of ${v.runs} runs failed)` : ''} | ${fix(v.wallMedian)} s (${fix(v.wallMin)}–${fix(v.wallMax)}) | ${variant === 'package' && s.ratio ? `${fix(s.ratio)}×` : ''} | ${variant === 'baseline' ? '0' : `${v.apiRequestsMedian} (${s.minimumRequests})`}${v.tokenRequests ? ` + ${v.tokenRequests} token` : ''} | ${v.answered429} / ${v.surfaced429} | ${v.lost} / ${v.duplicated} | ${fix(v.peakRssMiB, 0)} MiB (+${fix(v.rssGrowthMiB, 0)}) | ${cpu} |`,
 			);
 		}
 	}
@@ -227,10 +246,19 @@ function markdown({ meta, stats, poll, goals }) {
 	const errors = Object.entries(stats).flatMap(([key, s]) =>
 		['package', 'http'].flatMap((v) => (s[v]?.errors ?? []).map((e) => `- ${key} / ${v}: ${e}`)),
 	);
-	if (errors.length) lines.push('', 'Errors that reached the user (n8n execution error):', '', ...errors);
-	lines.push('', '## Targets (from the issue)', '', '| Target | Measured | Met | Why / what would close the gap |', '|---|---|---|---|');
+	if (errors.length)
+		lines.push('', 'Errors that reached the user (n8n execution error):', '', ...errors);
+	lines.push(
+		'',
+		'## Targets (from the issue)',
+		'',
+		'| Target | Measured | Met | Why / what would close the gap |',
+		'|---|---|---|---|',
+	);
 	for (const g of goals) {
-		lines.push(`| ${g.target} | ${g.measured} | ${g.met === null ? 'not observed' : g.met ? 'yes' : '**no**'} | ${g.why} |`);
+		lines.push(
+			`| ${g.target} | ${g.measured} | ${g.met === null ? 'not observed' : g.met ? 'yes' : '**no**'} | ${g.why} |`,
+		);
 	}
 	lines.push(
 		'',
@@ -239,7 +267,7 @@ function markdown({ meta, stats, poll, goals }) {
 		'- Every workflow starts with a Webhook (respond when the last node finishes); the runner calls it and measures the n8n process: wall time of the call, CPU time from /proc/<pid>/stat, peak RSS.',
 		"- **HTTP Request** (V4.2) uses n8n's generic OAuth2 credential (client credentials, the sandbox's token URL, client in the Basic header) with the JTL tenant and app headers under Send Headers (the node takes one credential, so a second Header Auth credential is not possible), and Retry On Fail (5 tries, 5 s apart).",
 		'- **Reads**: package Customer > Get Many (Return All, not simplified) vs HTTP Request GET /v2/customers?pageSize=100 with pagination (pageNumber = `$pageCount + 1`, complete when `$response.body.hasNextPage === false`) and Split Out on `items`. Both end in the same Summarize node; its id list is compared with the sandbox, in order.',
-		'- **Upserts**: half of the numbers exist, half are new. Package Customer > Create or Update; HTTP: GET /customers?number= → IF found → PATCH /customers/{Id} or POST /customers, each HTTP node batched 60 items per 10 s. Every run starts 0.5 s into the vendor\'s 10 s window. The bound is the busiest route (GET /customers, one lookup per item) at 60 per 10 s. Lost = a number without this run\'s values afterwards; duplicated = a number held by more than one customer.',
+		"- **Upserts**: half of the numbers exist, half are new. Package Customer > Create or Update; HTTP: GET /customers?number= → IF found → PATCH /customers/{Id} or POST /customers, each HTTP node batched 60 items per 10 s. Every run starts 0.5 s into the vendor's 10 s window. The bound is the busiest route (GET /customers, one lookup per item) at 60 per 10 s. Lost = a number without this run's values afterwards; duplicated = a number held by more than one customer.",
 		'- **CPU per item**: Customer > Get by UUID vs HTTP Request GET /v2/customers/{uuid}, same OAuth2 client; CPU of the run minus the median of a baseline run (same workflow without the request node), per item.',
 		'- **Idle poll**: the package trigger (Updated Customer, every minute) active on a second, unchanged sandbox during the whole run; n8n refuses poll intervals under a minute. A Schedule + HTTP Request "poll" was not built: it would send one GET with a lastChanged filter per tick too, but has to keep its own cursor.',
 		'',

@@ -6,7 +6,8 @@
 // the smoke run (tiny sizes, one round) asserts that every scenario ran and that the package's
 // node returned correct results, and writes its report to a temporary folder. No timing assertions.
 //
-// Options: --smoke, --rounds N, --only read|upsert|cpu (repeatable), --out DIR.
+// Options: --smoke, --rounds N, --only read|upsert|cpu|poll (repeatable), --out DIR, and sizes:
+// --reads 5000,10000 --upserts 300 --cpu-items 10000.
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,9 @@ function parseArgs(argv) {
 		else if (a === '--rounds') args.rounds = Number(argv[++i]);
 		else if (a === '--only') args.only.push(argv[++i]);
 		else if (a === '--out') args.out = argv[++i];
+		else if (a === '--reads') args.reads = argv[++i].split(',').map(Number);
+		else if (a === '--upserts') args.upserts = Number(argv[++i]);
+		else if (a === '--cpu-items') args.cpuItems = Number(argv[++i]);
 		else throw new Error(`unknown option ${a}`);
 	}
 	return args;
@@ -41,12 +45,28 @@ function parseArgs(argv) {
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.smoke
 	? { reads: [300], upserts: 30, cpuItems: 200, rounds: 1 }
-	: { reads: [5000, 10000], upserts: 300, cpuItems: 10000, rounds: 3 };
+	: // 10,000 CPU items take about 65 s per run here (n8n spends ~6 ms per item in either variant),
+		// which with 3 rounds would push the run past 15 minutes: 5,000 items per run instead.
+		{ reads: [5000, 10000], upserts: 300, cpuItems: 5000, rounds: 3 };
+for (const key of ['reads', 'upserts', 'cpuItems'])
+	if (args[key] !== undefined) SIZES[key] = args[key];
 const ROUNDS = args.rounds ?? SIZES.rounds;
-const OUT = args.out ?? (args.smoke ? path.join(os.tmpdir(), `erp-bench-smoke-${process.pid}`) : BENCH_DIR);
+const OUT =
+	args.out ?? (args.smoke ? path.join(os.tmpdir(), `erp-bench-smoke-${process.pid}`) : BENCH_DIR);
 
 function log(msg) {
 	process.stdout.write(`${msg}\n`);
+}
+
+/** Requests per method and route, ids replaced: { 'GET /erp/customers': 300, ... }. */
+function byRoute(requests) {
+	const out = {};
+	for (const r of requests) {
+		const route = r.path.replace(/\/(\d+|[0-9a-f-]{36})(?=\/|$)/gi, '/{id}');
+		const key = `${r.method} ${route} ${r.status}`;
+		out[key] = (out[key] ?? 0) + 1;
+	}
+	return out;
 }
 
 /** The runner's toolbox for scenarios: sandbox settings, window alignment, request counting. */
@@ -59,7 +79,11 @@ function toolbox(jtl) {
 			// The limiter reads the limit on every request; "off" is a limit nobody reaches.
 			jtl.options.rateLimit.limit = rateLimit ? rateLimit.limit : 1e9;
 			jtl.options.rateLimit.intervalSeconds = rateLimit ? rateLimit.intervalSeconds : 10;
-			if (reseed || jtl.state.customers.length !== customers || jtl.options.customers !== customers) {
+			if (
+				reseed ||
+				jtl.state.customers.length !== customers ||
+				jtl.options.customers !== customers
+			) {
 				jtl.options.customers = customers;
 				// reset() also forgets the issued tokens; n8n keeps its token, so keep them valid.
 				const tokens = new Map(jtl.state.tokens);
@@ -84,6 +108,7 @@ function toolbox(jtl) {
 				tokenRequests: jtl.requests.filter((r) => r.path === '/oauth2/token').length,
 				answered429: api.filter((r) => r.status === 429).length,
 				answered401: api.filter((r) => r.status === 401).length,
+				byRoute: byRoute(api),
 			};
 		},
 	};
@@ -94,7 +119,8 @@ async function runVariant(n8n, bench, scenario, variant, round) {
 	const { body } = await scenario.prepare(bench, { round, variant });
 	const m = await n8n.measure(workflowId, body);
 	const counts = bench.counts();
-	const error = m.status === 200 ? undefined : ((await n8n.lastError(workflowId)) ?? `HTTP ${m.status}`);
+	const error =
+		m.status === 200 ? undefined : ((await n8n.lastError(workflowId)) ?? `HTTP ${m.status}`);
 	const check = scenario.check(bench, m, variant);
 	const surfaced429 = error && /429|too many|rate limit/i.test(error) ? 1 : 0;
 	const run = {
@@ -106,13 +132,14 @@ async function runVariant(n8n, bench, scenario, variant, round) {
 		wallSeconds: m.wallMs / 1000,
 		cpuSeconds: m.cpuSeconds,
 		peakRssMiB: m.peakRssMiB,
+		rssGrowthMiB: m.peakRssMiB - m.rssStartMiB,
 		...counts,
 		surfaced429,
 		...check,
 	};
 	log(
 		`  ${scenario.key.padEnd(9)} ${variant.padEnd(8)} r${round}: ${run.wallSeconds.toFixed(2)} s wall, ` +
-			`${run.cpuSeconds.toFixed(2)} s CPU, ${run.peakRssMiB.toFixed(0)} MiB, ${run.apiRequests} requests ` +
+			`${run.cpuSeconds.toFixed(2)} s CPU, ${run.peakRssMiB.toFixed(0)} MiB (+${run.rssGrowthMiB.toFixed(0)}), ${run.apiRequests} requests ` +
 			`(+${run.tokenRequests} token), ${run.answered429}×429, lost ${run.lost}, dup ${run.duplicated}` +
 			`${run.correct ? '' : ' INCORRECT'}${error ? ` ERROR: ${error}` : ''}`,
 	);
@@ -129,7 +156,11 @@ async function main() {
 	mkdirSync(work, { recursive: true });
 	installPackageInto(home);
 
-	const jtl = await startJtlSandbox({ latencyMs: 20, customers: 25, rateLimit: { ...upserts.RATE } });
+	const jtl = await startJtlSandbox({
+		latencyMs: 20,
+		customers: 25,
+		rateLimit: { ...upserts.RATE },
+	});
 	const idle = await startJtlSandbox({ latencyMs: 20, customers: 25 });
 	const bench = toolbox(jtl);
 
@@ -151,7 +182,9 @@ async function main() {
 	const runs = [];
 	let pollResult;
 	try {
-		log(`n8n ${N8N_VERSION} up (pid ${n8n.pid}) after ${Math.round((Date.now() - started) / 1000)} s`);
+		log(
+			`n8n ${N8N_VERSION} up (pid ${n8n.pid}) after ${Math.round((Date.now() - started) / 1000)} s`,
+		);
 		for (const wf of workflows) await n8n.activate(wf.id);
 		const activatedAt = Date.now();
 
@@ -160,7 +193,10 @@ async function main() {
 			for (const variant of Object.keys(s.variants)) {
 				if (s.key === 'upsert') continue; // an upsert run takes a minute; its first round warms it
 				const { body } = await s.prepare(bench, { round: 0, variant });
-				await n8n.measure(s.variants[variant], s.key === 'cpu' ? { items: body.items.slice(0, 50) } : body);
+				await n8n.measure(
+					s.variants[variant],
+					s.key === 'cpu' ? { items: body.items.slice(0, 50) } : body,
+				);
 			}
 		}
 

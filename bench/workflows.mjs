@@ -5,7 +5,9 @@
 // Fail. Every benchmark workflow starts with a Webhook node that answers when the last node finishes.
 
 export const PKG_CREDENTIAL = { jtlWawiOAuth2Api: { id: 'benchJtl', name: 'JTL-Wawi bench' } };
-export const HTTP_CREDENTIAL = { oAuth2Api: { id: 'benchOAuth2', name: 'JTL bench (generic OAuth2)' } };
+export const HTTP_CREDENTIAL = {
+	oAuth2Api: { id: 'benchOAuth2', name: 'JTL bench (generic OAuth2)' },
+};
 export const TRIGGER_CREDENTIAL = {
 	jtlWawiOAuth2Api: { id: 'benchJtlIdle', name: 'JTL-Wawi bench (idle tenant)' },
 };
@@ -46,7 +48,15 @@ export function credentialFiles(jtl, idle) {
 let position = 0;
 function node(name, type, typeVersion, parameters, extra = {}) {
 	position += 220;
-	return { id: name.toLowerCase().replace(/\W+/g, '-'), name, type, typeVersion, position: [position, 0], parameters, ...extra };
+	return {
+		id: name.toLowerCase().replace(/\W+/g, '-'),
+		name,
+		type,
+		typeVersion,
+		position: [position, 0],
+		parameters,
+		...extra,
+	};
 }
 
 /** A workflow: Webhook → Split Out (body.items, when `split`) → the given chain; linear unless `connections` given. */
@@ -72,7 +82,9 @@ export function webhookWorkflow(id, name, chain, { split = true, connections } =
 		link('Webhook', nodes[1].name);
 		if (split) link('Input Items', chain[0].name);
 		for (const [from, outputs] of Object.entries(connections)) {
-			conns[from] = { main: outputs.map((targets) => targets.map((to) => ({ node: to, type: 'main', index: 0 }))) };
+			conns[from] = {
+				main: outputs.map((targets) => targets.map((to) => ({ node: to, type: 'main', index: 0 }))),
+			};
 		}
 	} else {
 		for (let i = 1; i < nodes.length; i++) link(nodes[i - 1].name, nodes[i].name);
@@ -94,7 +106,9 @@ export function webhookWorkflow(id, name, chain, { split = true, connections } =
 
 /** The package's JTL-Wawi node. */
 export function jtlNode(name, parameters) {
-	return node(name, 'n8n-nodes-erp-customers.jtlWawi', 1, parameters, { credentials: PKG_CREDENTIAL });
+	return node(name, 'n8n-nodes-erp-customers.jtlWawi', 1, parameters, {
+		credentials: PKG_CREDENTIAL,
+	});
 }
 
 /**
@@ -123,7 +137,12 @@ export function httpNode(name, jtl, { method = 'GET', url, query, jsonBody, opti
 		options,
 	};
 	if (jsonBody) {
-		Object.assign(parameters, { sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody });
+		Object.assign(parameters, {
+			sendBody: true,
+			contentType: 'json',
+			specifyBody: 'json',
+			jsonBody,
+		});
 	}
 	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, {
 		credentials: HTTP_CREDENTIAL,
@@ -139,8 +158,12 @@ export function summarizeNode(field, { list = true } = {}) {
 		{ aggregation: 'count', field },
 		{ aggregation: 'countUnique', field },
 	];
-	if (list) values.push({ aggregation: 'concatenate', field, separateBy: 'other', customSeparator: ',' });
-	return node('Summary', 'n8n-nodes-base.summarize', 1.1, { fieldsToSummarize: { values }, options: {} });
+	if (list)
+		values.push({ aggregation: 'concatenate', field, separateBy: 'other', customSeparator: ',' });
+	return node('Summary', 'n8n-nodes-base.summarize', 1.1, {
+		fieldsToSummarize: { values },
+		options: {},
+	});
 }
 
 /** Split Out: one item per entry of an array field. */
@@ -162,7 +185,12 @@ export function ifNode(name, leftValue) {
 		conditions: {
 			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
 			conditions: [
-				{ id: 'found', leftValue, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } },
+				{
+					id: 'found',
+					leftValue,
+					rightValue: '',
+					operator: { type: 'boolean', operation: 'true', singleValue: true },
+				},
 			],
 			combinator: 'and',
 		},
@@ -190,9 +218,18 @@ export function triggerWorkflow(id) {
 				},
 				credentials: TRIGGER_CREDENTIAL,
 			},
-			{ id: 'no-op', name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+			{
+				id: 'no-op',
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
 		],
-		connections: { 'JTL-Wawi Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+		connections: {
+			'JTL-Wawi Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 	};
 }

@@ -32,17 +32,27 @@ export function scenarios(items) {
 		{
 			key: 'cpu',
 			title: `CPU per item: Customer > Get for ${items.toLocaleString('en')} items`,
-			variants: { package: 'bench-cpu-package', http: 'bench-cpu-http', baseline: 'bench-cpu-baseline' },
+			variants: {
+				package: 'bench-cpu-package',
+				http: 'bench-cpu-http',
+				baseline: 'bench-cpu-baseline',
+			},
 			items,
 			minimumRequests: items,
 			async prepare(bench) {
 				bench.configure({ latencyMs: 0, rateLimit: false, customers });
 				const uuids = bench.jtl.state.customers.map((c) => c.uuid);
-				return { body: { items: Array.from({ length: items }, (_, i) => ({ uuid: uuids[i % uuids.length] })) } };
+				return {
+					body: {
+						items: Array.from({ length: items }, (_, i) => ({ uuid: uuids[i % uuids.length] })),
+					},
+				};
 			},
 			check(bench, run, variant) {
 				const count = Number(run.response?.count_id ?? run.response?.count_uuid ?? 0);
-				const unique = Number(run.response?.unique_count_id ?? run.response?.unique_count_uuid ?? 0);
+				const unique = Number(
+					run.response?.unique_count_id ?? run.response?.unique_count_uuid ?? 0,
+				);
 				const distinct = Math.min(items, customers);
 				return {
 					records: count,

@@ -65,7 +65,9 @@ export function scenarios(sizes) {
 		},
 		check(bench, run) {
 			const expected = bench.jtl.state.customers.map((c) => c.uuid);
-			const got = String(run.response?.concatenated_id ?? '').split(',').filter(Boolean);
+			const got = String(run.response?.concatenated_id ?? '')
+				.split(',')
+				.filter(Boolean);
 			const gotSet = new Set(got);
 			return {
 				records: got.length,

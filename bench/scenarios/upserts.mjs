@@ -12,7 +12,9 @@ export const RATE = { limit: 60, intervalSeconds: 10 };
 const BODY_EXPRESSION =
 	"={{ JSON.stringify({ Number: $('Input Items').item.json.number, CustomerGroupId: 1, InternalCompanyId: 1, LanguageIso: 'DE', BillingAddress: { Company: $('Input Items').item.json.company, City: $('Input Items').item.json.city, CountryIso: 'DE' } }) }}";
 
-const batching = { batching: { batch: { batchSize: RATE.limit, batchInterval: RATE.intervalSeconds * 1000 } } };
+const batching = {
+	batching: { batch: { batchSize: RATE.limit, batchInterval: RATE.intervalSeconds * 1000 } },
+};
 
 export function workflows(jtl) {
 	return [
@@ -24,7 +26,11 @@ export function workflows(jtl) {
 				customerGroupId: 1,
 				companyId: 1,
 				languageIso: 'DE',
-				billingAddress: { Company: '={{ $json.company }}', City: '={{ $json.city }}', CountryIso: 'DE' },
+				billingAddress: {
+					Company: '={{ $json.company }}',
+					City: '={{ $json.city }}',
+					CountryIso: 'DE',
+				},
 				additionalFields: {},
 				paymentSettings: {},
 				shippingAddress: {},
@@ -83,19 +89,25 @@ export function scenarios(count) {
 				const marker = `Bench ${round}-${variant}`;
 				const numbers = [
 					...bench.jtl.state.customers.slice(0, existing).map((c) => c.number),
-					...Array.from({ length: count - existing }, (_, i) => `BN${String(i + 1).padStart(5, '0')}`),
+					...Array.from(
+						{ length: count - existing },
+						(_, i) => `BN${String(i + 1).padStart(5, '0')}`,
+					),
 				];
 				this.expected = { numbers, marker };
 				// Both variants start at the same point of the vendor's fixed 10 s window.
 				await bench.alignToWindow(RATE.intervalSeconds * 1000, 500);
 				return {
-					body: { items: numbers.map((number, i) => ({ number, company: `Bench Co ${i}`, city: marker })) },
+					body: {
+						items: numbers.map((number, i) => ({ number, company: `Bench Co ${i}`, city: marker })),
+					},
 				};
 			},
 			check(bench) {
 				const { numbers, marker } = this.expected;
 				const byNumber = new Map();
-				for (const c of bench.jtl.state.customers) byNumber.set(c.number, [...(byNumber.get(c.number) ?? []), c]);
+				for (const c of bench.jtl.state.customers)
+					byNumber.set(c.number, [...(byNumber.get(c.number) ?? []), c]);
 				const city = (c) => c.addresses.find((a) => a.type === 0 && a.isDefault)?.city;
 				let lost = 0;
 				let duplicated = 0;
@@ -108,7 +120,8 @@ export function scenarios(count) {
 					records: numbers.length - lost,
 					lost,
 					duplicated,
-					extraCustomers: bench.jtl.state.customers.length - (existing + (numbers.length - existing)),
+					extraCustomers:
+						bench.jtl.state.customers.length - (existing + (numbers.length - existing)),
 					correct: lost === 0 && duplicated === 0,
 				};
 			},
