@@ -146,7 +146,12 @@ export async function startN8n(runtime, home) {
 
 		/** Activates (publishes) a workflow the way the editor does and waits for its triggers. */
 		async activate(id) {
-			const wf = await rest.call('GET', `/workflows/${id}`);
+			// Right after start-up n8n may still be mounting routes (404); ask until it answers.
+			let wf;
+			await until(`GET workflow ${id}`, 60_000, async () => {
+				wf = await rest.call('GET', `/workflows/${id}`);
+				return wf.status !== 404;
+			});
 			assert.equal(wf.status, 200, `GET workflow ${id}: ${JSON.stringify(wf.body)}`);
 			const res = await rest.call('POST', `/workflows/${id}/activate`, {
 				versionId: wf.body.data.versionId,
