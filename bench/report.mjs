@@ -275,14 +275,29 @@ function markdown({ meta, stats, poll, goals }) {
 	return lines.join('\n');
 }
 
+/** The project's Prettier style for a written file, so `prettier --check bench` stays clean. */
+async function formatted(file, text) {
+	try {
+		const prettier = await import('prettier');
+		const options = (await prettier.resolveConfig(file)) ?? {};
+		return await prettier.format(text, { ...options, filepath: file });
+	} catch {
+		return text; // Prettier is a devDependency; without it the files are written as they are
+	}
+}
+
 /** Writes results.json, RESULTS.md and chart.svg into `dir`; returns the results. */
-export function writeReport(dir, { meta, runs, scenarios, poll }) {
+export async function writeReport(dir, { meta, runs, scenarios, poll }) {
 	const stats = aggregate(runs, scenarios);
 	const goals = targets(stats, poll);
 	const table = Object.entries(stats).map(([key, s]) => ({ key, ...s }));
 	const results = { meta, stats, targets: goals, poll, runs, table };
-	writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+	const write = async (name, text) => {
+		const file = path.join(dir, name);
+		writeFileSync(file, await formatted(file, text));
+	};
+	await write('results.json', JSON.stringify(results, null, 2) + '\n');
 	writeFileSync(path.join(dir, 'chart.svg'), chart(stats));
-	writeFileSync(path.join(dir, 'RESULTS.md'), markdown({ meta, stats, poll, goals }));
+	await write('RESULTS.md', markdown({ meta, stats, poll, goals }));
 	return results;
 }

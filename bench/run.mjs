@@ -248,7 +248,7 @@ async function main() {
 			: 'VmRSS sampled every 100 ms',
 	};
 	mkdirSync(OUT, { recursive: true });
-	const results = writeReport(OUT, { meta, runs, scenarios, poll: pollResult });
+	const results = await writeReport(OUT, { meta, runs, scenarios, poll: pollResult });
 	log(`\nbench: ${meta.durationSeconds} s; report in ${OUT}`);
 
 	if (args.smoke) {
