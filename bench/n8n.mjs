@@ -1,0 +1,252 @@
+// The benchmark's one n8n: a real n8n 2.41.1 (`n8n start`, Node 24) with this package installed,
+// driven over its REST API. Workflows start with a Webhook node ("respond when the last node
+// finishes"), so one long-lived n8n process runs every scenario and the runner can measure that
+// process: wall time of the webhook call, CPU time (/proc/<pid>/stat) and peak RSS (VmHWM, reset
+// before each run through /proc/<pid>/clear_refs, with RSS polling as the fallback).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+import { freePort, n8nCli, n8nEnv } from '../scripts/n8n-runtime.mjs';
+
+const OWNER = {
+	email: 'bench-owner@example.com',
+	password: 'Bench-Password-1',
+	firstName: 'Bench',
+	lastName: 'Owner',
+};
+const BROWSER_ID = 'erp-customers-bench';
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until(what, timeoutMs, check, everyMs = 500) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+/** CPU seconds (user + system) the process has used so far. */
+export function cpuSeconds(pid) {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name, which is in parentheses and may contain spaces.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** VmRSS and VmHWM of the process, in MiB. */
+export function memoryMiB(pid) {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+	return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+/** Resets the kernel's peak-RSS mark to the current RSS; false where the kernel refuses. */
+function resetPeak(pid) {
+	try {
+		writeFileSync(`/proc/${pid}/clear_refs`, '5');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A small n8n REST client with the owner's session cookie. */
+function restClient(url) {
+	let cookie = '';
+	const call = async (method, route, body) => {
+		const res = await fetch(`${url}/rest${route}`, {
+			method,
+			headers: {
+				'browser-id': BROWSER_ID,
+				...(cookie ? { cookie } : {}),
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = text;
+		}
+		return { status: res.status, body: json };
+	};
+	return { call };
+}
+
+/** Imports credentials and workflows with the n8n CLI (before `n8n start`). */
+export async function importAll(runtime, home, dir, credentials, workflows) {
+	const credFile = `${dir}/credentials.json`;
+	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
+	let res = await n8nCli(runtime, home, ['import:credentials', `--input=${credFile}`]);
+	assert.equal(res.code, 0, `import:credentials failed:\n${res.stdout}\n${res.stderr}`);
+	const wfFile = `${dir}/workflows.json`;
+	writeFileSync(wfFile, JSON.stringify(workflows, null, 2));
+	res = await n8nCli(runtime, home, ['import:workflow', `--input=${wfFile}`]);
+	assert.equal(res.code, 0, `import:workflow failed:\n${res.stdout}\n${res.stderr}`);
+}
+
+/** Starts `n8n start`, logs in as the owner and returns a handle to run and measure workflows. */
+export async function startN8n(runtime, home) {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
+		env: n8nEnv(runtime, home, {
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_LOG_LEVEL: 'warn',
+		}),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const keep = (d) => (output = (output + d).slice(-20_000));
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+
+	await until('n8n /healthz', 180_000, async () => {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}\n${output}`);
+		try {
+			return (await fetch(`${url}/healthz`)).ok;
+		} catch {
+			return false;
+		}
+	});
+	const rest = restClient(url);
+	const setup = await until('the n8n REST API', 90_000, async () => {
+		const res = await rest.call('POST', '/owner/setup', OWNER);
+		return res.status === 404 ? undefined : res;
+	});
+	assert.ok(setup.status === 200 || setup.status === 400, `owner setup: ${setup.status}`);
+	const login = await rest.call('POST', '/login', {
+		emailOrLdapLoginId: OWNER.email,
+		password: OWNER.password,
+	});
+	assert.equal(login.status, 200, `login failed: ${JSON.stringify(login.body)}`);
+
+	const pid = child.pid;
+	const peakResettable = resetPeak(pid);
+
+	return {
+		url,
+		pid,
+		rest,
+		output: () => output,
+		peakResettable,
+
+		/** Activates (publishes) a workflow the way the editor does and waits for its triggers. */
+		async activate(id) {
+			// Right after start-up n8n may still be mounting routes (404); ask until it answers.
+			let wf;
+			await until(`GET workflow ${id}`, 60_000, async () => {
+				wf = await rest.call('GET', `/workflows/${id}`);
+				return wf.status !== 404;
+			});
+			assert.equal(wf.status, 200, `GET workflow ${id}: ${JSON.stringify(wf.body)}`);
+			const res = await rest.call('POST', `/workflows/${id}/activate`, {
+				versionId: wf.body.data.versionId,
+			});
+			assert.equal(res.status, 200, `activate ${id}: ${JSON.stringify(res.body)}`);
+			await until(`activation of ${id}`, 60_000, async () => {
+				const st = await rest.call('GET', `/workflows/${id}/publication-status`);
+				const triggers = st.body?.data?.triggers ?? [];
+				const failed = triggers.find((t) => t.status === 'failed');
+				if (failed) throw new Error(`activation of ${id} failed: ${failed.errorMessage}`);
+				return triggers.length > 0 && triggers.every((t) => t.status === 'activated');
+			});
+		},
+
+		/** The error message of the newest execution of a workflow, if it failed. */
+		async lastError(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const list = await rest.call('GET', `/executions?filter=${filter}`);
+			const latest = list.body?.data?.results?.[0];
+			if (!latest) return undefined;
+			const one = await rest.call('GET', `/executions/${latest.id}`);
+			const text = typeof one.body?.data?.data === 'string' ? one.body.data.data : '';
+			const match = /"message","([^"]{0,400})/.exec(text) ?? /"message":"([^"]{0,400})/.exec(text);
+			return match?.[1] ?? `execution ${latest.id} ${latest.status}`;
+		},
+
+		/**
+		 * Calls a webhook workflow and measures the n8n process: wall time, CPU seconds and peak
+		 * RSS during the call.
+		 */
+		async measure(path, body, attempt = 0) {
+			// Under load n8n's database health check can lapse for a moment, and webhooks then get
+			// 503 at once ("Database is not ready"); wait until n8n reports itself ready again.
+			await until('n8n readiness', 60_000, async () => {
+				try {
+					return (await fetch(`${url}/healthz/readiness`)).ok;
+				} catch {
+					return false;
+				}
+			});
+			const resettable = resetPeak(pid);
+			const cpu0 = cpuSeconds(pid);
+			const rssStart = memoryMiB(pid).rss;
+			let peakRss = rssStart;
+			const sampler = setInterval(() => {
+				try {
+					peakRss = Math.max(peakRss, memoryMiB(pid).rss);
+				} catch {
+					/* the process went away; the call reports it */
+				}
+			}, 100);
+			const t0 = performance.now();
+			let status;
+			let response;
+			try {
+				const res = await fetch(`${url}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(body ?? {}),
+					signal: AbortSignal.timeout(600_000),
+				});
+				status = res.status;
+				const text = await res.text();
+				if (status === 503 && performance.now() - t0 < 1000 && attempt < 10) {
+					clearInterval(sampler);
+					await sleep(2000);
+					return await this.measure(path, body, attempt + 1);
+				}
+				try {
+					response = JSON.parse(text);
+				} catch {
+					response = text;
+				}
+			} finally {
+				clearInterval(sampler);
+			}
+			const wallMs = performance.now() - t0;
+			const cpu = cpuSeconds(pid) - cpu0;
+			const mem = memoryMiB(pid);
+			return {
+				status,
+				response,
+				wallMs,
+				cpuSeconds: cpu,
+				peakRssMiB: resettable ? Math.max(mem.hwm, peakRss) : peakRss,
+				rssStartMiB: rssStart,
+			};
+		},
+
+		async stop() {
+			if (child.exitCode !== null) return;
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
