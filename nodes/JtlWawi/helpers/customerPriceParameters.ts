@@ -5,7 +5,7 @@ import { z } from 'zod/v3';
 import { int32Id, validateField } from '../../shared/validation';
 import { customerLocator } from './customerLocator';
 import { readV1CustomerId } from './customerId';
-import { schemaOf, toNumber } from '../../shared/fieldSpecs';
+import { boundedNumber, schemaOf, toNumber } from '../../shared/fieldSpecs';
 
 /**
  * The parameters of the customer price operations (item, customer, quantity tier, price) and
@@ -85,13 +85,7 @@ export const priceValueProperties: INodeProperties[] = [
 
 const fromQuantity = schemaOf('int');
 const percent = schemaOf('percent');
-const netPrice = z.preprocess(
-	toNumber,
-	z
-		.number({ invalid_type_error: 'must be a number' })
-		.finite('must be a number')
-		.min(0, 'must be 0 or greater'),
-);
+const netPrice = z.preprocess(toNumber, boundedNumber(0));
 
 /** The key of one customer price: item, customer and from-quantity, validated. */
 export interface PriceKey {

@@ -6,6 +6,7 @@ import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
+import { readCollectionParameter } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -29,7 +30,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV1CustomerId(this, itemIndex);
-	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
+	const fields = readCollectionParameter(this, 'fields', 'Fields', itemIndex);
 	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(

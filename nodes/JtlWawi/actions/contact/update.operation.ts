@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV1CustomerId } from '../../helpers/customerId';
+import { readCollectionParameter } from '../../../shared/parameters';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -32,7 +33,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
-	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const updateFields = readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex);
 	const body = contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear');
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(

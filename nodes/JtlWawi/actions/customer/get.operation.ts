@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
-import { simplifyField } from '../../../shared/parameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
 import { simplifyCustomer } from '../../helpers/simplify';
 
@@ -23,6 +23,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'a customer', itemIndex);
 	}
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const simplify = readSimplify(this, itemIndex);
 	return [simplify ? simplifyCustomer(response.body) : response.body];
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod/v3';
 
 import { uuid, validateField } from '../../../shared/validation';
 import { toProperties } from '../../../shared/fieldSpecs';
@@ -10,6 +11,7 @@ import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
+import { readCollectionParameter } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -76,9 +78,14 @@ export const description = updateDisplayOptions(
 /** Builds the `PATCH /v2/customer/update` body from the item's parameters, validating each field. */
 function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const customerId = readV2CustomerId(this, itemIndex);
-	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const paymentSettings = this.getNodeParameter('paymentSettings', itemIndex, {}) as IDataObject;
-	const addressInput = this.getNodeParameter('addresses', itemIndex, {}) as IDataObject;
+	const updateFields = readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex);
+	const paymentSettings = readCollectionParameter(
+		this,
+		'paymentSettings',
+		'Payment Settings',
+		itemIndex,
+	);
+	const addressInput = readCollectionParameter(this, 'addresses', 'Addresses', itemIndex);
 
 	const body: IDataObject = {
 		customerId,
@@ -95,7 +102,13 @@ function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObjec
 		);
 	}
 
-	const entries = (addressInput.address as IDataObject[] | undefined) ?? [];
+	const entries = validateField(
+		this,
+		z.array(z.record(z.unknown()), { invalid_type_error: 'must be a list of addresses' }),
+		addressInput.address ?? [],
+		'Addresses',
+		itemIndex,
+	) as IDataObject[];
 	if (entries.length > 0) {
 		body.addresses = entries.map((entry, position) => {
 			const label = `Addresses > Address ${position + 1} > `;
@@ -131,7 +144,7 @@ function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): IDataObjec
 	if (Object.keys(body).length === 1) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field, payment setting or address`,
+			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings or Addresses`,
 			{ itemIndex },
 		);
 	}

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { int32Id, validateField } from '../../../shared/validation';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { maxResults, returnAllAndLimit } from '../../../shared/parameters';
+import { maxResults, readCollectionParameter, returnAllAndLimit } from '../../../shared/parameters';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 import { asArray } from '../../helpers/paging';
 
@@ -39,7 +39,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const itemId = readItemId(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readCollectionParameter(this, 'filters', 'Filters', itemIndex);
 	const customerId =
 		filters.customerId === undefined || filters.customerId === ''
 			? undefined
