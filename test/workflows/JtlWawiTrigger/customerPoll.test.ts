@@ -61,7 +61,7 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		const trigger = poller({ event: 'updatedCustomer', options: {} });
 		await jtl.sandbox.clearRequests();
 		expect(await trigger.poll()).toBeNull();
-		expect(await jtl.apiCalls()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(1); // asks for JTL's time and newest customer
 		const cursor = trigger.staticData().cursor as string;
 		expect(Date.parse(cursor)).toBeGreaterThan(0);
 
@@ -91,9 +91,22 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		});
 		// The window reaches 5 minutes behind the previous poll, but not before the first one.
 		expect(calls[0].query.lastChangedAfter).toBe(new Date(Date.parse(cursor) - 1).toISOString());
-		expect(Date.parse(calls[0].query.lastChangedBefore)).toBe(
-			Date.parse(trigger.staticData().cursor as string),
-		);
+		expect(calls[0].query.lastChangedBefore).toBeUndefined();
+	});
+
+	it("takes the first poll's time from JTL's clock: with n8n 2 minutes ahead, nothing is lost", async () => {
+		clock.now = () => Date.now() + offsetMs + 2 * 60_000;
+		const trigger = poller({ event: 'updatedCustomer', options: {} });
+		expect(await trigger.poll()).toBeNull();
+		const sandboxNow = Date.now() + offsetMs;
+		expect(
+			Math.abs(Date.parse(trigger.staticData().startedAt as string) - sandboxNow),
+		).toBeLessThan(3000);
+		await advance(2);
+		await patchCustomer(7, { Website: 'https://first-minutes.example.com' });
+		await advance(10);
+		const result = await trigger.poll();
+		expect(result?.[0].map((i) => i.json.id)).toEqual([(await v2Customer(7)).id]);
 	});
 
 	it('New Customer emits a created customer once (full record with Simplify off), not a changed one', async () => {
