@@ -27,6 +27,18 @@ const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 const CUSTOMER_UUID = 'b45f6432-2462-4c6f-b00f-1d9d01000000';
 const ADDRESS_UUID = 'c56f6432-2462-4c6f-b00f-1d9d01000001';
 
+/** Valid parameters of Customer > Create, which Create or Update shares. */
+const CUSTOMER_WRITE: Params = {
+	customerGroupId: 1,
+	companyId: 1,
+	languageIso: 'de',
+	billingAddress: { City: 'Berlin', CountryIso: 'DE' },
+	additionalFields: {},
+	shippingAddress: {},
+	paymentSettings: {},
+	options: {},
+};
+
 /** Valid parameters of each operation, as the editor stores them. */
 const VALID: Record<string, Params> = {
 	'address.add': {
@@ -45,27 +57,8 @@ const VALID: Record<string, Params> = {
 	'contact.get': { customerId: locator('12'), contactId: '5' },
 	'contact.getAll': { customerId: locator('12'), returnAll: false, limit: 10 },
 	'contact.update': { customerId: locator('12'), contactId: '5', updateFields: { lastName: 'Lo' } },
-	'customer.create': {
-		customerGroupId: 1,
-		companyId: 1,
-		languageIso: 'de',
-		billingAddress: { City: 'Berlin', CountryIso: 'DE' },
-		additionalFields: {},
-		shippingAddress: {},
-		paymentSettings: { CreditLimit: 100 },
-		options: {},
-	},
-	'customer.upsert': {
-		customerNumber: 'K10001',
-		customerGroupId: 1,
-		companyId: 1,
-		languageIso: 'de',
-		billingAddress: { City: 'Berlin', CountryIso: 'DE' },
-		additionalFields: {},
-		shippingAddress: {},
-		paymentSettings: {},
-		options: {},
-	},
+	'customer.create': { ...CUSTOMER_WRITE, paymentSettings: { CreditLimit: 100 } },
+	'customer.upsert': { ...CUSTOMER_WRITE, customerNumber: 'K10001' },
 	'customer.delete': { customerId: locator('12') },
 	'customer.get': { customerId: locator('12'), simplify: true },
 	'customer.getAll': {

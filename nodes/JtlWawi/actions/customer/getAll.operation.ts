@@ -17,6 +17,13 @@ import {
 } from '../../../shared/parameters';
 import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
 
+const SORT_BY_OPTIONS = [
+	{ name: 'Created Date', value: 'createdDate' },
+	{ name: 'Customer Number', value: 'customerNumber' },
+	{ name: 'ID', value: 'id' },
+	{ name: 'Last Changed', value: 'lastChanged' },
+];
+
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -111,12 +118,7 @@ const properties: INodeProperties[] = [
 				name: 'sortBy',
 				type: 'options',
 				default: 'customerNumber',
-				options: [
-					{ name: 'Created Date', value: 'createdDate' },
-					{ name: 'Customer Number', value: 'customerNumber' },
-					{ name: 'ID', value: 'id' },
-					{ name: 'Last Changed', value: 'lastChanged' },
-				],
+				options: SORT_BY_OPTIONS,
 			},
 		],
 	},
@@ -154,12 +156,7 @@ const SORT_SPECS: FieldSpec[] = [
 		displayName: 'Sort By',
 		kind: 'choice',
 		description: '',
-		choices: [
-			{ name: 'Created Date', value: 'createdDate' },
-			{ name: 'Customer Number', value: 'customerNumber' },
-			{ name: 'ID', value: 'id' },
-			{ name: 'Last Changed', value: 'lastChanged' },
-		],
+		choices: SORT_BY_OPTIONS,
 	},
 ];
 
