@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { unexpectedShape, JTL_PAGE_SIZE_MAX } from '../JtlWawi/transport';
+import { jtlApiRequest, jtlPath, unexpectedShape, JTL_PAGE_SIZE_MAX } from '../JtlWawi/transport';
 import { readV2Page } from '../JtlWawi/helpers/paging';
-import { requestV2CustomerList } from '../JtlWawi/helpers/v2Lists';
+import { requiresV2List } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
-import { paginateByPageNumber } from '../shared/pagination';
-import { runPoll } from '../shared/pollEngine';
+import type { PollPage } from '../shared/pollEngine';
+import { runPoll, serverTimeOf } from '../shared/pollEngine';
 
 export type CustomerEvent = 'newCustomer' | 'updatedCustomer';
 
@@ -40,15 +40,20 @@ export const EVENTS: Record<CustomerEvent, EventSpec> = {
 };
 
 /**
- * Query parameters for the window [start, end). JTL's `<field>After`/`<field>Before` are strict
- * (> and <), and timestamps carry milliseconds, so `After = start − 1 ms` and `Before = end`.
+ * The query of one keyset page: the event's records strictly after `after` (JTL's
+ * `<field>After` is strict), sorted by the event's date and then by ID, ascending.
  */
-export function windowQuery(field: EventSpec['field'], start: number, end: number): IDataObject {
+export function pageQuery(
+	field: EventSpec['field'],
+	after: number,
+	pageNumber: number,
+): IDataObject {
 	return {
 		sortBy: `${field},id`,
 		sortDescending: false,
-		[`${field}After`]: new Date(start - 1).toISOString(),
-		[`${field}Before`]: new Date(end).toISOString(),
+		[`${field}After`]: new Date(after).toISOString(),
+		pageNumber,
+		pageSize: JTL_PAGE_SIZE_MAX,
 	};
 }
 
@@ -60,18 +65,18 @@ function itemsOf(ctx: IPollFunctions, body: unknown): IDataObject[] {
 	return readV2Page(body).items;
 }
 
-async function fetchCustomers(
+/** One page of `GET /v2/customers`, with JTL's clock from the answer's `Date` header. */
+async function readCustomerPage(
 	ctx: IPollFunctions,
-	query: IDataObject,
-	max: number,
-): Promise<IDataObject[]> {
-	return await paginateByPageNumber<IDataObject>(
-		async (pageNumber, pageSize) => {
-			const body = await requestV2CustomerList(ctx, { ...query, pageNumber, pageSize });
-			return { ...readV2Page(body), items: itemsOf(ctx, body) };
-		},
-		{ max, pageSizeMax: JTL_PAGE_SIZE_MAX, keyOf: (record) => String((record as IDataObject).id) },
-	);
+	qs: IDataObject,
+): Promise<PollPage<IDataObject>> {
+	let response;
+	try {
+		response = await jtlApiRequest(ctx, 'GET', jtlPath`/v2/customers`, { qs });
+	} catch (error) {
+		throw requiresV2List(ctx, error);
+	}
+	return { records: itemsOf(ctx, response.body), serverTime: serverTimeOf(response.headers) };
 }
 
 async function output(
@@ -79,12 +84,13 @@ async function output(
 	records: IDataObject[],
 	simplify: boolean,
 ): Promise<INodeExecutionData[][]> {
-	return [ctx.helpers.returnJsonArray(await customerOutput(ctx, records, simplify, 0))];
+	return [ctx.helpers.returnJsonArray(await customerOutput(ctx, records, simplify, 0, false))];
 }
 
 /**
- * One poll of the JTL-Wawi Trigger on the package's poll engine: JTL supplies the window read
- * (`GET /v2/customers`, sorted by the event's date and then ID, every page) and the event keys.
+ * One poll of the JTL-Wawi Trigger on the package's poll engine: JTL supplies one keyset page of
+ * `GET /v2/customers` (sorted by the event's date and then ID, after a date), the newest record,
+ * the record's date, ID and event key.
  */
 export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const event = this.getNodeParameter('event') as CustomerEvent;
@@ -93,11 +99,20 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 	const spec = EVENTS[event];
 	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
 
+	const dateOf = (record: IDataObject) => Date.parse(String(record[spec.field]));
 	const records = await runPoll<IDataObject>(this, {
-		readWindow: async (start, end) =>
-			await fetchCustomers(this, windowQuery(spec.field, start, end), Infinity),
-		readSample: async () =>
-			await fetchCustomers(this, { sortBy: `${spec.field},id`, sortDescending: true }, 1),
+		pageSize: JTL_PAGE_SIZE_MAX,
+		readPage: async (after, pageNumber) =>
+			await readCustomerPage(this, pageQuery(spec.field, after, pageNumber)),
+		readNewest: async () =>
+			await readCustomerPage(this, {
+				sortBy: `${spec.field},id`,
+				sortDescending: true,
+				pageNumber: 1,
+				pageSize: 1,
+			}),
+		dateOf,
+		idOf: (record) => String(record.id),
 		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
 	});
 	return records ? await output(this, records, simplify) : null;

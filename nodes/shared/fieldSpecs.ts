@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { int32Id, uuid, validateField } from './validation';
+import { booleanValue, collectionValue, int32Id, text, uuid, validateField } from './validation';
 
 /**
  * One place per field: its API name, its label, its editor type and its validation. The editor
@@ -73,11 +73,28 @@ export function toIsoDateTime(value: string): string | undefined {
 	return new Date(ms).toISOString();
 }
 
+/**
+ * Amounts are decimals in the vendors' APIs (JTL: `decimal`); no price or limit in a customer
+ * master record comes near a trillion, while 1e308 would overflow the vendor's decimal type.
+ */
+export const MAX_AMOUNT = 1e12;
+
+/** A finite number from `min` up to, not including, {@link MAX_AMOUNT}. */
+export function boundedNumber(min: number) {
+	return z
+		.number({ invalid_type_error: 'must be a number' })
+		.finite('must be a number')
+		.gte(min, `must be ${min === 0 ? 0 : min.toExponential()} or greater`)
+		.lt(MAX_AMOUNT, 'must be less than 1e12 (1,000,000,000,000)');
+}
+
 const SCHEMAS: Record<Exclude<FieldKind, 'choice'>, z.ZodTypeAny> = {
-	string: z
-		.string({ invalid_type_error: 'must be text' })
-		.max(255, 'must be at most 255 characters'),
-	email: z.string().trim().email('must be an email address'),
+	string: text(255),
+	email: z
+		.string({ invalid_type_error: 'must be an email address' })
+		.max(255, 'must be at most 255 characters')
+		.trim()
+		.email('must be an email address'),
 	uuid,
 	intId: int32Id,
 	int: z.preprocess(
@@ -88,7 +105,7 @@ const SCHEMAS: Record<Exclude<FieldKind, 'choice'>, z.ZodTypeAny> = {
 			.min(0, 'must be 0 or greater')
 			.max(2_147_483_647, 'must fit a 32-bit integer'),
 	),
-	number: z.preprocess(toNumber, z.number({ invalid_type_error: 'must be a number' }).finite()),
+	number: z.preprocess(toNumber, boundedNumber(-MAX_AMOUNT)),
 	percent: z.preprocess(
 		toNumber,
 		z
@@ -96,9 +113,10 @@ const SCHEMAS: Record<Exclude<FieldKind, 'choice'>, z.ZodTypeAny> = {
 			.min(0, 'must be between 0 and 100')
 			.max(100, 'must be between 0 and 100'),
 	),
-	boolean: z.boolean({ invalid_type_error: 'must be true or false' }),
+	boolean: booleanValue,
 	dateTime: z
 		.string({ invalid_type_error: 'must be a date and time' })
+		.max(64, 'must be a date and time such as 2026-03-01T00:00:00Z')
 		.transform(toIsoDateTime)
 		.refine(
 			(v): v is string => v !== undefined,
@@ -248,7 +266,8 @@ export function validateCollection(
 ): IDataObject {
 	const byName = new Map(specs.map((s) => [s.name, s]));
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(values)) {
+	const collection = collectionValue(ctx, values, labelPrefix.replace(/ > $/, ''), itemIndex);
+	for (const [key, value] of Object.entries(collection)) {
 		const spec = byName.get(key);
 		const label = spec ? `${labelPrefix}${labelOf(spec)}` : `${labelPrefix}${key}`;
 		if (!spec) {
@@ -290,6 +309,6 @@ export function readCollection(
 	labelPrefix: string,
 	itemIndex: number,
 ): IDataObject {
-	const values = ctx.getNodeParameter(parameter, itemIndex, {}) as IDataObject;
-	return validateCollection(ctx, specs, values, labelPrefix, itemIndex);
+	const values = ctx.getNodeParameter(parameter, itemIndex, {});
+	return validateCollection(ctx, specs, values as IDataObject, labelPrefix, itemIndex);
 }

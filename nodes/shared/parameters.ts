@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { int32, validateField } from './validation';
+import { booleanValue, collectionValue, int32, validateField } from './validation';
 
 /**
  * Editor parameters every vendor's nodes use in the same way, and their readers: Return All +
@@ -31,8 +31,7 @@ export function returnAllAndLimit(): INodeProperties[] {
 
 /** How many records a Get Many call should return: Infinity for Return All, else the limit. */
 export function maxResults(ctx: IExecuteFunctions, itemIndex: number): number {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return Infinity;
+	if (readSwitch(ctx, 'returnAll', 'Return All', itemIndex, false)) return Infinity;
 	return validateField(
 		ctx,
 		int32,
@@ -54,11 +53,6 @@ export function simplifyField(record = 'customer'): INodeProperties {
 		default: true,
 		description: `Whether to return a compact, flat ${record} in camelCase (the same shape from every system and API) instead of the vendor's full record`,
 	};
-}
-
-/** Reads the Simplify switch (on unless turned off). */
-export function readSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	return ctx.getNodeParameter('simplify', itemIndex, true) !== false;
 }
 
 /** Reads a resource locator parameter as its plain value. */
@@ -116,4 +110,35 @@ export function recordLocator(
 		],
 		...overrides,
 	};
+}
+
+/** Reads a boolean parameter, refusing anything that is not true or false. */
+export function readSwitch(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	fallback: boolean,
+): boolean {
+	return validateField(
+		ctx,
+		booleanValue,
+		ctx.getNodeParameter(name, itemIndex, fallback),
+		label,
+		itemIndex,
+	);
+}
+
+/** Reads the Simplify switch. */
+export const readSimplify = (ctx: IExecuteFunctions, itemIndex: number) =>
+	readSwitch(ctx, 'simplify', 'Simplify', itemIndex, true);
+
+/** Reads a collection parameter as an object; see {@link collectionValue}. */
+export function readCollectionParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): IDataObject {
+	return collectionValue(ctx, ctx.getNodeParameter(name, itemIndex, {}), label, itemIndex);
 }

@@ -2,21 +2,40 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { clock } from './clock';
 
-/** How far each window reaches back behind the previous one, to catch late commits. */
+/** How far each window reaches back behind the previous poll, to catch late commits. */
 export const OVERLAP_MS = 5 * 60 * 1000;
 
 /** How many emitted keys are remembered (the newest win). */
 export const MAX_PROCESSED_KEYS = 10_000;
 
+/** Pages one poll reads at most: a loop guard, far above any real window. */
+export const MAX_POLL_PAGES = 10_000;
+
+/** One page of the vendor's list, with the API's clock when the answer told it. */
+export interface PollPage<R> {
+	records: R[];
+	/** Epoch milliseconds of the API's clock at this answer (its `Date` header). */
+	serverTime?: number;
+}
+
 /**
- * What a vendor's polling trigger supplies; the engine does the rest. A window is the half-open
- * interval [start, end) in epoch milliseconds, on the record's own event date.
+ * What a vendor's polling trigger supplies; the engine does the rest. Dates are epoch
+ * milliseconds of the record's own event date, on the API's clock.
  */
 export interface PollSource<R> {
-	/** Every record whose event date lies in [start, end), all pages of it. */
-	readWindow(start: number, end: number): Promise<R[]>;
-	/** The newest record or records, for the editor's test step. */
-	readSample(): Promise<R[]>;
+	/** How many records `readPage` asks for; a shorter page is the last one. */
+	pageSize: number;
+	/**
+	 * Page `pageNumber` of the records whose event date is strictly after `after`, sorted by event
+	 * date and then by ID, ascending.
+	 */
+	readPage(after: number, pageNumber: number): Promise<PollPage<R>>;
+	/** The newest record or records: the editor's test step, and the first poll's clock. */
+	readNewest(): Promise<PollPage<R>>;
+	/** The record's event date. */
+	dateOf(record: R): number;
+	/** The record's ID. */
+	idOf(record: R): string;
 	/**
 	 * The key of one event of a record: the same key means the same event (for example `id` for a
 	 * new record, `id@changedAt` for a change). Undefined drops a record that is no event of this kind.
@@ -26,51 +45,106 @@ export interface PollSource<R> {
 
 /** What the engine keeps in the node's static data between polls. */
 export interface PollState extends IDataObject {
-	/** ISO time: the (exclusive) end of the last window that was read completely. */
+	/** ISO time on the API's clock at the first answer of the last complete poll. */
 	cursor?: string;
-	/** ISO time of the first poll after activation; windows never reach back before it. */
+	/** ISO time on the API's clock of the first poll after activation; never read before it. */
 	startedAt?: string;
 	/** Keys emitted recently, oldest first, at most MAX_PROCESSED_KEYS. */
 	processedKeys?: string[];
 }
 
-/**
- * The window a poll reads: from the last cursor minus the overlap (but never before the first
- * poll) up to now.
- */
-export function pollWindow(state: PollState, nowMs: number): { start: number; end: number } {
+/** Epoch milliseconds of an HTTP `Date` header, or undefined. */
+export function serverTimeOf(headers: Record<string, string> | undefined): number | undefined {
+	const value = headers?.date;
+	const ms = value === undefined ? NaN : Date.parse(value);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Where a poll's window starts: the cursor minus the overlap, never before the first poll. */
+export function windowStart(state: PollState): number {
 	const cursor = Date.parse(String(state.cursor));
 	const startedAt = state.startedAt === undefined ? NaN : Date.parse(state.startedAt);
-	const start = Math.max(cursor - OVERLAP_MS, Number.isNaN(startedAt) ? -Infinity : startedAt);
-	return { start, end: nowMs };
+	return Math.max(cursor - OVERLAP_MS, Number.isNaN(startedAt) ? -Infinity : startedAt);
 }
 
 /**
- * One poll of a trigger. In the editor's test step it returns the source's sample and leaves the
- * state alone. The first poll after activation only records the time. Later polls read the whole
- * window, emit the records whose event key was not emitted before, and move the cursor only after
- * the window was read completely: an error leaves the state as it was, so the next poll reads the
- * same window again. Returns null when there is nothing to emit.
+ * Reads every record dated `start` or later by keyset: each next page asks for the records after
+ * the last date read (minus 1 ms, so records sharing that date are read again and dropped by ID),
+ * never for "page n" of a list that may shift while it is read. Only when a whole page shares one
+ * date does it go on by page number within that date; such a date is then read again from its
+ * first page until a pass adds nothing, so a record that shifted back a page is still caught.
+ */
+export async function readWindow<R>(
+	source: PollSource<R>,
+	start: number,
+): Promise<{ records: R[]; serverTime?: number }> {
+	const read = new Set<string>();
+	const records: R[] = [];
+	let serverTime: number | undefined;
+	let after = start - 1;
+	let pageNumber = 1;
+	let passAdded = false;
+	for (let pages = 0; pages < MAX_POLL_PAGES; pages++) {
+		const page = await source.readPage(after, pageNumber);
+		serverTime ??= page.serverTime;
+		let addedAtBound = false;
+		for (const record of page.records) {
+			const date = source.dateOf(record);
+			const key = `${source.idOf(record)}@${date}`;
+			if (read.has(key)) continue;
+			read.add(key);
+			records.push(record);
+			if (date === after + 1) addedAtBound = true;
+		}
+		const full = page.records.length >= source.pageSize;
+		const last = full ? source.dateOf(page.records[page.records.length - 1]) : NaN;
+		passAdded ||= addedAtBound;
+		if (full && last === after + 1) {
+			pageNumber++; // the whole page shares the bound's date: on within that date
+			continue;
+		}
+		if (pageNumber > 1 && passAdded) {
+			pageNumber = 1; // a pass by page number added records: read that date again
+			passAdded = false;
+			continue;
+		}
+		passAdded = false;
+		if (!full) return { records, serverTime };
+		after = last - 1;
+		pageNumber = 1;
+	}
+	throw new Error(`The poll read ${MAX_POLL_PAGES} pages without reaching the end of the list`);
+}
+
+/**
+ * One poll of a trigger. In the editor's test step it returns the newest records and leaves the
+ * state alone. The first poll after activation only records the API's time. Later polls read the
+ * window from the cursor minus the overlap by keyset, emit the records whose event key was not
+ * emitted before, and move the cursor to the API's time of the poll's first answer only after the
+ * window was read completely: an error leaves the state as it was, so the next poll reads the same
+ * window again. The cursor never moves back. Without a `Date` header, n8n's clock stands in.
+ * Returns null when there is nothing to emit.
  */
 export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Promise<R[] | null> {
 	if (ctx.getMode() === 'manual') {
-		const sample = await source.readSample();
+		const sample = (await source.readNewest()).records;
 		return sample.length ? sample : null;
 	}
 
-	const now = clock.now();
 	const state = ctx.getWorkflowStaticData('node') as PollState;
 	if (typeof state.cursor !== 'string' || Number.isNaN(Date.parse(state.cursor))) {
-		const iso = new Date(now).toISOString();
+		const newest = await source.readNewest();
+		const newestDate = newest.records.length
+			? Math.max(...newest.records.map((r) => source.dateOf(r))) + 1
+			: undefined;
+		const iso = new Date(newest.serverTime ?? newestDate ?? clock.now()).toISOString();
 		state.cursor = iso;
 		state.startedAt = iso;
 		state.processedKeys = [];
 		return null;
 	}
 
-	const { start, end } = pollWindow(state, now);
-	if (end <= start) return null; // the clock went backwards; nothing to read yet
-	const records = await source.readWindow(start, end);
+	const { records, serverTime } = await readWindow(source, windowStart(state));
 
 	const processed = Array.isArray(state.processedKeys) ? state.processedKeys : [];
 	const seen = new Set(processed);
@@ -84,7 +158,8 @@ export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Pr
 		freshKeys.push(key);
 	}
 
-	state.cursor = new Date(end).toISOString();
+	const now = serverTime ?? clock.now();
+	if (now > Date.parse(state.cursor)) state.cursor = new Date(now).toISOString();
 	if (freshKeys.length)
 		state.processedKeys = [...processed, ...freshKeys].slice(-MAX_PROCESSED_KEYS);
 	return fresh.length ? fresh : null;

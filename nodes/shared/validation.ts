@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
@@ -29,6 +34,58 @@ export const uuid = z
 
 export const INT_ID_REGEX = '^[1-9][0-9]{0,9}$';
 
+/**
+ * Characters no single-line ERP field may hold: C0 controls (NUL, tab, CR, LF, ...), DEL, C1
+ * controls, line and paragraph separators, the byte-order mark, and the bidirectional controls that
+ * can make text display differently from what is stored (U+061C, U+200E/F, U+202A-E, U+2066-9).
+ * Zero-width joiners (U+200C/D) stay allowed: scripts and emoji need them.
+ */
+const isUnsafe = (code: number) =>
+	code <= 0x1f ||
+	(code >= 0x7f && code <= 0x9f) ||
+	code === 0x061c ||
+	code === 0x200e ||
+	code === 0x200f ||
+	(code >= 0x2028 && code <= 0x202e) ||
+	(code >= 0x2066 && code <= 0x2069) ||
+	code === 0xfeff;
+
+/** The first unsafe character of `text` as `U+XXXX at position n`, or undefined. */
+export function unsafeCharacter(text: string): string | undefined {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (isUnsafe(code))
+			return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${index + 1}`;
+	}
+	return undefined;
+}
+
+/** Single-line text of at most `max` characters, without control or bidi characters. */
+export function text(max = 255) {
+	return z
+		.string({ invalid_type_error: 'must be text' })
+		.max(max, `must be at most ${max} characters`)
+		.superRefine((value, issue) => {
+			const found = value.length <= max ? unsafeCharacter(value) : undefined;
+			if (found)
+				issue.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `must not contain control or bidirectional formatting characters (found ${found})`,
+				});
+		});
+}
+
+/** A value as the error shows it: JSON, cut to 100 characters so a huge value cannot flood the log. */
+function shownValue(value: unknown): string {
+	let json: string;
+	try {
+		json = JSON.stringify(value) ?? String(value);
+	} catch {
+		json = Object.prototype.toString.call(value);
+	}
+	return json.length > 100 ? `${json.slice(0, 100)}… (${json.length} characters)` : json;
+}
+
 function describeIssue(issue: z.ZodIssue): string {
 	const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
 	return `${issue.message}${where}`;
@@ -48,10 +105,31 @@ export function validateField<S extends z.ZodTypeAny>(
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const issues = result.error.issues.map(describeIssue);
-	const shown = value === undefined || value === '' ? 'empty' : JSON.stringify(value);
+	const shown = value === undefined || value === '' ? 'empty' : shownValue(value);
 	throw new NodeOperationError(ctx.getNode(), `${fieldLabel} (item ${itemIndex}) ${issues[0]}`, {
 		itemIndex,
 		// Each issue reads as the second half of "<field> <issue>", so the sentence names the field.
 		description: `The value given for "${fieldLabel}" was ${shown}. ${fieldLabel} ${issues.join('; ')}.`,
 	});
 }
+
+const collection = z.record(z.unknown(), {
+	invalid_type_error: 'must be a collection of fields (an object)',
+});
+
+/**
+ * A collection parameter (Update Fields, Filters, ...) as an object. Nothing given is empty; an
+ * array, text or number from an expression is refused naming the collection.
+ */
+export function collectionValue(
+	ctx: Ctx,
+	value: unknown,
+	fieldLabel: string,
+	itemIndex: number,
+): IDataObject {
+	if (value === undefined || value === null) return {};
+	return validateField(ctx, collection, value, fieldLabel, itemIndex) as IDataObject;
+}
+
+/** A switch: true or false, nothing else. */
+export const booleanValue = z.boolean({ invalid_type_error: 'must be true or false' });

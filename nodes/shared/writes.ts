@@ -3,27 +3,33 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { answerWasLost } from './errors';
 
+/** How often a write with a natural key is sent at most while its answers keep getting lost. */
+export const MAX_WRITE_SENDS = 3;
+
 /**
  * Sends a write that must not be repeated blindly, such as one that adds a record, and gives its
  * result. When the answer is lost on the way back (the request may or may not have been applied),
  * `find()` reads whether it took effect: what it finds (a record, or `true`) is the result, and
- * only when it finds nothing is the write sent once more. Any other failure, and a failure of the
- * repeat, reaches the caller as the core raised it.
+ * only when it finds nothing is the write sent again, at most MAX_WRITE_SENDS times in all. After
+ * the last lost answer it looks once more, so a repeat that was applied is never reported as
+ * failed. Any other failure reaches the caller as the core raised it.
  */
 export async function sendUnlessApplied<T, F = T>(
 	send: () => Promise<T>,
 	find: () => Promise<F | undefined | false>,
 ): Promise<T | F> {
-	let failure: unknown;
-	try {
-		return await send();
-	} catch (error) {
-		failure = error ?? new Error('The write failed');
+	for (let sends = 1; ; sends++) {
+		let failure: unknown;
+		try {
+			return await send();
+		} catch (error) {
+			failure = error ?? new Error('The write failed');
+		}
+		if (!answerWasLost(failure)) throw failure;
+		const found = await find();
+		if (found !== undefined && found !== false) return found;
+		if (sends >= MAX_WRITE_SENDS) throw failure;
 	}
-	if (!answerWasLost(failure)) throw failure;
-	const found = await find();
-	if (found !== undefined && found !== false) return found;
-	return await send();
 }
 
 /**

@@ -65,3 +65,60 @@ describe('takeFault', () => {
 		assert.equal(view.pathRegex, 'x');
 	});
 });
+
+describe('random faults at a rate with a seed', () => {
+	const draws = (fault, n, method = 'GET') =>
+		Array.from({ length: n }, () => takeFault([fault], method, '/erp/customers'));
+
+	it('injects about `rate` of the matching requests, the same ones for the same seed', () => {
+		const a = draws(normaliseFault({ random: { rate: 0.2, seed: 7 }, pathRegex: '^/erp/' }), 2000);
+		const b = draws(normaliseFault({ random: { rate: 0.2, seed: 7 }, pathRegex: '^/erp/' }), 2000);
+		const hits = a.filter(Boolean).length;
+		assert.ok(hits > 340 && hits < 460, `${hits} of 2000`);
+		assert.deepEqual(
+			a.map((f) => f?.kind),
+			b.map((f) => f?.kind),
+		);
+		const c = draws(normaliseFault({ random: { rate: 0.2, seed: 8 } }), 2000);
+		assert.notDeepEqual(
+			a.map((f) => f?.kind),
+			c.map((f) => f?.kind),
+		);
+	});
+
+	it('gives every kind: 5xx, 429 with Retry-After 0 or 1, drops, delays, lost answers on writes', () => {
+		const fault = normaliseFault({ random: { rate: 1, seed: 1, delayMs: 300 } });
+		const got = draws(fault, 400, 'POST');
+		const kinds = new Set(got.map((f) => f.kind));
+		assert.deepEqual([...kinds].sort(), [
+			'429',
+			'500',
+			'502',
+			'503',
+			'504',
+			'delay',
+			'drop',
+			'lostAnswer',
+		]);
+		for (const f of got.filter((x) => x.kind === '429'))
+			assert.ok(['0', '1'].includes(f.headers['Retry-After']));
+		assert.ok(got.filter((x) => x.kind === 'lostAnswer').every((x) => x.afterHandler && x.drop));
+		assert.ok(got.filter((x) => x.kind === 'delay').every((x) => x.delayMs === 300));
+		assert.equal(fault.injected, 400);
+		// a GET never "applies a write": its lost answer is a plain drop
+		const reads = draws(normaliseFault({ random: { rate: 1, seed: 1, kinds: ['lostAnswer'] } }), 5);
+		assert.ok(reads.every((x) => x.drop && !x.afterHandler));
+	});
+
+	it('matches by method and path, stops after `times` faults, and refuses bad settings', () => {
+		const fault = normaliseFault({ random: { rate: 1, seed: 2 }, method: 'post', times: 2 });
+		assert.equal(takeFault([fault], 'GET', '/x'), undefined);
+		assert.ok(takeFault([fault], 'POST', '/x'));
+		assert.ok(takeFault([fault], 'POST', '/x'));
+		assert.equal(takeFault([fault], 'POST', '/x'), undefined);
+		assert.throws(() => normaliseFault({ random: { rate: 2, seed: 1 } }), /rate/);
+		assert.throws(() => normaliseFault({ random: { rate: 0.1 } }), /seed/);
+		assert.throws(() => normaliseFault({ random: { rate: 0.1, seed: 1, kinds: ['x'] } }), /kinds/);
+		assert.equal(describeFault(fault).next, undefined);
+	});
+});

@@ -227,7 +227,9 @@ export async function startSandboxServer(config) {
 		const answer = endpoint
 			? await withFaults(ctx, () => endpoint.handle(ctx))
 			: await apiAnswer(ctx);
-		if (answer) send(res, answer.status, answer.body, answer.headers);
+		// The answer's Date is the sandbox clock's, as a vendor's own clock would stamp it.
+		const date = { Date: new Date(clock.now()).toUTCString() };
+		if (answer) send(res, answer.status, answer.body, { ...date, ...answer.headers });
 	}
 
 	const server = createServer((req, res) => {

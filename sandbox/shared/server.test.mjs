@@ -132,6 +132,13 @@ describe('startSandboxServer', () => {
 		assert.deepEqual(body.request.body, { password: 'pw' });
 	});
 
+	it("stamps every answer's Date header with the sandbox clock, not the host's", async () => {
+		sb.advanceClock(-3600);
+		const date = Date.parse((await call('/api/notes')).headers.get('date'));
+		sb.advanceClock(3600);
+		assert.ok(Math.abs(date - (Date.now() - 3_600_000)) < 5000, `Date ${new Date(date)}`);
+	});
+
 	it('resets state, log, faults and clock', async () => {
 		sb.addFault({ path: '/x', status: 500 });
 		sb.advanceClock(60);

@@ -5,8 +5,9 @@
 // workflow runs poll() once right away, then on the cron of "Poll Times" (everyMinute = one random
 // second of every minute). Activation goes through the publication outbox, asynchronously after
 // the REST call returns; the trigger status "activated" (GET /rest/workflows/:id/publication-status)
-// is written once that first poll has returned. Our first poll only stores the cursor and sends no
-// request, so the first GET /v2/customers in the sandbox log is the second poll.
+// is written once that first poll has returned. Our first poll asks only for JTL's newest customer
+// (one GET /v2/customers with pageSize 1) and stores JTL's time from its Date header as the cursor;
+// the second GET /v2/customers in the sandbox log is the second poll.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -206,8 +207,9 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 		log(
 			`n8n up and workflow active (${status.status}) after ${Math.round((activatedAt - started) / 1000)} s`,
 		);
-		// The first poll (at activation) stored the cursor without a request.
-		assert.equal(pollsSoFar().length, 0, 'the first poll must only store the cursor');
+		// The first poll (at activation) asked for JTL's time and stored it as the cursor.
+		assert.equal(pollsSoFar().length, 1, 'the first poll must make one request');
+		assert.equal(pollsSoFar()[0].query.pageSize, '1', 'the first poll reads the newest customer');
 
 		const target = jtl.state.customers[9];
 		const patched = await directCall(jtl, 'PATCH', `/customers/${target.id}`, {
@@ -226,7 +228,7 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 			'a trigger poll and a successful execution',
 			WAIT_FOR_EXECUTION_MS,
 			async () => {
-				if (pollsSoFar().length < 1) return undefined;
+				if (pollsSoFar().length < 2) return undefined;
 				const list = await executions();
 				return list.find((e) => e.status === 'success');
 			},

@@ -6,17 +6,22 @@ import { simplifyCustomer } from './simplify';
 
 /**
  * What an operation that yields customers returns: the vendor's records with Simplify off, else the
- * common customer shape with both IDs (`id` the v2 UUID, `legacyId` the v1 number). The ID the
- * answering API did not give is looked up through the customer number, once per run; when the
- * lookup fails (an older JTL-Wawi without the v2 list, say) it stays null and the item goes on.
+ * common customer shape with both IDs (`id` the v2 UUID, `legacyId` the v1 number). For one
+ * customer (Get, Create, Update, Create or Update) the ID the answering API did not give is looked
+ * up through the customer number, once per run; when the lookup fails (an older JTL-Wawi without
+ * the v2 list, say) it stays null and the item goes on. Lists (Get Many, the trigger) carry the ID
+ * their API gives and null for the other: a lookup per listed customer would multiply the requests
+ * of a read, and either ID works in every customer field.
  */
 export async function customerOutput(
 	ctx: RequestContext,
 	records: IDataObject[],
 	simplify: boolean,
 	itemIndex: number,
+	lookUpOtherId = records.length === 1,
 ): Promise<IDataObject[]> {
 	if (!simplify) return records;
+	if (!lookUpOtherId) return records.map((record) => simplifyCustomer(record));
 	const out: IDataObject[] = [];
 	for (const record of records) {
 		const common = simplifyCustomer(record);

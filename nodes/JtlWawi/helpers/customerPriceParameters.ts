@@ -6,7 +6,7 @@ import { locatorValue, recordLocator } from '../../shared/parameters';
 import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { customerLocator } from './customerLocator';
 import { resolveV1CustomerId } from './customerId';
-import { schemaOf, toNumber } from '../../shared/fieldSpecs';
+import { boundedNumber, schemaOf, toNumber } from '../../shared/fieldSpecs';
 
 /**
  * The parameters of the customer price operations (item, customer, quantity tier, price) and
@@ -91,13 +91,7 @@ export const priceValueProperties: INodeProperties[] = [
 
 const fromQuantity = schemaOf('int');
 const percent = schemaOf('percent');
-const netPrice = z.preprocess(
-	toNumber,
-	z
-		.number({ invalid_type_error: 'must be a number' })
-		.finite('must be a number')
-		.min(0, 'must be 0 or greater'),
-);
+const netPrice = z.preprocess(toNumber, boundedNumber(0));
 
 /** The key of one customer price: item, customer and from-quantity, validated. */
 export interface PriceKey {

@@ -8,6 +8,7 @@ import { CUSTOMER_FIELDS } from './customerCatalog';
 import { readFields, specOf, specsFor } from './fieldCatalog';
 import { PAYMENT_FIELDS } from './paymentCatalog';
 import { assertReferenceExists } from './references';
+import { readCollectionParameter } from '../../shared/parameters';
 
 /** Required top-level parameters of a v1 create; the other customer fields are Additional Fields. */
 const CUSTOMER_GROUP = specOf(CUSTOMER_FIELDS, 'v1', 'CustomerGroupId');
@@ -200,7 +201,7 @@ export async function buildCustomerV1Body(
 		'Payment Settings > ',
 		itemIndex,
 	);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollectionParameter(ctx, 'options', 'Options', itemIndex);
 
 	await assertReferenceExists(ctx, '/customerGroups', group, labelOf(CUSTOMER_GROUP), itemIndex);
 	await assertReferenceExists(ctx, '/companies', company, labelOf(INTERNAL_COMPANY), itemIndex);

@@ -80,7 +80,11 @@ function fakeJtl() {
 		// Simplify looks up each emitted customer's v1 ID by its number; none here has one.
 		if (path === '/customers') {
 			v1Lookups.push(qs);
-			return { statusCode: 200, headers: {}, body: { Items: [], HasNextPage: false } };
+			return {
+				statusCode: 200,
+				headers: {} as Record<string, string>,
+				body: { Items: [], HasNextPage: false },
+			};
 		}
 		queries.push(qs);
 		expect(method).toBe('GET');
@@ -113,7 +117,7 @@ function fakeJtl() {
 		const totalPages = Math.max(1, Math.ceil(list.length / pageSize));
 		return {
 			statusCode: 200,
-			headers: {},
+			headers: { date: new Date(now).toUTCString() }, // JTL's clock
 			body: {
 				items: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
 				pageNumber,
@@ -193,16 +197,19 @@ describe('JtlWawiTrigger poll', () => {
 	const updated = { event: 'updatedCustomer', options: {} };
 	const created = { event: 'newCustomer', options: {} };
 
-	it('first run stores the cursor, sends nothing and emits nothing', async () => {
+	it("first run stores JTL's time (its Date header) as the cursor and emits nothing", async () => {
 		const api = fakeJtl();
 		api.records.push(customer(1, T0 - 10 * MIN, T0 - MIN));
 		const state: IDataObject = {};
-		expect(await pollAt(T0, pollContext(updated, state))).toBeNull();
+		clock.now = () => T0 + 2 * MIN; // n8n's clock runs 2 minutes ahead of JTL's
+		expect(await trigger.poll.call(pollContext(updated, state))).toBeNull();
 		expect(state).toEqual({ cursor: iso(T0), startedAt: iso(T0), processedKeys: [] });
-		expect(api.queries).toHaveLength(0);
+		expect(api.queries).toEqual([
+			{ sortBy: 'lastChanged,id', sortDescending: true, pageNumber: 1, pageSize: 1 },
+		]);
 	});
 
-	it('queries the window [cursor − 5 min, now) sorted by (lastChanged, id) ascending', async () => {
+	it('queries from cursor − 5 min sorted by (lastChanged, id) ascending; the cursor is JTL time', async () => {
 		const api = fakeJtl();
 		const state: IDataObject = {
 			cursor: iso(T0),
@@ -215,7 +222,6 @@ describe('JtlWawiTrigger poll', () => {
 				sortBy: 'lastChanged,id',
 				sortDescending: false,
 				lastChangedAfter: iso(T0 - OVERLAP_MS - 1),
-				lastChangedBefore: iso(T0 + MIN),
 				pageNumber: 1,
 				pageSize: 100,
 			},
@@ -231,7 +237,6 @@ describe('JtlWawiTrigger poll', () => {
 			sortBy: 'createdDate,id',
 			sortDescending: false,
 			createdDateAfter: iso(T0 - OVERLAP_MS - 1),
-			createdDateBefore: iso(T0 + MIN),
 			pageNumber: 1,
 			pageSize: 100,
 		});
@@ -244,7 +249,7 @@ describe('JtlWawiTrigger poll', () => {
 		await pollAt(T0, pollContext(updated, state));
 		api.records.push(customer(2, T0 - 60 * MIN, T0)); // exactly at the first poll: included
 		expect(ids(await pollAt(T0 + MIN, pollContext(updated, state)))).toEqual([customer(2, 0).id]);
-		expect(api.queries[0].lastChangedAfter).toBe(iso(T0 - 1));
+		expect(api.queries[1].lastChangedAfter).toBe(iso(T0 - 1));
 	});
 
 	it('does not emit a record of the overlap twice', async () => {
@@ -258,14 +263,12 @@ describe('JtlWawiTrigger poll', () => {
 		expect(state.processedKeys).toEqual([`${customer(1, 0).id as string}@${iso(T0 + 30_000)}`]);
 	});
 
-	it('a record stamped exactly "now" is left to the next poll, not lost', async () => {
+	it('a record stamped exactly "now" is emitted once', async () => {
 		const api = fakeJtl();
 		const state: IDataObject = { cursor: iso(T0), startedAt: iso(T0 - 60 * MIN) };
 		api.records.push(customer(1, T0 - 60 * MIN, T0 + MIN));
-		expect(await pollAt(T0 + MIN, pollContext(updated, state))).toBeNull();
-		expect(ids(await pollAt(T0 + 2 * MIN, pollContext(updated, state)))).toEqual([
-			customer(1, 0).id,
-		]);
+		expect(ids(await pollAt(T0 + MIN, pollContext(updated, state)))).toEqual([customer(1, 0).id]);
+		expect(await pollAt(T0 + 2 * MIN, pollContext(updated, state))).toBeNull();
 	});
 
 	it('emits two customers with the same timestamp across a page boundary exactly once', async () => {
@@ -275,7 +278,11 @@ describe('JtlWawiTrigger poll', () => {
 		const tie = T0 + 30_000;
 		api.records.push(customer(100, T0 - 60 * MIN, tie), customer(101, T0 - 60 * MIN, tie));
 		const result = await pollAt(T0 + MIN, pollContext(updated, state));
-		expect(api.queries.map((q) => q.pageNumber)).toEqual([1, 2]);
+		// the next page starts after the last date read, not at page 2
+		expect(api.queries.map((q) => [q.lastChangedAfter, q.pageNumber])).toEqual([
+			[iso(T0 - OVERLAP_MS - 1), 1],
+			[iso(tie - 1), 1],
+		]);
 		const emitted = ids(result);
 		expect(emitted).toHaveLength(101);
 		expect(new Set(emitted).size).toBe(101);
@@ -303,8 +310,8 @@ describe('JtlWawiTrigger poll', () => {
 			processedKeys: ['older@key'],
 		};
 		for (let n = 1; n <= 150; n++) api.records.push(customer(n, T0 - 60 * MIN, T0 + n * 100));
-		api.failWhen((qs) =>
-			qs.pageNumber === 2
+		api.failWhen(() =>
+			api.queries.length === 2
 				? new NodeApiError(NODE, { message: 'Service Unavailable' }, { httpCode: '503' })
 				: undefined,
 		);
@@ -317,7 +324,7 @@ describe('JtlWawiTrigger poll', () => {
 		expect(ids(retry)).toHaveLength(150);
 		expect(api.queries.slice(2).map((q) => [q.lastChangedAfter, q.pageNumber])).toEqual([
 			[iso(T0 - OVERLAP_MS - 1), 1],
-			[iso(T0 - OVERLAP_MS - 1), 2],
+			[iso(T0 + 100 * 100 - 1), 1],
 		]);
 		expect(state.cursor).toBe(iso(T0 + 2 * MIN));
 	});
@@ -337,7 +344,7 @@ describe('JtlWawiTrigger poll', () => {
 		await pollAt(T0, pollContext(updated, state));
 		for (let i = 1; i <= 3; i++) {
 			expect(await pollAt(T0 + i * MIN, pollContext(updated, state))).toBeNull();
-			expect(api.queries).toHaveLength(i);
+			expect(api.queries).toHaveLength(i + 1); // the first poll asked for JTL's time
 			expect(state.cursor).toBe(iso(T0 + i * MIN));
 		}
 	});

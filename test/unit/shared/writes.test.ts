@@ -58,11 +58,27 @@ describe('sendUnlessApplied', () => {
 		}
 	});
 
-	it('passes on the failure of the repeat', async () => {
-		const second = lost();
+	it('passes on an answered failure of the repeat', async () => {
+		const second = answered();
 		const send = jest.fn().mockRejectedValueOnce(lost()).mockRejectedValueOnce(second);
-		await expect(sendUnlessApplied(send, async () => false)).rejects.toBeInstanceOf(NodeApiError);
+		await expect(sendUnlessApplied(send, async () => false)).rejects.toBe(second);
 		expect(send).toHaveBeenCalledTimes(2);
+	});
+
+	it('looks again after the repeat lost its answer too, and succeeds when the repeat was applied', async () => {
+		const send = jest.fn().mockRejectedValueOnce(lost()).mockRejectedValueOnce(lost());
+		const find = jest.fn().mockResolvedValueOnce(undefined).mockResolvedValueOnce({ id: 1 });
+		await expect(sendUnlessApplied(send, find)).resolves.toEqual({ id: 1 });
+		expect(send).toHaveBeenCalledTimes(2);
+		expect(find).toHaveBeenCalledTimes(2);
+	});
+
+	it('sends at most 3 times while answers keep getting lost, then fails after a last look', async () => {
+		const send = jest.fn().mockRejectedValue(lost());
+		const find = jest.fn().mockResolvedValue(undefined);
+		await expect(sendUnlessApplied(send, find)).rejects.toBeInstanceOf(NodeApiError);
+		expect(send).toHaveBeenCalledTimes(3);
+		expect(find).toHaveBeenCalledTimes(3);
 	});
 });
 

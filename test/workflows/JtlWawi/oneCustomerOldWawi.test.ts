@@ -6,12 +6,14 @@ const jtl = useJtlSandbox(['--without-v2-customer-list']);
 describe('One customer, any ID, on a JTL-Wawi without the v2 customer list', () => {
 	it('Simplify keeps the v1 ID, leaves the UUID null and asks for the missing list once per run', async () => {
 		await jtl.sandbox.clearRequests();
-		const result = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{ limit: 5 }], (p) => {
-			p.filters = { searchKeyWord: 'a' };
-		});
+		const result = await jtl.run('JtlWawi/customer-get.workflow.json', [
+			{ customerId: 1 },
+			{ customerId: 2 },
+			{ customerId: 3 },
+		]);
 		expect(result.error).toBeUndefined();
 		const out = result.output('JTL-Wawi');
-		expect(out.length).toBeGreaterThan(1);
+		expect(out).toHaveLength(3);
 		for (const customer of out) {
 			expect(customer.id).toBeNull();
 			expect(customer.legacyId).toMatch(/^\d+$/);

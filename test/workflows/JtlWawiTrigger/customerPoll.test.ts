@@ -61,7 +61,7 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		const trigger = poller({ event: 'updatedCustomer', options: {} });
 		await jtl.sandbox.clearRequests();
 		expect(await trigger.poll()).toBeNull();
-		expect(await jtl.apiCalls()).toHaveLength(0);
+		expect(await jtl.apiCalls()).toHaveLength(1); // asks for JTL's time and newest customer
 		const cursor = trigger.staticData().cursor as string;
 		expect(Date.parse(cursor)).toBeGreaterThan(0);
 
@@ -74,9 +74,9 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 
 		const result = await trigger.poll();
 		const expected = [await v2Customer(3), await v2Customer(5)];
-		// Simplify adds each customer's v1 ID (legacyId), found by its customer number.
+		// The trigger emits the v2 record's own IDs; no lookup per emitted customer.
 		expect(result?.[0].map((i) => i.json)).toEqual(
-			expected.map((c, i) => ({ ...simplifyCustomerV2(c), legacyId: ['3', '5'][i] })),
+			expected.map((c) => ({ ...simplifyCustomerV2(c), legacyId: null })),
 		);
 		expect(result?.[0][1].json.city).toBe('Potsdam');
 
@@ -94,9 +94,22 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		});
 		// The window reaches 5 minutes behind the previous poll, but not before the first one.
 		expect(calls[0].query.lastChangedAfter).toBe(new Date(Date.parse(cursor) - 1).toISOString());
-		expect(Date.parse(calls[0].query.lastChangedBefore)).toBe(
-			Date.parse(trigger.staticData().cursor as string),
-		);
+		expect(calls[0].query.lastChangedBefore).toBeUndefined();
+	});
+
+	it("takes the first poll's time from JTL's clock: with n8n 2 minutes ahead, nothing is lost", async () => {
+		clock.now = () => Date.now() + offsetMs + 2 * 60_000;
+		const trigger = poller({ event: 'updatedCustomer', options: {} });
+		expect(await trigger.poll()).toBeNull();
+		const sandboxNow = Date.now() + offsetMs;
+		expect(
+			Math.abs(Date.parse(trigger.staticData().startedAt as string) - sandboxNow),
+		).toBeLessThan(3000);
+		await advance(2);
+		await patchCustomer(7, { Website: 'https://first-minutes.example.com' });
+		await advance(10);
+		const result = await trigger.poll();
+		expect(result?.[0].map((i) => i.json.id)).toEqual([(await v2Customer(7)).id]);
 	});
 
 	it('New Customer emits a created customer once (full record with Simplify off), not a changed one', async () => {
@@ -140,7 +153,7 @@ describe('JTL-Wawi Trigger against the sandbox', () => {
 		expect(result?.[0]).toHaveLength(1);
 		expect(result?.[0][0].json).toEqual({
 			...simplifyCustomerV2(await v2Customer(6)),
-			legacyId: '6',
+			legacyId: null,
 		});
 		expect(trigger.staticData()).toEqual({});
 	});

@@ -79,7 +79,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one address field`,
+			`Nothing to update (item ${itemIndex}): add at least one address field under Update Fields`,
 			{ itemIndex },
 		);
 	}

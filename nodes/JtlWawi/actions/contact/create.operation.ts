@@ -6,7 +6,7 @@ import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyContact } from '../../helpers/recordShapes';
 
 const properties: INodeProperties[] = [
@@ -31,8 +31,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = await resolveV1CustomerId(this, itemIndex);
-	const fields = this.getNodeParameter('fields', itemIndex, {}) as IDataObject;
+	const fields = readCollectionParameter(this, 'fields', 'Fields', itemIndex);
 	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
@@ -41,6 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			{ itemIndex },
 		);
 	}
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	// A contact has no natural key: after a lost answer its outcome is unknown, and said so.
 	const created = await sendOnce(
 		this.getNode(),

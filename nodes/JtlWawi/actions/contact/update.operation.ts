@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyContact } from '../../helpers/recordShapes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
@@ -33,9 +33,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
-	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const updateFields = readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex);
 	const body = contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear');
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
@@ -44,6 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			{ itemIndex },
 		);
 	}
+	const customerId = await resolveV1CustomerId(this, itemIndex);
 	// JTL answers 204 without a body; read the contact back so the item carries the saved record.
 	await jtlApiRequest(this, 'PATCH', jtlPath`/customers/${customerId}/contacts/${contactId}`, {
 		body,

@@ -17,11 +17,12 @@ export const description = updateDisplayOptions(
 /** `GET /customers/{id}` for a numeric ID, `GET /v2/customers/{uuid}` for a UUID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customer = readAnyCustomerId(this, itemIndex);
+	const simplify = readSimplify(this, itemIndex);
 	const response = await jtlApiRequest<IDataObject>(this, 'GET', customerPath(customer), {
 		itemIndex,
 	});
 	if (!response.body || typeof response.body !== 'object') {
 		throw unexpectedShape(this, response.body, 'a customer', itemIndex);
 	}
-	return await customerOutput(this, [response.body], readSimplify(this, itemIndex), itemIndex);
+	return await customerOutput(this, [response.body], simplify, itemIndex);
 }

@@ -3,16 +3,29 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { paginateByPageNumber } from '../../../shared/pagination';
 import { int32Id, validateField } from '../../../shared/validation';
-import { schemaOf } from '../../../shared/fieldSpecs';
+import type { FieldSpec } from '../../../shared/fieldSpecs';
+import { schemaOf, validateCollection } from '../../../shared/fieldSpecs';
 import { readV1Page, readV2Page } from '../../helpers/paging';
 import { requestV2CustomerList } from '../../helpers/v2Lists';
 import { customerOutput } from '../../helpers/customerOutput';
-import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
-import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
-
 /** Shown above the filters: which filters go together. */
 export const FILTERS_NOTICE =
 	'Search filters (keyword, number, group, category) read the REST v1 customer list; the Created/Changed date filters and Sort read the REST v2 list. Use one kind or the other in one node, not both.';
+import {
+	maxResults,
+	readCollectionParameter,
+	readSimplify,
+	returnAllAndLimit,
+	simplifyField,
+} from '../../../shared/parameters';
+import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
+
+const SORT_BY_OPTIONS = [
+	{ name: 'Created Date', value: 'createdDate' },
+	{ name: 'Customer Number', value: 'customerNumber' },
+	{ name: 'ID', value: 'id' },
+	{ name: 'Last Changed', value: 'lastChanged' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -114,12 +127,7 @@ const properties: INodeProperties[] = [
 				name: 'sortBy',
 				type: 'options',
 				default: 'customerNumber',
-				options: [
-					{ name: 'Created Date', value: 'createdDate' },
-					{ name: 'Customer Number', value: 'customerNumber' },
-					{ name: 'ID', value: 'id' },
-					{ name: 'Last Changed', value: 'lastChanged' },
-				],
+				options: SORT_BY_OPTIONS,
 			},
 		],
 	},
@@ -149,14 +157,26 @@ const FILTER_LABELS: Record<string, string> = {
 	lastChangedBefore: 'Changed Before',
 };
 
+/** The Sort collection's fields, checked like any other (an expression may give anything). */
+const SORT_SPECS: FieldSpec[] = [
+	{ name: 'descending', displayName: 'Descending', kind: 'boolean', description: '' },
+	{
+		name: 'sortBy',
+		displayName: 'Sort By',
+		kind: 'choice',
+		description: '',
+		choices: SORT_BY_OPTIONS,
+	},
+];
+
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 /** Reads customers from the v1 list (search) or the v2 list (dates, sorting), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const max = maxResults(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const filters = readCollectionParameter(this, 'filters', 'Filters', itemIndex);
+	const sort = readCollectionParameter(this, 'sort', 'Sort', itemIndex);
+	const simplify = readSimplify(this, itemIndex);
 
 	const v1Used = V1_FILTERS.filter((f) => isSet(filters[f]));
 	const v2Used = [
@@ -179,8 +199,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	let records: IDataObject[];
 	if (v1Used.length) {
 		const qs: IDataObject = {};
-		if (isSet(filters.searchKeyWord)) qs.searchKeyWord = String(filters.searchKeyWord);
-		if (isSet(filters.number)) qs.number = String(filters.number);
+		for (const key of ['searchKeyWord', 'number'])
+			if (isSet(filters[key]))
+				qs[key] = validateField(
+					this,
+					schemaOf('string'),
+					filters[key],
+					`Filters > ${FILTER_LABELS[key]}`,
+					itemIndex,
+				);
 		if (isSet(filters.groupId))
 			qs.groupId = validateField(
 				this,
@@ -229,9 +256,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		}
 		if (Object.keys(sort).length) {
 			// a second key keeps the order stable across pages when values tie
-			const by = String(sort.sortBy ?? 'customerNumber');
+			const sorting = validateCollection(this, SORT_SPECS, sort, 'Sort > ', itemIndex);
+			const by = (sorting.sortBy as string | undefined) ?? 'customerNumber';
 			qs.sortBy = by === 'id' ? 'id' : `${by},id`;
-			qs.sortDescending = sort.descending === true;
+			qs.sortDescending = sorting.descending === true;
 		}
 		records = await paginateByPageNumber(
 			async (pageNumber, pageSize) =>
@@ -244,5 +272,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			},
 		);
 	}
-	return await customerOutput(this, records, simplify, itemIndex);
+	return await customerOutput(this, records, simplify, itemIndex, false);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod/v3';
 
 import { uuid, validateField } from '../../../shared/validation';
 import { toProperties } from '../../../shared/fieldSpecs';
@@ -10,7 +11,7 @@ import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [
@@ -79,13 +80,16 @@ export const description = updateDisplayOptions(
 
 /** Builds the `PATCH /v2/customer/update` body from the item's parameters, validating each field. */
 async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const customerId = await resolveV2CustomerId(this, itemIndex);
-	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const paymentSettings = this.getNodeParameter('paymentSettings', itemIndex, {}) as IDataObject;
-	const addressInput = this.getNodeParameter('addresses', itemIndex, {}) as IDataObject;
+	const updateFields = readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex);
+	const paymentSettings = readCollectionParameter(
+		this,
+		'paymentSettings',
+		'Payment Settings',
+		itemIndex,
+	);
+	const addressInput = readCollectionParameter(this, 'addresses', 'Addresses', itemIndex);
 
 	const body: IDataObject = {
-		customerId,
 		...validateFields(this, CUSTOMER_FIELDS, 'v2', updateFields, 'Update Fields > ', itemIndex),
 	};
 	if (Object.keys(paymentSettings).length > 0) {
@@ -99,7 +103,13 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 		);
 	}
 
-	const entries = (addressInput.address as IDataObject[] | undefined) ?? [];
+	const entries = validateField(
+		this,
+		z.array(z.record(z.unknown()), { invalid_type_error: 'must be a list of addresses' }),
+		addressInput.address ?? [],
+		'Addresses',
+		itemIndex,
+	) as IDataObject[];
 	if (entries.length > 0) {
 		body.addresses = entries.map((entry, position) => {
 			const label = `Addresses > Address ${position + 1} > `;
@@ -132,14 +142,15 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 		});
 	}
 
-	if (Object.keys(body).length === 1) {
+	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field, payment setting or address`,
+			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings or Addresses`,
 			{ itemIndex },
 		);
 	}
-	return body;
+	// Every field is checked first; only then may finding the customer's UUID cost a request.
+	return { customerId: await resolveV2CustomerId(this, itemIndex), ...body };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { validateField } from '../../../shared/validation';
+import { text, validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { sendUnlessApplied } from '../../../shared/writes';
@@ -30,11 +30,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const customerNumber = z
-	.string()
-	.trim()
-	.min(1, 'is required')
-	.max(255, 'must be at most 255 characters');
+const customerNumber = text(255).pipe(z.string().trim().min(1, 'is required'));
 
 /**
  * Finds the customer by number (`GET /customers?number=`), then updates it (`PATCH /customers/{id}`,

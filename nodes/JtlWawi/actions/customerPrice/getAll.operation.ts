@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveV1CustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import {
 	maxResults,
+	readCollectionParameter,
 	readSimplify,
 	returnAllAndLimit,
 	simplifyField,
@@ -47,12 +48,13 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const itemId = readItemId(this, itemIndex);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = readCollectionParameter(this, 'filters', 'Filters', itemIndex);
+	const max = maxResults(this, itemIndex);
+	const simplify = readSimplify(this, itemIndex);
 	const customerId =
 		filters.customerId === undefined || filters.customerId === ''
 			? undefined
 			: await resolveV1CustomerId(this, itemIndex, 'Filters > Customer ID', filters.customerId);
-	const max = maxResults(this, itemIndex);
 
 	const response = await jtlApiRequest(this, 'GET', jtlPath`/items/${itemId}/customerPrices`, {
 		itemIndex,
@@ -62,5 +64,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// The endpoint has no customer filter of its own; filter the item's list here.
 	if (customerId !== undefined) prices = prices.filter((p) => Number(p.CustomerId) === customerId);
 	const some = Number.isFinite(max) ? prices.slice(0, max) : prices;
-	return readSimplify(this, itemIndex) ? some.map((p) => simplifyPrice(p, itemId)) : some;
+	return simplify ? some.map((p) => simplifyPrice(p, itemId)) : some;
 }

@@ -104,7 +104,10 @@ describe('Address > Update', () => {
 	});
 
 	it.each([
-		[{ updateFields: {} }, 'Nothing to update (item 0): add at least one address field'],
+		[
+			{ updateFields: {} },
+			'Nothing to update (item 0): add at least one address field under Update Fields',
+		],
 		[
 			{ updateFields: { addressType: 2 } },
 			'Update Fields > addressType (item 0) is not a known field',

@@ -467,7 +467,10 @@ describe('Customer > Update (command body)', () => {
 			{ paymentSettings: { discount: -1 } },
 			'Payment Settings > Discount (%) (item 0) must be between 0 and 100',
 		],
-		[{}, 'Nothing to update (item 0): add at least one field, payment setting or address'],
+		[
+			{},
+			'Nothing to update (item 0): add at least one field under Update Fields, Payment Settings or Addresses',
+		],
 	])('rejects %j before any request', async (overrides, message) => {
 		const error = await update.execute
 			.call(mockExecuteContext(params(overrides)), 0)
