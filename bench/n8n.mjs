@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { freePort, n8nCli, n8nEnv } from '../scripts/n8n-runtime.mjs';
+import { freePort, n8nCli, n8nEnv, n8nRestClient } from '../scripts/n8n-runtime.mjs';
 
 const OWNER = {
 	email: 'bench-owner@example.com',
@@ -57,31 +57,7 @@ function resetPeak(pid) {
 }
 
 /** A small n8n REST client with the owner's session cookie. */
-function restClient(url) {
-	let cookie = '';
-	const call = async (method, route, body) => {
-		const res = await fetch(`${url}/rest${route}`, {
-			method,
-			headers: {
-				'browser-id': BROWSER_ID,
-				...(cookie ? { cookie } : {}),
-				...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const setCookie = res.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		const text = await res.text();
-		let json;
-		try {
-			json = text ? JSON.parse(text) : undefined;
-		} catch {
-			json = text;
-		}
-		return { status: res.status, body: json };
-	};
-	return { call };
-}
+const restClient = (url) => n8nRestClient(url, BROWSER_ID);
 
 /** Imports credentials and workflows with the n8n CLI (before `n8n start`). */
 export async function importAll(runtime, home, dir, credentials, workflows) {

@@ -4,6 +4,8 @@
 // (the HTTP Request node takes one credential, and OAuth2 is it), pagination, batching and Retry On
 // Fail. Every benchmark workflow starts with a Webhook node that answers when the last node finishes.
 
+import { jtlTriggerWorkflow } from '../scripts/n8n-runtime.mjs';
+
 export const PKG_CREDENTIAL = { jtlWawiOAuth2Api: { id: 'benchJtl', name: 'JTL-Wawi bench' } };
 export const HTTP_CREDENTIAL = {
 	oAuth2Api: { id: 'benchOAuth2', name: 'JTL bench (generic OAuth2)' },
@@ -200,36 +202,9 @@ export function ifNode(name, leftValue) {
 
 /** The package's JTL-Wawi Trigger (Updated Customer, every minute) on the idle tenant. */
 export function triggerWorkflow(id) {
-	return {
-		id,
-		name: 'Bench: JTL-Wawi Trigger on an idle tenant',
-		active: false,
-		nodes: [
-			{
-				id: 'jtl-trigger',
-				name: 'JTL-Wawi Trigger',
-				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'updatedCustomer',
-					options: {},
-				},
-				credentials: TRIGGER_CREDENTIAL,
-			},
-			{
-				id: 'no-op',
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			'JTL-Wawi Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	};
+	const workflow = jtlTriggerWorkflow();
+	for (const node of workflow.nodes)
+		if (node.type === 'n8n-nodes-erp-customers.jtlWawiTrigger')
+			node.credentials = TRIGGER_CREDENTIAL;
+	return { ...workflow, id, name: 'Bench: JTL-Wawi Trigger on an idle tenant' };
 }

@@ -289,3 +289,33 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'i
 	const rt = ensureN8n();
 	log(`ready: ${rt.n8nBin}`);
 }
+
+/**
+ * A small client of n8n's REST API (`/rest/...`) that keeps the session cookie n8n sets at login.
+ * `browserId` is sent as n8n's browser-id header, which the session is bound to.
+ */
+export function n8nRestClient(url, browserId) {
+	let cookie = '';
+	const call = async (method, route, body) => {
+		const res = await fetch(`${url}/rest${route}`, {
+			method,
+			headers: {
+				'browser-id': browserId,
+				...(cookie ? { cookie } : {}),
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = text;
+		}
+		return { status: res.status, body: json };
+	};
+	return { call };
+}

@@ -20,6 +20,7 @@ import {
 	jtlTriggerWorkflow,
 	n8nCli,
 	n8nEnv,
+	n8nRestClient,
 } from '../../scripts/n8n-runtime.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
@@ -55,30 +56,9 @@ async function until(what, timeoutMs, check, everyMs = 500) {
 	}
 }
 
-/** A small n8n REST client with the owner's session cookie. */
+/** A small n8n REST client with the owner's session cookie, and the owner's login. */
 function restClient(url) {
-	let cookie = '';
-	const call = async (method, route, body) => {
-		const res = await fetch(`${url}/rest${route}`, {
-			method,
-			headers: {
-				'browser-id': BROWSER_ID,
-				...(cookie ? { cookie } : {}),
-				...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const setCookie = res.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		const text = await res.text();
-		let json;
-		try {
-			json = text ? JSON.parse(text) : undefined;
-		} catch {
-			json = text;
-		}
-		return { status: res.status, body: json };
-	};
+	const { call } = n8nRestClient(url, BROWSER_ID);
 	return {
 		call,
 		async login() {
