@@ -50,7 +50,7 @@ const isUnsafe = (code: number) =>
 	(code >= 0x2066 && code <= 0x2069) ||
 	code === 0xfeff;
 
-/** The first unsafe character of `text` as `U+XXXX at position n`, or undefined. */
+/** The first unsafe character of `text`, e.g. `U+202E at position 3`, or undefined. */
 export function unsafeCharacter(text: string): string | undefined {
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
