@@ -35,6 +35,9 @@ export function workflows(jtl) {
 				paymentSettings: {},
 				shippingAddress: {},
 				options: {},
+				// The vendor's record, as the HTTP Request flow returns it. (Simplified, each created
+				// customer would cost one more read, for its v2 UUID.)
+				simplify: false,
 			}),
 			noOpNode('Done'),
 		]),
