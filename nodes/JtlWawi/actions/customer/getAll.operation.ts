@@ -140,7 +140,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		displayOptions: { show: { simplify: [true] } },
 		description:
-			'Whether to fill in, for each customer, the ID that the list it came from does not give (legacyId from the v2 list, id from the v1 list)',
+			'Whether to fill in, for each customer, the ID that its list does not give: the v1 ID for customers of the v2 list, the v2 UUID for customers of the v1 list',
 		hint: `Off: each customer carries the ID of the list that read it and null for the other; either ID works in every customer field. On: up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the other list (about one request per 100 customers).`,
 	},
 ];
