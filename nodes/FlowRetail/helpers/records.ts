@@ -82,6 +82,10 @@ export async function readManyForItem(
 	return await readList(ctx, path, { ...extra, max: maxResults(ctx, itemIndex), itemIndex });
 }
 
+/** The HTTP status of a failed call: the core's NodeApiError carries it as httpCode. */
+const statusOf = (error: unknown) =>
+	error instanceof NodeApiError ? Number(error.httpCode) : readHttpFailure(error).status;
+
 /** The record at `path`, or undefined when the API answers 404. */
 export async function findRecord(
 	ctx: RequestContext,
@@ -89,14 +93,11 @@ export async function findRecord(
 	itemIndex?: number,
 ): Promise<IDataObject | undefined> {
 	const response = await flowRequest(ctx, 'GET', path, { itemIndex }).catch((error: unknown) => {
-		if (readHttpFailure(error).status === 404) return undefined;
+		if (statusOf(error) === 404) return undefined;
 		throw error;
 	});
 	return response && isRecord(response.body) ? response.body : undefined;
 }
-
-const statusOf = (error: unknown) =>
-	error instanceof NodeApiError ? Number(error.httpCode) : readHttpFailure(error).status;
 
 /**
  * A create that carries its own client-made UID, so that it can be retried safely. When the answer
