@@ -179,7 +179,6 @@ export function seedState(options = {}) {
 		externalCrm,
 		orders,
 		transports: [],
-		deliveries: [],
 		counter: 0,
 	};
 }

@@ -360,18 +360,21 @@ describe('http transports and webhook delivery', () => {
 		await call('PUT', '/customers/cust-0001', { city: 'Oslo' });
 		await sb.settleDeliveries();
 		assert.deepEqual(
-			sb.state.deliveries.at(-1).attempts.map((a) => a.status ?? a.error),
+			sb
+				.deliveries()
+				.at(-1)
+				.attempts.map((a) => a.status ?? a.error),
 			[503, 'timeout', 200],
 		);
 		answers = [401];
 		await call('DELETE', '/customers/cust-0002');
 		await sb.settleDeliveries();
-		assert.equal(sb.state.deliveries.at(-1).outcome, 'failed');
-		assert.equal(sb.state.deliveries.at(-1).attempts.length, 1);
+		assert.equal(sb.deliveries().at(-1).outcome, 'failed');
+		assert.equal(sb.deliveries().at(-1).attempts.length, 1);
 		answers = Array(20).fill(500);
 		await call('PUT', '/customers/cust-0003', { city: 'Oslo' });
 		await sb.settleDeliveries();
-		assert.equal(sb.state.deliveries.at(-1).attempts.length, 11);
+		assert.equal(sb.deliveries().at(-1).attempts.length, 11);
 	});
 	it('refuses transports without Tenant.Admin', async () => {
 		const off = await startFlowRetailSandbox({ tenantAdmin: false, rateLimit: false });

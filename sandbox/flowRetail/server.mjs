@@ -6,7 +6,8 @@ import { ApiError } from '../shared/errors.mjs';
 import { Router } from '../shared/router.mjs';
 import { startSandboxServer } from '../shared/server.mjs';
 import { seedState } from './data.mjs';
-import { emitEvent } from './delivery.mjs';
+import { emitEvent, flowDeliverer } from './delivery.mjs';
+import { deliveryControl } from '../shared/webhooks.mjs';
 import * as customers from './routes/customers.mjs';
 import * as related from './routes/related.mjs';
 import { errorBody, paramErrors } from './validate.mjs';
@@ -70,12 +71,12 @@ function summary(state) {
 		pricelists: state.pricelists.length,
 		prices: state.prices.length,
 		transports: state.transports.length,
-		deliveries: state.deliveries.length,
 	};
 }
 
 export async function startFlowRetailSandbox(userOptions = {}) {
 	const options = resolveOptions(userOptions);
+	const deliverer = flowDeliverer(options);
 	const sb = await startSandboxServer({
 		options,
 		seed: seedState,
@@ -83,7 +84,7 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 			prefix: '/v2',
 			router: buildRouter(),
 			context: ({ state }) => ({
-				emit: (action, entity) => emitEvent(state, options, action, entity),
+				emit: (action, entity) => emitEvent(state, deliverer, options, action, entity),
 			}),
 			authenticate: authenticate(options),
 			rateKey: ({ method, match, apiPath }) => `${method} ${match?.route?.template ?? apiPath}`,
@@ -92,21 +93,11 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 		errorBody,
 		summary,
 		control: {
-			'GET deliveries': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.deliveries }),
+			...deliveryControl(deliverer),
 			'GET transports': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.transports }),
-			'POST settle': () => ({ status: 200, body: { ok: true } }),
 		},
+		onReset: () => deliverer.reset(),
 	});
-
-	/** Waits until every delivery started so far has finished (delivered or failed). */
-	async function settleDeliveries() {
-		for (;;) {
-			const pending = sb.state.pendingDeliveries ?? [];
-			if (pending.length === 0) return sb.state.deliveries;
-			sb.state.pendingDeliveries = [];
-			await Promise.allSettled(pending);
-		}
-	}
 
 	return {
 		url: sb.url,
@@ -121,8 +112,12 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 		addFault: sb.addFault,
 		clearFaults: sb.clearFaults,
 		advanceClock: sb.advanceClock,
-		emit: (action, entity) => emitEvent(sb.state, options, action, entity),
-		settleDeliveries,
+		emit: (action, entity) => emitEvent(sb.state, deliverer, options, action, entity),
+		deliveries: deliverer.deliveries,
+		settleDeliveries: async () => {
+			await deliverer.settled();
+			return deliverer.deliveries();
+		},
 		summary: sb.summary,
 		reset: sb.reset,
 		close: sb.close,
