@@ -369,7 +369,7 @@ describe('http transports and webhook delivery', () => {
 		answers = [401];
 		await call('DELETE', '/customers/cust-0002');
 		await sb.settleDeliveries();
-		assert.equal(sb.deliveries().at(-1).outcome, 'failed');
+		assert.equal(sb.deliveries().at(-1).outcome, 'refused');
 		assert.equal(sb.deliveries().at(-1).attempts.length, 1);
 		answers = Array(20).fill(500);
 		await call('PUT', '/customers/cust-0003', { city: 'Oslo' });
