@@ -8,7 +8,7 @@ const NODE_CREDENTIALS = {
 	flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' },
 };
 
-const poller = (event: string, options: Record<string, unknown> = {}) =>
+const poller = (event: string, options: Record<string, string | boolean> = {}) =>
 	createPoller({
 		type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
 		parameters: { event, options },
