@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 import { createServer, type Server } from 'node:http';
 
 import type {
