@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 
 import { OWNER, startN8n } from '../../bench/n8n.mjs';
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
+import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import {
 	CACHE,
@@ -22,6 +23,7 @@ import {
 	ensureN8n,
 	installPackageInto,
 	jtlSandboxCredentialFile,
+	flowRetailSandboxCredentialFile,
 	n8nCli,
 } from '../../scripts/n8n-runtime.mjs';
 
@@ -289,7 +291,8 @@ async function main() {
 	installPackageInto(HOME);
 
 	const jtl = await startJtlSandbox({ port: 0, latencyMs: 0 });
-	const sandboxes = { jtl };
+	const flow = await startFlowRetailSandbox({ port: 0 });
+	const sandboxes = { jtl, flow };
 	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nodes');
 	const cases = [];
 	for (const file of readdirSync(casesDir)
@@ -300,7 +303,10 @@ async function main() {
 	}
 	const selected = cases.filter((c) => only.length === 0 || only.includes(c.slug));
 	const credentialFile = path.join(HOME, 'credentials.json');
-	writeFileSync(credentialFile, JSON.stringify([jtlSandboxCredentialFile(jtl)]));
+	writeFileSync(
+		credentialFile,
+		JSON.stringify([jtlSandboxCredentialFile(jtl), flowRetailSandboxCredentialFile(flow)]),
+	);
 	const imported = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credentialFile}`]);
 	assert.equal(
 		imported.code,
@@ -412,6 +418,7 @@ async function main() {
 	} finally {
 		await browser.close();
 		await n8n.stop();
+		await flow.close();
 		await jtl.close();
 		rmSync(HOME, { recursive: true, force: true });
 	}
