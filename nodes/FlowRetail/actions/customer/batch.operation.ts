@@ -141,35 +141,46 @@ function outcomeOf(
  * it; no entry's failure fails another. Items with bad input fail before any request is sent.
  */
 export async function executeAll(this: IExecuteFunctions, itemCount: number) {
-	const mode = validateField(
+	return await runBatch(
 		this,
+		Array.from({ length: itemCount }, (_, i) => i),
+	);
+}
+
+/** The batch of the given items; outcomes are indexed by item index. */
+async function runBatch(
+	self: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<IDataObject[] | Error>> {
+	const mode = validateField(
+		self,
 		z.enum(MODES, { errorMap: () => ({ message: `must be one of ${MODES.join(', ')}` }) }),
-		this.getNodeParameter('batchMode', 0),
+		self.getNodeParameter('batchMode', 0),
 		'Batch Operation',
 		0,
 	);
 	const size = validateField(
-		this,
+		self,
 		z.number({ invalid_type_error: 'must be a whole number' }).int().min(1).max(MAX_BATCH_SIZE),
-		this.getNodeParameter('batchSize', 0, 100),
+		self.getNodeParameter('batchSize', 0, 100),
 		'Batch Size',
 		0,
 	);
-	const outcomes: Array<IDataObject[] | Error> = new Array(itemCount);
+	const outcomes: Array<IDataObject[] | Error> = [];
 	const entries: Entry[] = [];
-	for (let i = 0; i < itemCount; i++) {
+	for (const i of itemIndexes) {
 		try {
-			entries.push(readEntry(this, mode, i));
+			entries.push(readEntry(self, mode, i));
 		} catch (error) {
-			if (!this.continueOnFail()) throw stampItemIndex(error, i);
+			if (!self.continueOnFail()) throw stampItemIndex(error, i);
 			outcomes[i] = error as Error;
 		}
 	}
-	const simplify = itemCount > 0 ? readSimplify(this, 0) : true;
+	const simplify = itemIndexes.length > 0 ? readSimplify(self, itemIndexes[0]) : true;
 	for (let start = 0; start < entries.length; start += size) {
 		const chunk = entries.slice(start, start + size);
 		// Every entry carries its UID, so sending the batch again after a lost answer is safe.
-		const answer = await flowRequest(this, 'POST', flowPath`/customers/batch`, {
+		const answer = await flowRequest(self, 'POST', flowPath`/customers/batch`, {
 			body: { [mode]: chunk.map((e) => e.body) },
 			itemIndex: chunk[0].itemIndex,
 			idempotent: true,
@@ -178,22 +189,22 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number) {
 			(error: unknown) => ({ body: undefined, error: error as Error }),
 		);
 		if (answer.error) {
-			if (!this.continueOnFail()) throw stampItemIndex(answer.error, chunk[0].itemIndex);
+			if (!self.continueOnFail()) throw stampItemIndex(answer.error, chunk[0].itemIndex);
 			for (const e of chunk) outcomes[e.itemIndex] = answer.error;
 			continue;
 		}
 		const body = answer.body;
 		const results = (body as { results?: Record<string, unknown> } | undefined)?.results?.[mode];
 		if (!Array.isArray(results)) {
-			const error = unexpectedFlowAnswer(this, body, `{results: {${mode}: [...]}}`);
-			if (!this.continueOnFail()) throw error;
+			const error = unexpectedFlowAnswer(self, body, `{results: {${mode}: [...]}}`);
+			if (!self.continueOnFail()) throw error;
 			for (const e of chunk) outcomes[e.itemIndex] = error;
 			continue;
 		}
 		chunk.forEach((entry, k) => {
 			const result = ((results as IDataObject[]).find((r) => r?.index === k) ??
 				(results as IDataObject[])[k]) as IDataObject | undefined;
-			outcomes[entry.itemIndex] = [outcomeOf(this, mode, entry, result, simplify)];
+			outcomes[entry.itemIndex] = [outcomeOf(self, mode, entry, result, simplify)];
 		});
 	}
 	// A 409 for a UID the node made means an earlier, lost attempt created it: read it back.
@@ -202,7 +213,7 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number) {
 			const [outcome] = (outcomes[entry.itemIndex] as IDataObject[] | undefined) ?? [];
 			if (!outcome || outcome.status !== 409) continue;
 			const uid = String(entry.body.customerUid);
-			const { body: record } = await flowRequest(this, 'GET', flowPath`/customers/${uid}`, {
+			const { body: record } = await flowRequest(self, 'GET', flowPath`/customers/${uid}`, {
 				itemIndex: entry.itemIndex,
 			});
 			outcomes[entry.itemIndex] = [
@@ -219,10 +230,9 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number) {
 	return outcomes;
 }
 
-/** One item alone (the router uses executeAll): a batch of one. */
+/** One item alone: a batch of one. (The router sends all items through executeAll.) */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const all = await executeAll.call(this, itemIndex + 1);
-	const outcome = all[itemIndex];
+	const outcome = (await runBatch(this, [itemIndex]))[itemIndex];
 	if (outcome instanceof Error) throw outcome;
 	return outcome;
 }
