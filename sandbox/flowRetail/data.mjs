@@ -147,6 +147,39 @@ export function seedState(options = {}) {
 		c.displayName = displayNameOf(c);
 		customers.push(c);
 	}
+	// One customer with a contact and both kinds of address, as a B2B customer would have.
+	const withChildren = customers[19];
+	if (withChildren) {
+		const at = withChildren.createdAt;
+		withChildren.contacts.push({
+			customerContactUid: 'contact-0020-1',
+			firstname: 'Sigrid',
+			lastname: 'Berg',
+			displayName: 'Sigrid Berg',
+			email: 'sigrid.berg@example.no',
+			mobile: '+4790000020',
+			extensions: [],
+			createdAt: at,
+			lastModifiedAt: at,
+		});
+		for (const type of ['INVOICE_ADDRESS', 'DELIVERY_ADDRESS'])
+			withChildren.addresses.push({
+				customerAddressUid: `address-0020-${type === 'INVOICE_ADDRESS' ? 'i' : 'd'}`,
+				type,
+				address: withChildren.address,
+				city: withChildren.city,
+				companyName: withChildren.companyName,
+				firstname: withChildren.firstname,
+				lastname: withChildren.lastname,
+				countryCode: 'NO',
+				email: withChildren.email,
+				phone: '',
+				postalCode: withChildren.postalCode,
+				displayName: withChildren.displayName,
+				createdAt: at,
+				lastModifiedAt: at,
+			});
+	}
 	const externalCrm = [1, 2, 3].map((i) => ({
 		externalId: `VOY-${1000 + i}`,
 		firstname: rng.pick(FIRST),

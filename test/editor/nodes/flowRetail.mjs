@@ -3,7 +3,7 @@
 
 /** @param {{ flow: any }} sandboxes */
 export function editorCases({ flow }) {
-	const customer = { __rl: true, mode: 'id', value: 'cust-0001' };
+	const customer = { __rl: true, mode: 'id', value: 'cust-0020' };
 	return [
 		{
 			slug: 'flow-retail',
