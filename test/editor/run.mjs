@@ -14,18 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { OWNER, startN8n } from '../../bench/n8n.mjs';
-import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
-import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
-import {
-	CACHE,
-	REPO,
-	ensureN8n,
-	installPackageInto,
-	jtlSandboxCredentialFile,
-	flowRetailSandboxCredentialFile,
-	n8nCli,
-} from '../../scripts/n8n-runtime.mjs';
+import { CACHE, REPO, ensureN8n, installPackageInto, n8nCli } from '../../scripts/n8n-runtime.mjs';
 
 const IMAGES = path.join(REPO, 'docs', 'images');
 const only = process.argv.slice(2);
@@ -290,23 +280,21 @@ async function main() {
 	mkdirSync(HOME, { recursive: true });
 	installPackageInto(HOME);
 
-	const jtl = await startJtlSandbox({ port: 0, latencyMs: 0 });
-	const flow = await startFlowRetailSandbox({ port: 0 });
-	const sandboxes = { jtl, flow };
+	// One file per vendor in nodes/: its sandbox and credential, and its nodes' cases.
 	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nodes');
+	const vendors = [];
 	const cases = [];
 	for (const file of readdirSync(casesDir)
 		.filter((f) => f.endsWith('.mjs'))
 		.sort()) {
 		const mod = await import(pathToFileURL(path.join(casesDir, file)).href);
-		cases.push(...mod.editorCases(sandboxes));
+		const vendor = await mod.editorSandbox();
+		vendors.push(vendor);
+		cases.push(...mod.editorCases(vendor.sandbox));
 	}
 	const selected = cases.filter((c) => only.length === 0 || only.includes(c.slug));
 	const credentialFile = path.join(HOME, 'credentials.json');
-	writeFileSync(
-		credentialFile,
-		JSON.stringify([jtlSandboxCredentialFile(jtl), flowRetailSandboxCredentialFile(flow)]),
-	);
+	writeFileSync(credentialFile, JSON.stringify(vendors.map((v) => v.credential)));
 	const imported = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credentialFile}`]);
 	assert.equal(
 		imported.code,
@@ -418,8 +406,7 @@ async function main() {
 	} finally {
 		await browser.close();
 		await n8n.stop();
-		await flow.close();
-		await jtl.close();
+		for (const vendor of vendors) await vendor.sandbox.close();
 		rmSync(HOME, { recursive: true, force: true });
 	}
 	log(

@@ -1,8 +1,16 @@
-// What the editor test needs to know of the Flow Retail nodes: how a user finds them, which
-// credential field holds the secret, and one read per resource to execute in the editor.
+// What the editor test needs to know of the Flow Retail nodes: their sandbox and credential, how a
+// user finds them, which credential field holds the secret, and one read per resource to execute.
+import { startFlowRetailSandbox } from '../../../sandbox/flowRetail/server.mjs';
+import { flowRetailSandboxCredentialFile } from '../../../scripts/n8n-runtime.mjs';
 
-/** @param {{ flow: any }} sandboxes */
-export function editorCases({ flow }) {
+/** The vendor's sandbox for the run, and the n8n credential that points at it. */
+export async function editorSandbox() {
+	const flow = await startFlowRetailSandbox({ port: 0 });
+	return { sandbox: flow, credential: flowRetailSandboxCredentialFile(flow) };
+}
+
+/** @param {any} flow the running sandbox */
+export function editorCases(flow) {
 	const customer = { __rl: true, mode: 'id', value: 'cust-0020' };
 	return [
 		{

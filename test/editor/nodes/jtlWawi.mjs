@@ -1,8 +1,16 @@
-// What the editor test needs to know of the JTL-Wawi nodes: how a user finds them, which credential
-// field holds the secret, and one read per resource to execute in the editor.
+// What the editor test needs to know of the JTL-Wawi nodes: their sandbox and credential, how a user
+// finds them, which credential field holds the secret, and one read per resource to execute.
+import { startJtlSandbox } from '../../../sandbox/jtl/server.mjs';
+import { jtlSandboxCredentialFile } from '../../../scripts/n8n-runtime.mjs';
 
-/** @param {{ jtl: any }} sandboxes */
-export function editorCases({ jtl }) {
+/** The vendor's sandbox for the run, and the n8n credential that points at it. */
+export async function editorSandbox() {
+	const jtl = await startJtlSandbox({ port: 0, latencyMs: 0 });
+	return { sandbox: jtl, credential: jtlSandboxCredentialFile(jtl) };
+}
+
+/** @param {any} jtl the running sandbox */
+export function editorCases(jtl) {
 	const customer = jtl.state.customers[0];
 	const credential = { id: 'jtlSandbox', name: 'JTL-Wawi sandbox', type: 'jtlWawiOAuth2Api' };
 	return [

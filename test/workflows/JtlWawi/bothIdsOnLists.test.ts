@@ -48,8 +48,8 @@ describe('Customer > Get Many, Look Up Both IDs', () => {
 		const out = result.output('JTL-Wawi');
 		expect(out).toHaveLength(5);
 		for (const c of out) {
-			expect(c.id).toBe(known.get(c.number)?.v2);
-			expect(c.legacyId).toBe(known.get(c.number)?.v1);
+			expect(c.id).toBe(known.get(c.number as string)?.v2);
+			expect(c.legacyId).toBe(known.get(c.number as string)?.v1);
 		}
 		const lookups = await customerListCalls();
 		expect(lookups).toHaveLength(5);
@@ -69,8 +69,8 @@ describe('Customer > Get Many, Look Up Both IDs', () => {
 		expect(out.length).toBeGreaterThan(LIST_LOOKUPS_ONE_BY_ONE);
 		expect(out).toHaveLength(CUSTOMERS);
 		for (const c of out) {
-			expect(c.id).toBe(known.get(c.number)?.v2);
-			expect(c.legacyId).toBe(known.get(c.number)?.v1);
+			expect(c.id).toBe(known.get(c.number as string)?.v2);
+			expect(c.legacyId).toBe(known.get(c.number as string)?.v1);
 		}
 		const reads = await customerListCalls();
 		expect(reads.map((c) => c.query.number)).toEqual([undefined, undefined]);
@@ -91,7 +91,7 @@ describe('Customer > Get Many, Look Up Both IDs', () => {
 			id: ids.v2,
 			legacyId: ids.v1,
 		});
-		for (const c of out) expect(c.id).toBe(known.get(c.number)?.v2);
+		for (const c of out) expect(c.id).toBe(known.get(c.number as string)?.v2);
 	});
 
 	it('off (the default): the list carries its own ID and null, with no extra request', async () => {
