@@ -39,5 +39,12 @@ export function editorCases(flow) {
 				},
 			],
 		},
+		{
+			slug: 'flow-retail-poll-trigger',
+			search: 'Flow Retail Poll',
+			trigger: 'On new customer',
+			nodeType: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
+			dist: 'dist/nodes/FlowRetailPollTrigger/FlowRetailPollTrigger.node.js',
+		},
 	];
 }
