@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
+import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
 import {
 	CACHE,
 	ensureN8n,
@@ -13,9 +14,11 @@ import {
 	n8nCli,
 	parseRawRun,
 	jtlSandboxCredentialFile,
+	flowRetailSandboxCredentialFile,
 	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
 import { runTriggerE2E } from './trigger.mjs';
+import { runFlowTriggerE2E } from './flowTrigger.mjs';
 
 const only = process.argv.slice(2);
 // One user folder per run, so two runs on one machine never share n8n's database.
@@ -35,7 +38,8 @@ async function main() {
 	installPackageInto(HOME);
 
 	const jtl = await startJtlSandbox({ port: 0 });
-	const context = { jtl, workflowWithInput };
+	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
+	const context = { jtl, flow, workflowWithInput };
 	// Every file in cases/ exports `cases(context)`; one file per node or resource group.
 	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 	const cases = [];
@@ -47,7 +51,7 @@ async function main() {
 	}
 	const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 
-	const credentials = [jtlSandboxCredentialFile(jtl)];
+	const credentials = [jtlSandboxCredentialFile(jtl), flowRetailSandboxCredentialFile(flow)];
 	const credFile = path.join(WORK, 'credentials.json');
 	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
 	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
@@ -124,6 +128,25 @@ async function main() {
 			);
 		}
 	}
+	const flowTriggerStep =
+		'flow trigger > activation registers a transport, a sandbox delivery runs the workflow, a forged one is refused';
+	if (only.length === 0 || only.some((o) => flowTriggerStep.includes(o))) {
+		const t0 = Date.now();
+		try {
+			flow.reset();
+			await runFlowTriggerE2E({ runtime, home: HOME, flow });
+			passed++;
+			log(`ok   ${flowTriggerStep} (${Date.now() - t0} ms)`);
+		} catch (error) {
+			failed++;
+			log(
+				`FAIL ${flowTriggerStep}\n     ${String(error?.stack ?? error)
+					.split('\n')
+					.join('\n     ')}`,
+			);
+		}
+	}
+	await flow.close();
 	await jtl.close();
 	rmSync(HOME, { recursive: true, force: true });
 	rmSync(WORK, { recursive: true, force: true });

@@ -8,6 +8,13 @@ import {
 	JTL_TRIGGER_OUTPUT_SHAPE,
 } from '../../../nodes/JtlWawi/helpers/outputShapes';
 import { schemaFiles } from '../../../nodes/shared/outputSchema';
+import { resources as flowResources } from '../../../nodes/FlowRetail/actions/router';
+import {
+	FLOW_OUTPUT_SHAPES,
+	FLOW_POLL_TRIGGER_OUTPUT_SHAPE,
+	FLOW_TRIGGER_OUTPUT_SHAPE,
+	FLOW_UNSHAPED_OPERATIONS,
+} from '../../../nodes/FlowRetail/helpers/outputShapes';
 
 /**
  * The output schemas n8n's editor loads are generated from the shapes. `npm run schemas` writes
@@ -17,6 +24,9 @@ const ROOT = join(__dirname, '../../..');
 const NODES = [
 	{ folder: 'nodes/JtlWawi', files: schemaFiles(1, JTL_OUTPUT_SHAPES) },
 	{ folder: 'nodes/JtlWawiTrigger', files: schemaFiles(1, JTL_TRIGGER_OUTPUT_SHAPE) },
+	{ folder: 'nodes/FlowRetail', files: schemaFiles(1, FLOW_OUTPUT_SHAPES) },
+	{ folder: 'nodes/FlowRetailTrigger', files: schemaFiles(1, FLOW_TRIGGER_OUTPUT_SHAPE) },
+	{ folder: 'nodes/FlowRetailPollTrigger', files: schemaFiles(1, FLOW_POLL_TRIGGER_OUTPUT_SHAPE) },
 ];
 const cases = NODES.flatMap(({ folder, files }) =>
 	Object.entries(files).map(([path, schema]) => [`${folder}/${path}`, schema] as const),
@@ -31,6 +41,16 @@ describe('output schemas', () => {
 			Object.keys(ops).map((operation) => `${resource}/${operation}`),
 		);
 		expect(shaped.sort()).toEqual(operations.sort());
+	});
+
+	it('cover every operation of the Flow Retail node but those returning undocumented records', () => {
+		const operations = Object.entries(flowResources).flatMap(([resource, module]) =>
+			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
+		);
+		const shaped = Object.entries(FLOW_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((operation) => `${resource}/${operation}`),
+		);
+		expect([...shaped, ...FLOW_UNSHAPED_OPERATIONS].sort()).toEqual(operations.sort());
 	});
 
 	it.each(cases)('%s is generated from the shapes and up to date', (path, schema) => {
