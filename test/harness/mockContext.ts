@@ -40,7 +40,12 @@ export function mockExecuteContext(params: Params | Params[]): IExecuteFunctions
 		}
 		return value;
 	};
-	return { getNode: () => testNode, getNodeParameter } as unknown as IExecuteFunctions;
+	const items = (Array.isArray(params) ? params : [params]).map(() => ({ json: {} }));
+	return {
+		getNode: () => testNode,
+		getNodeParameter,
+		getInputData: () => items,
+	} as unknown as IExecuteFunctions;
 }
 
 /** A resource-locator value as the editor stores it. */

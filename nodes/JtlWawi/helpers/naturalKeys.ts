@@ -39,11 +39,14 @@ export async function customersByNumber(
  */
 const DIRECTORY_KEY = 'jtl:customerDirectory';
 
+/** Below this many items the saving is small, and the probe of page 1 may be wasted. */
+export const DIRECTORY_MIN_ITEMS = 10;
+
 type Directory = Map<string, IDataObject[]> | null;
 
 async function readDirectory(ctx: IExecuteFunctions, itemIndex: number): Promise<Directory> {
 	const items = ctx.getInputData().length;
-	if (items < 4) return null;
+	if (items < DIRECTORY_MIN_ITEMS) return null;
 	const page = async (pageNumber: number) =>
 		readV1Page(
 			(
