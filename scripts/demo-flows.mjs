@@ -79,6 +79,83 @@ export function jtlToFlowWorkflow() {
 }
 
 /**
+ * A Xentral customer-group price changes (webhook): the JTL-Wawi customer price of the customer that
+ * stands for that group is set to the new price. In the demo sandboxes a Xentral product ID is the
+ * JTL-Wawi item ID; the group-to-customer table sits in the "Map to JTL-Wawi" node.
+ */
+export function xentralPriceToJtlWorkflow(groupToJtlCustomer = { 1: 1, 2: 2, 3: 3 }) {
+	const trigger = 'Xentral Sales Price Changed';
+	const groupsOnly = 'Customer-Group Prices';
+	const map = 'Map to JTL-Wawi';
+	const update = 'Update JTL-Wawi Customer Price';
+	const assignment = (name, value, type) => ({ id: `${name}-id`, name, value, type });
+	return {
+		id: 'demoXentralPriceToJtl',
+		name: 'Demo: Xentral customer-group price change → JTL-Wawi customer price',
+		active: false,
+		nodes: [
+			node(
+				trigger,
+				`${PKG}.xentralSalesPriceTrigger`,
+				1,
+				[0, 0],
+				{ events: ['updated'], options: {} },
+				{ credentials: XENTRAL_CREDENTIAL, webhookId: 'demo-xentral-sales-price' },
+			),
+			node(groupsOnly, 'n8n-nodes-base.filter', 2, [240, 0], {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+					conditions: [
+						{
+							id: 'group-price',
+							leftValue: '={{ $json.customerGroupId }}',
+							rightValue: '',
+							operator: { type: 'string', operation: 'notEmpty', singleValue: true },
+						},
+					],
+					combinator: 'and',
+				},
+				options: {},
+			}),
+			node(map, 'n8n-nodes-base.set', 3.4, [480, 0], {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						assignment('itemId', '={{ $json.productId }}', 'string'),
+						assignment(
+							'customerId',
+							`={{ (${JSON.stringify(groupToJtlCustomer)})[$json.customerGroupId] }}`,
+							'string',
+						),
+						assignment('fromQuantity', '={{ $json.fromQuantity ?? 0 }}', 'number'),
+						assignment('netPrice', '={{ $json.price }}', 'number'),
+					],
+				},
+				options: {},
+			}),
+			node(
+				update,
+				`${PKG}.jtlWawi`,
+				1,
+				[720, 0],
+				{
+					resource: 'customerPrice',
+					operation: 'update',
+					itemId: { __rl: true, mode: 'id', value: '={{ $json.itemId }}' },
+					customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+					fromQuantity: '={{ $json.fromQuantity }}',
+					priceType: 'netPrice',
+					netPrice: '={{ $json.netPrice }}',
+				},
+				{ credentials: JTL_CREDENTIAL },
+			),
+		],
+		connections: chain(trigger, groupsOnly, map, update),
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
+/**
  * Every night at 02:00: the customers changed in the last 24 hours in each system, in the common
  * customer shape, appended into one CSV file.
  */

@@ -6,6 +6,7 @@ import {
 	asManualRun,
 	jtlToFlowWorkflow,
 	nightlyExportWorkflow,
+	xentralPriceToJtlWorkflow,
 } from '../../../scripts/demo-flows.mjs';
 import { direct } from './jtl-seed.mjs';
 
@@ -29,7 +30,40 @@ const NEW_JTL_CUSTOMER = {
 
 export function cases({ jtl, flow }) {
 	const byExternalId = (id) => flow.state.customers.filter((c) => c.externalId === id);
+	// A JTL-Wawi net price the Xentral group price lands on (group 9 stands for its customer).
+	const jtlPrice = jtl.state.prices.find((p) => p.netPrice !== null && p.netPrice !== undefined);
+	const samePrice = (p) =>
+		p.itemId === jtlPrice.itemId &&
+		p.customerId === jtlPrice.customerId &&
+		p.fromQuantity === jtlPrice.fromQuantity;
 	return [
+		{
+			name: 'Demo: a Xentral customer-group price change sets the JTL-Wawi customer price',
+			workflow: asManualRun(
+				xentralPriceToJtlWorkflow({ 9: jtlPrice.customerId }),
+				'Xentral Sales Price Changed',
+				{
+					event: 'updated',
+					id: '501',
+					productId: String(jtlPrice.itemId),
+					customerId: null,
+					customerGroupId: '9',
+					fromQuantity: jtlPrice.fromQuantity,
+					price: 7.77,
+					currency: 'EUR',
+					validFrom: null,
+					validTo: null,
+				},
+			),
+			node: 'Update JTL-Wawi Customer Price',
+			check: async ({ code, error, items }) => {
+				assert.equal(code, 0, error?.message);
+				assert.equal(items.length, 1);
+				const updated = jtl.state.prices.filter(samePrice);
+				assert.equal(updated.length, 1);
+				assert.equal(updated[0].netPrice, 7.77);
+			},
+		},
 		{
 			name: 'Demo: a new JTL-Wawi customer becomes a Flow Retail customer, once',
 			workflow: asManualRun(jtlToFlowWorkflow(), 'New JTL-Wawi Customer', NEW_JTL_CUSTOMER),
