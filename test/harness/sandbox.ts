@@ -29,7 +29,10 @@ export interface RunningSandbox {
  * Starts a vendor sandbox as its own process (the same server `npm start` and the end-to-end run
  * use) and returns its addresses and control calls.
  */
-export async function startSandbox(vendor: 'jtl', args: string[] = []): Promise<RunningSandbox> {
+export async function startSandbox(
+	vendor: 'jtl' | 'xentral',
+	args: string[] = [],
+): Promise<RunningSandbox> {
 	const script = path.join(__dirname, '..', '..', 'sandbox', vendor, 'server.mjs');
 	const child: ChildProcess = spawn(process.execPath, [script, '--port', '0', ...args], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -103,5 +106,21 @@ export function jtlSandboxCredential(
 			tenantId: '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f',
 			...overrides,
 		},
+	};
+}
+
+/** The personal access token the Xentral sandbox accepts by default. */
+export const XENTRAL_SANDBOX_TOKEN = 'sandbox-personal-access-token';
+
+/** A Xentral credential pointing at the sandbox (its URL as the instance). */
+export function xentralSandboxCredential(
+	sandbox: RunningSandbox,
+	overrides: Record<string, unknown> = {},
+) {
+	return {
+		id: 'xentralSandbox',
+		name: 'Xentral sandbox',
+		type: 'xentralApi',
+		data: { instance: sandbox.url, token: XENTRAL_SANDBOX_TOKEN, ...overrides },
 	};
 }
