@@ -181,7 +181,6 @@ export function deliveryAddressIdProperty(): INodeProperties {
 		displayName: 'Delivery Address ID',
 		name: 'deliveryAddressId',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: 'e.g. 101',
 		description: 'The ID of the delivery address (Get Many lists them)',
@@ -193,7 +192,9 @@ export function deliveryAddressIdProperty(): INodeProperties {
 export function createProperties(): INodeProperties[] {
 	return [
 		toProperty(NAME, {
-			required: true,
+			name: 'addressName',
+			// Checked before the request; not marked required, as n8n shows every field that depends
+			// on an expression-valued Address Type and would then demand it on every operation.
 			displayOptions: { show: { addressType: ['billingaddress', 'deliveryaddress'] } },
 		}),
 		toProperty(STREET, { required: true }),
@@ -266,7 +267,7 @@ export function readCreateBody(
 	const required = named(type) ? [NAME, STREET, CITY, COUNTRY] : [STREET, CITY, COUNTRY];
 	const fields: IDataObject = {};
 	for (const spec of required) {
-		const value = readField(ctx, spec, spec.name, itemIndex);
+		const value = readField(ctx, spec, spec === NAME ? 'addressName' : spec.name, itemIndex);
 		if (blank(value))
 			throw new NodeOperationError(
 				ctx.getNode(),
