@@ -209,7 +209,7 @@ export async function startSandboxServer(config) {
 
 		if (path.startsWith('/__sandbox/')) {
 			const action = path.slice('/__sandbox/'.length).replace(/\/+$/, '');
-			const result = controlResponse(sandbox, req.method, action, parsed, control);
+			const result = await controlResponse(sandbox, req.method, action, parsed, control);
 			return send(res, result.status, result.body);
 		}
 		const endpoint = Object.hasOwn(endpoints, path) ? endpoints[path] : undefined;

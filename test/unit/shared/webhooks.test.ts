@@ -1,0 +1,183 @@
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import {
+	deliveryHeader,
+	hmacHex,
+	newWebhookSecret,
+	rawDeliveryBody,
+	refuseDelivery,
+	sameSecret,
+	storedRegistration,
+	webhookHooks,
+} from '../../../nodes/shared/webhooks';
+import type { WebhookLifecycle, WebhookRegistration } from '../../../nodes/shared/webhooks';
+
+/** A vendor that keeps its subscriptions in a map, as a fake API would. */
+function fakeVendor() {
+	const subscriptions = new Map<string, { url: string; secret: string; events: string[] }>();
+	let next = 1;
+	const calls: string[] = [];
+	const lifecycle: WebhookLifecycle = {
+		events(this: IHookFunctions) {
+			return this.getNodeParameter('events', []) as string[];
+		},
+		async exists(registration) {
+			calls.push(`exists ${registration.id}`);
+			return subscriptions.has(registration.id);
+		},
+		async register(wanted) {
+			const id = `sub-${next++}`;
+			calls.push(`register ${id}`);
+			subscriptions.set(id, wanted);
+			return id;
+		},
+		async remove(registration) {
+			calls.push(`remove ${registration.id}`);
+			subscriptions.delete(registration.id);
+		},
+	};
+	return { subscriptions, calls, lifecycle };
+}
+
+function hookContext(staticData: IDataObject, url: string, events: string[]): IHookFunctions {
+	return {
+		getWorkflowStaticData: () => staticData,
+		getNodeWebhookUrl: () => url,
+		getNodeParameter: (name: string) => (name === 'events' ? events : undefined),
+	} as unknown as IHookFunctions;
+}
+
+describe('webhook secrets', () => {
+	it('makes a new 64-character hex secret each time', () => {
+		const a = newWebhookSecret();
+		const b = newWebhookSecret();
+		expect(a).toMatch(/^[0-9a-f]{64}$/);
+		expect(b).not.toBe(a);
+		expect(newWebhookSecret(10)).toMatch(/^[0-9a-f]{20}$/);
+	});
+
+	it('accepts only the same secret, and never an empty or missing one', () => {
+		expect(sameSecret('abc', 'abc')).toBe(true);
+		expect(sameSecret('abd', 'abc')).toBe(false);
+		expect(sameSecret('abcd', 'abc')).toBe(false);
+		expect(sameSecret('', '')).toBe(false);
+		expect(sameSecret(undefined, 'abc')).toBe(false);
+		expect(sameSecret(['abc'], 'abc')).toBe(false);
+	});
+
+	it('computes the HMAC of the exact bytes', () => {
+		// RFC 4231 test case 2.
+		expect(hmacHex('sha256', 'Jefe', 'what do ya want for nothing?')).toBe(
+			'5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+		);
+		expect(hmacHex('sha256', 'Jefe', Buffer.from('what do ya want for nothing? '))).not.toBe(
+			hmacHex('sha256', 'Jefe', 'what do ya want for nothing?'),
+		);
+	});
+});
+
+describe('webhook registration hooks', () => {
+	it('registers once with a fresh secret, keeps it while the vendor has it, and removes it', async () => {
+		const vendor = fakeVendor();
+		const hooks = webhookHooks(vendor.lifecycle);
+		const data: IDataObject = {};
+		const ctx = hookContext(data, 'https://n8n.example/webhook/a', ['b.created', 'a.updated']);
+
+		expect(await hooks.checkExists.call(ctx)).toBe(false);
+		expect(await hooks.create.call(ctx)).toBe(true);
+		const stored = storedRegistration(ctx) as WebhookRegistration;
+		expect(stored).toMatchObject({ id: 'sub-1', url: 'https://n8n.example/webhook/a' });
+		expect(stored.events).toEqual(['a.updated', 'b.created']);
+		expect(vendor.subscriptions.get('sub-1')?.secret).toBe(stored.secret);
+
+		expect(await hooks.checkExists.call(ctx)).toBe(true);
+		expect(await hooks.delete.call(ctx)).toBe(true);
+		expect(vendor.subscriptions.size).toBe(0);
+		expect(storedRegistration(ctx)).toBeUndefined();
+		expect(vendor.calls).toEqual(['register sub-1', 'exists sub-1', 'remove sub-1']);
+	});
+
+	it('does not keep a registration for another URL or other events, and removes it before registering anew', async () => {
+		const vendor = fakeVendor();
+		const hooks = webhookHooks(vendor.lifecycle);
+		const data: IDataObject = {};
+		await hooks.create.call(hookContext(data, 'https://n8n.example/webhook-test/a', ['x']));
+
+		const live = hookContext(data, 'https://n8n.example/webhook/a', ['x']);
+		expect(await hooks.checkExists.call(live)).toBe(false);
+		await hooks.create.call(live);
+		expect([...vendor.subscriptions.keys()]).toEqual(['sub-2']);
+		expect(
+			await hooks.checkExists.call(hookContext(data, 'https://n8n.example/webhook/a', ['y'])),
+		).toBe(false);
+		expect(vendor.calls).toEqual(['register sub-1', 'remove sub-1', 'register sub-2']);
+	});
+
+	it('registers again when the vendor lost the registration', async () => {
+		const vendor = fakeVendor();
+		const hooks = webhookHooks(vendor.lifecycle);
+		const data: IDataObject = {};
+		const ctx = hookContext(data, 'https://n8n.example/webhook/a', ['x']);
+		await hooks.create.call(ctx);
+		vendor.subscriptions.clear();
+		expect(await hooks.checkExists.call(ctx)).toBe(false);
+	});
+
+	it('keeps the stored registration when the vendor refuses to remove it', async () => {
+		const vendor = fakeVendor();
+		vendor.lifecycle.remove = async () => {
+			throw new Error('vendor down');
+		};
+		const hooks = webhookHooks(vendor.lifecycle);
+		const data: IDataObject = {};
+		const ctx = hookContext(data, 'https://n8n.example/webhook/a', ['x']);
+		await hooks.create.call(ctx);
+		await expect(hooks.delete.call(ctx)).rejects.toThrow('vendor down');
+		expect(storedRegistration(ctx)?.id).toBe('sub-1');
+	});
+});
+
+describe('deliveries', () => {
+	function webhookContext(request: object, headers: Record<string, unknown>) {
+		const sent: { status?: number; body?: unknown } = {};
+		const res = {
+			status(code: number) {
+				sent.status = code;
+				return res;
+			},
+			json(body: unknown) {
+				sent.body = body;
+				return res;
+			},
+		};
+		const ctx = {
+			getRequestObject: () => request,
+			getHeaderData: () => headers,
+			getResponseObject: () => res,
+		} as unknown as IWebhookFunctions;
+		return { ctx, sent };
+	}
+
+	it('reads the raw body and headers by any case', () => {
+		const { ctx } = webhookContext(
+			{ rawBody: Buffer.from('{"a":1}') },
+			{
+				'X-Signature': 'sig',
+				'x-list': ['one', 'two'],
+			},
+		);
+		expect(rawDeliveryBody(ctx)?.toString()).toBe('{"a":1}');
+		expect(deliveryHeader(ctx, 'x-signature')).toBe('sig');
+		expect(deliveryHeader(ctx, 'X-LIST')).toBe('one');
+		expect(deliveryHeader(ctx, 'missing')).toBeUndefined();
+		expect(rawDeliveryBody(webhookContext({}, {}).ctx)).toBeUndefined();
+	});
+
+	it('refuses with the status and reason, and runs no workflow', () => {
+		const { ctx, sent } = webhookContext({}, {});
+		expect(refuseDelivery(ctx, 401, 'The signature does not match')).toEqual({
+			noWebhookResponse: true,
+		});
+		expect(sent).toEqual({ status: 401, body: { message: 'The signature does not match' } });
+	});
+});
