@@ -167,6 +167,5 @@ export function seedState(options = {}) {
 			{ id: '3', type: 'lastschrift', designation: 'Lastschrift', project: { id: '1' } },
 		],
 		webhooks: [],
-		deliveries: [],
 	};
 }

@@ -1,8 +1,6 @@
-// Outbound webhook deliveries: `{type, body}` posted to every webhook registered for the event,
-// signed with its key (signature.mjs), retried on failure, every attempt recorded in
-// state.deliveries.
-import { setTimeout as delay } from 'node:timers/promises';
-
+// Outbound webhook deliveries of sales-price events, on the shared deliverer: `{type, body}`
+// posted to every webhook registered for the event, signed with its key (signature.mjs).
+import { createWebhookDeliverer } from '../shared/webhooks.mjs';
 import { SIGNATURE_HEADER, signBody } from './signature.mjs';
 
 const EVENT_VERSION = 'v1';
@@ -25,41 +23,22 @@ export function eventBody(kind, price) {
 
 /**
  * @param options { retries = 3, retryDelayMs = 200 }
- * @returns announce(state, kind, record): queues the deliveries and returns at once
+ * @returns { deliverer, announce(state, kind, record) }: announce queues the deliveries and
+ *   returns at once
  */
 export function createAnnouncer(options = {}) {
-	const retries = options.retries ?? 3;
 	const retryDelayMs = options.retryDelayMs ?? 200;
-
-	async function deliver(state, hook, type, raw) {
-		for (let attempt = 1; attempt <= retries + 1; attempt++) {
-			const record = { webhookId: hook.id, type, url: hook.url, attempt, status: null };
-			state.deliveries.push(record);
-			try {
-				const res = await fetch(hook.url, {
-					method: 'POST',
-					headers: {
-						'content-type': 'application/json',
-						[SIGNATURE_HEADER]: signBody(raw, hook.signatureKey),
-					},
-					body: raw,
-					signal: AbortSignal.timeout(5000),
-				});
-				record.status = res.status;
-				await res.arrayBuffer().catch(() => undefined);
-				if (res.ok) return;
-			} catch (err) {
-				record.error = String(err?.message ?? err);
-			}
-			if (attempt <= retries) await delay(retryDelayMs * attempt, undefined, { ref: false });
-		}
-	}
-
-	return function announce(state, kind, record) {
+	const deliverer = createWebhookDeliverer({
+		timeoutMs: 5000,
+		maxRetries: options.retries ?? 3,
+		retryDelayMs: (n) => retryDelayMs * n,
+		headersFor: (hook, bodyText) => ({ [SIGNATURE_HEADER]: signBody(bodyText, hook.signatureKey) }),
+	});
+	function announce(state, kind, record) {
 		const type = `com.xentral.${kind}.${EVENT_VERSION}`;
-		const raw = JSON.stringify({ type, body: eventBody(kind, record) });
-		for (const hook of state.webhooks) {
-			if (hook.events.some((e) => e.id === type)) void deliver(state, hook, type, raw);
-		}
-	};
+		const event = { type, body: eventBody(kind, record) };
+		for (const hook of state.webhooks)
+			if (hook.events.some((e) => e.id === type)) deliverer.deliver(hook, event);
+	}
+	return { deliverer, announce };
 }

@@ -8,6 +8,7 @@ import { Router } from '../shared/router.mjs';
 import { startSandboxServer } from '../shared/server.mjs';
 import { seedState } from './data.mjs';
 import { createAnnouncer } from './deliveries.mjs';
+import { deliveryControl } from '../shared/webhooks.mjs';
 import { errorBody, errorHeaders } from './problems.mjs';
 import * as addresses from './routes/addresses.mjs';
 import * as contactPersons from './routes/contactPersons.mjs';
@@ -78,13 +79,12 @@ function summary(state) {
 		contactPersons: state.contactPersons.length,
 		salesPrices: state.salesPrices.length,
 		webhooks: state.webhooks.length,
-		deliveries: state.deliveries.length,
 	};
 }
 
 export async function startXentralSandbox(userOptions = {}) {
 	const options = resolveOptions(userOptions);
-	const announce = createAnnouncer({ retries: options.deliveryRetries });
+	const { deliverer, announce } = createAnnouncer({ retries: options.deliveryRetries });
 	const sb = await startSandboxServer({
 		options,
 		seed: seedState,
@@ -101,9 +101,10 @@ export async function startXentralSandbox(userOptions = {}) {
 		errorHeaders,
 		summary,
 		control: {
-			'GET deliveries': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.deliveries }),
+			...deliveryControl(deliverer),
 			'GET webhooks': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.webhooks }),
 		},
+		onReset: () => deliverer.reset(),
 	});
 
 	return {
@@ -120,6 +121,8 @@ export async function startXentralSandbox(userOptions = {}) {
 		clearFaults: sb.clearFaults,
 		advanceClock: sb.advanceClock,
 		summary: sb.summary,
+		deliveries: () => deliverer.deliveries(),
+		deliveriesSettled: () => deliverer.settled(),
 		reset: sb.reset,
 		close: sb.close,
 	};
