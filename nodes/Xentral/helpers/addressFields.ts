@@ -283,7 +283,7 @@ export function readCreateBody(
 		'Additional Fields > ',
 		itemIndex,
 	);
-	checkGln(ctx, extra, itemIndex);
+	checkGln(ctx, extra, 'Additional Fields', itemIndex);
 	return { type, ...bodyOf({ ...extra, ...fields }, PATHS) };
 }
 
@@ -308,7 +308,7 @@ export function readUpdateBody(
 				`Update Fields > ${spec.displayName} (item ${itemIndex}) must not be empty`,
 				{ itemIndex },
 			);
-	checkGln(ctx, fields, itemIndex);
+	checkGln(ctx, fields, 'Update Fields', itemIndex);
 	const body = bodyOf(fields, PATHS);
 	if (Object.keys(body).length === 0)
 		throw new NodeOperationError(
@@ -319,11 +319,16 @@ export function readUpdateBody(
 	return body;
 }
 
-function checkGln(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number) {
+function checkGln(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	collection: string,
+	itemIndex: number,
+) {
 	if (fields.gln !== undefined && !/^\d{13}$/.test(String(fields.gln)))
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Additional Fields > GLN (item ${itemIndex}) must be exactly 13 digits`,
+			`${collection} > GLN (item ${itemIndex}) must be exactly 13 digits`,
 			{ itemIndex },
 		);
 }
