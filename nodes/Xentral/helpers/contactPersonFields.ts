@@ -106,6 +106,7 @@ const PATHS: BodyPaths = {
 export function contactPersonBody(fields: IDataObject): IDataObject {
 	const body = bodyOf(fields, PATHS);
 	if (body.birthday !== undefined) body.birthday = dateOnly(body.birthday) as string;
+	if (typeof body.language === 'string') body.language = body.language.toLowerCase();
 	return body;
 }
 

@@ -175,6 +175,8 @@ export function customerBody(fields: IDataObject): IDataObject {
 	const body = bodyOf(rest, PATHS);
 	if (groupId !== undefined) body.groups = [Number(groupId)];
 	if (birthdate !== undefined) body.birthdate = dateOnly(birthdate) as string;
+	// ISO 639-1 in lower case, as Xentral stores it.
+	if (typeof body.language === 'string') body.language = body.language.toLowerCase();
 	if (defaultCurrency !== undefined) {
 		const financials = (body.financials ?? {}) as IDataObject;
 		financials.defaultCurrency = String(defaultCurrency).toUpperCase();
