@@ -180,7 +180,12 @@ export async function xentralApiRequest<T = unknown>(
 		url: `${base}${path}`,
 		qs: request.qs,
 		body: request.body,
-		headers: request.body === undefined ? {} : { 'Content-Type': 'application/json' },
+		headers: {
+			...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			// v1/v2 creates answer 201 with an empty text/html body (the spec's only 201 content):
+			// a create accepts it, so that a server that honours Accept does not answer 406.
+			...(method === 'POST' ? { Accept: 'application/json, text/html' } : {}),
+		},
 		itemIndex: request.itemIndex,
 		idempotent: request.idempotent,
 		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),

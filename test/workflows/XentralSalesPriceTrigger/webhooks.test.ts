@@ -5,14 +5,10 @@
  * the node's webhook(), as n8n's webhook server would.
  */
 import { createServer, type Server } from 'node:http';
-import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
-import { HookContext } from 'n8n-core';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { XentralSalesPriceTrigger } from '../../../nodes/XentralSalesPriceTrigger/XentralSalesPriceTrigger.node';
-import { testAdditionalData } from '../../harness/additionalData';
-import { TestCredentialsHelper } from '../../harness/credentialsHelper';
-import { nodeTypes } from '../../harness/nodeTypes';
+import { createHookContext } from '../../harness/hookContext';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
 const xentral = useXentralSandbox();
@@ -72,37 +68,14 @@ beforeEach(() => {
 });
 
 function hookContext() {
-	const node: INode = {
-		id: 'hook',
-		name: 'Xentral Sales Price Trigger',
+	return createHookContext({
 		type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: 'abc',
-		parameters: parameters as INode['parameters'],
-		credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
-	};
-	const workflow = new Workflow({
-		id: 'hookTest',
-		name: 'price sync',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-	});
-	const additionalData = testAdditionalData(new TestCredentialsHelper(xentral.credentials()), {
+		parameters,
+		credentials: xentral.credentials(),
+		nodeCredentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
+		staticData,
 		webhookBaseUrl: receiverUrl,
 	});
-	const context = new HookContext(
-		workflow,
-		workflow.getNode(node.name)!,
-		additionalData,
-		'trigger',
-		'activate',
-	);
-	// The node's static data, as n8n keeps it between activation and deliveries.
-	(context as any).getWorkflowStaticData = () => staticData;
-	return context;
 }
 
 const deliveries = async () => await xentral.sandbox.control('GET', 'deliveries');
