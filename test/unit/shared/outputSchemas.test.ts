@@ -8,6 +8,12 @@ import {
 	JTL_TRIGGER_OUTPUT_SHAPE,
 } from '../../../nodes/JtlWawi/helpers/outputShapes';
 import { schemaFiles } from '../../../nodes/shared/outputSchema';
+import { resources as xentralResources } from '../../../nodes/Xentral/actions/router';
+import {
+	XENTRAL_OUTPUT_SHAPES,
+	XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE,
+	XENTRAL_TRIGGER_OUTPUT_SHAPE,
+} from '../../../nodes/Xentral/helpers/outputShapes';
 
 /**
  * The output schemas n8n's editor loads are generated from the shapes. `npm run schemas` writes
@@ -17,17 +23,26 @@ const ROOT = join(__dirname, '../../..');
 const NODES = [
 	{ folder: 'nodes/JtlWawi', files: schemaFiles(1, JTL_OUTPUT_SHAPES) },
 	{ folder: 'nodes/JtlWawiTrigger', files: schemaFiles(1, JTL_TRIGGER_OUTPUT_SHAPE) },
+	{ folder: 'nodes/Xentral', files: schemaFiles(1, XENTRAL_OUTPUT_SHAPES) },
+	{ folder: 'nodes/XentralTrigger', files: schemaFiles(1, XENTRAL_TRIGGER_OUTPUT_SHAPE) },
+	{
+		folder: 'nodes/XentralSalesPriceTrigger',
+		files: schemaFiles(1, XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE),
+	},
 ];
 const cases = NODES.flatMap(({ folder, files }) =>
 	Object.entries(files).map(([path, schema]) => [`${folder}/${path}`, schema] as const),
 );
 
 describe('output schemas', () => {
-	it('cover every operation of the JTL-Wawi node', () => {
-		const operations = Object.entries(resources).flatMap(([resource, module]) =>
+	it.each([
+		['JTL-Wawi', resources, JTL_OUTPUT_SHAPES],
+		['Xentral', xentralResources, XENTRAL_OUTPUT_SHAPES],
+	] as const)('cover every operation of the %s node', (_name, nodeResources, shapes) => {
+		const operations = Object.entries(nodeResources).flatMap(([resource, module]) =>
 			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
 		);
-		const shaped = Object.entries(JTL_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
+		const shaped = Object.entries(shapes).flatMap(([resource, ops]) =>
 			Object.keys(ops).map((operation) => `${resource}/${operation}`),
 		);
 		expect(shaped.sort()).toEqual(operations.sort());
