@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
+import { startXentralSandbox } from '../../sandbox/xentral/server.mjs';
 import {
 	CACHE,
 	ensureN8n,
@@ -14,8 +15,10 @@ import {
 	parseRawRun,
 	jtlSandboxCredentialFile,
 	workflowWithInput,
+	xentralSandboxCredentialFile,
 } from '../../scripts/n8n-runtime.mjs';
 import { runTriggerE2E } from './trigger.mjs';
+import { runXentralTriggerE2E } from './xentralTrigger.mjs';
 
 const only = process.argv.slice(2);
 // One user folder per run, so two runs on one machine never share n8n's database.
@@ -35,7 +38,8 @@ async function main() {
 	installPackageInto(HOME);
 
 	const jtl = await startJtlSandbox({ port: 0 });
-	const context = { jtl, workflowWithInput };
+	const xentral = await startXentralSandbox({ port: 0 });
+	const context = { jtl, xentral, workflowWithInput };
 	// Every file in cases/ exports `cases(context)`; one file per node or resource group.
 	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 	const cases = [];
@@ -47,7 +51,7 @@ async function main() {
 	}
 	const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 
-	const credentials = [jtlSandboxCredentialFile(jtl)];
+	const credentials = [jtlSandboxCredentialFile(jtl), xentralSandboxCredentialFile(xentral)];
 	const credFile = path.join(WORK, 'credentials.json');
 	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
 	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
@@ -124,7 +128,26 @@ async function main() {
 			);
 		}
 	}
+	const xentralTriggerStep =
+		'xentral trigger > n8n polls an active workflow and emits a new customer once';
+	if (only.length === 0 || only.some((o) => xentralTriggerStep.includes(o))) {
+		const t0 = Date.now();
+		try {
+			xentral.reset();
+			await runXentralTriggerE2E({ runtime, home: HOME, xentral });
+			passed++;
+			log(`ok   ${xentralTriggerStep} (${Date.now() - t0} ms)`);
+		} catch (error) {
+			failed++;
+			log(
+				`FAIL ${xentralTriggerStep}\n     ${String(error?.stack ?? error)
+					.split('\n')
+					.join('\n     ')}`,
+			);
+		}
+	}
 	await jtl.close();
+	await xentral.close();
 	rmSync(HOME, { recursive: true, force: true });
 	rmSync(WORK, { recursive: true, force: true });
 	log(`\nreal n8n ${'2.41.1'} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);
