@@ -188,12 +188,12 @@ export function cases({ xentral, workflowWithInput }) {
 			},
 		},
 		{
-			name: 'xentral address delete: a delivery address',
+			name: 'xentral address delete: the billing address',
 			node,
 			before: async () => {
 				const res = await call(xentral, 'POST', '/api/v2/customers/8/addresses', {
-					type: 'deliveryaddress',
-					name: 'L',
+					type: 'billingaddress',
+					name: 'Buchhaltung',
 					street: 'S 1',
 					city: 'C',
 					country: 'AT',
@@ -202,12 +202,15 @@ export function cases({ xentral, workflowWithInput }) {
 			},
 			workflow: wf('address-delete', 'e2eXentralAddressDelete', {
 				customerId: '8',
-				addressType: 'deliveryaddress',
-				deliveryAddressId: '101',
+				addressType: 'billingaddress',
+				deliveryAddressId: '',
 			}),
 			check: async (r) => {
 				ok(r);
-				assert.deepEqual(r.items, [{ deleted: true, customerId: '8', addressId: '101' }]);
+				assert.deepEqual(r.items, [
+					{ deleted: true, customerId: '8', addressId: 'billingaddress' },
+				]);
+				assert.equal(xentral.state.addresses['8'].billingaddress, null);
 			},
 		},
 		{
