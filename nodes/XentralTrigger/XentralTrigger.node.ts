@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
+import { pollChangedCustomers } from './changedCustomerPoll';
 import { pollNewCustomers } from './customerPoll';
 
 export class XentralTrigger implements INodeType {
@@ -16,8 +17,9 @@ export class XentralTrigger implements INodeType {
 		icon: { light: 'file:xentral.svg', dark: 'file:xentral.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'New Customer',
-		description: 'Starts the workflow when a customer is created in Xentral ERP',
+		subtitle:
+			'={{ $parameter["event"] === "newOrUpdatedCustomer" ? "New or Updated Customer" : "New Customer" }}',
+		description: 'Starts the workflow when a customer is created or changed in Xentral ERP',
 		defaults: { name: 'Xentral Trigger' },
 		polling: true,
 		inputs: [],
@@ -37,6 +39,12 @@ export class XentralTrigger implements INodeType {
 						value: 'newCustomer',
 						description:
 							'A customer was created: each poll emits the customers with an ID above the highest one seen',
+					},
+					{
+						name: 'New or Updated Customer (V3 API)',
+						value: 'newOrUpdatedCustomer',
+						description:
+							'A customer was created or changed, by its updatedAt; needs the beta v3 customer API (feature flag api-v3-customers)',
 					},
 				],
 			},
@@ -62,6 +70,8 @@ export class XentralTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		if (event === 'newOrUpdatedCustomer') return await pollChangedCustomers.call(this);
 		return await pollNewCustomers.call(this);
 	}
 }

@@ -13,6 +13,7 @@ import { errorBody, errorHeaders } from './problems.mjs';
 import * as addresses from './routes/addresses.mjs';
 import * as contactPersons from './routes/contactPersons.mjs';
 import * as customers from './routes/customers.mjs';
+import * as customersV3 from './routes/customersV3.mjs';
 import * as salesPrices from './routes/salesPrices.mjs';
 import * as webhooks from './routes/webhooks.mjs';
 
@@ -28,6 +29,8 @@ export const DEFAULTS = Object.freeze({
 	rateLimit: { limit: 100, intervalSeconds: 60, retryAfter: true },
 	latencyMs: 0,
 	deliveryRetries: 3,
+	// The instance's feature flag `api-v3-customers`: without it the v3 customer list answers 404.
+	v3Customers: true,
 });
 
 function resolveOptions(options) {
@@ -47,7 +50,7 @@ function resolveOptions(options) {
 
 function buildRouter(announce) {
 	const router = new Router();
-	for (const module of [customers, addresses, contactPersons, salesPrices, webhooks])
+	for (const module of [customers, customersV3, addresses, contactPersons, salesPrices, webhooks])
 		module.register(router, { announce });
 	return router;
 }
@@ -150,6 +153,12 @@ export const CLI_OPTIONS = {
 		help: 'requests per window; 0 turns it off',
 	},
 	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+	'without-v3-customers': {
+		type: 'flag',
+		key: 'v3Customers',
+		value: false,
+		help: 'act as an instance without the api-v3-customers flag: the v3 list answers 404',
+	},
 	'delivery-retries': {
 		type: 'number',
 		key: 'deliveryRetries',

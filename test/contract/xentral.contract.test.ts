@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test infrastructure (vendor JSON), not shipped */
 /**
  * Contract test: the requests the Xentral node sends to paths that the Xentral core spec
  * (shared/specs/xentral-core_24.48.10_openapi-3.0.json) still describes must validate against it:

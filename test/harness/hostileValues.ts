@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- editor descriptions and vendor JSON */
 /**
  * Hostile parameter values for any vendor's operations (issue 8): what an expression could hand a
  * parameter, and the check every sent request must pass. A vendor's test supplies valid

@@ -112,3 +112,30 @@ export function simplifySalesPrice(record: IDataObject) {
 		validTo: record.expiresAt,
 	});
 }
+
+/**
+ * A v3 customer (the beta customer API) in the common customer shape: the primary address holds
+ * the name, the address, e-mail and phone; `type` `company` marks a company.
+ */
+export function simplifyV3Customer(record: IDataObject): CommonCustomer {
+	const address = obj(record.primaryAddress);
+	const groups = Array.isArray(record.groups) ? record.groups : [];
+	const isCompany = address.type === 'company';
+	return toCommonCustomer(XENTRAL_SOURCE, {
+		id: record.id,
+		number: record.number,
+		type: isCompany ? 'company' : address.type ? 'person' : null,
+		company: isCompany ? address.name : null,
+		lastName: isCompany ? null : address.name,
+		email: address.email,
+		phone: address.phone,
+		street: address.street,
+		postalCode: address.zipCode,
+		city: address.city,
+		countryIso: address.country,
+		groupId: obj(groups[0]).id,
+		languageIso: obj(record.communication).language,
+		createdAt: record.createdAt,
+		updatedAt: record.updatedAt,
+	});
+}

@@ -162,6 +162,8 @@ export function xentralPath(
 
 export interface XentralRequest {
 	qs?: IDataObject;
+	/** Extra headers, such as the v3 lists' `x-pagination`. */
+	headers?: Record<string, string>;
 	body?: unknown;
 	itemIndex?: number;
 	idempotent?: boolean;
@@ -185,6 +187,7 @@ export async function xentralApiRequest<T = unknown>(
 			// v1/v2 creates answer 201 with an empty text/html body (the spec's only 201 content):
 			// a create accepts it, so that a server that honours Accept does not answer 406.
 			...(method === 'POST' ? { Accept: 'application/json, text/html' } : {}),
+			...request.headers,
 		},
 		itemIndex: request.itemIndex,
 		idempotent: request.idempotent,

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- editor descriptions and vendor JSON */
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-restricted-globals -- editor descriptions and vendor JSON; a test, not shipped */
 /**
  * Every parameter of every Xentral operation fuzzed with hostile values (test/harness/
  * hostileValues.ts): refused naming the field and item before any request, or sent on the

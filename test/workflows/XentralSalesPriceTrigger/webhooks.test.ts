@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-restricted-imports -- vendor JSON in assertions; a test, not shipped */
 /**
  * The Xentral Sales Price Trigger against the sandbox: n8n-core's real hook context registers and
  * removes the webhook; the sandbox's signed deliveries reach a local server that hands each one to
