@@ -81,3 +81,45 @@ describe('Xentral Trigger > New Customer (ID watermark over GET /api/v2/customer
 		expect(trigger.staticData()).toEqual({});
 	});
 });
+
+describe('Xentral Trigger > New or Updated Customer (GET /api/v3/customers by updatedAt)', () => {
+	function changedPoller() {
+		return createPoller({
+			type: 'n8n-nodes-erp-customers.xentralTrigger',
+			parameters: { event: 'newOrUpdatedCustomer', options: {} },
+			credentials: xentral.credentials(),
+			nodeCredentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
+		});
+	}
+
+	it("records Xentral's time first, then emits each change once, by keyset over updatedAt", async () => {
+		const trigger = changedPoller();
+		expect(await trigger.poll()).toBeNull();
+		expect(typeof trigger.staticData().cursor).toBe('string');
+		await xentral.direct('PATCH', '/api/v2/customers/3', { department: 'Einkauf' });
+		await createCompany('Neu GmbH');
+		const out = await trigger.poll();
+		expect(out?.[0].map((i) => [i.json.id, i.json.source])).toEqual([
+			['3', 'xentral'],
+			['26', 'xentral'],
+		]);
+		expect(await trigger.poll()).toBeNull();
+		const reads = (await xentral.apiCalls()).filter((c) => c.path === '/api/v3/customers');
+		expect(reads[0].query).toMatchObject({ sort: '-updatedAt,-id', perPage: '1' });
+		expect(reads[1].query).toMatchObject({
+			'filter[0][key]': 'updatedAt',
+			'filter[0][op]': 'greaterThan',
+			sort: 'updatedAt,id',
+			perPage: '100',
+		});
+		expect(reads[1].headers['x-pagination']).toBe('simple');
+	});
+
+	it('names the feature flag when the instance has no v3 customer API', async () => {
+		const trigger = changedPoller();
+		await xentral.sandbox.fault({ method: 'GET', path: '/api/v3/customers', status: 404 });
+		await expect(trigger.poll()).rejects.toThrow(
+			'This Xentral instance has no v3 customer API: New or Updated Customer needs the feature flag api-v3-customers',
+		);
+	});
+});
