@@ -58,16 +58,26 @@ export function simplifyContactPerson(record: IDataObject) {
 	});
 }
 
-/** An address in the package's address shape: the type and ID are Xentral's words. */
+/**
+ * Xentral's address kinds in the address shape's words: the billing address is `billing`, a
+ * delivery address `shipping`, the master-data address (the customer's own) `main`.
+ */
+const ADDRESS_TYPES: Record<string, string> = {
+	masterdata: 'main',
+	billingaddress: 'billing',
+	deliveryaddress: 'shipping',
+};
+
+/** An address in the package's address shape; `id` stays Xentral's (`masterdata`, `101`, ...). */
 export function simplifyAddress(record: IDataObject, customerId: string) {
 	const contact = obj(record.contactDetails);
-	const type = String(record.type ?? record.id ?? '');
+	const kind = String(record.type ?? record.id ?? '');
 	return toShape(ADDRESS_SHAPE, {
 		id: record.id,
 		customerId,
-		type,
+		type: ADDRESS_TYPES[kind] ?? kind,
 		isDefault:
-			type === 'deliveryaddress'
+			kind === 'deliveryaddress'
 				? (obj(record.deliveryDetails).defaultDeliveryAddress ?? null)
 				: true,
 		company: record.name,

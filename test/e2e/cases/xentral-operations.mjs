@@ -144,7 +144,7 @@ export function cases({ xentral, workflowWithInput }) {
 			}),
 			check: async (r) => {
 				ok(r);
-				assert.equal(r.items[0].type, 'deliveryaddress');
+				assert.equal(r.items[0].type, 'shipping');
 				assert.equal(r.items[0].city, 'Kiel');
 			},
 		},
@@ -169,7 +169,7 @@ export function cases({ xentral, workflowWithInput }) {
 				ok(r);
 				assert.deepEqual(
 					r.items.map((a) => a.type),
-					['masterdata'],
+					['main'],
 				);
 			},
 		},

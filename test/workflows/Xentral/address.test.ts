@@ -21,7 +21,7 @@ describe('Address > Create (POST /api/v2/customers/{id}/addresses)', () => {
 		expect(result.output('Xentral')[0]).toMatchObject({
 			id: '101',
 			customerId: '3',
-			type: 'deliveryaddress',
+			type: 'shipping',
 			company: 'Lager Nord',
 			street: 'Hafenweg 2',
 			postalCode: '24103',
@@ -54,7 +54,7 @@ describe('Address > Create (POST /api/v2/customers/{id}/addresses)', () => {
 		]);
 		expect(result.output('Xentral')[0]).toMatchObject({
 			id: 'billingaddress',
-			type: 'billingaddress',
+			type: 'billing',
 		});
 	});
 
@@ -83,7 +83,7 @@ describe('Address > Get, Get Many, Update, Delete', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('Xentral')[0]).toMatchObject({
 			id: 'masterdata',
-			type: 'masterdata',
+			type: 'main',
 			isDefault: true,
 		});
 		expect((await xentral.apiCalls())[0].path).toBe('/api/v2/customers/2/addresses/masterdata');
@@ -98,7 +98,7 @@ describe('Address > Get, Get Many, Update, Delete', () => {
 			country: 'AT',
 		});
 		const result = await xentral.run('Xentral/address-getAll.workflow.json', [{ customerId: '2' }]);
-		expect(result.output('Xentral').map((a) => a.type)).toEqual(['masterdata', 'deliveryaddress']);
+		expect(result.output('Xentral').map((a) => a.type)).toEqual(['main', 'shipping']);
 	});
 
 	it('updates a delivery address by its ID', async () => {

@@ -247,7 +247,7 @@ describe('Address', () => {
 		expect(out).toMatchObject({
 			id: 'masterdata',
 			customerId: '12',
-			type: 'masterdata',
+			type: 'main',
 			isDefault: true,
 			countryIso: 'AT',
 		});
