@@ -334,6 +334,32 @@ export function xentralTriggerWorkflow(triggerName = 'Xentral Trigger') {
 	};
 }
 
+/**
+ * A Xentral Sales Price Trigger workflow (webhook; created, updated and deleted) with the sandbox
+ * credential: activating it registers the webhook at the sandbox, which then delivers signed events.
+ */
+export function xentralSalesPriceTriggerWorkflow(events = ['created', 'updated', 'deleted']) {
+	return {
+		id: 'demoXentralPriceTrigger',
+		name: 'Xentral Sales Price Trigger (webhook)',
+		active: false,
+		nodes: [
+			{
+				id: 'price-trigger',
+				name: 'Xentral Sales Price Trigger',
+				type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'xentral-sales-prices',
+				parameters: { events, options: {} },
+				credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
 	const rt = ensureN8n();
 	log(`ready: ${rt.n8nBin}`);

@@ -18,6 +18,7 @@ import {
 	n8nCli,
 	n8nEnv,
 	workflowWithInput,
+	xentralSalesPriceTriggerWorkflow,
 	xentralSandboxCredentialFile,
 	xentralTriggerWorkflow,
 } from './n8n-runtime.mjs';
@@ -301,6 +302,7 @@ async function main() {
 		jtlTriggerWorkflow(),
 		...xentralDemoWorkflows(),
 		xentralTriggerWorkflow(),
+		xentralSalesPriceTriggerWorkflow(),
 	]) {
 		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 	}
@@ -350,6 +352,9 @@ async function main() {
 	for (const wf of xentralDemoWorkflows()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
 	say(
 		` Xentral trigger (click "Activate", then create a customer): ${url}/workflow/${xentralTriggerWorkflow().id}`,
+	);
+	say(
+		` Xentral sales price webhook (click "Activate", then change a price): ${url}/workflow/${xentralSalesPriceTriggerWorkflow().id}`,
 	);
 	say(` Credential "Xentral sandbox" points at ${xentral.url}`);
 	say(' Each start begins from a clean demo (ERP_DEMO_KEEP=1 keeps the last n8n folder).');

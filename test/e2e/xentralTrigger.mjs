@@ -17,6 +17,7 @@ import {
 	n8nCli,
 	n8nEnv,
 	n8nRestClient,
+	xentralSalesPriceTriggerWorkflow,
 	xentralSandboxCredentialFile,
 	xentralTriggerWorkflow,
 } from '../../scripts/n8n-runtime.mjs';
@@ -43,27 +44,10 @@ async function waitFor(what, ms, probe, stepMs = 500) {
 	}
 }
 
-function salesPriceTriggerWorkflow() {
-	return {
-		id: HOOK_ID,
-		name: 'Xentral Sales Price Trigger (e2e)',
-		active: false,
-		nodes: [
-			{
-				id: 'price-trigger',
-				name: 'Xentral Sales Price Trigger',
-				type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: 'e2e-price-hook',
-				parameters: { events: ['created', 'deleted'], options: {} },
-				credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	};
-}
+const salesPriceTriggerWorkflow = () => ({
+	...xentralSalesPriceTriggerWorkflow(['created', 'deleted']),
+	id: HOOK_ID,
+});
 
 async function api(xentral, method, apiPath, body) {
 	const res = await fetch(`${xentral.url}${apiPath}`, {
@@ -198,7 +182,7 @@ export async function runXentralTriggerE2E({ runtime, home, xentral }) {
 		await activate(HOOK_ID, 'price-trigger');
 		const [hook] = xentral.state.webhooks;
 		assert.ok(hook, 'activation registers a webhook at Xentral');
-		assert.equal(hook.url, `${url}/webhook/e2e-price-hook/webhook`);
+		assert.equal(hook.url, `${url}/webhook/xentral-sales-prices/webhook`);
 		assert.match(hook.signatureKey, /^[0-9a-f]{64}$/);
 		assert.equal(
 			await api(xentral, 'POST', '/api/v1/salesPrices', {
