@@ -9,15 +9,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readHttpFailure } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
-import {
-	deliveryHeader,
-	rawDeliveryBody,
-	refuseDelivery,
-	storedRegistration,
-} from '../shared/webhooks';
+import { deliveryHeader, rawDeliveryBody, refuseDelivery } from '../shared/webhooks';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
-import { dataOf, idFromLocation, xentralApiRequest, xentralPath } from '../Xentral/transport';
-import { SIGNATURE_HEADER, validXentralSignature } from './signature';
+import {
+	dataOf,
+	idFromLocation,
+	XENTRAL_CREDENTIAL_TYPE,
+	xentralApiRequest,
+	xentralPath,
+} from '../Xentral/transport';
+import { SIGNATURE_HEADER, signatureKeyFor, validXentralSignature } from './signature';
 
 export const SALES_PRICE_EVENTS = ['created', 'updated', 'deleted'] as const;
 export type SalesPriceEvent = (typeof SALES_PRICE_EVENTS)[number];
@@ -36,9 +37,19 @@ const is404 = (error: unknown) =>
 	readHttpFailure(error).status === 404 || (error as { httpCode?: string }).httpCode === '404';
 
 /** Registration at `/api/v1/webhooks`, checked against the instance's event types. */
+/** The credential's token, which the signature key is derived from. */
+async function tokenOf(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials(XENTRAL_CREDENTIAL_TYPE);
+	return typeof credentials.token === 'string' ? credentials.token : '';
+}
+
 export const lifecycle: WebhookLifecycle = {
 	events(this: IHookFunctions) {
 		return chosenEvents(this);
+	},
+
+	async secret(this: IHookFunctions, wanted) {
+		return signatureKeyFor(await tokenOf(this), wanted.url);
 	},
 
 	async exists(this: IHookFunctions, registration: WebhookRegistration) {
@@ -100,17 +111,20 @@ export const lifecycle: WebhookLifecycle = {
 };
 
 /**
- * A delivery: refused (401) unless its signature is the HMAC of its raw body under this
- * registration's key; an event that was not chosen is answered and dropped.
+ * A delivery: refused (401) unless its signature is the HMAC of its raw body under this webhook's
+ * signature key (derived again from the credential and the URL); an event that was not chosen is
+ * answered and dropped.
  */
 export async function receiveSalesPriceEvent(
 	this: IWebhookFunctions,
 ): Promise<IWebhookResponseData> {
-	const registration = storedRegistration(this);
 	const raw = rawDeliveryBody(this);
-	if (!registration || !raw)
+	const url = this.getNodeWebhookUrl('default');
+	const token = await tokenOf(this);
+	if (!raw || !url || !token)
 		return refuseDelivery(this, 401, 'No webhook registration is active for this trigger');
-	if (!validXentralSignature(raw, deliveryHeader(this, SIGNATURE_HEADER), registration.secret))
+	const key = signatureKeyFor(token, url);
+	if (!validXentralSignature(raw, deliveryHeader(this, SIGNATURE_HEADER), key))
 		return refuseDelivery(this, 401, 'The delivery does not carry a valid signature');
 	let delivery: IDataObject;
 	try {
@@ -119,7 +133,7 @@ export async function receiveSalesPriceEvent(
 		return refuseDelivery(this, 400, 'The delivery body is not JSON');
 	}
 	const type = String(delivery?.type ?? '');
-	if (!registration.events.includes(type)) return {};
+	if (!chosenEvents(this).includes(type)) return {};
 	const body = (delivery.body ?? {}) as IDataObject;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const event = type.replace(/^com\.xentral\.salesPrice\.([a-zA-Z]+)\.v\d+$/, '$1');

@@ -87,6 +87,14 @@ export async function runXentralTriggerE2E({ runtime, home, xentral }) {
 	n8n.stderr.on('data', (d) => (log += d));
 	const gone = new Promise((resolve) => n8n.once('exit', resolve));
 	const { call } = n8nRestClient(url, 'xentral-e2e');
+	const executionsOrNone = async () => {
+		try {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: HOOK_ID }));
+			return (await call('GET', `/executions?filter=${filter}`)).body?.data?.results ?? [];
+		} catch {
+			return [];
+		}
+	};
 
 	try {
 		await waitFor('n8n health', 120_000, async () => {
@@ -221,7 +229,26 @@ export async function runXentralTriggerE2E({ runtime, home, xentral }) {
 		await waitFor('the webhook removal', 30_000, async () => xentral.state.webhooks.length === 0);
 		say('deactivation removed the webhook');
 	} catch (error) {
-		error.message += `\n--- n8n output (tail) ---\n${log.split('\n').slice(-40).join('\n')}`;
+		const deliveries = JSON.stringify(xentral.deliveries?.() ?? []).slice(0, 2000);
+		// A delivery signed with the key the sandbox holds: the trigger's answer says why it refused.
+		let probe = '';
+		const [hook] = xentral.state.webhooks;
+		if (hook) {
+			const { signBody } = await import('../../sandbox/xentral/signature.mjs');
+			const raw = JSON.stringify({ type: 'com.xentral.salesPrice.deleted.v1', body: { id: 1 } });
+			const res = await fetch(hook.url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-xentral-signature': signBody(raw, hook.signatureKey),
+				},
+				body: raw,
+			}).catch((e) => ({ status: 0, text: async () => String(e) }));
+			probe = `${res.status} ${await res.text()}`;
+		}
+		error.message += `\n--- signed probe ---\n${probe}`;
+		const executionList = JSON.stringify(await executionsOrNone()).slice(0, 2000);
+		error.message += `\n--- webhook deliveries ---\n${deliveries}\n--- executions ---\n${executionList}\n--- n8n output (tail) ---\n${log.split('\n').slice(-40).join('\n')}`;
 		throw error;
 	} finally {
 		if (n8n.exitCode === null) {

@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 
-import { validXentralSignature } from '../../../nodes/XentralSalesPriceTrigger/signature';
+import {
+	signatureKeyFor,
+	validXentralSignature,
+} from '../../../nodes/XentralSalesPriceTrigger/signature';
 
 const key = 'k'.repeat(64);
 const raw = Buffer.from('{"type":"com.xentral.salesPrice.created.v1","body":{"id":1}}');
@@ -20,5 +23,15 @@ describe('the assumed Xentral webhook signature (HMAC-SHA256 of the raw body, he
 		);
 		expect(validXentralSignature(raw, undefined, key)).toBe(false);
 		expect(validXentralSignature(raw, '', key)).toBe(false);
+	});
+});
+
+describe('the signature key of a registration', () => {
+	it('is 64 hex characters, the same for the same token and URL, different otherwise', () => {
+		const key = signatureKeyFor('token-1', 'https://n8n.example.com/webhook/a/webhook');
+		expect(key).toMatch(/^[0-9a-f]{64}$/);
+		expect(signatureKeyFor('token-1', 'https://n8n.example.com/webhook/a/webhook')).toBe(key);
+		expect(signatureKeyFor('token-2', 'https://n8n.example.com/webhook/a/webhook')).not.toBe(key);
+		expect(signatureKeyFor('token-1', 'https://n8n.example.com/webhook/b/webhook')).not.toBe(key);
 	});
 });

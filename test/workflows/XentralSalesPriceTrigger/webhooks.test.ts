@@ -8,7 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { XentralSalesPriceTrigger } from '../../../nodes/XentralSalesPriceTrigger/XentralSalesPriceTrigger.node';
+import { signatureKeyFor } from '../../../nodes/XentralSalesPriceTrigger/signature';
 import { createHookContext } from '../../harness/hookContext';
+import { XENTRAL_SANDBOX_TOKEN } from '../../harness/sandbox';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
 const xentral = useXentralSandbox();
@@ -28,6 +30,8 @@ function webhookContext(raw: Buffer, headers: IDataObject, answer: { status: num
 		getHeaderData: () => headers,
 		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
 		getWorkflowStaticData: () => staticData,
+		getNodeWebhookUrl: () => `${receiverUrl}/abc/webhook`,
+		getCredentials: async () => xentral.credentials()[0].data,
 		getResponseObject: () => ({
 			status(code: number) {
 				answer.status = code;
@@ -97,6 +101,7 @@ describe('Xentral Sales Price Trigger (webhooks at /api/v1/webhooks)', () => {
 			],
 		});
 		expect(hook.signatureKey).toMatch(/^[0-9a-f]{64}$/);
+		expect(hook.signatureKey).toBe(signatureKeyFor(XENTRAL_SANDBOX_TOKEN, hook.url));
 		expect((staticData.webhookRegistration as any).secret).toBe(hook.signatureKey);
 		expect(await hooks.checkExists.call(ctx)).toBe(true);
 
