@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { webhookHooks } from '../shared/webhooks';
-import { lifecycle, receiveSalesPriceEvent } from './salesPriceWebhooks';
+import { lifecycle, receiveSalesPriceEvent, removeWebhooksOfUrl } from './salesPriceWebhooks';
 
 const hooks = webhookHooks(lifecycle);
 
@@ -68,10 +68,13 @@ export class XentralSalesPriceTrigger implements INodeType {
 				return await hooks.checkExists.call(this);
 			},
 			create: async function (this: IHookFunctions) {
+				await removeWebhooksOfUrl.call(this);
 				return await hooks.create.call(this);
 			},
 			delete: async function (this: IHookFunctions) {
-				return await hooks.delete.call(this);
+				await hooks.delete.call(this);
+				await removeWebhooksOfUrl.call(this);
+				return true;
 			},
 		},
 	};

@@ -111,6 +111,23 @@ export const lifecycle: WebhookLifecycle = {
 };
 
 /**
+ * Removes every webhook of the instance registered for this trigger's URL
+ * (`GET /api/v1/webhooks` is not paginated). n8n 2.41 may hand the deactivation hook static data
+ * without the registration that activation stored; the URL still finds it, and a re-activation
+ * never leaves a second registration behind.
+ */
+export async function removeWebhooksOfUrl(this: IHookFunctions): Promise<void> {
+	const url = this.getNodeWebhookUrl('default');
+	if (!url) return;
+	const response = await xentralApiRequest(this, 'GET', xentralPath`/api/v1/webhooks`);
+	const hooks = ((response.body as IDataObject | undefined)?.data ?? []) as IDataObject[];
+	for (const hook of Array.isArray(hooks) ? hooks : []) {
+		if (hook?.url !== url || !/^\d{1,18}$/.test(String(hook.id))) continue;
+		await lifecycle.remove.call(this, { id: String(hook.id), secret: '', url, events: [] });
+	}
+}
+
+/**
  * A delivery: refused (401) unless its signature is the HMAC of its raw body under this webhook's
  * signature key (derived again from the credential and the URL); an event that was not chosen is
  * answered and dropped.

@@ -161,10 +161,12 @@ describe('Xentral requests validate against the core spec 24.48.10 (Prism mock)'
 		await hooks.delete.call(ctx);
 		const calls = (await sandbox.requests()).filter((r) => r.path.startsWith('/api/v1/webhook'));
 		expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+			'GET /api/v1/webhooks',
 			'GET /api/v1/webhookEventTypes',
 			'POST /api/v1/webhooks',
 			'GET /api/v1/webhooks/1',
 			'DELETE /api/v1/webhooks/1',
+			'GET /api/v1/webhooks',
 		]);
 		for (const call of calls) expectValid(toReplay(call), await sendToPrism(prism, toReplay(call)));
 	});

@@ -163,3 +163,17 @@ describe('Xentral Sales Price Trigger (webhooks at /api/v1/webhooks)', () => {
 		expect(await xentral.sandbox.control('GET', 'webhooks')).toEqual([]);
 	});
 });
+
+describe('without the registration in the static data', () => {
+	it('deactivation still removes the webhook of its URL, and re-activation leaves one', async () => {
+		const hooks = trigger.webhookMethods.default;
+		await hooks.create.call(hookContext());
+		// n8n may hand the hooks static data without what activation stored.
+		staticData = {};
+		await hooks.create.call(hookContext());
+		expect((await xentral.sandbox.control('GET', 'webhooks')) as any[]).toHaveLength(1);
+		staticData = {};
+		await hooks.delete.call(hookContext());
+		expect(await xentral.sandbox.control('GET', 'webhooks')).toEqual([]);
+	});
+});
