@@ -129,7 +129,7 @@ async function main() {
 		}
 	}
 	const xentralTriggerStep =
-		'xentral trigger > n8n polls an active workflow and emits a new customer once';
+		'xentral trigger > n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one';
 	if (only.length === 0 || only.some((o) => xentralTriggerStep.includes(o))) {
 		const t0 = Date.now();
 		try {
