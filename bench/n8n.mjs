@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { freePort, n8nCli, n8nEnv, n8nRestClient } from '../scripts/n8n-runtime.mjs';
 
-const OWNER = {
+/** The owner account of a started n8n (see startN8n). */
+export const OWNER = {
 	email: 'bench-owner@example.com',
 	password: 'Bench-Password-1',
 	firstName: 'Bench',

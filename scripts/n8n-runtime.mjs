@@ -285,6 +285,57 @@ export function jtlSandboxCredentialFile(jtl) {
 	};
 }
 
+/** n8n's import format for the Flow Retail credential, pointing at a running Flow Retail sandbox. */
+export function flowRetailSandboxCredentialFile(flow) {
+	return {
+		id: 'flowRetailSandbox',
+		name: 'Flow Retail sandbox',
+		type: 'flowRetailApi',
+		data: {
+			environment: 'custom',
+			baseUrl: flow.apiBase,
+			tenantUid: flow.credentials.tenantUid,
+			token: flow.credentials.token,
+		},
+	};
+}
+
+/**
+ * A Flow Retail Trigger workflow (customer created or updated, full customer fetched) into a No
+ * Operation node, with the sandbox credential: activating it registers an HTTP transport.
+ */
+export function flowRetailTriggerWorkflow(id = 'demoFlowTrigger') {
+	return {
+		id,
+		name: 'Flow Retail Trigger (customer created or updated, webhook)',
+		active: false,
+		nodes: [
+			{
+				id: 'flow-trigger',
+				name: 'Flow Retail Trigger',
+				type: 'n8n-nodes-erp-customers.flowRetailTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: '5f0e7c1a-6a43-4f43-9d8e-2f1b7e3c9a01',
+				parameters: { events: ['CUSTOMER_CREATE', 'CUSTOMER_UPDATE'], options: {} },
+				credentials: { flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' } },
+			},
+			{
+				id: 'no-op',
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			'Flow Retail Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
 /** n8n's import format for the Xentral credential, pointing at a running Xentral sandbox. */
 export function xentralSandboxCredentialFile(xentral) {
 	return {

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
+import { startFlowRetailSandbox } from '../sandbox/flowRetail/server.mjs';
 import { startXentralSandbox } from '../sandbox/xentral/server.mjs';
 import {
 	CACHE,
@@ -15,6 +16,8 @@ import {
 	installPackageInto,
 	jtlSandboxCredentialFile,
 	jtlTriggerWorkflow,
+	flowRetailSandboxCredentialFile,
+	flowRetailTriggerWorkflow,
 	n8nCli,
 	n8nEnv,
 	workflowWithInput,
@@ -25,6 +28,7 @@ import {
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const JTL_PORT = Number(process.env.JTL_SANDBOX_PORT || 4100);
+const FLOW_PORT = Number(process.env.FLOW_SANDBOX_PORT || 4300);
 const XENTRAL_PORT = Number(process.env.XENTRAL_SANDBOX_PORT || 4200);
 const HOME = path.join(CACHE, 'demo-home');
 const OWNER = {
@@ -136,6 +140,74 @@ function demoWorkflows(jtl) {
 	};
 	return demos.map(([file, id, input]) => {
 		const wf = workflowWithInput(`JtlWawi/${file}.workflow.json`, id, input, pickFromLists);
+		return { ...wf, name: `Demo: ${wf.name}` };
+	});
+}
+
+/** The Flow Retail demo workflows: one per operation, with sample input for the seeded sandbox. */
+function flowDemoWorkflows() {
+	const c = { customerUid: 'cust-0001' };
+	const demos = [
+		['customer-getAll', { limit: 10 }],
+		[
+			'customer-create',
+			{
+				firstname: 'Kari',
+				lastname: 'Nordmann',
+				countryCode: 'NO',
+				email: 'kari@example.no',
+				city: 'Oslo',
+			},
+		],
+		['customer-search', { query: 'Oslo' }],
+		['customer-externalSearch', { query: 'VOY' }],
+		['customer-export', c],
+		['customer-get', c],
+		['customer-getForStore', { storeUid: 'store-oslo', ...c }],
+		['customer-update', { ...c, city: 'Bergen', ehfEnabled: true }],
+		['customer-delete', { customerUid: 'cust-0025' }],
+		['customer-addExtension', { ...c, storeUid: 'store-oslo' }],
+		['customer-removeExtension', { ...c, storeUid: 'store-oslo' }],
+		['customer-batch', { firstname: 'Batch', lastname: 'Kunde', countryCode: 'NO' }],
+		[
+			'customer-upsert',
+			{ externalId: 'DEMO-1', firstname: 'Demo', lastname: 'Kunde', city: 'Oslo' },
+		],
+		[
+			'customerContact-create',
+			{ ...c, firstname: 'Per', lastname: 'Ås', email: 'per@example.no', uid: 'demo-contact' },
+		],
+		['customerContact-get', { ...c, recordUid: 'demo-contact' }],
+		['customerContact-getAll', c],
+		['customerContact-update', { ...c, recordUid: 'demo-contact', email: 'per.as@example.no' }],
+		['customerContact-delete', { ...c, recordUid: 'demo-contact' }],
+		[
+			'customerAddress-create',
+			{ ...c, type: 'DELIVERY_ADDRESS', street: 'Storgata 1', city: 'Oslo', uid: 'demo-address' },
+		],
+		['customerAddress-get', { ...c, recordUid: 'demo-address' }],
+		['customerAddress-getAll', c],
+		['customerAddress-update', { ...c, recordUid: 'demo-address', city: 'Drammen' }],
+		['customerAddress-delete', { ...c, recordUid: 'demo-address' }],
+		['customerGroup-create', { name: 'VIP', uid: 'demo-vip' }],
+		['customerGroup-get', { recordUid: 'group-1' }],
+		['customerGroup-getAll', {}],
+		['customerGroup-update', { recordUid: 'group-1', name: 'Retail (renamed)' }],
+		['priceList-create', { name: 'Outlet', externalId: 'OUT', uid: 'demo-outlet' }],
+		['priceList-get', { recordUid: 'pricelist-1' }],
+		['priceList-getAll', { externalId: 'PL-1' }],
+		['priceList-update', { recordUid: 'pricelist-1', name: 'Standard (renamed)' }],
+		['price-create', { pricelistUid: 'pricelist-1', productUid: 'product-9', price: 12900 }],
+		['price-get', { pricelistUid: 'pricelist-1', recordUid: 'pricelist-1-price-1' }],
+		['price-getAll', { pricelistUid: 'pricelist-1' }],
+		[
+			'price-update',
+			{ pricelistUid: 'pricelist-1', recordUid: 'pricelist-1-price-1', price: 9900 },
+		],
+	];
+	return demos.map(([file, input], index) => {
+		const id = `demoFlow${String(index + 1).padStart(2, '0')}`;
+		const wf = workflowWithInput(`FlowRetail/${file}.workflow.json`, id, input);
 		return { ...wf, name: `Demo: ${wf.name}` };
 	});
 }
@@ -288,6 +360,8 @@ async function main() {
 
 	const jtl = await startJtlSandbox({ port: JTL_PORT });
 	say(`JTL-Wawi sandbox: ${jtl.apiBase} (token URL ${jtl.tokenUrl})`);
+	const flow = await startFlowRetailSandbox({ port: FLOW_PORT });
+	say(`Flow Retail sandbox: ${flow.apiBase} (tenant ${flow.credentials.tenantUid})`);
 	const xentral = await startXentralSandbox({ port: XENTRAL_PORT });
 	say(`Xentral sandbox: ${xentral.url}`);
 
@@ -295,11 +369,21 @@ async function main() {
 	mkdirSync(path.join(work, 'workflows'), { recursive: true });
 	writeFileSync(
 		path.join(work, 'credentials.json'),
-		JSON.stringify([jtlSandboxCredentialFile(jtl), xentralSandboxCredentialFile(xentral)], null, 2),
+		JSON.stringify(
+			[
+				jtlSandboxCredentialFile(jtl),
+				flowRetailSandboxCredentialFile(flow),
+				xentralSandboxCredentialFile(xentral),
+			],
+			null,
+			2,
+		),
 	);
 	for (const wf of [
 		...demoWorkflows(jtl),
 		jtlTriggerWorkflow(),
+		...flowDemoWorkflows(),
+		flowRetailTriggerWorkflow(),
 		...xentralDemoWorkflows(),
 		xentralTriggerWorkflow(),
 		xentralSalesPriceTriggerWorkflow(),
@@ -325,8 +409,9 @@ async function main() {
 	const url = `http://localhost:${N8N_PORT}`;
 	const stop = async () => {
 		n8n.kill('SIGTERM');
-		await jtl.close();
+		await flow.close();
 		await xentral.close();
+		await jtl.close();
 	};
 	process.on('SIGINT', () => stop().then(() => process.exit(0)));
 	process.on('SIGTERM', () => stop().then(() => process.exit(0)));
@@ -348,6 +433,12 @@ async function main() {
 		` Trigger workflow (click "Activate", then change a customer): ${url}/workflow/${trigger.id}`,
 	);
 	say(` Credential "JTL-Wawi sandbox" points at ${jtl.apiBase}`);
+	say(' Flow Retail demo workflows:');
+	for (const wf of flowDemoWorkflows()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
+	say(
+		` Flow Retail trigger (click "Activate": it registers a webhook; then create a customer): ${url}/workflow/${flowRetailTriggerWorkflow().id}`,
+	);
+	say(` Credential "Flow Retail sandbox" points at ${flow.apiBase}`);
 	say(' Xentral demo workflows:');
 	for (const wf of xentralDemoWorkflows()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
 	say(
@@ -361,8 +452,9 @@ async function main() {
 	say(' Stop with Ctrl+C.');
 	say('==================================================================');
 	await new Promise((resolve) => n8n.once('exit', resolve));
-	await jtl.close();
+	await flow.close();
 	await xentral.close();
+	await jtl.close();
 }
 
 main().catch((error) => {

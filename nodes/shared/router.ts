@@ -12,6 +12,12 @@ import { stampItemIndex } from './errors';
 export interface OperationModule {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+	/**
+	 * For operations that send many items in one request (batch APIs): runs every item at once and
+	 * gives one outcome per item, in item order: its records, or the error of that item alone. When
+	 * present, the router calls it instead of `execute`.
+	 */
+	executeAll?(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject[] | Error>>;
 }
 
 /** One resource: the operation dropdown plus every operation's fields, and the operations by value. */
@@ -26,6 +32,18 @@ export type ResourceMap = Record<string, ResourceModule>;
 /** A map's own entry, never one inherited from Object.prototype. */
 function own<T>(map: Record<string, T>, key: string): T | undefined {
 	return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
+/** The output item of a failed item under Continue On Fail: its message and description. */
+function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	const description = (error as { description?: string }).description;
+	return {
+		json: {
+			error: (error as Error).message,
+			...(description ? { description } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
 }
 
 /**
@@ -50,6 +68,22 @@ export function createRouter(
 		}
 
 		const out: INodeExecutionData[] = [];
+		if (module.executeAll) {
+			const outcomes = await module.executeAll.call(this, items.length);
+			outcomes.forEach((outcome, i) => {
+				if (!(outcome instanceof Error)) {
+					out.push(
+						...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome), {
+							itemData: { item: i },
+						}),
+					);
+					return;
+				}
+				if (!this.continueOnFail()) throw stampItemIndex(outcome, i);
+				out.push(errorItem(outcome, i));
+			});
+			return [out];
+		}
 		for (let i = 0; i < items.length; i++) {
 			try {
 				const records = await module.execute.call(this, i);
@@ -60,14 +94,7 @@ export function createRouter(
 				);
 			} catch (error) {
 				if (this.continueOnFail()) {
-					const description = (error as { description?: string }).description;
-					out.push({
-						json: {
-							error: (error as Error).message,
-							...(description ? { description } : {}),
-						},
-						pairedItem: { item: i },
-					});
+					out.push(errorItem(error, i));
 					continue;
 				}
 				throw stampItemIndex(error, i);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
+import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
 import { startXentralSandbox } from '../../sandbox/xentral/server.mjs';
 import {
 	CACHE,
@@ -14,10 +15,12 @@ import {
 	n8nCli,
 	parseRawRun,
 	jtlSandboxCredentialFile,
-	workflowWithInput,
+	flowRetailSandboxCredentialFile,
 	xentralSandboxCredentialFile,
+	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
 import { runTriggerE2E } from './trigger.mjs';
+import { runFlowTriggerE2E } from './flowTrigger.mjs';
 import { runXentralTriggerE2E } from './xentralTrigger.mjs';
 
 const only = process.argv.slice(2);
@@ -38,8 +41,9 @@ async function main() {
 	installPackageInto(HOME);
 
 	const jtl = await startJtlSandbox({ port: 0 });
+	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
 	const xentral = await startXentralSandbox({ port: 0 });
-	const context = { jtl, xentral, workflowWithInput };
+	const context = { jtl, flow, xentral, workflowWithInput };
 	// Every file in cases/ exports `cases(context)`; one file per node or resource group.
 	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 	const cases = [];
@@ -51,7 +55,11 @@ async function main() {
 	}
 	const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 
-	const credentials = [jtlSandboxCredentialFile(jtl), xentralSandboxCredentialFile(xentral)];
+	const credentials = [
+		jtlSandboxCredentialFile(jtl),
+		flowRetailSandboxCredentialFile(flow),
+		xentralSandboxCredentialFile(xentral),
+	];
 	const credFile = path.join(WORK, 'credentials.json');
 	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
 	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
@@ -128,6 +136,24 @@ async function main() {
 			);
 		}
 	}
+	const flowTriggerStep =
+		'flow trigger > activation registers a transport, a sandbox delivery runs the workflow, a forged one is refused';
+	if (only.length === 0 || only.some((o) => flowTriggerStep.includes(o))) {
+		const t0 = Date.now();
+		try {
+			flow.reset();
+			await runFlowTriggerE2E({ runtime, home: HOME, flow });
+			passed++;
+			log(`ok   ${flowTriggerStep} (${Date.now() - t0} ms)`);
+		} catch (error) {
+			failed++;
+			log(
+				`FAIL ${flowTriggerStep}\n     ${String(error?.stack ?? error)
+					.split('\n')
+					.join('\n     ')}`,
+			);
+		}
+	}
 	const xentralTriggerStep =
 		'xentral trigger > n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one';
 	if (only.length === 0 || only.some((o) => xentralTriggerStep.includes(o))) {
@@ -146,8 +172,9 @@ async function main() {
 			);
 		}
 	}
-	await jtl.close();
 	await xentral.close();
+	await flow.close();
+	await jtl.close();
 	rmSync(HOME, { recursive: true, force: true });
 	rmSync(WORK, { recursive: true, force: true });
 	log(`\nreal n8n ${'2.41.1'} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);

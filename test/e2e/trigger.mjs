@@ -45,7 +45,7 @@ export function triggerWorkflow() {
 	return { ...jtlTriggerWorkflow(TRIGGER), id: WORKFLOW_ID, active: true };
 }
 
-async function until(what, timeoutMs, check, everyMs = 500) {
+export async function until(what, timeoutMs, check, everyMs = 500) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
@@ -57,7 +57,7 @@ async function until(what, timeoutMs, check, everyMs = 500) {
 }
 
 /** A small n8n REST client with the owner's session cookie, and the owner's login. */
-function restClient(url) {
+export function restClient(url) {
 	const { call } = n8nRestClient(url, BROWSER_ID);
 	return {
 		call,

@@ -29,10 +29,7 @@ export interface RunningSandbox {
  * Starts a vendor sandbox as its own process (the same server `npm start` and the end-to-end run
  * use) and returns its addresses and control calls.
  */
-export async function startSandbox(
-	vendor: 'jtl' | 'xentral',
-	args: string[] = [],
-): Promise<RunningSandbox> {
+export async function startSandbox(vendor: string, args: string[] = []): Promise<RunningSandbox> {
 	const script = path.join(__dirname, '..', '..', 'sandbox', vendor, 'server.mjs');
 	const child: ChildProcess = spawn(process.execPath, [script, '--port', '0', ...args], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -104,6 +101,25 @@ export function jtlSandboxCredential(
 			clientId: 'sandbox-client',
 			clientSecret: 'sandbox-secret',
 			tenantId: '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f',
+			...overrides,
+		},
+	};
+}
+
+/** A Flow Retail credential pointing at the sandbox (its default tenant and token). */
+export function flowRetailSandboxCredential(
+	sandbox: RunningSandbox,
+	overrides: Record<string, unknown> = {},
+) {
+	return {
+		id: 'flowRetailSandbox',
+		name: 'Flow Retail sandbox',
+		type: 'flowRetailApi',
+		data: {
+			environment: 'custom',
+			baseUrl: sandbox.apiBase,
+			tenantUid: 'sandbox-tenant',
+			token: 'flow-sandbox-integration-token',
 			...overrides,
 		},
 	};

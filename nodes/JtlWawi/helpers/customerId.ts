@@ -6,7 +6,14 @@ import type { RequestContext } from '../../shared/http';
 import { oncePerRun, runCache } from '../../shared/runCache';
 import { int32Id, uuid, validateField } from '../../shared/validation';
 import type { JtlPath } from '../transport';
-import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath, unexpectedShape } from '../transport';
+import {
+	JTL_PAGE_CONCURRENCY,
+	JTL_PAGE_SIZE_MAX,
+	jtlApiRequest,
+	jtlPath,
+	unexpectedShape,
+} from '../transport';
+import { mapConcurrently, paginateByPageNumber } from '../../shared/pagination';
 import { locatorValue } from '../../shared/parameters';
 import { readV1Page, readV2Page } from './paging';
 import { requestV2CustomerList } from './v2Lists';
@@ -144,6 +151,78 @@ async function v2IdByNumber(
 		await readPage({ pageNumber: 1, sortBy: 'createdDate,id', sortDescending: true });
 	}
 	return index.byNumber.get(number) ?? null;
+}
+
+/**
+ * Up to this many v2 customers of a list have their v1 IDs looked up one number at a time; a longer
+ * list reads the whole v1 list once instead (about one request per 100 customers).
+ */
+export const LIST_LOOKUPS_ONE_BY_ONE = 25;
+
+/** Number → v1 ID of every v1 customer, from one read of the whole v1 list (pages in parallel). */
+async function v1NumberIndex(ctx: RequestContext, itemIndex: number): Promise<Map<string, number>> {
+	return await oncePerRun(ctx, 'jtl:v1NumberIndex', async () => {
+		const all = await paginateByPageNumber(
+			async (pageNumber, pageSize) =>
+				readV1Page(
+					(
+						await jtlApiRequest(ctx, 'GET', jtlPath`/customers`, {
+							qs: { pageNumber, pageSize },
+							itemIndex,
+						})
+					).body,
+				),
+			{
+				max: Number.POSITIVE_INFINITY,
+				pageSizeMax: JTL_PAGE_SIZE_MAX,
+				concurrency: JTL_PAGE_CONCURRENCY,
+				keyOf: (c) => String((c as IDataObject).Id),
+			},
+		);
+		const byNumber = new Map<string, number>();
+		for (const c of all) {
+			if (typeof c.Number === 'string' && c.Number !== '') byNumber.set(c.Number, Number(c.Id));
+		}
+		return byNumber;
+	});
+}
+
+/**
+ * Both IDs of every customer of a list, in the list's order. The IDs the list's API gave are kept;
+ * the other ones are looked up by customer number: one by one for a short v2 list, from one read
+ * of the whole other list otherwise (the v2 list is read sorted by number, once per run). A lookup
+ * that fails leaves the other ID null and the list as it is.
+ */
+export async function idsOfList(
+	ctx: RequestContext,
+	records: IDataObject[],
+	itemIndex: number,
+): Promise<CustomerIds[]> {
+	const own = records.map((record): CustomerIds => {
+		const isV1 = isV1Record(record);
+		const rawNumber = isV1 ? record.Number : record.customerNumber;
+		const number = typeof rawNumber === 'string' && rawNumber !== '' ? rawNumber : null;
+		return isV1
+			? { v1: Number(record.Id), v2: null, number }
+			: { v1: null, v2: String(record.id).toLowerCase(), number };
+	});
+	const needV1 = own.filter((ids) => ids.v1 === null && ids.number !== null);
+	const needV2 = own.filter((ids) => ids.v2 === null && ids.number !== null);
+	try {
+		if (needV1.length > LIST_LOOKUPS_ONE_BY_ONE) {
+			const index = await v1NumberIndex(ctx, itemIndex);
+			for (const ids of needV1) ids.v1 = index.get(ids.number as string) ?? null;
+		} else if (needV1.length) {
+			await mapConcurrently(needV1, JTL_PAGE_CONCURRENCY, async (ids) => {
+				ids.v1 = await v1IdByNumber(ctx, ids.number as string, itemIndex);
+			});
+		}
+		// The v2 index is one sorted pass shared by all numbers: asked one after another.
+		for (const ids of needV2) ids.v2 = await v2IdByNumber(ctx, ids.number as string, itemIndex);
+	} catch {
+		// The list stands with the IDs its API gave; the others stay null.
+	}
+	return own;
 }
 
 /** Both IDs of a customer record from either API; the missing one is looked up by number. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../shared/http';
-import { idsOfRecord } from './customerId';
+import { idsOfList, idsOfRecord } from './customerId';
 import { simplifyCustomer } from './simplify';
 
 /**
@@ -10,18 +10,27 @@ import { simplifyCustomer } from './simplify';
  * customer (Get, Create, Update, Create or Update) the ID the answering API did not give is looked
  * up through the customer number, once per run; when the lookup fails (an older JTL-Wawi without
  * the v2 list, say) it stays null and the item goes on. Lists (Get Many, the trigger) carry the ID
- * their API gives and null for the other: a lookup per listed customer would multiply the requests
- * of a read, and either ID works in every customer field.
+ * their API gives and null for the other, unless `lookUpOtherId` is 'list': then the other IDs come
+ * from `idsOfList` (one by one for a short list, one read of the other list for a long one). Either
+ * ID works in every customer field, so the lookup is the user's choice, not a default cost.
  */
 export async function customerOutput(
 	ctx: RequestContext,
 	records: IDataObject[],
 	simplify: boolean,
 	itemIndex: number,
-	lookUpOtherId = records.length === 1,
+	lookUpOtherId: boolean | 'list' = records.length === 1,
 ): Promise<IDataObject[]> {
 	if (!simplify) return records;
 	if (!lookUpOtherId) return records.map((record) => simplifyCustomer(record));
+	if (lookUpOtherId === 'list') {
+		const ids = await idsOfList(ctx, records, itemIndex);
+		return records.map((record, index) => ({
+			...simplifyCustomer(record),
+			id: ids[index].v2,
+			legacyId: ids[index].v1 === null ? null : String(ids[index].v1),
+		}));
+	}
 	const out: IDataObject[] = [];
 	for (const record of records) {
 		const common = simplifyCustomer(record);

@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { jtlApiRequest, jtlPath, unexpectedShape } from '../transport';
+import {
+	JTL_PAGE_CONCURRENCY,
+	JTL_PAGE_SIZE_MAX,
+	jtlApiRequest,
+	jtlPath,
+	unexpectedShape,
+} from '../transport';
+import { mapConcurrently } from '../../shared/pagination';
+import { oncePerRun, runCache } from '../../shared/runCache';
 import type { PriceKey } from './customerPriceParameters';
 import { asArray, readV1Page } from './paging';
 
@@ -20,6 +28,71 @@ export async function customersByNumber(
 		itemIndex,
 	});
 	return readV1Page(body).items.filter((c) => String(c.Number) === number);
+}
+
+/**
+ * Create or Update over many items matches every item against one read of the whole v1 customer
+ * list (the directory) instead of one `GET /customers?number=` per item, when that read is cheaper:
+ * when the list has at most half as many pages as the run has items. Page 1 tells the total; the
+ * other pages are read 4 at a time. Below that, or when the first page gives no total, or when
+ * the read fails, items are looked up one by one as before.
+ */
+const DIRECTORY_KEY = 'jtl:customerDirectory';
+
+type Directory = Map<string, IDataObject[]> | null;
+
+async function readDirectory(ctx: IExecuteFunctions, itemIndex: number): Promise<Directory> {
+	const items = ctx.getInputData().length;
+	if (items < 4) return null;
+	const page = async (pageNumber: number) =>
+		readV1Page(
+			(
+				await jtlApiRequest(ctx, 'GET', jtlPath`/customers`, {
+					qs: { pageNumber, pageSize: JTL_PAGE_SIZE_MAX },
+					itemIndex,
+				})
+			).body,
+		);
+	try {
+		const first = await page(1);
+		if (first.total === undefined) return null;
+		const pages = Math.max(1, Math.ceil(first.total / JTL_PAGE_SIZE_MAX));
+		if (pages > items / 2) return null;
+		const rest = await mapConcurrently(
+			Array.from({ length: pages - 1 }, (_, i) => i + 2),
+			JTL_PAGE_CONCURRENCY,
+			page,
+		);
+		const byNumber = new Map<string, IDataObject[]>();
+		for (const c of [first, ...rest].flatMap((p) => p.items)) {
+			const number = String(c.Number);
+			byNumber.set(number, [...(byNumber.get(number) ?? []), c]);
+		}
+		return byNumber;
+	} catch {
+		// No directory: each item is looked up on its own, and fails on its own if JTL does.
+		return null;
+	}
+}
+
+/**
+ * The customers with exactly this number, for Create or Update: from the run's directory when there
+ * is one (see above), else by `GET /customers?number=`.
+ */
+export async function customersByNumberForUpsert(
+	ctx: IExecuteFunctions,
+	number: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const directory = await oncePerRun(ctx, DIRECTORY_KEY, async () => readDirectory(ctx, itemIndex));
+	if (!directory) return await customersByNumber(ctx, number, itemIndex);
+	return directory.get(number) ?? [];
+}
+
+/** Records what Create or Update wrote, so that a later item of the run with that number finds it. */
+export async function rememberUpserted(ctx: IExecuteFunctions, saved: IDataObject): Promise<void> {
+	const directory = (await runCache(ctx).get(DIRECTORY_KEY)) as Directory | undefined;
+	if (directory && typeof saved.Number === 'string') directory.set(saved.Number, [saved]);
 }
 
 /** The customer with this number, when there is exactly one. */

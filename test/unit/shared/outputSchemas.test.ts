@@ -14,6 +14,13 @@ import {
 	XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE,
 	XENTRAL_TRIGGER_OUTPUT_SHAPE,
 } from '../../../nodes/Xentral/helpers/outputShapes';
+import { resources as flowResources } from '../../../nodes/FlowRetail/actions/router';
+import {
+	FLOW_OUTPUT_SHAPES,
+	FLOW_POLL_TRIGGER_OUTPUT_SHAPE,
+	FLOW_TRIGGER_OUTPUT_SHAPE,
+	FLOW_UNSHAPED_OPERATIONS,
+} from '../../../nodes/FlowRetail/helpers/outputShapes';
 
 /**
  * The output schemas n8n's editor loads are generated from the shapes. `npm run schemas` writes
@@ -23,6 +30,9 @@ const ROOT = join(__dirname, '../../..');
 const NODES = [
 	{ folder: 'nodes/JtlWawi', files: schemaFiles(1, JTL_OUTPUT_SHAPES) },
 	{ folder: 'nodes/JtlWawiTrigger', files: schemaFiles(1, JTL_TRIGGER_OUTPUT_SHAPE) },
+	{ folder: 'nodes/FlowRetail', files: schemaFiles(1, FLOW_OUTPUT_SHAPES) },
+	{ folder: 'nodes/FlowRetailTrigger', files: schemaFiles(1, FLOW_TRIGGER_OUTPUT_SHAPE) },
+	{ folder: 'nodes/FlowRetailPollTrigger', files: schemaFiles(1, FLOW_POLL_TRIGGER_OUTPUT_SHAPE) },
 	{ folder: 'nodes/Xentral', files: schemaFiles(1, XENTRAL_OUTPUT_SHAPES) },
 	{ folder: 'nodes/XentralTrigger', files: schemaFiles(1, XENTRAL_TRIGGER_OUTPUT_SHAPE) },
 	{
@@ -35,17 +45,36 @@ const cases = NODES.flatMap(({ folder, files }) =>
 );
 
 describe('output schemas', () => {
-	it.each([
-		['JTL-Wawi', resources, JTL_OUTPUT_SHAPES],
-		['Xentral', xentralResources, XENTRAL_OUTPUT_SHAPES],
-	] as const)('cover every operation of the %s node', (_name, nodeResources, shapes) => {
-		const operations = Object.entries(nodeResources).flatMap(([resource, module]) =>
+	it('cover every operation of the JTL-Wawi node', () => {
+		const operations = Object.entries(resources).flatMap(([resource, module]) =>
 			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
 		);
-		const shaped = Object.entries(shapes).flatMap(([resource, ops]) =>
+		const shaped = Object.entries(JTL_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
 			Object.keys(ops).map((operation) => `${resource}/${operation}`),
 		);
 		expect(shaped.sort()).toEqual(operations.sort());
+	});
+
+	it('cover every operation of the Flow Retail node but those returning undocumented records', () => {
+		const operations = Object.entries(flowResources).flatMap(([resource, module]) =>
+			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
+		);
+		const shaped = Object.entries(FLOW_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((operation) => `${resource}/${operation}`),
+		);
+		expect([...shaped, ...FLOW_UNSHAPED_OPERATIONS].sort()).toEqual(operations.sort());
+	});
+
+	it('cover every operation of the Xentral node', () => {
+		const operationsOf = (map: typeof xentralResources) =>
+			Object.entries(map).flatMap(([resource, module]) =>
+				Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
+			);
+		const shapedOf = (shapes: typeof XENTRAL_OUTPUT_SHAPES) =>
+			Object.entries(shapes).flatMap(([resource, ops]) =>
+				Object.keys(ops).map((operation) => `${resource}/${operation}`),
+			);
+		expect(shapedOf(XENTRAL_OUTPUT_SHAPES).sort()).toEqual(operationsOf(xentralResources).sort());
 	});
 
 	it.each(cases)('%s is generated from the shapes and up to date', (path, schema) => {

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { paginateByPageNumber } from '../../../shared/pagination';
-import { int32Id, validateField } from '../../../shared/validation';
+import { booleanValue, int32Id, validateField } from '../../../shared/validation';
 import type { FieldSpec } from '../../../shared/fieldSpecs';
 import { schemaOf, validateCollection } from '../../../shared/fieldSpecs';
 import { readV1Page, readV2Page } from '../../helpers/paging';
 import { requestV2CustomerList } from '../../helpers/v2Lists';
 import { customerOutput } from '../../helpers/customerOutput';
+import { LIST_LOOKUPS_ONE_BY_ONE } from '../../helpers/customerId';
 /** Shown above the filters: which filters go together. */
 export const FILTERS_NOTICE =
 	'Search filters (keyword, number, group, category) read the REST v1 customer list; the Created/Changed date filters and Sort read the REST v2 list. Use one kind or the other in one node, not both.';
@@ -132,6 +133,16 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField(),
+	{
+		displayName: 'Look Up Both IDs',
+		name: 'lookUpBothIds',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { simplify: [true] } },
+		description:
+			'Whether to fill in, for each customer, the ID that its list does not give: the v1 ID for customers of the v2 list, the v2 UUID for customers of the v1 list',
+		hint: `Off: each customer carries the ID of the list that read it and null for the other; either ID works in every customer field. On: up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the other list (about one request per 100 customers).`,
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -177,6 +188,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const filters = readCollectionParameter(this, 'filters', 'Filters', itemIndex);
 	const sort = readCollectionParameter(this, 'sort', 'Sort', itemIndex);
 	const simplify = readSimplify(this, itemIndex);
+	const lookUp =
+		simplify &&
+		validateField(
+			this,
+			booleanValue,
+			this.getNodeParameter('lookUpBothIds', itemIndex, false),
+			'Look Up Both IDs',
+			itemIndex,
+		);
 
 	const v1Used = V1_FILTERS.filter((f) => isSet(filters[f]));
 	const v2Used = [
@@ -272,5 +292,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			},
 		);
 	}
-	return await customerOutput(this, records, simplify, itemIndex, false);
+	return await customerOutput(this, records, simplify, itemIndex, lookUp ? 'list' : false);
 }

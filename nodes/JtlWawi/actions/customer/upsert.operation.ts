@@ -6,7 +6,11 @@ import { text, validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { sendUnlessApplied } from '../../../shared/writes';
-import { customerByNumber, customersByNumber } from '../../helpers/naturalKeys';
+import {
+	customerByNumber,
+	customersByNumberForUpsert,
+	rememberUpserted,
+} from '../../helpers/naturalKeys';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
 
@@ -33,7 +37,8 @@ export const description = updateDisplayOptions(
 const customerNumber = text(255).pipe(z.string().trim().min(1, 'is required'));
 
 /**
- * Finds the customer by number (`GET /customers?number=`), then updates it (`PATCH /customers/{id}`,
+ * Finds the customer by number (one `GET /customers?number=`, or the run's one read of the whole
+ * list when that costs fewer requests; see naturalKeys.ts), then updates it (`PATCH /customers/{id}`,
  * which answers 201) or creates it (`POST /customers`). Two customers with the same number stop the
  * item instead of guessing which one to change.
  */
@@ -47,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'upsert', { Number: number });
 
-	const found = await customersByNumber(this, number, itemIndex);
+	const found = await customersByNumberForUpsert(this, number, itemIndex);
 	if (found.length > 1) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -76,6 +81,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!saved || typeof saved !== 'object') {
 		throw unexpectedShape(this, saved, 'the customer', itemIndex);
 	}
+	await rememberUpserted(this, saved as IDataObject);
 	return await customerOutput(
 		this,
 		[saved as IDataObject],

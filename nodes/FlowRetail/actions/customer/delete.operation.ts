@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { customerLocator } from '../../helpers/locators';
+import { readUid } from '../../helpers/uid';
+import { flowPath, flowRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator({
+		description: 'The customer to delete. Needs the TENANT.BACKOFFICE permission.',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['delete'] } },
+	properties,
+);
+
+/** `DELETE /tenants/{t}/customers/{customerUid}` → 204. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
+	await flowRequest(this, 'DELETE', flowPath`/customers/${uid}`, { itemIndex });
+	return [{ deleted: true, customerUid: uid }];
+}

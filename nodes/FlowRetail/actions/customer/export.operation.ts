@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { customerLocator } from '../../helpers/locators';
+import { asRecord } from '../../helpers/records';
+import { readUid } from '../../helpers/uid';
+import { flowPath, flowRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator({ description: 'The customer whose personal data to export (GDPR)' }),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['export'] } },
+	properties,
+);
+
+/** `GET /tenants/{t}/customers/{customerUid}/export`: `{customer, orders}` as JSON, unchanged. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
+	const { body } = await flowRequest(this, 'GET', flowPath`/customers/${uid}/export`, {
+		itemIndex,
+	});
+	return [asRecord(this, body, 'the export {customer, orders}', itemIndex)];
+}

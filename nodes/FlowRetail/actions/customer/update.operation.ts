@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
+import {
+	customerBody,
+	customerFieldsCollection,
+	requireFields,
+} from '../../helpers/customerFields';
+import { customerLocator } from '../../helpers/locators';
+import { customerOutput } from '../../helpers/output';
+import { asRecord } from '../../helpers/records';
+import { readUid } from '../../helpers/uid';
+import { flowPath, flowRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator({ description: 'The customer to update' }),
+	customerFieldsCollection(
+		'updateFields',
+		'Update Fields',
+		'Only the fields added here are sent; the others keep their values',
+	),
+	simplifyField(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['update'] } },
+	properties,
+);
+
+/** `PUT /tenants/{t}/customers/{customerUid}` with only the fields set ("partial updates are allowed"). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
+	const body = customerBody(
+		this,
+		readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex),
+		'Update Fields > ',
+		itemIndex,
+	);
+	requireFields(this, body, 'Update Fields', itemIndex);
+	const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
+		body,
+		itemIndex,
+	});
+	return [customerOutput(this, asRecord(this, response.body, 'a customer', itemIndex), itemIndex)];
+}

@@ -1,0 +1,56 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+import type { ResourceModule } from '../../../shared/router';
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['customerAddress'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Add a address to a customer',
+			action: 'Create a address',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Remove a address from a customer',
+			action: 'Delete a address',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Retrieve a address of a customer',
+			action: 'Get a address',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the addresses of a customer',
+			action: 'Get many addresses',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change fields of a address',
+			action: 'Update a address',
+		},
+	],
+	default: 'getAll',
+};
+
+const operations = { create, delete: del, get, getAll, update };
+
+export const customerAddress: ResourceModule = {
+	description: [operationField, ...Object.values(operations).flatMap((o) => o.description)],
+	operations,
+};

@@ -1,0 +1,9 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { ADDRESS_KIND, childDescription, runChild } from '../../helpers/children';
+
+export const description = childDescription(ADDRESS_KIND, 'update');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	return await runChild(this, ADDRESS_KIND, 'update', itemIndex);
+}

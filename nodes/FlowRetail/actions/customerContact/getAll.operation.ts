@@ -1,0 +1,9 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { CONTACT_KIND, childDescription, runChild } from '../../helpers/children';
+
+export const description = childDescription(CONTACT_KIND, 'getAll');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	return await runChild(this, CONTACT_KIND, 'getAll', itemIndex);
+}

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { readHttpFailure } from '../../shared/errors';
+import { maxResults } from '../../shared/parameters';
+import { paginateByPageNumber } from '../../shared/pagination';
+import { sendUnlessApplied } from '../../shared/writes';
+import type { FlowPath } from '../transport';
+import { FLOW_PAGE_SIZE, flowRequest, unexpectedFlowAnswer } from '../transport';
+import type { RequestContext } from '../../shared/http';
+
+const isRecord = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
+
+/** A record answer, or an "unexpected answer" error naming what was expected. */
+export function asRecord(
+	ctx: { getNode(): ReturnType<IExecuteFunctions['getNode']> },
+	body: unknown,
+	what: string,
+	itemIndex?: number,
+): IDataObject {
+	if (!isRecord(body)) throw unexpectedFlowAnswer(ctx, body, what, itemIndex);
+	return body;
+}
+
+/** One page of the `{items, paging}` envelope [verified: SEED]; both keys are required. */
+export function readEnvelope(
+	ctx: RequestContext,
+	body: unknown,
+	itemIndex?: number,
+): { items: IDataObject[]; total: number } {
+	const b = body as { items?: unknown; paging?: { totalCount?: unknown } } | undefined;
+	if (!isRecord(b) || !Array.isArray(b.items) || !isRecord(b.paging)) {
+		throw unexpectedFlowAnswer(ctx, body, 'a page {items, paging}', itemIndex);
+	}
+	const total = Number(b.paging.totalCount);
+	return {
+		items: (b.items as unknown[]).filter(isRecord),
+		total: Number.isFinite(total) ? total : Infinity,
+	};
+}
+
+/**
+ * Reads a paged list (GET with the query, or POST with a body for the searches) until `max`
+ * records, page after page from 1, stopping on a short page or the total.
+ */
+export async function readList(
+	ctx: RequestContext,
+	path: FlowPath,
+	options: {
+		max: number;
+		qs?: IDataObject;
+		body?: IDataObject;
+		itemIndex?: number;
+		keyOf?: (item: unknown) => string;
+	},
+): Promise<IDataObject[]> {
+	return await paginateByPageNumber(
+		async (pageNumber, pageSize) => {
+			const qs = { ...options.qs, pageNumber, pageSize };
+			const response = await flowRequest(ctx, options.body ? 'POST' : 'GET', path, {
+				qs,
+				body: options.body,
+				itemIndex: options.itemIndex,
+				// A search reads and changes nothing: repeating it is harmless.
+				idempotent: true,
+			});
+			const page = readEnvelope(ctx, response.body, options.itemIndex);
+			return { items: page.items, total: page.total };
+		},
+		{ max: options.max, pageSizeMax: FLOW_PAGE_SIZE, keyOf: options.keyOf },
+	);
+}
+
+/** readList for a Get Many with Return All / Limit. */
+export async function readManyForItem(
+	ctx: IExecuteFunctions,
+	path: FlowPath,
+	itemIndex: number,
+	extra: { qs?: IDataObject; body?: IDataObject; keyOf?: (item: unknown) => string } = {},
+): Promise<IDataObject[]> {
+	return await readList(ctx, path, { ...extra, max: maxResults(ctx, itemIndex), itemIndex });
+}
+
+/** The HTTP status of a failed call: the core's NodeApiError carries it as httpCode. */
+const statusOf = (error: unknown) =>
+	error instanceof NodeApiError ? Number(error.httpCode) : readHttpFailure(error).status;
+
+/** The record at `path`, or undefined when the API answers 404. */
+export async function findRecord(
+	ctx: RequestContext,
+	path: FlowPath,
+	itemIndex?: number,
+): Promise<IDataObject | undefined> {
+	const response = await flowRequest(ctx, 'GET', path, { itemIndex }).catch((error: unknown) => {
+		if (statusOf(error) === 404) return undefined;
+		throw error;
+	});
+	return response && isRecord(response.body) ? response.body : undefined;
+}
+
+/**
+ * A create that carries its own client-made UID, so that it can be retried safely. When the answer
+ * is lost, the record is looked up by that UID: found, it is the result; not found, the create is
+ * sent again. A repeat that is answered "already exists" (409) means an earlier attempt did it: the
+ * record is read back and returned. A 409 on the first attempt is a real conflict and fails.
+ */
+export async function createWithUid(
+	ctx: IExecuteFunctions,
+	collection: FlowPath,
+	record: FlowPath,
+	body: IDataObject,
+	what: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	let sends = 0;
+	const created = await sendUnlessApplied(
+		async () => {
+			sends++;
+			const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
+				async (error: unknown) => {
+					// A repeat answered "already exists": an earlier attempt made the record.
+					const found =
+						sends > 1 && statusOf(error) === 409
+							? await findRecord(ctx, record, itemIndex)
+							: undefined;
+					if (!found) throw error;
+					return { body: found };
+				},
+			);
+			return response.body;
+		},
+		async () => await findRecord(ctx, record, itemIndex),
+	);
+	return asRecord(ctx, created, `the created ${what}`, itemIndex);
+}

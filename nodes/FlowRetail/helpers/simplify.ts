@@ -1,0 +1,68 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CommonCustomer } from '../../shared/customer';
+import { toCommonCustomer } from '../../shared/customer';
+import { ADDRESS_SHAPE, CONTACT_SHAPE, toShape } from '../../shared/shapes';
+
+export const FLOW_SOURCE = 'flowRetail';
+
+/**
+ * A Flow Retail customer in the package's common shape. Flow Retail has no customer number: the
+ * `externalId` (the ERP's key) fills `number`; `mobile` fills `phone`; the first customer group
+ * is `groupId`. No language or lock flag exists on the record.
+ */
+export function simplifyCustomer(record: IDataObject): CommonCustomer {
+	const type = record.customerType;
+	const groups = Array.isArray(record.customerGroupUids) ? record.customerGroupUids : [];
+	return toCommonCustomer(FLOW_SOURCE, {
+		id: record.customerUid,
+		number: record.externalId,
+		type: type === 'PERSON' ? 'person' : type === 'COMPANY' || type === 'B2B' ? 'company' : null,
+		company: record.companyName,
+		firstName: record.firstname,
+		lastName: record.lastname,
+		email: record.email,
+		phone: record.mobile,
+		street: record.address,
+		postalCode: record.postalCode,
+		city: record.city,
+		countryIso: record.countryCode,
+		groupId: groups[0],
+		createdAt: record.createdAt,
+		updatedAt: record.lastModifiedAt,
+	});
+}
+
+export function simplifyContact(record: IDataObject) {
+	return toShape(CONTACT_SHAPE, {
+		id: record.customerContactUid,
+		firstName: record.firstname,
+		lastName: record.lastname,
+		email: record.email,
+		mobilePhone: record.mobile,
+	});
+}
+
+const ADDRESS_TYPES: Record<string, string> = {
+	INVOICE_ADDRESS: 'billing',
+	DELIVERY_ADDRESS: 'shipping',
+};
+
+/** `type` as the compact shape names it for every system: billing or shipping. */
+export function simplifyAddress(record: IDataObject, customerUid: string) {
+	const type = typeof record.type === 'string' ? (ADDRESS_TYPES[record.type] ?? record.type) : null;
+	return toShape(ADDRESS_SHAPE, {
+		id: record.customerAddressUid,
+		customerId: customerUid,
+		type,
+		company: record.companyName,
+		firstName: record.firstname,
+		lastName: record.lastname,
+		street: record.address,
+		postalCode: record.postalCode,
+		city: record.city,
+		countryIso: record.countryCode,
+		email: record.email,
+		phone: record.phone,
+	});
+}

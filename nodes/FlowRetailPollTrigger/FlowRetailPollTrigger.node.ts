@@ -1,0 +1,75 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestTimeoutProperty } from '../shared/http';
+import { pollCustomers } from './customerPoll';
+
+/** Polls Flow Retail for new or changed customers: for tenants where webhooks are not allowed. */
+export class FlowRetailPollTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Flow Retail Poll Trigger',
+		name: 'flowRetailPollTrigger',
+		icon: { light: 'file:flowRetail.svg', dark: 'file:flowRetail.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["event"] === "updatedCustomer" ? "Updated Customer" : "New Customer" }}',
+		description:
+			'Starts the workflow when a customer is created or changed in Flow Retail, by polling (no webhook rights needed)',
+		defaults: { name: 'Flow Retail Poll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'flowRetailApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'newCustomer',
+				options: [
+					{
+						name: 'New Customer',
+						value: 'newCustomer',
+						description: 'A customer was created (by createdAt)',
+					},
+					{
+						name: 'Updated Customer',
+						value: 'updatedCustomer',
+						description:
+							'A customer was changed after it was created (by lastModifiedAt); each change fires once',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to return the package's common customer shape instead of Flow Retail's full record",
+					},
+				],
+			},
+			requestTimeoutProperty,
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollCustomers.call(this);
+	}
+}

@@ -1,0 +1,131 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { findRecord } from '../FlowRetail/helpers/records';
+import { simplifyCustomer } from '../FlowRetail/helpers/simplify';
+import { FLOW_UID_PATTERN, flowPath } from '../FlowRetail/transport';
+import { requestTimeoutProperty } from '../shared/http';
+import {
+	deliveryHeader,
+	refuseDelivery,
+	sameSecret,
+	storedRegistration,
+	webhookHooks,
+} from '../shared/webhooks';
+import { FLOW_EVENTS, transportLifecycle } from './transports';
+
+const CUSTOMER_READ_EVENTS = new Set(['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
+
+export class FlowRetailTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Flow Retail Trigger',
+		name: 'flowRetailTrigger',
+		icon: { light: 'file:flowRetail.svg', dark: 'file:flowRetail.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description:
+			'Starts the workflow when Flow Retail sends a webhook: customer or price created, updated or deleted',
+		defaults: { name: 'Flow Retail Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'flowRetailApi', required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['CUSTOMER_CREATE', 'CUSTOMER_UPDATE'],
+				options: [...FLOW_EVENTS],
+				description:
+					'The events to receive. On activation the trigger registers an HTTP transport in Flow Retail (needs Tenant.Admin) and removes it on deactivation.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Full Customer',
+						name: 'fetchCustomer',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to read the customer for a created or updated customer: the webhook itself carries only IDs',
+					},
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to return the fetched customer in the package's common customer shape instead of Flow Retail's full record",
+					},
+				],
+			},
+			requestTimeoutProperty,
+		],
+	};
+
+	webhookMethods = {
+		default: webhookHooks(transportLifecycle) as {
+			checkExists(this: IHookFunctions): Promise<boolean>;
+			create(this: IHookFunctions): Promise<boolean>;
+			delete(this: IHookFunctions): Promise<boolean>;
+		},
+	};
+
+	/**
+	 * A delivery: refused (401, nothing emitted) unless it carries the registration's secret as its
+	 * bearer token; an event not chosen is acknowledged and dropped. The thin payload is emitted as
+	 * `{action, customerUid | priceUid, ...}`, with the customer read when asked for.
+	 */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const registration = storedRegistration(this);
+		const auth = deliveryHeader(this, 'authorization') ?? '';
+		const token = /^Bearer\s+(.+)$/i.exec(auth.trim())?.[1];
+		if (!registration || !sameSecret(token, registration.secret)) {
+			return refuseDelivery(this, 401, 'Missing or wrong token');
+		}
+		const body = this.getBodyData() as IDataObject;
+		const action = typeof body.action === 'string' ? body.action : '';
+		const wanted = this.getNodeParameter('events', []) as string[];
+		if (!wanted.includes(action)) return { noWebhookResponse: false, workflowData: undefined };
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const entity = (name: string) => (body[name] ?? {}) as IDataObject;
+		const out: IDataObject = { action, tenantUid: entity('tenant').Uid ?? null };
+		if (body.customer !== undefined) out.customerUid = entity('customer').Uid ?? null;
+		if (body.price !== undefined) out.priceUid = entity('price').Uid ?? null;
+		if (body.pricelist !== undefined) out.pricelistUid = entity('pricelist').Uid ?? null;
+
+		const uid = typeof out.customerUid === 'string' ? out.customerUid : '';
+		if (
+			options.fetchCustomer !== false &&
+			CUSTOMER_READ_EVENTS.has(action) &&
+			FLOW_UID_PATTERN.test(uid)
+		) {
+			const customer = await findRecord(this, flowPath`/customers/${uid}`);
+			// Deleted again before it could be read: the IDs are still the event.
+			out.customer = customer
+				? options.simplify === false
+					? customer
+					: simplifyCustomer(customer)
+				: null;
+		}
+		return { workflowData: [this.helpers.returnJsonArray([out])] };
+	}
+}

@@ -1,0 +1,215 @@
+// Flow Retail API v2 sandbox: a stateful, seeded fake of the customer API of seed 004 and the
+// resources around it, on the shared sandbox server. Library: `await startFlowRetailSandbox(options)`.
+// CLI: `node sandbox/flowRetail/server.mjs --port 4300` (`--help` lists the options).
+import { isMain, parseCli, runCli } from '../shared/cli.mjs';
+import { ApiError } from '../shared/errors.mjs';
+import { Router } from '../shared/router.mjs';
+import { startSandboxServer } from '../shared/server.mjs';
+import { seedState } from './data.mjs';
+import { emitEvent, flowDeliverer } from './delivery.mjs';
+import { deliveryControl } from '../shared/webhooks.mjs';
+import * as customers from './routes/customers.mjs';
+import * as related from './routes/related.mjs';
+import { errorBody, paramErrors } from './validate.mjs';
+
+export const DEFAULTS = Object.freeze({
+	port: 0,
+	host: '127.0.0.1',
+	seed: 1,
+	customers: 25,
+	tenantUid: 'sandbox-tenant',
+	token: 'flow-sandbox-integration-token',
+	// No limit is documented; the sandbox answers 429 with Retry-After past it.
+	rateLimit: { limit: 600, intervalSeconds: 60, retryAfter: true },
+	latencyMs: 0,
+	maxPageSize: 1000,
+	maxBatchSize: 100,
+	// Tenant extension EXTERNAL_CUSTOMER_SEARCH, and the integration user's permissions.
+	externalCustomerSearch: true,
+	backoffice: true,
+	tenantAdmin: true,
+	webhookTimeoutMs: 10_000,
+	webhookBackoffMs: 1000,
+});
+
+function resolveOptions(options) {
+	const merged = { ...DEFAULTS, ...options };
+	merged.rateLimit =
+		options.rateLimit === false || options.rateLimit === null
+			? false
+			: { ...DEFAULTS.rateLimit, ...(options.rateLimit ?? {}) };
+	return merged;
+}
+
+function buildRouter() {
+	const router = new Router();
+	customers.register(router);
+	related.register(router);
+	return router;
+}
+
+/** Integration token as Bearer; the token opens one tenant only. */
+function authenticate(options) {
+	return ({ headers, match }) => {
+		const auth = headers.authorization ?? '';
+		const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+		if (!token || token !== options.token)
+			throw new ApiError(401, 'Unauthorized', 'Missing or invalid integration token.');
+		const tenantUid = match?.params?.tenantUid;
+		if (tenantUid !== undefined && tenantUid !== options.tenantUid)
+			throw new ApiError(403, 'Forbidden', `The token has no access to tenant ${tenantUid}.`);
+		return undefined;
+	};
+}
+
+function summary(state) {
+	return {
+		customers: state.customers.length,
+		contacts: state.customers.reduce((n, c) => n + c.contacts.length, 0),
+		addresses: state.customers.reduce((n, c) => n + c.addresses.length, 0),
+		groups: state.groups.length,
+		pricelists: state.pricelists.length,
+		prices: state.prices.length,
+		transports: state.transports.length,
+	};
+}
+
+export async function startFlowRetailSandbox(userOptions = {}) {
+	const options = resolveOptions(userOptions);
+	const deliverer = flowDeliverer(options);
+	const sb = await startSandboxServer({
+		options,
+		seed: seedState,
+		api: {
+			prefix: '/v2',
+			router: buildRouter(),
+			context: ({ state }) => ({
+				emit: (action, entity) => emitEvent(state, deliverer, options, action, entity),
+			}),
+			authenticate: authenticate(options),
+			rateKey: ({ method, match, apiPath }) => `${method} ${match?.route?.template ?? apiPath}`,
+			checkParams: paramErrors,
+		},
+		errorBody,
+		summary,
+		control: {
+			...deliveryControl(deliverer),
+			'GET transports': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.transports }),
+		},
+		onReset: () => deliverer.reset(),
+	});
+
+	return {
+		url: sb.url,
+		port: sb.port,
+		apiBase: `${sb.url}/v2`,
+		options,
+		credentials: { tenantUid: options.tenantUid, token: options.token },
+		state: sb.state,
+		requests: sb.requests,
+		faults: sb.faults,
+		now: sb.now,
+		addFault: sb.addFault,
+		clearFaults: sb.clearFaults,
+		advanceClock: sb.advanceClock,
+		emit: (action, entity) => emitEvent(sb.state, deliverer, options, action, entity),
+		deliveries: deliverer.deliveries,
+		settleDeliveries: async () => {
+			await deliverer.settled();
+			return deliverer.deliveries();
+		},
+		summary: sb.summary,
+		reset: sb.reset,
+		close: sb.close,
+	};
+}
+
+// ---- CLI -------------------------------------------------------------------------------------
+
+export const CLI_OPTIONS = {
+	port: {
+		type: 'number',
+		key: 'port',
+		integer: true,
+		min: 0,
+		max: 65535,
+		help: '0 picks a free port',
+	},
+	host: { type: 'string', key: 'host', help: 'address to listen on' },
+	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
+	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	'tenant-uid': { type: 'string', key: 'tenantUid', help: 'the one tenant the token opens' },
+	token: { type: 'string', key: 'token', help: 'the accepted integration token' },
+	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
+	'max-page-size': {
+		type: 'number',
+		key: 'maxPageSize',
+		integer: true,
+		min: 1,
+		help: 'largest pageSize',
+	},
+	'max-batch-size': {
+		type: 'number',
+		key: 'maxBatchSize',
+		integer: true,
+		min: 1,
+		help: 'largest batch',
+	},
+	'rate-limit': {
+		type: 'number',
+		key: 'rateLimit.limit',
+		help: 'requests per window; 0 turns it off',
+	},
+	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+	'no-external-search': {
+		type: 'flag',
+		key: 'externalCustomerSearch',
+		value: false,
+		help: 'the tenant lacks EXTERNAL_CUSTOMER_SEARCH (403)',
+	},
+	'no-backoffice': {
+		type: 'flag',
+		key: 'backoffice',
+		value: false,
+		help: 'customer delete answers 403',
+	},
+	'no-tenant-admin': {
+		type: 'flag',
+		key: 'tenantAdmin',
+		value: false,
+		help: 'HTTP transports answer 403',
+	},
+	'webhook-backoff': {
+		type: 'number',
+		key: 'webhookBackoffMs',
+		min: 0,
+		help: 'first delivery retry wait (ms)',
+	},
+	'webhook-timeout': {
+		type: 'number',
+		key: 'webhookTimeoutMs',
+		min: 1,
+		help: 'delivery timeout (ms)',
+	},
+};
+
+function cliToOptions(flags) {
+	const rateLimit = { ...DEFAULTS.rateLimit, ...flags.rateLimit };
+	return { ...flags, rateLimit: rateLimit.limit > 0 ? rateLimit : false };
+}
+
+export function parseCliArgs(argv) {
+	const parsed = parseCli(argv, CLI_OPTIONS);
+	return parsed.help ? parsed : cliToOptions(parsed.options);
+}
+
+if (isMain(import.meta.url)) {
+	await runCli({
+		name: 'flow-retail-sandbox',
+		table: CLI_OPTIONS,
+		defaults: DEFAULTS,
+		toOptions: cliToOptions,
+		start: startFlowRetailSandbox,
+		describe: ({ url, apiBase, credentials }) => ({ url, apiBase, tokenUrl: '', ...credentials }),
+	});
+}
