@@ -336,6 +336,81 @@ export function flowRetailTriggerWorkflow(id = 'demoFlowTrigger') {
 	};
 }
 
+/** n8n's import format for the Xentral credential, pointing at a running Xentral sandbox. */
+export function xentralSandboxCredentialFile(xentral) {
+	return {
+		id: 'xentralSandbox',
+		name: 'Xentral sandbox',
+		type: 'xentralApi',
+		data: { instance: xentral.url, token: xentral.credentials.token },
+	};
+}
+
+/**
+ * A Xentral Trigger workflow (New Customer, polled every minute, into a No Operation node) with
+ * the sandbox credential: the demo imports it ready to activate, the e2e run activates it.
+ */
+export function xentralTriggerWorkflow(triggerName = 'Xentral Trigger') {
+	return {
+		id: 'demoXentralTrigger',
+		name: 'Xentral Trigger (New Customer, poll every minute)',
+		active: false,
+		nodes: [
+			{
+				id: 'xentral-trigger',
+				name: triggerName,
+				type: 'n8n-nodes-erp-customers.xentralTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'newCustomer',
+					options: {},
+				},
+				credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
+			},
+			{
+				id: 'no-op',
+				name: 'No Operation',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			[triggerName]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
+/**
+ * A Xentral Sales Price Trigger workflow (webhook; created, updated and deleted) with the sandbox
+ * credential: activating it registers the webhook at the sandbox, which then delivers signed events.
+ */
+export function xentralSalesPriceTriggerWorkflow(events = ['created', 'updated', 'deleted']) {
+	return {
+		id: 'demoXentralPriceTrigger',
+		name: 'Xentral Sales Price Trigger (webhook)',
+		active: false,
+		nodes: [
+			{
+				id: 'price-trigger',
+				name: 'Xentral Sales Price Trigger',
+				type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'xentral-sales-prices',
+				parameters: { events, options: {} },
+				credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {
 	const rt = ensureN8n();
 	log(`ready: ${rt.n8nBin}`);

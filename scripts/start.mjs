@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
 import { startFlowRetailSandbox } from '../sandbox/flowRetail/server.mjs';
+import { startXentralSandbox } from '../sandbox/xentral/server.mjs';
 import {
 	CACHE,
 	ensureN8n,
@@ -20,11 +21,15 @@ import {
 	n8nCli,
 	n8nEnv,
 	workflowWithInput,
+	xentralSalesPriceTriggerWorkflow,
+	xentralSandboxCredentialFile,
+	xentralTriggerWorkflow,
 } from './n8n-runtime.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const JTL_PORT = Number(process.env.JTL_SANDBOX_PORT || 4100);
 const FLOW_PORT = Number(process.env.FLOW_SANDBOX_PORT || 4300);
+const XENTRAL_PORT = Number(process.env.XENTRAL_SANDBOX_PORT || 4200);
 const HOME = path.join(CACHE, 'demo-home');
 const OWNER = {
 	email: 'demo@example.com',
@@ -207,6 +212,107 @@ function flowDemoWorkflows() {
 	});
 }
 
+/** The Xentral demo workflows: every Xentral test workflow with sample input from the seed. */
+function xentralDemoWorkflows() {
+	const demos = [
+		['customer-get', 'demoXentralCustomerGet', { customerId: '1' }],
+		[
+			'customer-getAll',
+			'demoXentralCustomerGetAll',
+			{ returnAll: false, limit: 10, key: 'id', op: 'greaterThan', value: '0' },
+		],
+		[
+			'customer-create',
+			'demoXentralCustomerCreate',
+			{
+				customerType: 'company',
+				companyName: 'Nordlicht Handel GmbH',
+				email: 'info@nordlicht.example',
+			},
+		],
+		[
+			'customer-upsert',
+			'demoXentralCustomerUpsert',
+			{ matchOn: 'number', number: 'DEMO-1', companyName: 'Demo AG', email: 'demo@example.com' },
+		],
+		[
+			'customer-update',
+			'demoXentralCustomerUpdate',
+			{ customerId: '2', email: 'neu@example.com', department: 'Einkauf' },
+		],
+		['customer-delete', 'demoXentralCustomerDelete', { customerId: '25' }],
+		['address-getAll', 'demoXentralAddressGetAll', { customerId: '1' }],
+		[
+			'address-get',
+			'demoXentralAddressGet',
+			{ customerId: '1', addressType: 'masterdata', deliveryAddressId: '' },
+		],
+		[
+			'address-create',
+			'demoXentralAddressCreate',
+			{
+				customerId: '1',
+				addressType: 'deliveryaddress',
+				name: 'Lager Nord',
+				street: 'Hafenweg 2',
+				city: 'Kiel',
+				country: 'DE',
+				zip: '24103',
+			},
+		],
+		[
+			'address-update',
+			'demoXentralAddressUpdate',
+			{ customerId: '1', addressType: 'masterdata', deliveryAddressId: '', city: 'Lübeck' },
+		],
+		[
+			'address-delete',
+			'demoXentralAddressDelete',
+			{ customerId: '1', addressType: 'deliveryaddress', deliveryAddressId: '101' },
+		],
+		['contactPerson-getAll', 'demoXentralContacts', { customerId: '1' }],
+		['contactPerson-get', 'demoXentralContactGet', { customerId: '1', contactPersonId: '1' }],
+		[
+			'contactPerson-create',
+			'demoXentralContactCreate',
+			{
+				customerId: '1',
+				name: 'Lena Vogel',
+				email: 'lena.vogel@example.com',
+				department: 'Einkauf',
+			},
+		],
+		[
+			'contactPerson-update',
+			'demoXentralContactUpdate',
+			{ customerId: '1', contactPersonId: '1', position: 'Leitung' },
+		],
+		['contactPerson-delete', 'demoXentralContactDelete', { customerId: '1', contactPersonId: '2' }],
+		['salesPrice-getAll', 'demoXentralPrices', {}],
+		['salesPrice-get', 'demoXentralPriceGet', { salesPriceId: '1' }],
+		[
+			'salesPrice-create',
+			'demoXentralPriceCreate',
+			{
+				customerId: '1',
+				productId: '14',
+				fromQuantity: 10,
+				price: 9.95,
+				currency: 'EUR',
+				validFrom: '2026-03-01',
+			},
+		],
+		['salesPrice-update', 'demoXentralPriceUpdate', { salesPriceId: '1', price: 8.5 }],
+		['salesPrice-delete', 'demoXentralPriceDelete', { salesPriceId: '2' }],
+	];
+	return demos.map(([file, id, input]) => {
+		const wf = workflowWithInput(`Xentral/${file}.workflow.json`, id, input, (node) => {
+			delete node.parameters.simplify;
+		});
+		return { ...wf, name: `Demo: ${wf.name}` };
+	});
+}
+
 async function waitForN8n(url, child) {
 	for (let i = 0; i < 240; i++) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
@@ -256,18 +362,31 @@ async function main() {
 	say(`JTL-Wawi sandbox: ${jtl.apiBase} (token URL ${jtl.tokenUrl})`);
 	const flow = await startFlowRetailSandbox({ port: FLOW_PORT });
 	say(`Flow Retail sandbox: ${flow.apiBase} (tenant ${flow.credentials.tenantUid})`);
+	const xentral = await startXentralSandbox({ port: XENTRAL_PORT });
+	say(`Xentral sandbox: ${xentral.url}`);
 
 	const work = path.join(CACHE, 'demo-work');
 	mkdirSync(path.join(work, 'workflows'), { recursive: true });
 	writeFileSync(
 		path.join(work, 'credentials.json'),
-		JSON.stringify([jtlSandboxCredentialFile(jtl), flowRetailSandboxCredentialFile(flow)], null, 2),
+		JSON.stringify(
+			[
+				jtlSandboxCredentialFile(jtl),
+				flowRetailSandboxCredentialFile(flow),
+				xentralSandboxCredentialFile(xentral),
+			],
+			null,
+			2,
+		),
 	);
 	for (const wf of [
 		...demoWorkflows(jtl),
 		jtlTriggerWorkflow(),
 		...flowDemoWorkflows(),
 		flowRetailTriggerWorkflow(),
+		...xentralDemoWorkflows(),
+		xentralTriggerWorkflow(),
+		xentralSalesPriceTriggerWorkflow(),
 	]) {
 		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 	}
@@ -291,6 +410,7 @@ async function main() {
 	const stop = async () => {
 		n8n.kill('SIGTERM');
 		await flow.close();
+		await xentral.close();
 		await jtl.close();
 	};
 	process.on('SIGINT', () => stop().then(() => process.exit(0)));
@@ -319,11 +439,21 @@ async function main() {
 		` Flow Retail trigger (click "Activate": it registers a webhook; then create a customer): ${url}/workflow/${flowRetailTriggerWorkflow().id}`,
 	);
 	say(` Credential "Flow Retail sandbox" points at ${flow.apiBase}`);
+	say(' Xentral demo workflows:');
+	for (const wf of xentralDemoWorkflows()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
+	say(
+		` Xentral trigger (click "Activate", then create a customer): ${url}/workflow/${xentralTriggerWorkflow().id}`,
+	);
+	say(
+		` Xentral sales price webhook (click "Activate", then change a price): ${url}/workflow/${xentralSalesPriceTriggerWorkflow().id}`,
+	);
+	say(` Credential "Xentral sandbox" points at ${xentral.url}`);
 	say(' Each start begins from a clean demo (ERP_DEMO_KEEP=1 keeps the last n8n folder).');
 	say(' Stop with Ctrl+C.');
 	say('==================================================================');
 	await new Promise((resolve) => n8n.once('exit', resolve));
 	await flow.close();
+	await xentral.close();
 	await jtl.close();
 }
 

@@ -9,6 +9,11 @@ export interface RateLimitHeaderNames {
 	reset?: string;
 	/** Length of the fixed window in seconds, used when no reset time is sent. */
 	interval?: string;
+	/**
+	 * The window's length in seconds as the vendor documents it, for vendors that send no interval
+	 * header: the gate then holds a request once the window is used up instead of meeting a 429.
+	 */
+	windowSeconds?: number;
 }
 
 interface GateState {
@@ -134,7 +139,7 @@ export const rateLimitGate = {
 			return;
 		}
 		const gate = gates.get(key) ?? { blockedUntil: 0 };
-		const intervalSeconds = headerNumber(headers, names?.interval);
+		const intervalSeconds = headerNumber(headers, names?.interval) ?? names?.windowSeconds;
 		if (intervalSeconds !== undefined) gate.windowMs = intervalSeconds * 1000;
 		gate.limit = Math.max(headerNumber(headers, names?.limit) ?? 0, gate.limit ?? 0, remaining + 1);
 		const counted =

@@ -61,6 +61,12 @@ export interface WebhookLifecycle {
 	remove(this: IHookFunctions, registration: WebhookRegistration): Promise<void>;
 	/** How many bytes of secret to generate (default 32 bytes, 64 hex characters). */
 	secretBytes?: number;
+	/**
+	 * The secret to register instead of a random one, for a vendor whose deliveries must be checked
+	 * without the workflow's static data (which n8n may not hand a webhook execution up to date):
+	 * a value the trigger can compute again from its credential and URL.
+	 */
+	secret?(this: IHookFunctions, wanted: { url: string; events: string[] }): Promise<string>;
 }
 
 const STATIC_KEY = 'webhookRegistration';
@@ -106,7 +112,9 @@ export function webhookHooks(lifecycle: WebhookLifecycle) {
 			}
 			const url = this.getNodeWebhookUrl('default') as string;
 			const events = sortedEvents(lifecycle.events.call(this));
-			const secret = newWebhookSecret(lifecycle.secretBytes);
+			const secret = lifecycle.secret
+				? await lifecycle.secret.call(this, { url, events })
+				: newWebhookSecret(lifecycle.secretBytes);
 			const id = await lifecycle.register.call(this, { url, secret, events });
 			const registration: WebhookRegistration = { id, secret, url, events };
 			staticData(this)[STATIC_KEY] = registration as unknown as IDataObject;

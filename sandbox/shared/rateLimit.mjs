@@ -1,4 +1,7 @@
 // Fixed-window rate limiter keyed by tenant + endpoint (method and route template).
+// config: { limit, intervalSeconds, retryAfter?, intervalHeader? (default true: send
+// X-RateLimit-Interval-Length-Seconds), resetOnLimit? (a 429 also carries X-RateLimit-Reset as
+// unix time) }.
 
 export function createRateLimiter(config) {
 	const windows = new Map();
@@ -19,13 +22,16 @@ export function createRateLimiter(config) {
 		const headers = {
 			'X-RateLimit-Limit': String(config.limit),
 			'X-RateLimit-Remaining': String(Math.max(0, config.limit - entry.count)),
-			'X-RateLimit-Interval-Length-Seconds': String(config.intervalSeconds),
 		};
+		if (config.intervalHeader !== false)
+			headers['X-RateLimit-Interval-Length-Seconds'] = String(config.intervalSeconds);
 		if (limited && config.retryAfter !== false) {
 			headers['Retry-After'] = String(
 				Math.max(1, Math.ceil((entry.start + intervalMs - nowMs) / 1000)),
 			);
 		}
+		if (limited && config.resetOnLimit)
+			headers['X-RateLimit-Reset'] = String(Math.ceil((entry.start + intervalMs) / 1000));
 		return headers;
 	}
 

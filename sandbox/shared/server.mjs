@@ -31,6 +31,7 @@ const defaultEchoBody = (body, request) =>
  *  endpoints     { '/exact/path': { handle(ctx) => answer, maskBody?(body) } }, outside the API
  *                (logged, faults apply before the handler, no auth or rate limit)
  *  errorBody     (apiError, ctx) => JSON body in the vendor's shape
+ *  errorHeaders  (apiError, ctx) => extra headers of an error answer (e.g. its Content-Type)
  *  summary       (state, nowMs) => counters for GET /__sandbox/state
  *  control       extra control endpoints, see control.mjs
  *  onReset       (state) => void, after the state was reseeded
@@ -46,6 +47,7 @@ export async function startSandboxServer(config) {
 		api,
 		endpoints = {},
 		errorBody,
+		errorHeaders = () => undefined,
 		summary: vendorSummary = () => ({}),
 		control = {},
 		onReset,
@@ -98,7 +100,11 @@ export async function startSandboxServer(config) {
 		},
 	};
 
-	const errorAnswer = (err, ctx) => ({ status: err.status, body: errorBody(err, ctx) });
+	const errorAnswer = (err, ctx) => ({
+		status: err.status,
+		body: errorBody(err, ctx),
+		headers: errorHeaders(err, ctx),
+	});
 
 	/** Run a handler; an ApiError it throws becomes an error answer. */
 	async function answerOf(fn, ctx) {
@@ -119,14 +125,17 @@ export async function startSandboxServer(config) {
 			return undefined;
 		}
 		let body = fault.body;
+		let headers = fault.headers;
 		if (body === undefined && fault.status >= 400) {
-			body = errorBody(new ApiError(fault.status, 'SandboxFault', 'Injected fault'), ctx);
+			const err = new ApiError(fault.status, 'SandboxFault', 'Injected fault');
+			body = errorBody(err, ctx);
+			headers = { ...errorHeaders(err, ctx), ...headers };
 		}
 		if (fault.echo) {
 			const { method, path, headers, parsed } = ctx;
 			body = echoBody(body, { method, path, headers, body: parsed.value }, ctx);
 		}
-		return { status: fault.status, body, headers: fault.headers };
+		return { status: fault.status, body, headers };
 	}
 
 	/** Answer with a fault before the handler, or run the handler and then apply an afterHandler fault. */

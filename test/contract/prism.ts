@@ -67,7 +67,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `prism mock --errors <spec>` and resolves once it prints "Prism is listening". */
-export async function startPrism(): Promise<Prism> {
+export async function startPrism(spec: string = SPEC): Promise<Prism> {
 	if (!existsSync(PRISM_BIN)) {
 		throw new Error(
 			`Prism is not installed at ${PRISM_BIN}: run npm ci (devDependency @stoplight/prism-cli)`,
@@ -76,7 +76,7 @@ export async function startPrism(): Promise<Prism> {
 	const port = await freePort();
 	const child: ChildProcess = spawn(
 		PRISM_BIN,
-		['mock', '-h', '127.0.0.1', '-p', String(port), '--errors', SPEC],
+		['mock', '-h', '127.0.0.1', '-p', String(port), '--errors', spec],
 		{ stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	// Prism logs every route and every request; keep reading both streams so its pipes never

@@ -16,6 +16,13 @@ export function specsDir(): string {
 	return configured ? path.resolve(configured) : DEFAULT_SPECS_DIR;
 }
 
+/** The Xentral core spec (24.48.10): contact persons, sales prices, v1 delete, webhooks, payment methods. */
+export const XENTRAL_CORE_SPEC_FILE = 'xentral-core_24.48.10_openapi-3.0.json';
+
+export function xentralCoreSpec(): string {
+	return path.join(specsDir(), XENTRAL_CORE_SPEC_FILE);
+}
+
 export function jtlSpec(): string {
 	return path.join(specsDir(), JTL_SPEC_FILE);
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
 import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
+import { startXentralSandbox } from '../../sandbox/xentral/server.mjs';
 import {
 	CACHE,
 	ensureN8n,
@@ -15,10 +16,12 @@ import {
 	parseRawRun,
 	jtlSandboxCredentialFile,
 	flowRetailSandboxCredentialFile,
+	xentralSandboxCredentialFile,
 	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
 import { runTriggerE2E } from './trigger.mjs';
 import { runFlowTriggerE2E } from './flowTrigger.mjs';
+import { runXentralTriggerE2E } from './xentralTrigger.mjs';
 
 const only = process.argv.slice(2);
 // One user folder per run, so two runs on one machine never share n8n's database.
@@ -39,7 +42,8 @@ async function main() {
 
 	const jtl = await startJtlSandbox({ port: 0 });
 	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
-	const context = { jtl, flow, workflowWithInput };
+	const xentral = await startXentralSandbox({ port: 0 });
+	const context = { jtl, flow, xentral, workflowWithInput };
 	// Every file in cases/ exports `cases(context)`; one file per node or resource group.
 	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 	const cases = [];
@@ -51,7 +55,11 @@ async function main() {
 	}
 	const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 
-	const credentials = [jtlSandboxCredentialFile(jtl), flowRetailSandboxCredentialFile(flow)];
+	const credentials = [
+		jtlSandboxCredentialFile(jtl),
+		flowRetailSandboxCredentialFile(flow),
+		xentralSandboxCredentialFile(xentral),
+	];
 	const credFile = path.join(WORK, 'credentials.json');
 	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
 	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
@@ -146,6 +154,25 @@ async function main() {
 			);
 		}
 	}
+	const xentralTriggerStep =
+		'xentral trigger > n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one';
+	if (only.length === 0 || only.some((o) => xentralTriggerStep.includes(o))) {
+		const t0 = Date.now();
+		try {
+			xentral.reset();
+			await runXentralTriggerE2E({ runtime, home: HOME, xentral });
+			passed++;
+			log(`ok   ${xentralTriggerStep} (${Date.now() - t0} ms)`);
+		} catch (error) {
+			failed++;
+			log(
+				`FAIL ${xentralTriggerStep}\n     ${String(error?.stack ?? error)
+					.split('\n')
+					.join('\n     ')}`,
+			);
+		}
+	}
+	await xentral.close();
 	await flow.close();
 	await jtl.close();
 	rmSync(HOME, { recursive: true, force: true });

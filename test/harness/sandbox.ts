@@ -124,3 +124,19 @@ export function flowRetailSandboxCredential(
 		},
 	};
 }
+
+/** The personal access token the Xentral sandbox accepts by default. */
+export const XENTRAL_SANDBOX_TOKEN = 'sandbox-personal-access-token';
+
+/** A Xentral credential pointing at the sandbox (its URL as the instance). */
+export function xentralSandboxCredential(
+	sandbox: RunningSandbox,
+	overrides: Record<string, unknown> = {},
+) {
+	return {
+		id: 'xentralSandbox',
+		name: 'Xentral sandbox',
+		type: 'xentralApi',
+		data: { instance: sandbox.url, token: XENTRAL_SANDBOX_TOKEN, ...overrides },
+	};
+}

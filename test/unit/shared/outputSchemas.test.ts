@@ -8,6 +8,12 @@ import {
 	JTL_TRIGGER_OUTPUT_SHAPE,
 } from '../../../nodes/JtlWawi/helpers/outputShapes';
 import { schemaFiles } from '../../../nodes/shared/outputSchema';
+import { resources as xentralResources } from '../../../nodes/Xentral/actions/router';
+import {
+	XENTRAL_OUTPUT_SHAPES,
+	XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE,
+	XENTRAL_TRIGGER_OUTPUT_SHAPE,
+} from '../../../nodes/Xentral/helpers/outputShapes';
 import { resources as flowResources } from '../../../nodes/FlowRetail/actions/router';
 import {
 	FLOW_OUTPUT_SHAPES,
@@ -27,6 +33,12 @@ const NODES = [
 	{ folder: 'nodes/FlowRetail', files: schemaFiles(1, FLOW_OUTPUT_SHAPES) },
 	{ folder: 'nodes/FlowRetailTrigger', files: schemaFiles(1, FLOW_TRIGGER_OUTPUT_SHAPE) },
 	{ folder: 'nodes/FlowRetailPollTrigger', files: schemaFiles(1, FLOW_POLL_TRIGGER_OUTPUT_SHAPE) },
+	{ folder: 'nodes/Xentral', files: schemaFiles(1, XENTRAL_OUTPUT_SHAPES) },
+	{ folder: 'nodes/XentralTrigger', files: schemaFiles(1, XENTRAL_TRIGGER_OUTPUT_SHAPE) },
+	{
+		folder: 'nodes/XentralSalesPriceTrigger',
+		files: schemaFiles(1, XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE),
+	},
 ];
 const cases = NODES.flatMap(({ folder, files }) =>
 	Object.entries(files).map(([path, schema]) => [`${folder}/${path}`, schema] as const),
@@ -51,6 +63,18 @@ describe('output schemas', () => {
 			Object.keys(ops).map((operation) => `${resource}/${operation}`),
 		);
 		expect([...shaped, ...FLOW_UNSHAPED_OPERATIONS].sort()).toEqual(operations.sort());
+	});
+
+	it('cover every operation of the Xentral node', () => {
+		const operationsOf = (map: typeof xentralResources) =>
+			Object.entries(map).flatMap(([resource, module]) =>
+				Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
+			);
+		const shapedOf = (shapes: typeof XENTRAL_OUTPUT_SHAPES) =>
+			Object.entries(shapes).flatMap(([resource, ops]) =>
+				Object.keys(ops).map((operation) => `${resource}/${operation}`),
+			);
+		expect(shapedOf(XENTRAL_OUTPUT_SHAPES).sort()).toEqual(operationsOf(xentralResources).sort());
 	});
 
 	it.each(cases)('%s is generated from the shapes and up to date', (path, schema) => {

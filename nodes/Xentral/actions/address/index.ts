@@ -1,0 +1,61 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ResourceModule } from '../../../shared/router';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['address'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Add the master-data, billing or a delivery address',
+			action: 'Create an address',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Remove the billing or a delivery address',
+			action: 'Delete an address',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Retrieve one address of a customer',
+			action: 'Get an address',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the addresses of a customer',
+			action: 'Get many addresses',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change fields of an address',
+			action: 'Update an address',
+		},
+	],
+	default: 'getAll',
+};
+
+export const address: ResourceModule = {
+	description: [
+		operationField,
+		...create.description,
+		...del.description,
+		...get.description,
+		...getAll.description,
+		...update.description,
+	],
+	operations: { create, delete: del, get, getAll, update },
+};

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import {
+	contactPersonCollection,
+	readContactPersonUpdate,
+} from '../../helpers/contactPersonFields';
+import { contactPersonLocator, customerLocator, readId } from '../../helpers/locators';
+import { getRecord } from '../../helpers/records';
+import { simplifyContactPerson } from '../../helpers/simplify';
+import { xentralApiRequest, xentralPath } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator({ description: 'The customer the contact person belongs to' }),
+	contactPersonLocator({ description: 'The contact person to change' }),
+	contactPersonCollection('updateFields', 'Update Fields', true),
+	simplifyField('contact person'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactPerson'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const customerId = readId(this, 'customerId', 'Customer', itemIndex);
+	const id = readId(this, 'contactPersonId', 'Contact Person', itemIndex);
+	const body = readContactPersonUpdate(this, itemIndex);
+	const path = xentralPath`/api/v1/customers/${customerId}/contactPerson/${id}`;
+	await xentralApiRequest(this, 'PATCH', path, { body, itemIndex });
+	const person = await getRecord(this, path, 'the contact person', itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifyContactPerson(person) : person];
+}

@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ResourceModule } from '../../../shared/router';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['customer'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a customer (person or company)',
+			action: 'Create a customer',
+		},
+		{
+			name: 'Create or Update',
+			value: 'upsert',
+			description: 'Create a new record, or update the current one if it already exists (upsert)',
+			action: 'Create or update a customer',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete a customer',
+			action: 'Delete a customer',
+		},
+		{ name: 'Get', value: 'get', description: 'Retrieve a customer', action: 'Get a customer' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List customers',
+			action: 'Get many customers',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change fields of a customer',
+			action: 'Update a customer',
+		},
+	],
+	default: 'get',
+};
+
+export const customer: ResourceModule = {
+	description: [
+		operationField,
+		...create.description,
+		...upsert.description,
+		...del.description,
+		...get.description,
+		...getAll.description,
+		...update.description,
+	],
+	operations: { create, upsert, delete: del, get, getAll, update },
+};

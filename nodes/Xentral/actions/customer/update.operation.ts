@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { readUpdateBody, updateFieldsProperty } from '../../helpers/customerFields';
+import { customerLocator, readId } from '../../helpers/locators';
+import { customerPath, getRecord } from '../../helpers/records';
+import { simplifyCustomer } from '../../helpers/simplify';
+import { xentralApiRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	customerLocator({ description: 'The customer to change' }),
+	updateFieldsProperty(),
+	simplifyField(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = readId(this, 'customerId', 'Customer', itemIndex);
+	const body = readUpdateBody(this, itemIndex);
+	await xentralApiRequest(this, 'PATCH', customerPath(id), { body, itemIndex });
+	const customer = await getRecord(this, customerPath(id), 'the customer', itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifyCustomer(customer) : customer];
+}

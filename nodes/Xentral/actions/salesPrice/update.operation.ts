@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { readId, salesPriceLocator } from '../../helpers/locators';
+import { getRecord } from '../../helpers/records';
+import { readUpdateBody, updateProperty } from '../../helpers/salesPriceFields';
+import { simplifySalesPrice } from '../../helpers/simplify';
+import { xentralApiRequest, xentralPath } from '../../transport';
+
+const properties: INodeProperties[] = [
+	salesPriceLocator({ description: 'The sales price to change' }),
+	updateProperty(),
+	simplifyField('sales price'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['salesPrice'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = readId(this, 'salesPriceId', 'Sales Price', itemIndex);
+	const path = xentralPath`/api/v1/salesPrices/${id}`;
+	const body = await readUpdateBody(
+		this,
+		itemIndex,
+		async () => await getRecord(this, path, 'the sales price', itemIndex),
+	);
+	await xentralApiRequest(this, 'PATCH', path, { body, itemIndex });
+	const price = await getRecord(this, path, 'the sales price', itemIndex);
+	return [readSimplify(this, itemIndex) ? simplifySalesPrice(price) : price];
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readHttpFailure } from '../../shared/errors';
+import { dataOf, xentralApiRequest, xentralPath } from '../transport';
+
+/** The customer's master-data or billing address, or undefined when it has none (404). */
+export async function findAddress(
+	ctx: IExecuteFunctions,
+	customerId: string,
+	type: 'masterdata' | 'billingaddress',
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	let failure: unknown;
+	try {
+		const response = await xentralApiRequest(
+			ctx,
+			'GET',
+			xentralPath`/api/v2/customers/${customerId}/addresses/${type}`,
+			{ itemIndex },
+		);
+		return dataOf(ctx, response.body, 'the address', itemIndex);
+	} catch (error) {
+		failure = error;
+	}
+	if (
+		readHttpFailure(failure).status === 404 ||
+		(failure as { httpCode?: string }).httpCode === '404'
+	)
+		return undefined;
+	throw failure;
+}

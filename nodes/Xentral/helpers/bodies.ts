@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Field catalogues map each editor field to its place in a Xentral body: `contactDetails.email`
+ * puts the value at body.contactDetails.email; `project.id` makes a reference object.
+ */
+export type BodyPaths = Record<string, string>;
+
+/** Sets `value` at a dotted path of `body`, creating the objects on the way. */
+export function setPath(body: IDataObject, path: string, value: unknown): void {
+	const parts = path.split('.');
+	let node = body;
+	for (const part of parts.slice(0, -1)) {
+		if (!node[part] || typeof node[part] !== 'object') node[part] = {};
+		node = node[part] as IDataObject;
+	}
+	node[parts[parts.length - 1]] = value as IDataObject[string];
+}
+
+/** The body of validated fields: each at its path, IDs as text (Xentral IDs are strings). */
+export function bodyOf(fields: IDataObject, paths: BodyPaths): IDataObject {
+	const body: IDataObject = {};
+	for (const [name, value] of Object.entries(fields)) {
+		const path = paths[name];
+		if (!path || value === undefined) continue;
+		setPath(body, path, path.endsWith('.id') ? String(value) : value);
+	}
+	return body;
+}
+
+/** An ISO date-time as the date alone (`YYYY-MM-DD`), the `date` format of the Xentral specs. */
+export const dateOnly = (value: unknown) =>
+	typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : value;

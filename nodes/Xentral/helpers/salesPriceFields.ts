@@ -1,0 +1,242 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod/v3';
+
+import type { FieldSpec } from '../../shared/fieldSpecs';
+import {
+	boundedNumber,
+	readField,
+	toNumber,
+	toProperties,
+	toProperty,
+	validateCollection,
+} from '../../shared/fieldSpecs';
+import { readCollectionParameter } from '../../shared/parameters';
+import { validateField } from '../../shared/validation';
+import { dateOnly } from './bodies';
+import { checkId, customerLocator, readId } from './locators';
+
+export const PRICE_FOR: FieldSpec = {
+	name: 'priceFor',
+	displayName: 'Price For',
+	kind: 'choice',
+	description: 'Whom the price applies to',
+	choices: [
+		{ name: 'Customer', value: 'customer' },
+		{ name: 'Customer Group', value: 'customerGroup' },
+	],
+};
+
+const PRODUCT: FieldSpec = {
+	name: 'productId',
+	displayName: 'Product ID',
+	kind: 'string',
+	description: 'The ID of the product in Xentral',
+};
+const GROUP: FieldSpec = {
+	name: 'customerGroupId',
+	displayName: 'Customer Group ID',
+	kind: 'string',
+	description: 'The ID of the customer group in Xentral (Xentral has no API to list them)',
+};
+const QUANTITY: FieldSpec = {
+	name: 'fromQuantity',
+	displayName: 'From Quantity',
+	kind: 'number',
+	description: 'The quantity tier: the price applies from this quantity on',
+};
+const PRICE: FieldSpec = {
+	name: 'price',
+	displayName: 'Price',
+	kind: 'number',
+	description: 'The net price per unit',
+};
+const CURRENCY: FieldSpec = {
+	name: 'currency',
+	displayName: 'Currency',
+	kind: 'string',
+	placeholder: 'EUR',
+	description: 'ISO 4217 code such as EUR',
+};
+
+const OPTIONAL: FieldSpec[] = [
+	{
+		name: 'validFrom',
+		displayName: 'Valid From',
+		kind: 'dateTime',
+		description: 'First day the price applies (the date is sent)',
+	},
+	{
+		name: 'validTo',
+		displayName: 'Valid To',
+		kind: 'dateTime',
+		description: 'Last day the price applies (the date is sent)',
+	},
+	{
+		name: 'customerProductNumber',
+		displayName: 'Customer Product Number',
+		kind: 'string',
+		description: "The customer's own number for the product",
+	},
+	{ name: 'remark', displayName: 'Remark', kind: 'string', description: 'A remark' },
+];
+
+export function createProperties(): INodeProperties[] {
+	return [
+		toProperty(PRODUCT, { required: true, placeholder: 'e.g. 14' }),
+		toProperty(PRICE_FOR, { required: true, default: 'customer' }),
+		customerLocator({
+			description: 'The customer the price is for',
+			displayOptions: { show: { priceFor: ['customer'] } },
+		}),
+		toProperty(GROUP, {
+			required: true,
+			displayOptions: { show: { priceFor: ['customerGroup'] } },
+		}),
+		toProperty(QUANTITY, { default: 1, typeOptions: { minValue: 0 } }),
+		toProperty(PRICE, { required: true, typeOptions: { minValue: 0, numberPrecision: 4 } }),
+		toProperty(CURRENCY, { default: 'EUR', required: true }),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: toProperties(OPTIONAL),
+		},
+	];
+}
+
+export function updateProperty(): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: toProperties([PRODUCT, QUANTITY, PRICE, CURRENCY, ...OPTIONAL]),
+	};
+}
+
+const quantity = z.preprocess(toNumber, boundedNumber(0).gt(0, 'must be greater than 0'));
+const price = z.preprocess(toNumber, boundedNumber(0));
+const currency = z
+	.string({ invalid_type_error: 'must be a currency code' })
+	.trim()
+	.transform((v) => v.toUpperCase())
+	.refine((v) => /^[A-Z]{3}$/.test(v), 'must be a three-letter ISO 4217 code such as EUR');
+
+/** A price as Xentral's decimal text: plain digits, never an exponent. */
+export function decimalText(value: number): string {
+	const fixed = value.toFixed(6);
+	return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+}
+
+function optionalBody(fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (fields.validFrom !== undefined) body.validFrom = dateOnly(fields.validFrom) as string;
+	if (fields.validTo !== undefined) body.expiresAt = dateOnly(fields.validTo) as string;
+	if (fields.customerProductNumber !== undefined)
+		body.customerProductNumber = fields.customerProductNumber;
+	if (fields.remark !== undefined) body.remark = fields.remark;
+	return body;
+}
+
+export function readCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const productId = checkId(
+		ctx,
+		readField(ctx, PRODUCT, 'productId', itemIndex),
+		'Product ID',
+		itemIndex,
+	);
+	const priceFor = readField(ctx, PRICE_FOR, 'priceFor', itemIndex);
+	const body: IDataObject = { product: { id: productId } };
+	if (priceFor === 'customer')
+		body.customer = { id: readId(ctx, 'customerId', 'Customer', itemIndex) };
+	else
+		body.customerGroup = {
+			id: checkId(
+				ctx,
+				ctx.getNodeParameter('customerGroupId', itemIndex, ''),
+				'Customer Group ID',
+				itemIndex,
+			),
+		};
+	body.amount = validateField(
+		ctx,
+		quantity,
+		ctx.getNodeParameter('fromQuantity', itemIndex, 1),
+		'From Quantity',
+		itemIndex,
+	);
+	body.price = {
+		amount: decimalText(
+			validateField(ctx, price, ctx.getNodeParameter('price', itemIndex), 'Price', itemIndex),
+		),
+		currency: validateField(
+			ctx,
+			currency,
+			ctx.getNodeParameter('currency', itemIndex, 'EUR'),
+			'Currency',
+			itemIndex,
+		),
+	};
+	const extra = validateCollection(
+		ctx,
+		OPTIONAL,
+		readCollectionParameter(ctx, 'additionalFields', 'Additional Fields', itemIndex),
+		'Additional Fields > ',
+		itemIndex,
+	);
+	return { ...body, ...optionalBody(extra) };
+}
+
+/**
+ * Update's body. Price and currency travel together in Xentral's `price` object: when only one is
+ * given, `current()` supplies the other from the stored price.
+ */
+export async function readUpdateBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	current: () => Promise<IDataObject>,
+): Promise<IDataObject> {
+	const raw = readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex);
+	const { productId, fromQuantity, price: priceValue, currency: currencyValue, ...rest } = raw;
+	const fields = validateCollection(ctx, OPTIONAL, rest, 'Update Fields > ', itemIndex);
+	const body = optionalBody(fields);
+	if (productId !== undefined)
+		body.product = { id: checkId(ctx, productId, 'Update Fields > Product ID', itemIndex) };
+	if (fromQuantity !== undefined)
+		body.amount = validateField(
+			ctx,
+			quantity,
+			fromQuantity,
+			'Update Fields > From Quantity',
+			itemIndex,
+		);
+	const amount =
+		priceValue === undefined
+			? undefined
+			: decimalText(validateField(ctx, price, priceValue, 'Update Fields > Price', itemIndex));
+	const code =
+		currencyValue === undefined
+			? undefined
+			: validateField(ctx, currency, currencyValue, 'Update Fields > Currency', itemIndex);
+	if (Object.keys(body).length === 0 && amount === undefined && code === undefined)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Update Fields (item ${itemIndex}) is empty: add at least one field to change`,
+			{ itemIndex },
+		);
+	if (amount !== undefined || code !== undefined) {
+		const stored =
+			amount === undefined || code === undefined
+				? (((await current()).price as IDataObject | undefined) ?? {})
+				: {};
+		body.price = {
+			amount: amount ?? String(stored.amount ?? '0'),
+			currency: code ?? String(stored.currency ?? 'EUR'),
+		};
+	}
+	return body;
+}

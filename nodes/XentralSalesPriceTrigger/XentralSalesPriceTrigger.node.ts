@@ -1,0 +1,85 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { webhookHooks } from '../shared/webhooks';
+import { lifecycle, receiveSalesPriceEvent, removeWebhooksOfUrl } from './salesPriceWebhooks';
+
+const hooks = webhookHooks(lifecycle);
+
+export class XentralSalesPriceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xentral Sales Price Trigger',
+		name: 'xentralSalesPriceTrigger',
+		icon: { light: 'file:xentral.svg', dark: 'file:xentral.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Sales price " + $parameter["events"].join(", ") }}',
+		description:
+			'Starts the workflow when a sales price is created, updated or deleted in Xentral ERP (webhook)',
+		defaults: { name: 'Xentral Sales Price Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'xentralApi', required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['created', 'updated', 'deleted'],
+				options: [
+					{ name: 'Created', value: 'created', description: 'A sales price was created' },
+					{ name: 'Deleted', value: 'deleted', description: 'A sales price was deleted' },
+					{ name: 'Updated', value: 'updated', description: 'A sales price was changed' },
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to return a compact sales price with the event's name instead of Xentral's delivery as sent",
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			checkExists: async function (this: IHookFunctions) {
+				return await hooks.checkExists.call(this);
+			},
+			create: async function (this: IHookFunctions) {
+				await removeWebhooksOfUrl.call(this);
+				return await hooks.create.call(this);
+			},
+			delete: async function (this: IHookFunctions) {
+				await hooks.delete.call(this);
+				await removeWebhooksOfUrl.call(this);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveSalesPriceEvent.call(this);
+	}
+}

@@ -1,0 +1,162 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { readHttpFailure } from '../shared/errors';
+import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
+import { deliveryHeader, rawDeliveryBody, refuseDelivery } from '../shared/webhooks';
+import { simplifySalesPrice } from '../Xentral/helpers/simplify';
+import {
+	dataOf,
+	idFromLocation,
+	XENTRAL_CREDENTIAL_TYPE,
+	xentralApiRequest,
+	xentralPath,
+} from '../Xentral/transport';
+import { SIGNATURE_HEADER, signatureKeyFor, validXentralSignature } from './signature';
+
+export const SALES_PRICE_EVENTS = ['created', 'updated', 'deleted'] as const;
+export type SalesPriceEvent = (typeof SALES_PRICE_EVENTS)[number];
+
+/** `created` → `com.xentral.salesPrice.created.v1` [assumption: by analogy with salesOrder]. */
+export const eventTypeOf = (event: string) => `com.xentral.salesPrice.${event}.v1`;
+
+function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
+	const events = ctx.getNodeParameter('events', []) as unknown;
+	if (!Array.isArray(events) || events.length === 0)
+		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event under Events');
+	return events.map((e) => eventTypeOf(String(e)));
+}
+
+const is404 = (error: unknown) =>
+	readHttpFailure(error).status === 404 || (error as { httpCode?: string }).httpCode === '404';
+
+/** Registration at `/api/v1/webhooks`, checked against the instance's event types. */
+/** The credential's token, which the signature key is derived from. */
+async function tokenOf(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	const credentials = await ctx.getCredentials(XENTRAL_CREDENTIAL_TYPE);
+	return typeof credentials.token === 'string' ? credentials.token : '';
+}
+
+export const lifecycle: WebhookLifecycle = {
+	events(this: IHookFunctions) {
+		return chosenEvents(this);
+	},
+
+	async secret(this: IHookFunctions, wanted) {
+		return signatureKeyFor(await tokenOf(this), wanted.url);
+	},
+
+	async exists(this: IHookFunctions, registration: WebhookRegistration) {
+		let failure: unknown;
+		try {
+			const response = await xentralApiRequest(
+				this,
+				'GET',
+				xentralPath`/api/v1/webhooks/${registration.id}`,
+			);
+			const hook = dataOf(this, response.body, 'the webhook');
+			const events = ((hook.events ?? []) as IDataObject[]).map((e) => String(e.id)).sort();
+			return hook.url === registration.url && events.join() === registration.events.join();
+		} catch (error) {
+			failure = error;
+		}
+		if (is404(failure)) return false;
+		throw failure;
+	},
+
+	async register(this: IHookFunctions, wanted) {
+		const types = await xentralApiRequest(this, 'GET', xentralPath`/api/v1/webhookEventTypes`, {
+			qs: { xentralVersion: 'latest' },
+		});
+		const offered = new Set(
+			(((types.body as IDataObject)?.data ?? []) as IDataObject[]).map((t) => String(t.id)),
+		);
+		const missing = wanted.events.filter((e) => !offered.has(e));
+		if (missing.length) {
+			const message = `This Xentral instance offers no webhook event ${missing.join(', ')}`;
+			throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+				message,
+				description:
+					'Webhooks may need to be enabled for the instance (they need admin rights). GET /api/v1/webhookEventTypes lists the events it offers.',
+			});
+		}
+		const name = `n8n ${this.getWorkflow().name ?? ''}`.trim().slice(0, 100);
+		const response = await xentralApiRequest(this, 'POST', xentralPath`/api/v1/webhooks`, {
+			body: {
+				name,
+				url: wanted.url,
+				signatureKey: wanted.secret,
+				events: wanted.events.map((id) => ({ id })),
+			},
+		});
+		return idFromLocation(this, response.headers, 0);
+	},
+
+	async remove(this: IHookFunctions, registration: WebhookRegistration) {
+		let failure: unknown;
+		try {
+			await xentralApiRequest(this, 'DELETE', xentralPath`/api/v1/webhooks/${registration.id}`);
+			return;
+		} catch (error) {
+			failure = error;
+		}
+		if (!is404(failure)) throw failure;
+	},
+};
+
+/**
+ * Removes every webhook of the instance registered for this trigger's URL
+ * (`GET /api/v1/webhooks` is not paginated). n8n 2.41 may hand the deactivation hook static data
+ * without the registration that activation stored; the URL still finds it, and a re-activation
+ * never leaves a second registration behind.
+ */
+export async function removeWebhooksOfUrl(this: IHookFunctions): Promise<void> {
+	const url = this.getNodeWebhookUrl('default');
+	if (!url) return;
+	const response = await xentralApiRequest(this, 'GET', xentralPath`/api/v1/webhooks`);
+	const hooks = ((response.body as IDataObject | undefined)?.data ?? []) as IDataObject[];
+	for (const hook of Array.isArray(hooks) ? hooks : []) {
+		if (hook?.url !== url || !/^\d{1,18}$/.test(String(hook.id))) continue;
+		await lifecycle.remove.call(this, { id: String(hook.id), secret: '', url, events: [] });
+	}
+}
+
+/**
+ * A delivery: refused (401) unless its signature is the HMAC of its raw body under this webhook's
+ * signature key (derived again from the credential and the URL); an event that was not chosen is
+ * answered and dropped.
+ */
+export async function receiveSalesPriceEvent(
+	this: IWebhookFunctions,
+): Promise<IWebhookResponseData> {
+	const raw = rawDeliveryBody(this);
+	const url = this.getNodeWebhookUrl('default');
+	const token = await tokenOf(this);
+	if (!raw || !url || !token)
+		return refuseDelivery(this, 401, 'No webhook registration is active for this trigger');
+	const key = signatureKeyFor(token, url);
+	if (!validXentralSignature(raw, deliveryHeader(this, SIGNATURE_HEADER), key))
+		return refuseDelivery(this, 401, 'The delivery does not carry a valid signature');
+	let delivery: IDataObject;
+	try {
+		delivery = JSON.parse(raw.toString('utf8')) as IDataObject;
+	} catch {
+		return refuseDelivery(this, 400, 'The delivery body is not JSON');
+	}
+	const type = String(delivery?.type ?? '');
+	if (!chosenEvents(this).includes(type)) return {};
+	const body = (delivery.body ?? {}) as IDataObject;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const event = type.replace(/^com\.xentral\.salesPrice\.([a-zA-Z]+)\.v\d+$/, '$1');
+	const json: IDataObject =
+		options.simplify === false
+			? delivery
+			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
+	return { workflowData: [this.helpers.returnJsonArray([json])] };
+}

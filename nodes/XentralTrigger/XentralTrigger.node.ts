@@ -1,0 +1,77 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestTimeoutProperty } from '../shared/http';
+import { pollChangedCustomers } from './changedCustomerPoll';
+import { pollNewCustomers } from './customerPoll';
+
+export class XentralTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Xentral Trigger',
+		name: 'xentralTrigger',
+		icon: { light: 'file:xentral.svg', dark: 'file:xentral.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["event"] === "newOrUpdatedCustomer" ? "New or Updated Customer" : "New Customer" }}',
+		description: 'Starts the workflow when a customer is created or changed in Xentral ERP',
+		defaults: { name: 'Xentral Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'xentralApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'newCustomer',
+				options: [
+					{
+						name: 'New Customer',
+						value: 'newCustomer',
+						description:
+							'A customer was created: each poll emits the customers with an ID above the highest one seen',
+					},
+					{
+						name: 'New or Updated Customer (V3 API)',
+						value: 'newOrUpdatedCustomer',
+						description:
+							'A customer was created or changed, by its updatedAt; needs the beta v3 customer API (feature flag api-v3-customers)',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to return the package's common customer shape instead of Xentral's full record",
+					},
+				],
+			},
+			requestTimeoutProperty,
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		if (event === 'newOrUpdatedCustomer') return await pollChangedCustomers.call(this);
+		return await pollNewCustomers.call(this);
+	}
+}

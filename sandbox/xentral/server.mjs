@@ -1,0 +1,190 @@
+// Xentral ERP API sandbox: a stateful, seeded fake of the v1/v2 REST API (customers, addresses,
+// contact persons, sales prices, payment methods, webhooks) on the shared sandbox server.
+// Library: `await startXentralSandbox(options)`.
+// CLI: `node sandbox/xentral/server.mjs --port 4200` (`--help` lists the options).
+import { isMain, parseCli, runCli } from '../shared/cli.mjs';
+import { ApiError } from '../shared/errors.mjs';
+import { Router } from '../shared/router.mjs';
+import { startSandboxServer } from '../shared/server.mjs';
+import { seedState } from './data.mjs';
+import { createAnnouncer } from './deliveries.mjs';
+import { deliveryControl } from '../shared/webhooks.mjs';
+import { errorBody, errorHeaders } from './problems.mjs';
+import * as addresses from './routes/addresses.mjs';
+import * as contactPersons from './routes/contactPersons.mjs';
+import * as customers from './routes/customers.mjs';
+import * as customersV3 from './routes/customersV3.mjs';
+import * as salesPrices from './routes/salesPrices.mjs';
+import * as webhooks from './routes/webhooks.mjs';
+
+export const DEFAULTS = Object.freeze({
+	port: 0,
+	host: '127.0.0.1',
+	seed: 1,
+	customers: 25,
+	token: 'sandbox-personal-access-token',
+	// Tokens that were valid once: expired or revoked, they get the same 401 as any other.
+	expiredTokens: ['sandbox-expired-token'],
+	// 100 requests per minute per instance, as documented.
+	rateLimit: { limit: 100, intervalSeconds: 60, retryAfter: true },
+	latencyMs: 0,
+	deliveryRetries: 3,
+	// The instance's feature flag `api-v3-customers`: without it the v3 customer list answers 404.
+	v3Customers: true,
+});
+
+function resolveOptions(options) {
+	const merged = { ...DEFAULTS, ...options };
+	merged.rateLimit =
+		options.rateLimit === false || options.rateLimit === null
+			? false
+			: {
+					...DEFAULTS.rateLimit,
+					...(options.rateLimit ?? {}),
+					// Xentral sends Limit and Remaining, and on a 429 Retry-After and X-RateLimit-Reset.
+					intervalHeader: false,
+					resetOnLimit: true,
+				};
+	return merged;
+}
+
+function buildRouter(announce) {
+	const router = new Router();
+	for (const module of [customers, customersV3, addresses, contactPersons, salesPrices, webhooks])
+		module.register(router, { announce });
+	return router;
+}
+
+/** Bearer PAT only; anything else is a text/html 401, as the spec declares. */
+function authenticate({ headers, options }) {
+	const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+	if (match && match[1] === options.token) return undefined;
+	return {
+		status: 401,
+		headers: { 'Content-Type': 'text/html; charset=utf-8' },
+		body: '<html><body><h1>401 Unauthorized</h1></body></html>',
+	};
+}
+
+/** IDs in paths are strings of digits; an address ID may also be `masterdata`/`billingaddress`. */
+function paramErrors({ route, params }) {
+	const errors = {};
+	for (const [name, value] of Object.entries(params)) {
+		if (route.template.includes('/addresses/') && name === 'id') continue;
+		if (!/^\d{1,18}$/.test(value)) errors[name] = ['This value should be a numeric ID.'];
+	}
+	return errors;
+}
+
+function summary(state) {
+	return {
+		customers: state.customers.length,
+		contactPersons: state.contactPersons.length,
+		salesPrices: state.salesPrices.length,
+		webhooks: state.webhooks.length,
+	};
+}
+
+export async function startXentralSandbox(userOptions = {}) {
+	const options = resolveOptions(userOptions);
+	const { deliverer, announce } = createAnnouncer({ retries: options.deliveryRetries });
+	const sb = await startSandboxServer({
+		options,
+		seed: seedState,
+		api: {
+			prefix: '/api',
+			router: buildRouter(announce),
+			authenticate,
+			// One window per instance: every endpoint counts against the same 100 per minute.
+			rateKey: () => 'instance',
+			checkParams: paramErrors,
+			rateLimitError: () => new ApiError(429, 'TooManyRequests', 'Too many API calls made'),
+		},
+		errorBody,
+		errorHeaders,
+		summary,
+		control: {
+			...deliveryControl(deliverer),
+			'GET webhooks': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.webhooks }),
+		},
+		onReset: () => deliverer.reset(),
+	});
+
+	return {
+		url: sb.url,
+		port: sb.port,
+		apiBase: sb.url,
+		options,
+		credentials: { instance: sb.url, token: options.token },
+		state: sb.state,
+		requests: sb.requests,
+		faults: sb.faults,
+		now: sb.now,
+		addFault: sb.addFault,
+		clearFaults: sb.clearFaults,
+		advanceClock: sb.advanceClock,
+		summary: sb.summary,
+		deliveries: () => deliverer.deliveries(),
+		deliveriesSettled: () => deliverer.settled(),
+		reset: sb.reset,
+		close: sb.close,
+	};
+}
+
+// ---- CLI -------------------------------------------------------------------------------------
+
+export const CLI_OPTIONS = {
+	port: {
+		type: 'number',
+		key: 'port',
+		integer: true,
+		min: 0,
+		max: 65535,
+		help: '0 picks a free port',
+	},
+	host: { type: 'string', key: 'host', help: 'address to listen on' },
+	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
+	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	token: { type: 'string', key: 'token', help: 'the accepted personal access token' },
+	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
+	'rate-limit': {
+		type: 'number',
+		key: 'rateLimit.limit',
+		help: 'requests per window; 0 turns it off',
+	},
+	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+	'without-v3-customers': {
+		type: 'flag',
+		key: 'v3Customers',
+		value: false,
+		help: 'act as an instance without the api-v3-customers flag: the v3 list answers 404',
+	},
+	'delivery-retries': {
+		type: 'number',
+		key: 'deliveryRetries',
+		integer: true,
+		min: 0,
+		help: 'webhook delivery retries after a failed attempt',
+	},
+};
+
+function cliToOptions(flags) {
+	const rateLimit = { ...DEFAULTS.rateLimit, ...flags.rateLimit };
+	return { ...flags, rateLimit: rateLimit.limit > 0 ? rateLimit : false };
+}
+
+export function parseCliArgs(argv) {
+	const parsed = parseCli(argv, CLI_OPTIONS);
+	return parsed.help ? parsed : cliToOptions(parsed.options);
+}
+
+if (isMain(import.meta.url)) {
+	await runCli({
+		name: 'xentral-sandbox',
+		table: CLI_OPTIONS,
+		defaults: DEFAULTS,
+		toOptions: cliToOptions,
+		start: startXentralSandbox,
+		describe: ({ url, apiBase }) => ({ url, apiBase, tokenUrl: '' }),
+	});
+}

@@ -1,0 +1,231 @@
+// The Xentral sandbox end to end: starts it on a random port and checks the documented rules with
+// fetch. Run: node --test sandbox/
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+
+import { seedState } from './data.mjs';
+import { parseCliArgs, startXentralSandbox } from './server.mjs';
+import { signBody } from './signature.mjs';
+
+let sb;
+const auth = () => ({ authorization: `Bearer ${sb.options.token}` });
+const call = async (method, path, body, headers = {}) => {
+	const res = await fetch(`${sb.url}${path}`, {
+		method,
+		headers: { ...auth(), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+		body: body ? JSON.stringify(body) : undefined,
+	});
+	const text = await res.text();
+	let json;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = text;
+	}
+	return { status: res.status, headers: res.headers, body: json };
+};
+
+before(async () => {
+	sb = await startXentralSandbox({ rateLimit: { limit: 100, intervalSeconds: 60 } });
+});
+after(async () => await sb.close());
+
+describe('seed and CLI', () => {
+	it('is deterministic per seed', () => {
+		assert.deepEqual(seedState({ seed: 3 }), seedState({ seed: 3 }));
+		assert.notDeepEqual(seedState({ seed: 3 }).customers, seedState({ seed: 4 }).customers);
+	});
+	it('parses flags and turns the rate limit off with 0', () => {
+		assert.equal(parseCliArgs(['--rate-limit', '0']).rateLimit, false);
+		assert.equal(parseCliArgs(['--customers', '300']).customers, 300);
+	});
+});
+
+describe('auth, paging, filters', () => {
+	it('refuses a missing or unknown token with a text/html 401', async () => {
+		const res = await call('GET', '/api/v2/customers', undefined, { authorization: 'Bearer nope' });
+		assert.equal(res.status, 401);
+		assert.match(res.headers.get('content-type'), /text\/html/);
+	});
+
+	it('pages with page[number]/page[size] and the documented envelope', async () => {
+		const res = await call('GET', '/api/v2/customers?page[number]=2&page[size]=10');
+		assert.equal(res.status, 200);
+		assert.deepEqual(res.body.extra, { totalCount: 25, page: { number: 2, size: 10 } });
+		assert.deepEqual(
+			res.body.data.map((c) => c.id),
+			['11', '12', '13', '14', '15', '16', '17', '18', '19', '20'],
+		);
+		assert.equal(res.headers.get('x-ratelimit-limit'), '100');
+	});
+
+	it('refuses a page size over 50, an unknown filter key or operator, and the non-indexed form', async () => {
+		for (const query of [
+			'page[number]=1&page[size]=51',
+			'filter[0][key]=createdAt&filter[0][op]=equals&filter[0][value]=1',
+			'filter[0][key]=name&filter[0][op]=contains&filter[0][value]=x',
+			'filter[name][contains]=x',
+			'order[0][field]=name&order[0][dir]=asc',
+			'page[number]=1&page[size]=10&cursor[size]=10',
+		]) {
+			const res = await call('GET', `/api/v2/customers?${query}`);
+			assert.equal(res.status, 400, query);
+			assert.match(res.headers.get('content-type'), /application\/problem\+json/);
+			assert.equal(res.body.type, 'https://api.xentral.biz/problems/request-validation');
+		}
+	});
+
+	it('filters with indexed triples, in-lists and id order, and follows the cursor', async () => {
+		const res = await call(
+			'GET',
+			'/api/v2/customers?filter[0][key]=id&filter[0][op]=in&filter[0][value][0]=3&filter[0][value][1]=5&order[0][field]=id&order[0][dir]=desc',
+		);
+		assert.deepEqual(
+			res.body.data.map((c) => c.id),
+			['5', '3'],
+		);
+		const first = await call('GET', '/api/v2/customers?cursor[size]=20');
+		assert.equal(first.body.data.length, 20);
+		const next = first.body.extra.cursor.nextCursor;
+		const second = await call(
+			'GET',
+			`/api/v2/customers?cursor[size]=20&cursor[nextCursor]=${next}`,
+		);
+		assert.equal(second.body.data.length, 5);
+		assert.equal(second.body.extra.cursor.nextCursor, null);
+	});
+});
+
+describe('writes', () => {
+	it('creates with 201, an empty body and Location; enforces the name rule', async () => {
+		const res = await call('POST', '/api/v2/customers', {
+			customerType: 'company',
+			name: 'Test GmbH',
+		});
+		assert.equal(res.status, 201);
+		assert.equal(res.body, undefined);
+		const location = res.headers.get('location');
+		assert.match(location, /\/api\/v2\/customers\/\d+$/);
+		const view = await call('GET', new URL(location).pathname);
+		assert.equal(view.body.data.name, 'Test GmbH');
+		const bad = await call('POST', '/api/v2/customers', { customerType: 'company' });
+		assert.equal(bad.status, 400);
+		assert.deepEqual(bad.body.violations, { name: ['This value should not be blank.'] });
+		const unknown = await call('POST', '/api/v2/customers', {
+			customerType: 'company',
+			name: 'X',
+			nope: 1,
+		});
+		assert.equal(unknown.status, 400);
+		assert.ok(unknown.body.violations.nope);
+	});
+
+	it('deletes customers through v1 only', async () => {
+		assert.equal((await call('DELETE', '/api/v2/customers/2')).status, 405);
+		assert.equal((await call('DELETE', '/api/v1/customers/2')).status, 204);
+		assert.equal((await call('GET', '/api/v2/customers/2')).status, 404);
+	});
+
+	it('keeps addresses by type: masterdata, billing, delivery', async () => {
+		const billing = await call('POST', '/api/v2/customers/3/addresses', {
+			type: 'billingaddress',
+			name: 'Rechnung GmbH',
+			street: 'Weg 1',
+			city: 'Bonn',
+			country: 'DE',
+		});
+		assert.equal(billing.status, 201);
+		assert.match(billing.headers.get('location'), /addresses\/billingaddress$/);
+		const noName = await call('POST', '/api/v2/customers/3/addresses', {
+			type: 'deliveryaddress',
+			street: 'Weg 2',
+			city: 'Bonn',
+			country: 'DE',
+		});
+		assert.equal(noName.status, 400);
+		const list = await call(
+			'GET',
+			'/api/v2/customers/3/addresses?filter[0][key]=type&filter[0][op]=equals&filter[0][value]=billingaddress',
+		);
+		assert.deepEqual(
+			list.body.data.map((a) => a.id),
+			['billingaddress'],
+		);
+		assert.equal((await call('DELETE', '/api/v2/customers/3/addresses/masterdata')).status, 400);
+	});
+
+	it('answers 409 to a second sales price with the same natural key', async () => {
+		const body = {
+			product: { id: '40' },
+			customer: { id: '4' },
+			amount: 5,
+			price: { amount: '3.10', currency: 'EUR' },
+		};
+		assert.equal((await call('POST', '/api/v1/salesPrices', body)).status, 201);
+		const again = await call('POST', '/api/v1/salesPrices', body);
+		assert.equal(again.status, 409);
+		assert.equal(again.body.type, 'https://api.xentral.biz/problems/conflict');
+	});
+});
+
+describe('webhooks', () => {
+	it('delivers signed sales-price events to registered webhooks', async () => {
+		const received = [];
+		const server = createServer((req, res) => {
+			let raw = '';
+			req.on('data', (c) => (raw += c));
+			req.on('end', () => {
+				received.push({ raw, signature: req.headers['x-xentral-signature'] });
+				res.end('ok');
+			});
+		});
+		await new Promise((r) => server.listen(0, '127.0.0.1', r));
+		const url = `http://127.0.0.1:${server.address().port}/hook`;
+		const key = 'k'.repeat(32);
+		const reg = await call('POST', '/api/v1/webhooks', {
+			name: 'test',
+			url,
+			signatureKey: key,
+			events: [{ id: 'com.xentral.salesPrice.deleted.v1' }],
+		});
+		assert.equal(reg.status, 201);
+		const short = await call('POST', '/api/v1/webhooks', {
+			name: 't',
+			url,
+			signatureKey: 'short',
+			events: [{ id: 'com.xentral.salesPrice.deleted.v1' }],
+		});
+		assert.equal(short.status, 400);
+		assert.equal((await call('DELETE', '/api/v1/salesPrices/1')).status, 204);
+		for (let i = 0; i < 50 && received.length === 0; i++)
+			await new Promise((r) => setTimeout(r, 20));
+		server.close();
+		assert.equal(received.length, 1);
+		assert.deepEqual(JSON.parse(received[0].raw), {
+			type: 'com.xentral.salesPrice.deleted.v1',
+			body: { id: 1 },
+		});
+		assert.equal(received[0].signature, signBody(received[0].raw, key));
+	});
+});
+
+describe('rate limit', () => {
+	it('answers 429 with Retry-After and X-RateLimit-Reset after 100 requests a minute', async () => {
+		const small = await startXentralSandbox({ rateLimit: { limit: 3, intervalSeconds: 60 } });
+		try {
+			const get = () =>
+				fetch(`${small.url}/api/v1/paymentMethods`, {
+					headers: { authorization: `Bearer ${small.options.token}` },
+				});
+			for (let i = 0; i < 3; i++) assert.equal((await get()).status, 200);
+			const limited = await get();
+			assert.equal(limited.status, 429);
+			assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+			assert.match(limited.headers.get('x-ratelimit-reset'), /^\d+$/);
+			assert.equal(limited.headers.get('x-ratelimit-remaining'), '0');
+		} finally {
+			await small.close();
+		}
+	});
+});
