@@ -209,7 +209,10 @@ export function nightlyExportWorkflow({ xentral = true } = {}) {
 	const merge = node('All Systems', 'n8n-nodes-base.merge', 3, [760, 0], {
 		numberInputs: sources.length,
 	});
-	/** Passes the records changed (or, without a change time, created) since `since`. */
+	/**
+	 * Passes the records changed (or, without a change time, created) since `since`. A record with
+	 * neither time is passed too: the export cannot tell, and leaving it out would lose it.
+	 */
 	const changedSince = (name, position) =>
 		node(name, 'n8n-nodes-base.filter', 2, position, {
 			conditions: {
@@ -217,7 +220,7 @@ export function nightlyExportWorkflow({ xentral = true } = {}) {
 				conditions: [
 					{
 						id: 'changed-since',
-						leftValue: '={{ $json.updatedAt ?? $json.createdAt }}',
+						leftValue: '={{ $json.updatedAt ?? $json.createdAt ?? $now.toISO() }}',
 						rightValue: since,
 						operator: { type: 'dateTime', operation: 'after' },
 					},

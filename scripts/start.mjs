@@ -20,11 +20,17 @@ import {
 	flowRetailTriggerWorkflow,
 	n8nCli,
 	n8nEnv,
+	n8nRestClient,
 	workflowWithInput,
 	xentralSalesPriceTriggerWorkflow,
 	xentralSandboxCredentialFile,
 	xentralTriggerWorkflow,
 } from './n8n-runtime.mjs';
+import {
+	jtlToFlowWorkflow,
+	nightlyExportWorkflow,
+	xentralPriceToJtlWorkflow,
+} from './demo-flows.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const JTL_PORT = Number(process.env.JTL_SANDBOX_PORT || 4100);
@@ -328,6 +334,41 @@ async function waitForN8n(url, child) {
 }
 
 /** Sets up the owner account so the demo opens without a sign-up form. */
+/** The workflows that connect the systems (scripts/demo-flows.mjs). */
+const acrossSystems = () => [
+	jtlToFlowWorkflow(),
+	xentralPriceToJtlWorkflow(),
+	nightlyExportWorkflow(),
+];
+
+/** One trigger workflow per system starts active, as a merchant's would run. */
+const ACTIVE_AT_START = () => [
+	jtlTriggerWorkflow(),
+	flowRetailTriggerWorkflow(),
+	xentralTriggerWorkflow(),
+];
+
+/** Logs in as the demo owner and activates the workflows; a failure is shown, not fatal. */
+async function activate(url, workflows) {
+	const rest = n8nRestClient(url, 'erp-customers-demo');
+	const login = await rest.call('POST', '/login', {
+		emailOrLdapLoginId: OWNER.email,
+		password: OWNER.password,
+	});
+	const done = [];
+	for (const wf of workflows) {
+		const current = login.status === 200 ? await rest.call('GET', `/workflows/${wf.id}`) : login;
+		const res =
+			current.status === 200
+				? await rest.call('POST', `/workflows/${wf.id}/activate`, {
+						versionId: current.body.data.versionId,
+					})
+				: current;
+		done.push({ wf, ok: res.status === 200, why: JSON.stringify(res.body).slice(0, 200) });
+	}
+	return done;
+}
+
 async function ensureOwner(url) {
 	for (let attempt = 0; attempt < 20; attempt++) {
 		const res = await fetch(`${url}/rest/owner/setup`, {
@@ -387,6 +428,7 @@ async function main() {
 		...xentralDemoWorkflows(),
 		xentralTriggerWorkflow(),
 		xentralSalesPriceTriggerWorkflow(),
+		...acrossSystems(),
 	]) {
 		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 	}
@@ -418,6 +460,7 @@ async function main() {
 
 	await waitForN8n(url, n8n);
 	const created = await ensureOwner(url);
+	const activated = created ? await activate(url, ACTIVE_AT_START()) : [];
 	say('');
 	say('==================================================================');
 	say(` n8n is running at ${url}`);
@@ -448,6 +491,10 @@ async function main() {
 		` Xentral sales price webhook (click "Activate", then change a price): ${url}/workflow/${xentralSalesPriceTriggerWorkflow().id}`,
 	);
 	say(` Credential "Xentral sandbox" points at ${xentral.url}`);
+	say(' Across systems (activate the first two; run the export by hand or let it run at 02:00):');
+	for (const wf of acrossSystems()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
+	for (const { wf, ok, why } of activated)
+		say(ok ? ` Active: ${wf.name}` : ` Could not activate ${wf.name}: ${why}`);
 	say(' Each start begins from a clean demo (ERP_DEMO_KEEP=1 keeps the last n8n folder).');
 	say(' Stop with Ctrl+C.');
 	say('==================================================================');
