@@ -1,0 +1,39 @@
+// What every real-n8n run of the end-to-end cases shares: the sandboxes with their n8n
+// credentials, and the cases of test/e2e/cases. `n8n execute` (run.mjs) and queue mode
+// (test/queue/run.mjs) both run the same case files through this module; a new system adds its
+// sandbox and credential here once. Never shipped.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
+import { jtlSandboxCredentialFile, workflowWithInput } from '../../scripts/n8n-runtime.mjs';
+
+const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
+
+/**
+ * Starts the sandboxes. Returns { context, credentials, close() }: `context` is what each case
+ * file's `cases(context)` receives, `credentials` is n8n's import file for all of them.
+ */
+export async function startE2ESandboxes() {
+	const jtl = await startJtlSandbox({ port: 0 });
+	return {
+		context: { jtl, workflowWithInput },
+		credentials: [jtlSandboxCredentialFile(jtl)],
+		async close() {
+			await jtl.close();
+		},
+	};
+}
+
+/** Every case of every file in cases/ (each exports `cases(context)`), filtered by name. */
+export async function loadCases(context, only = []) {
+	const cases = [];
+	for (const file of readdirSync(CASES_DIR)
+		.filter((f) => f.endsWith('.mjs'))
+		.sort()) {
+		const mod = await import(pathToFileURL(path.join(CASES_DIR, file)).href);
+		cases.push(...mod.cases(context));
+	}
+	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
+}
