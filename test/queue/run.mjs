@@ -144,7 +144,10 @@ async function runTrigger(cluster, jtl) {
 	const polls = () =>
 		jtl.requests.slice(first).filter((r) => r.method === 'GET' && r.path === '/erp/v2/customers');
 	await cluster.activate(TRIGGER_ID);
-	assert.equal(polls().length, 1, 'the first poll (at activation) makes one request');
+	const atActivation = polls().map((r) => `pageSize=${r.query.pageSize ?? '-'}`);
+	// The poll at activation reads only JTL's newest customer to store the cursor.
+	assert.ok(atActivation.length >= 1, 'no poll at activation');
+	assert.equal(polls()[0].query.pageSize, '1', 'the first poll reads the newest customer');
 	const target = jtl.state.customers[7];
 	const patched = await directCall(jtl, 'PATCH', `/customers/${target.id}`, {
 		Website: 'https://queue-trigger.example.com',
@@ -175,7 +178,7 @@ async function runTrigger(cluster, jtl) {
 			`${w.name} activated`,
 		);
 	assert.match(cluster.main.output(), /queueJtlTrigger|Activated workflow|JTL-Wawi Trigger/);
-	return `execution ${done.id} (${done.mode}) on ${ranBy[0]}, ${seconds} s after the change, ${polls().length} polls`;
+	return `execution ${done.id} (${done.mode}) on ${ranBy[0]}, ${seconds} s after the change; polls at activation: ${atActivation.join(', ')}; ${polls().length} polls in all`;
 }
 
 /**
