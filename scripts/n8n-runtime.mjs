@@ -412,9 +412,10 @@ export async function loginOwner(rest, owner) {
 /** Activates (publishes) a workflow as the editor does and waits until all its triggers run. */
 export async function activateWorkflow(rest, id, timeoutMs = 60_000) {
 	let wf;
+	// Right after start-up the REST routes may not be mounted yet (a 404, or the editor's page).
 	await until(`GET workflow ${id}`, timeoutMs, async () => {
 		wf = await rest.call('GET', `/workflows/${id}`);
-		return wf.status !== 404;
+		return wf.body?.data?.versionId !== undefined || ![200, 404].includes(wf.status);
 	});
 	if (wf.status !== 200) throw new Error(`GET workflow ${id}: ${JSON.stringify(wf.body)}`);
 	const res = await rest.call('POST', `/workflows/${id}/activate`, {
