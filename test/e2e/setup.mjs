@@ -26,14 +26,20 @@ export async function startE2ESandboxes() {
 	};
 }
 
-/** Every case of every file in cases/ (each exports `cases(context)`), filtered by name. */
-export async function loadCases(context, only = []) {
+/**
+ * Calls `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
+ * whose name contains one of `only` (all when `only` is empty).
+ */
+export async function loadCaseFiles(dir, exportName, context, only = []) {
 	const cases = [];
-	for (const file of readdirSync(CASES_DIR)
+	for (const file of readdirSync(dir)
 		.filter((f) => f.endsWith('.mjs'))
 		.sort()) {
-		const mod = await import(pathToFileURL(path.join(CASES_DIR, file)).href);
-		cases.push(...mod.cases(context));
+		const mod = await import(pathToFileURL(path.join(dir, file)).href);
+		cases.push(...mod[exportName](context));
 	}
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
+
+/** Every case of every file in cases/ (each exports `cases(context)`), filtered by name. */
+export const loadCases = (context, only = []) => loadCaseFiles(CASES_DIR, 'cases', context, only);

@@ -10,9 +10,9 @@
 // { url, rest, executions(workflowId), execution(id), output() }; the webhook URL n8n registers is
 // `${url}/webhook/...` (WEBHOOK_URL is set to it).
 // `node test/e2e/triggers.mjs [name filter…]`
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 import {
 	CACHE,
@@ -27,7 +27,7 @@ import {
 	readExecution,
 	spawnN8n,
 } from '../../scripts/n8n-runtime.mjs';
-import { startE2ESandboxes } from './setup.mjs';
+import { loadCaseFiles, startE2ESandboxes } from './setup.mjs';
 
 const OWNER = {
 	email: 'triggers-owner@example.com',
@@ -40,17 +40,6 @@ const HOME = path.join(CACHE, `triggers-home-${process.pid}`);
 
 function log(msg) {
 	process.stdout.write(`${msg}\n`);
-}
-
-async function loadTriggerCases(context, only) {
-	const cases = [];
-	for (const file of readdirSync(TRIGGERS_DIR)
-		.filter((f) => f.endsWith('.mjs'))
-		.sort()) {
-		const mod = await import(pathToFileURL(path.join(TRIGGERS_DIR, file)).href);
-		cases.push(...mod.triggers(context));
-	}
-	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
 
 /** Starts `n8n start` on a fixed port and logs in; returns the handle the cases get. */
@@ -88,7 +77,7 @@ async function main() {
 	mkdirSync(HOME, { recursive: true });
 	installPackageInto(HOME);
 	const sandboxes = await startE2ESandboxes();
-	const selected = await loadTriggerCases(sandboxes.context, only);
+	const selected = await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context, only);
 	const failures = new Map();
 	const phase = async (name, step, n8n) => {
 		for (const c of selected) {
