@@ -32,14 +32,17 @@ export const STALLED_INTERVAL_MS = 5_000;
 
 /**
  * Starts the services, imports credentials and workflows, then the main process and two workers.
+ * `onStop(stop)` is called first with the function that ends everything started so far.
  * Returns { rest, url, main, workers, env, stop(), ... }; stop() ends every process it started.
  */
-export async function startQueueCluster({ runtime, root, credentials, workflows, log }) {
+export async function startQueueCluster({ runtime, root, credentials, workflows, log, onStop }) {
 	const stoppers = [];
 	const stop = async () => {
 		for (const s of stoppers.reverse()) await s().catch(() => undefined);
 		stoppers.length = 0;
 	};
+	// The caller gets stop() at once, so that Ctrl-C during start-up ends what has started.
+	onStop?.(stop);
 	try {
 		const services = await startServices();
 		stoppers.push(() => services.stop());

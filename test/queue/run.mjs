@@ -299,20 +299,25 @@ async function main() {
 	let passed = 0;
 	let failed = 0;
 	let cluster;
+	let stopAll = async () => undefined;
+	// Ctrl-C or a CI timeout: stop every process the run started before leaving.
+	for (const signal of ['SIGINT', 'SIGTERM'])
+		process.once(signal, () => {
+			log(`${signal}: stopping n8n, Redis and PostgreSQL`);
+			void stopAll().finally(() => {
+				removeRoot(ROOT);
+				process.exit(130);
+			});
+		});
 	try {
 		cluster = await startQueueCluster({
+			onStop: (stop) => (stopAll = stop),
 			runtime,
 			root: ROOT,
 			credentials: sandboxes.credentials,
 			workflows,
 			log: (m) => log(`     ${m}`),
 		});
-		// Ctrl-C or a CI timeout: stop every process the run started before leaving.
-		for (const signal of ['SIGINT', 'SIGTERM'])
-			process.once(signal, () => {
-				log(`${signal}: stopping n8n, Redis and PostgreSQL`);
-				void cluster.stop().finally(() => process.exit(130));
-			});
 		log(`queue mode up: main + 2 workers after ${Math.round((Date.now() - started) / 1000)} s`);
 		const toActivate = workflows.filter((w) => w.id !== TRIGGER_ID).map((w) => w.id);
 		for (const id of toActivate) await cluster.activate(id);
