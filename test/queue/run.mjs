@@ -2,7 +2,8 @@
 // process and two workers (test/queue/cluster.mjs). It runs
 // 1. every case of test/e2e/cases, its workflow started by a Webhook node instead of the Manual
 //    Trigger, checked with the case's own check on the execution the worker stored;
-// 2. the JTL-Wawi Trigger as an active workflow: the main process polls, a worker runs the execution;
+// 2. the live step of every trigger case of test/e2e/triggers, active in queue mode: the main
+//    process polls or receives, a worker runs the execution;
 // 3. a worker killed (SIGKILL) in the middle of a slow write, and what n8n then does.
 // `node test/queue/run.mjs [name filter…]`; `--no-kill` / `--no-trigger` skip parts 2 and 3.
 import assert from 'node:assert/strict';
@@ -11,9 +12,8 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { directCall } from '../e2e/cases/jtl-seed.mjs';
-import { loadCases, startE2ESandboxes } from '../e2e/setup.mjs';
-import { ensureN8n, jtlTriggerWorkflow, sleep, until } from '../../scripts/n8n-runtime.mjs';
+import { loadCaseFiles, loadCases, startE2ESandboxes } from '../e2e/setup.mjs';
+import { REPO, ensureN8n, sleep, until } from '../../scripts/n8n-runtime.mjs';
 import {
 	LOCK_DURATION_MS,
 	STALLED_INTERVAL_MS,
@@ -23,10 +23,10 @@ import {
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
+const TRIGGERS_DIR = path.join(REPO, 'test', 'e2e', 'triggers');
 const ROOT = path.join(os.tmpdir(), `queue-e2e-${process.pid}`);
-const TRIGGER_ID = 'queueJtlTrigger';
 const KILL_ID = 'queueKillWrite';
-const TRIGGER_STEP = 'queue > JTL trigger polled by the main process, run by a worker';
+const TRIGGER_STEP = 'queue > live triggers: main process polls or receives, a worker runs';
 const KILL_STEP = 'queue > a worker killed mid-execution: no write repeated';
 
 function log(msg) {
@@ -136,49 +136,31 @@ async function runCases(cluster, selected) {
 }
 
 /**
- * Part 2: the JTL-Wawi Trigger active in queue mode. Activation polls once in the main process
- * (the leader) and stores JTL's time as the cursor; a customer changed afterwards is emitted by the
- * next scheduled poll, and a worker runs that execution.
+ * Part 2: the live step of every trigger case of test/e2e/triggers (the JTL-Wawi Trigger polls;
+ * webhook triggers register and receive deliveries), active in queue mode. The cases are built
+ * again on a freshly reset sandbox, since the e2e cases changed its records. Then every execution
+ * of a trigger workflow must have been enqueued by the main process, which holds the active
+ * workflows, and run by a worker; the workers never activate a workflow.
  */
-async function runTrigger(cluster, jtl) {
-	jtl.reset();
-	const first = jtl.requests.length;
-	const polls = () =>
-		jtl.requests.slice(first).filter((r) => r.method === 'GET' && r.path === '/erp/v2/customers');
-	await cluster.activate(TRIGGER_ID);
-	const atActivation = polls().map((r) => `pageSize=${r.query.pageSize ?? '-'}`);
-	// The poll at activation reads only JTL's newest customer to store the cursor.
-	assert.ok(atActivation.length >= 1, 'no poll at activation');
-	assert.equal(polls()[0].query.pageSize, '1', 'the first poll reads the newest customer');
-	const target = jtl.state.customers[7];
-	const patched = await directCall(jtl, 'PATCH', `/customers/${target.id}`, {
-		Website: 'https://queue-trigger.example.com',
-	});
-	assert.equal(patched.status, 201, `PATCH customer: ${JSON.stringify(patched.body)}`);
-	const changedAt = Date.now();
-	const done = await until(
-		'the trigger execution',
-		150_000,
-		async () => (await cluster.executions(TRIGGER_ID)).find((e) => e.status === 'success'),
-		1000,
-	);
-	const seconds = Math.round((Date.now() - changedAt) / 1000);
-	const execution = await cluster.execution(done.id);
-	const emitted = execution.data.resultData.runData['JTL-Wawi Trigger'][0].data.main[0];
-	assert.deepEqual(
-		emitted.map((i) => i.json.id),
-		[target.uuid],
-		`trigger output: ${JSON.stringify(emitted.map((i) => i.json))}`,
-	);
-	const ranBy = cluster.ranBy(done.id);
-	assert.equal(ranBy.length, 1, `trigger execution ${done.id} ran on ${JSON.stringify(ranBy)}`);
-	assert.match(ranBy[0], /^worker-/);
-	// The poll ran in the main process (the leader holds the active workflows), which created the
-	// execution and put it on the queue; the workers never activate a workflow.
-	assert.match(cluster.main.output(), new RegExp(`Enqueued execution ${done.id} \\(job`));
+async function runTriggers(cluster, sandboxes) {
+	sandboxes.context.jtl.reset();
+	const notes = [];
+	for (const c of await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context)) {
+		await cluster.activate(c.workflow.id);
+		const note = await c.live({ ...cluster, output: cluster.main.output });
+		const list = await cluster.executions(c.workflow.id);
+		assert.ok(list.length > 0, `${c.name}: no execution`);
+		for (const e of list) {
+			const ranBy = cluster.ranBy(e.id);
+			assert.equal(ranBy.length, 1, `execution ${e.id} ran on ${JSON.stringify(ranBy)}`);
+			assert.match(ranBy[0], /^worker-/);
+			assert.match(cluster.main.output(), new RegExp(`Enqueued execution ${e.id} \\(job`));
+		}
+		notes.push(`${c.name}: ${note}, on ${list.map((e) => cluster.ranBy(e.id)[0]).join(', ')}`);
+	}
 	for (const w of cluster.workers)
 		assert.ok(!/Activated workflow|Start Active Workflows/.test(w.output()), `${w.name} activated`);
-	return `execution ${done.id} (${done.mode}) on ${ranBy[0]}, ${seconds} s after the change; polls at activation: ${atActivation.join(', ')}; ${polls().length} polls in all`;
+	return notes.join('; ');
 }
 
 /**
@@ -282,7 +264,10 @@ async function main() {
 	const withKill = wanted(KILL_STEP, '--no-kill');
 
 	const workflows = selected.map((c) => asWebhookWorkflow(c.workflow));
-	if (withTrigger) workflows.push({ ...jtlTriggerWorkflow(), id: TRIGGER_ID, active: false });
+	const triggerCases = withTrigger
+		? await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context)
+		: [];
+	workflows.push(...triggerCases.map((c) => ({ ...c.workflow, active: false })));
 	if (withKill) {
 		const { workflowWithInput } = sandboxes.context;
 		workflows.push(
@@ -319,7 +304,8 @@ async function main() {
 			log: (m) => log(`     ${m}`),
 		});
 		log(`queue mode up: main + 2 workers after ${Math.round((Date.now() - started) / 1000)} s`);
-		const toActivate = workflows.filter((w) => w.id !== TRIGGER_ID).map((w) => w.id);
+		const triggerIds = new Set(triggerCases.map((c) => c.workflow.id));
+		const toActivate = workflows.filter((w) => !triggerIds.has(w.id)).map((w) => w.id);
 		for (const id of toActivate) await cluster.activate(id);
 		log(`${toActivate.length} webhook workflows active`);
 
@@ -327,7 +313,7 @@ async function main() {
 		passed += p;
 		failed += f;
 		for (const [enabled, name, step] of [
-			[withTrigger, TRIGGER_STEP, runTrigger],
+			[withTrigger, TRIGGER_STEP, () => runTriggers(cluster, sandboxes)],
 			[withKill, KILL_STEP, runKill],
 		]) {
 			if (!enabled) continue;

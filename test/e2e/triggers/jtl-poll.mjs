@@ -55,8 +55,10 @@ export function triggers({ jtl }) {
 			name: 'JTL trigger (poll) across a restart',
 			workflow: { ...jtlTriggerWorkflow(TRIGGER), id: ID },
 			async live(n8n) {
-				// The poll at activation stored JTL's time as the cursor (one request, newest customer).
-				assert.equal(polls().length, 1, 'the first poll must make one request');
+				// The poll at activation stored JTL's time as the cursor: it reads only the newest
+				// customer. (n8n polls once at activation; in queue mode twice, both alike.)
+				assert.ok(polls().length >= 1, 'no poll at activation');
+				for (const p of polls()) assert.equal(p.query.pageSize, '1', 'a poll before any change');
 				await change(live, 'https://live-before-restart.example.com');
 				const t0 = Date.now();
 				const { id, emitted } = await nextExecution(n8n);
