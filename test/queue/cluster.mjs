@@ -101,19 +101,23 @@ export async function startQueueCluster({ runtime, root, credentials, workflows,
 
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
-		const main = await spawnN8n(
-			runtime,
-			homes[0],
-			['start'],
-			{
-				...env,
-				N8N_PORT: String(port),
-				N8N_HOST: '127.0.0.1',
-				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-			},
-			{ healthUrl: `${url}/healthz` },
-		);
-		main.name = 'main';
+		const mainEnv = {
+			...env,
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			WEBHOOK_URL: `${url}/`,
+			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+		};
+		const startMain = async () => {
+			const proc = await spawnN8n(runtime, homes[0], ['start'], mainEnv, {
+				healthUrl: `${url}/healthz`,
+			});
+			proc.name = 'main';
+			return proc;
+		};
+		let main = await startMain();
+		// The log of every main process so far (the main process can be restarted).
+		let earlierMainOutput = '';
 		stoppers.push(() => main.stop());
 
 		const workers = [];
@@ -133,7 +137,7 @@ export async function startQueueCluster({ runtime, root, credentials, workflows,
 
 		const rest = n8nRestClient(url, 'erp-customers-queue');
 		await loginOwner(rest, OWNER);
-		return {
+		const cluster = {
 			url,
 			rest,
 			main,
@@ -144,10 +148,24 @@ export async function startQueueCluster({ runtime, root, credentials, workflows,
 			activate: (id) => activateWorkflow(rest, id),
 			executions: (workflowId) => executionsOf(rest, workflowId),
 			execution: (id) => readExecution(runtime, rest, id),
+			/** The log of the main process, across restarts. */
+			mainOutput: () => earlierMainOutput + main.output(),
+			/** Stops the main process, runs `whileDown`, starts it again on the same port. */
+			async restartMain(whileDown) {
+				await main.stop();
+				earlierMainOutput += main.output();
+				await whileDown?.();
+				main = await startMain();
+				cluster.main = main;
+				await loginOwner(rest, OWNER);
+			},
 			/** The processes whose log says "Worker started execution <id>". */
 			ranBy(executionId) {
 				const line = new RegExp(`Worker started execution ${executionId} \\(job`);
-				return [main, ...workers].filter((p) => line.test(p.output())).map((p) => p.name);
+				return [
+					...(line.test(cluster.mainOutput()) ? ['main'] : []),
+					...workers.filter((p) => line.test(p.output())).map((p) => p.name),
+				];
 			},
 			/** The newest finished execution of a workflow. */
 			async finished(workflowId, timeoutMs = 60_000) {
@@ -157,6 +175,7 @@ export async function startQueueCluster({ runtime, root, credentials, workflows,
 				});
 			},
 		};
+		return cluster;
 	} catch (error) {
 		await stop();
 		throw error;

@@ -2,8 +2,8 @@
 // process and two workers (test/queue/cluster.mjs). It runs
 // 1. every case of test/e2e/cases, its workflow started by a Webhook node instead of the Manual
 //    Trigger, checked with the case's own check on the execution the worker stored;
-// 2. the live step of every trigger case of test/e2e/triggers, active in queue mode: the main
-//    process polls or receives, a worker runs the execution;
+// 2. every trigger case of test/e2e/triggers, active in queue mode, live and across a restart of
+//    the main process: the main process polls or receives, a worker runs the execution;
 // 3. a worker killed (SIGKILL) in the middle of a slow write, and what n8n then does.
 // `node test/queue/run.mjs [name filter…]`; `--no-kill` / `--no-trigger` skip parts 2 and 3.
 import assert from 'node:assert/strict';
@@ -26,7 +26,8 @@ const only = args.filter((a) => !a.startsWith('--'));
 const TRIGGERS_DIR = path.join(REPO, 'test', 'e2e', 'triggers');
 const ROOT = path.join(os.tmpdir(), `queue-e2e-${process.pid}`);
 const KILL_ID = 'queueKillWrite';
-const TRIGGER_STEP = 'queue > live triggers: main process polls or receives, a worker runs';
+const TRIGGER_STEP =
+	'queue > live triggers across a restart of the main process: it polls or receives, a worker runs';
 const KILL_STEP = 'queue > a worker killed mid-execution: no write repeated';
 
 function log(msg) {
@@ -136,27 +137,43 @@ async function runCases(cluster, selected) {
 }
 
 /**
- * Part 2: the live step of every trigger case of test/e2e/triggers (the JTL-Wawi Trigger polls;
- * webhook triggers register and receive deliveries), active in queue mode. The cases are built
- * again on a freshly reset sandbox, since the e2e cases changed its records. Then every execution
- * of a trigger workflow must have been enqueued by the main process, which holds the active
- * workflows, and run by a worker; the workers never activate a workflow.
+ * Part 2: every trigger case of test/e2e/triggers (the JTL-Wawi Trigger polls; webhook triggers
+ * register and receive deliveries), active in queue mode: live, then across a restart of the main
+ * process (the workers keep running). The cases are built again on a freshly reset sandbox, since
+ * the e2e cases changed its records. Every execution of a trigger workflow must have been enqueued
+ * by the main process, which holds the active workflows, and run by a worker; the workers never
+ * activate a workflow.
  */
 async function runTriggers(cluster, sandboxes) {
 	sandboxes.context.jtl.reset();
+	const cases = await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context);
+	const n8n = {
+		url: cluster.url,
+		rest: cluster.rest,
+		executions: cluster.executions,
+		execution: cluster.execution,
+		output: cluster.mainOutput,
+	};
 	const notes = [];
-	for (const c of await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context)) {
+	for (const c of cases) {
 		await cluster.activate(c.workflow.id);
-		const note = await c.live({ ...cluster, output: cluster.main.output });
+		notes.push(`${c.name}: ${await c.live(n8n)}`);
+	}
+	// The main process restarted while the workers keep running.
+	await cluster.restartMain(async () => {
+		for (const c of cases) await c.whileDown?.();
+	});
+	for (const c of cases) if (c.afterRestart) notes.push(`${c.name}: ${await c.afterRestart(n8n)}`);
+	for (const c of cases) {
 		const list = await cluster.executions(c.workflow.id);
 		assert.ok(list.length > 0, `${c.name}: no execution`);
 		for (const e of list) {
 			const ranBy = cluster.ranBy(e.id);
 			assert.equal(ranBy.length, 1, `execution ${e.id} ran on ${JSON.stringify(ranBy)}`);
 			assert.match(ranBy[0], /^worker-/);
-			assert.match(cluster.main.output(), new RegExp(`Enqueued execution ${e.id} \\(job`));
+			assert.match(cluster.mainOutput(), new RegExp(`Enqueued execution ${e.id} \\(job`));
 		}
-		notes.push(`${c.name}: ${note}, on ${list.map((e) => cluster.ranBy(e.id)[0]).join(', ')}`);
+		notes.push(`${c.name}: executions on ${list.map((e) => cluster.ranBy(e.id)[0]).join(', ')}`);
 	}
 	for (const w of cluster.workers)
 		assert.ok(!/Activated workflow|Start Active Workflows/.test(w.output()), `${w.name} activated`);
@@ -230,8 +247,8 @@ async function runKill(cluster, jtl) {
 			webhookAnswer: call.error ?? `${call.status} ${call.body.slice(0, 200)}`,
 			contactPostsSent: postsOf().length - postsBefore,
 			contactsCreated: contactsAfter - contactsBefore,
-			mainLog: cluster.main
-				.output()
+			mainLog: cluster
+				.mainOutput()
 				.split('\n')
 				.filter((l) => l.includes(`${started.id}`) || /stalled|crashed/i.test(l))
 				.slice(-6),
