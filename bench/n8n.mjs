@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { freePort, n8nCli, n8nEnv, n8nRestClient } from '../scripts/n8n-runtime.mjs';
+import { freePort, n8nCli, n8nEnv, n8nRestClient, sleep, until } from '../scripts/n8n-runtime.mjs';
 
 /** The owner account of a started n8n (see startN8n). */
 export const OWNER = {
@@ -19,18 +19,7 @@ export const OWNER = {
 const BROWSER_ID = 'erp-customers-bench';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function until(what, timeoutMs, check, everyMs = 500) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
+export { sleep, until };
 
 /** CPU seconds (user + system) the process has used so far. */
 export function cpuSeconds(pid) {

@@ -5,6 +5,7 @@ import net from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const N8N_VERSION = '2.41.1';
@@ -444,4 +445,132 @@ export function n8nRestClient(url, browserId) {
 		return { status: res.status, body: json };
 	};
 	return { call };
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Asks `check` every `everyMs` until it returns something truthy, which is returned. */
+export async function until(what, timeoutMs, check, everyMs = 500) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+/**
+ * Spawns a long-running n8n command (`start`, `worker`) with its own task broker port, keeps its
+ * output, and returns { child, pid, output(), stop(), kill() }. `healthUrl` is polled until it answers.
+ */
+export async function spawnN8n(runtime, home, args, extraEnv = {}, { healthUrl } = {}) {
+	const child = spawn(runtime.node, [runtime.n8nBin, ...args], {
+		env: n8nEnv(runtime, home, {
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			...extraEnv,
+		}),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const keep = (d) => (output = (output + d).slice(-400_000));
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const handle = {
+		child,
+		pid: child.pid,
+		output: () => output,
+		running: () => child.exitCode === null && child.signalCode === null,
+		async stop() {
+			if (!handle.running()) return;
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		},
+		async kill(signal = 'SIGKILL') {
+			if (!handle.running()) return;
+			child.kill(signal);
+			await exited;
+		},
+	};
+	if (healthUrl) {
+		try {
+			await until(`n8n ${args[0]} ${healthUrl}`, 180_000, async () => {
+				if (!handle.running()) throw new Error(`n8n ${args[0]} exited with ${child.exitCode}`);
+				try {
+					return (await fetch(healthUrl)).ok;
+				} catch {
+					return false;
+				}
+			});
+		} catch (error) {
+			await handle.stop();
+			error.message += `\n--- n8n output (tail) ---\n${output.split('\n').slice(-40).join('\n')}`;
+			throw error;
+		}
+	}
+	return handle;
+}
+
+/** Sets up the owner on a fresh n8n (or finds one there already) and logs the client in. */
+export async function loginOwner(rest, owner) {
+	// /healthz answers before the REST routes are mounted; until then they 404.
+	const setup = await until('the n8n REST API', 90_000, async () => {
+		const res = await rest.call('POST', '/owner/setup', owner);
+		return res.status === 404 ? undefined : res;
+	});
+	// 400 means an owner exists already (a re-used database); logging in still works then.
+	if (setup.status !== 200 && setup.status !== 400)
+		throw new Error(`owner setup: HTTP ${setup.status}`);
+	const login = await until('the n8n login route', 30_000, async () => {
+		const res = await rest.call('POST', '/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
+		return res.status === 404 ? undefined : res;
+	});
+	if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+}
+
+/** Activates (publishes) a workflow as the editor does and waits until all its triggers run. */
+export async function activateWorkflow(rest, id, timeoutMs = 60_000) {
+	let wf;
+	// Right after start-up the REST routes may not be mounted yet (a 404, or the editor's page).
+	await until(`GET workflow ${id}`, timeoutMs, async () => {
+		wf = await rest.call('GET', `/workflows/${id}`);
+		return wf.body?.data?.versionId !== undefined || ![200, 404].includes(wf.status);
+	});
+	if (wf.status !== 200) throw new Error(`GET workflow ${id}: ${JSON.stringify(wf.body)}`);
+	const res = await rest.call('POST', `/workflows/${id}/activate`, {
+		versionId: wf.body.data.versionId,
+	});
+	if (res.status !== 200) throw new Error(`activate ${id}: ${JSON.stringify(res.body)}`);
+	return await until(`activation of ${id}`, timeoutMs, async () => {
+		const st = await rest.call('GET', `/workflows/${id}/publication-status`);
+		const triggers = st.body?.data?.triggers ?? [];
+		const failed = triggers.find((t) => t.status === 'failed');
+		if (failed) throw new Error(`activation of ${id} failed: ${failed.errorMessage}`);
+		return triggers.length > 0 && triggers.every((t) => t.status === 'activated')
+			? st.body.data
+			: undefined;
+	});
+}
+
+/** The executions of a workflow, newest first, as the execution list shows them. */
+export async function executionsOf(rest, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await rest.call('GET', `/executions?filter=${filter}`);
+	if (res.status !== 200) throw new Error(`GET /rest/executions: ${JSON.stringify(res.body)}`);
+	return res.body.data.results;
+}
+
+/** One execution with its run data decoded (n8n stores it in the `flatted` format). */
+export async function readExecution(runtime, rest, id) {
+	const one = await rest.call('GET', `/executions/${id}`);
+	if (one.status !== 200) throw new Error(`GET execution ${id}: HTTP ${one.status}`);
+	const flatted = createRequire(path.join(runtime.n8nDir, 'package.json'))('flatted');
+	return { ...one.body.data, data: flatted.parse(one.body.data.data) };
 }

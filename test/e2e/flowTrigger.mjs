@@ -16,7 +16,8 @@ import {
 	n8nCli,
 	n8nEnv,
 } from '../../scripts/n8n-runtime.mjs';
-import { restClient, until } from './trigger.mjs';
+import { until } from '../../scripts/n8n-runtime.mjs';
+import { restClient } from './trigger.mjs';
 
 const WORKFLOW_ID = 'e2eFlowTrigger';
 

@@ -1,24 +1,17 @@
 // End-to-end: the packed package inside a real n8n 2.41.1 (Node 24), against the JTL sandbox.
 // Every case imports a workflow, runs it with `n8n execute`, and checks the output or the error.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
-import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
-import { startXentralSandbox } from '../../sandbox/xentral/server.mjs';
 import {
 	CACHE,
 	ensureN8n,
 	installPackageInto,
 	n8nCli,
 	parseRawRun,
-	jtlSandboxCredentialFile,
-	flowRetailSandboxCredentialFile,
-	xentralSandboxCredentialFile,
-	workflowWithInput,
 } from '../../scripts/n8n-runtime.mjs';
+import { loadCases, startE2ESandboxes } from './setup.mjs';
 import { runTriggerE2E } from './trigger.mjs';
 import { runFlowTriggerE2E } from './flowTrigger.mjs';
 import { runXentralTriggerE2E } from './xentralTrigger.mjs';
@@ -40,26 +33,12 @@ async function main() {
 	mkdirSync(WORK, { recursive: true });
 	installPackageInto(HOME);
 
-	const jtl = await startJtlSandbox({ port: 0 });
-	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
-	const xentral = await startXentralSandbox({ port: 0 });
-	const context = { jtl, flow, xentral, workflowWithInput };
+	const sandboxes = await startE2ESandboxes();
+	const { jtl, flow, xentral } = sandboxes.context;
 	// Every file in cases/ exports `cases(context)`; one file per node or resource group.
-	const casesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
-	const cases = [];
-	for (const file of readdirSync(casesDir)
-		.filter((f) => f.endsWith('.mjs'))
-		.sort()) {
-		const mod = await import(pathToFileURL(path.join(casesDir, file)).href);
-		cases.push(...mod.cases(context));
-	}
-	const selected = cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
+	const selected = await loadCases(sandboxes.context, only);
 
-	const credentials = [
-		jtlSandboxCredentialFile(jtl),
-		flowRetailSandboxCredentialFile(flow),
-		xentralSandboxCredentialFile(xentral),
-	];
+	const credentials = sandboxes.credentials;
 	const credFile = path.join(WORK, 'credentials.json');
 	writeFileSync(credFile, JSON.stringify(credentials, null, 2));
 	let res = await n8nCli(runtime, HOME, ['import:credentials', `--input=${credFile}`]);
@@ -172,9 +151,7 @@ async function main() {
 			);
 		}
 	}
-	await xentral.close();
-	await flow.close();
-	await jtl.close();
+	await sandboxes.close();
 	rmSync(HOME, { recursive: true, force: true });
 	rmSync(WORK, { recursive: true, force: true });
 	log(`\nreal n8n ${'2.41.1'} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);

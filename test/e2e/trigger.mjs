@@ -18,9 +18,12 @@ import {
 	freePort,
 	jtlSandboxCredentialFile,
 	jtlTriggerWorkflow,
+	loginOwner,
 	n8nCli,
 	n8nEnv,
 	n8nRestClient,
+	sleep,
+	until,
 } from '../../scripts/n8n-runtime.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
@@ -35,8 +38,6 @@ const OWNER = {
 const BROWSER_ID = 'erp-customers-e2e';
 const WAIT_FOR_EXECUTION_MS = 150_000;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function log(msg) {
 	process.stdout.write(`     [trigger] ${msg}\n`);
 }
@@ -45,41 +46,10 @@ export function triggerWorkflow() {
 	return { ...jtlTriggerWorkflow(TRIGGER), id: WORKFLOW_ID, active: true };
 }
 
-export async function until(what, timeoutMs, check, everyMs = 500) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline)
-			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
-
 /** A small n8n REST client with the owner's session cookie, and the owner's login. */
 export function restClient(url) {
 	const { call } = n8nRestClient(url, BROWSER_ID);
-	return {
-		call,
-		async login() {
-			// /healthz answers before the REST routes are mounted; until then they 404.
-			const setup = await until('the n8n REST API', 60_000, async () => {
-				const res = await call('POST', '/owner/setup', OWNER);
-				return res.status === 404 ? undefined : res;
-			});
-			// 400 means an owner exists already (a re-used home); logging in still works then.
-			assert.ok(setup.status === 200 || setup.status === 400, `owner setup: ${setup.status}`);
-			// The login route may be mounted a moment after the owner setup route.
-			const login = await until('the n8n login route', 30_000, async () => {
-				const res = await call('POST', '/login', {
-					emailOrLdapLoginId: OWNER.email,
-					password: OWNER.password,
-				});
-				return res.status === 404 ? undefined : res;
-			});
-			assert.equal(login.status, 200, `login failed: ${JSON.stringify(login.body)}`);
-		},
-	};
+	return { call, login: () => loginOwner({ call }, OWNER) };
 }
 
 /**
