@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-import { freePort, n8nCli, n8nEnv, n8nRestClient, sleep, until } from '../scripts/n8n-runtime.mjs';
+import {
+	freePort,
+	loginOwner,
+	n8nCli,
+	n8nEnv,
+	n8nRestClient,
+	sleep,
+	until,
+} from '../scripts/n8n-runtime.mjs';
 
 /** The owner account of a started n8n (see startN8n). */
 export const OWNER = {
@@ -89,16 +97,7 @@ export async function startN8n(runtime, home) {
 		}
 	});
 	const rest = restClient(url);
-	const setup = await until('the n8n REST API', 90_000, async () => {
-		const res = await rest.call('POST', '/owner/setup', OWNER);
-		return res.status === 404 ? undefined : res;
-	});
-	assert.ok(setup.status === 200 || setup.status === 400, `owner setup: ${setup.status}`);
-	const login = await rest.call('POST', '/login', {
-		emailOrLdapLoginId: OWNER.email,
-		password: OWNER.password,
-	});
-	assert.equal(login.status, 200, `login failed: ${JSON.stringify(login.body)}`);
+	await loginOwner(rest, OWNER);
 
 	const pid = child.pid;
 	const peakResettable = resetPeak(pid);
