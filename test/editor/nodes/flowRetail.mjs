@@ -46,5 +46,14 @@ export function editorCases(flow) {
 			nodeType: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
 			dist: 'dist/nodes/FlowRetailPollTrigger/FlowRetailPollTrigger.node.js',
 		},
+		{
+			// Its test event would wait for a delivery; its lifecycle runs in the e2e trigger cases.
+			slug: 'flow-retail-trigger',
+			search: 'Flow Retail',
+			entry: /webhook|created|event/i,
+			webhook: true,
+			nodeType: 'n8n-nodes-erp-customers.flowRetailTrigger',
+			dist: 'dist/nodes/FlowRetailTrigger/FlowRetailTrigger.node.js',
+		},
 	];
 }

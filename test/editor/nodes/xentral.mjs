@@ -40,5 +40,14 @@ export function editorCases(xentral) {
 			nodeType: 'n8n-nodes-erp-customers.xentralTrigger',
 			dist: 'dist/nodes/XentralTrigger/XentralTrigger.node.js',
 		},
+		{
+			// Its test event would wait for a delivery; its lifecycle runs in the e2e trigger cases.
+			slug: 'xentral-sales-price-trigger',
+			search: 'Xentral Sales Price',
+			entry: /^On updated$/,
+			webhook: true,
+			nodeType: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
+			dist: 'dist/nodes/XentralSalesPriceTrigger/XentralSalesPriceTrigger.node.js',
+		},
 	];
 }
