@@ -24,11 +24,21 @@ export async function triggerActive(n8n, workflowId, nodeId) {
 
 /**
  * A polling trigger (every minute) across a restart: `change()` makes one change and resolves with
- * the key the trigger must emit for it; `polls()` lists the vendor requests of the trigger's polls.
+ * the key the trigger must emit for it; `polls()` lists the vendor requests of the trigger's polls;
+ * `firstPolls(polls)` and `checkLive(emitted)` add a trigger's own checks.
  * A live change is emitted by the next poll; the changes made while n8n is down are emitted once,
  * by the first poll after the restart; the next poll emits nothing; deactivated, it stops polling.
  */
-export function pollTriggerCase({ name, workflow, trigger, polls, firstPolls, change, keyOf }) {
+export function pollTriggerCase({
+	name,
+	workflow,
+	trigger,
+	polls,
+	firstPolls,
+	change,
+	keyOf,
+	checkLive,
+}) {
 	const id = workflow.id;
 	const seen = new Set();
 	let pollsWhileDown;
@@ -57,6 +67,7 @@ export function pollTriggerCase({ name, workflow, trigger, polls, firstPolls, ch
 			const t0 = Date.now();
 			const { id: execution, emitted } = await nextExecution(n8n);
 			assert.deepEqual(emitted.map(keyOf), [key]);
+			checkLive?.(emitted);
 			return `execution ${execution} emitted the change ${Math.round((Date.now() - t0) / 1000)} s after it`;
 		},
 		async whileDown() {
@@ -112,6 +123,7 @@ export function webhookTriggerCase({
 }) {
 	const id = workflow.id;
 	const seen = new Set();
+	let registered;
 	const delivered = async (n8n, tag) => {
 		const check = await deliver(tag);
 		const t0 = Date.now();
@@ -143,7 +155,8 @@ export function webhookTriggerCase({
 		async live(n8n) {
 			await triggerActive(n8n, id, nodeId);
 			assert.equal(registrations().length, 1, 'activation registers one webhook');
-			checkRegistration(registrations()[0], n8n);
+			[registered] = registrations();
+			checkRegistration(registered, n8n);
 			const note = await delivered(n8n, 'live');
 			await forged(n8n);
 			return `registered; ${note}; a forged delivery was refused (401)`;
@@ -152,10 +165,12 @@ export function webhookTriggerCase({
 			const t0 = Date.now();
 			await triggerActive(n8n, id, nodeId);
 			assert.equal(registrations().length, 1, 'registrations after the restart');
-			checkRegistration(registrations()[0], n8n);
+			const [now] = registrations();
+			checkRegistration(now, n8n);
+			const kept = now === registered ? 'the same registration kept' : 'registered again';
 			const note = await delivered(n8n, 'after-restart');
 			await forged(n8n);
-			return `active ${Math.round((Date.now() - t0) / 1000)} s after the restart, one registration; ${note}; forged refused`;
+			return `active ${Math.round((Date.now() - t0) / 1000)} s after the restart, ${kept}; ${note}; forged refused`;
 		},
 		async afterDeactivate() {
 			await until('the registration removed', 30_000, () => registrations().length === 0);
