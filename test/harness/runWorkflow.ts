@@ -123,3 +123,13 @@ export async function runWorkflow(
 			: undefined,
 	};
 }
+
+/**
+ * A fault run whose read used up its retries (five faults in a row on one request, each at 20 %)
+ * must fail loudly: a NodeApiError with the vendor's message, and no partial list from the node.
+ */
+export function expectLoudFailure(result: WorkflowResult, nodeName: string): void {
+	expect(result.error?.name).toBe('NodeApiError');
+	expect(result.error?.message).toMatch(/\S/);
+	expect(result.output(nodeName)).toHaveLength(0);
+}

@@ -7,6 +7,7 @@
  */
 import { clock } from '../../../nodes/shared/clock';
 import { continueOnFail, useJtlSandbox } from '../../harness/jtlSuite';
+import { expectLoudFailure } from '../../harness/runWorkflow';
 import type { NodeChange } from '../../harness/jtlSuite';
 
 const jtl = useJtlSandbox(['--customers', '1000', '--rate-limit', '0', '--latency', '0']);
@@ -38,7 +39,15 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const tally = { runs: 0, faults: 0, records: 0, lost: 0, doubled: 0, appliedButFailed: 0 };
+const tally = {
+	failedLoudly: 0,
+	runs: 0,
+	faults: 0,
+	records: 0,
+	lost: 0,
+	doubled: 0,
+	appliedButFailed: 0,
+};
 afterAll(() => {
 	expect(tally.lost + tally.doubled + tally.appliedButFailed).toBe(0);
 });
@@ -77,7 +86,13 @@ describe('a 1,000-customer read at 20% faults', () => {
 					p.simplify = true;
 				}),
 			);
-			if (result.error) throw new Error(`seed ${seed}: ${result.error.message}`);
+			if (result.error) {
+				// Five faults in a row on one request use up its retries (0.2^5 per request): the read
+				// then fails loudly, with no partial list. At most two runs may end so.
+				expectLoudFailure(result, 'JTL-Wawi');
+				tally.failedLoudly++;
+				continue;
+			}
 			const numbers = result.output('JTL-Wawi').map((c) => String(c.number));
 			const distinct = new Set(numbers);
 			tally.doubled += numbers.length - distinct.size;
@@ -87,6 +102,7 @@ describe('a 1,000-customer read at 20% faults', () => {
 			tally.records += numbers.length;
 			tally.faults += await injected();
 		}
+		expect(tally.failedLoudly).toBeLessThanOrEqual(2);
 		expect(tally.faults).toBeGreaterThan(40 * 2);
 	});
 });
