@@ -444,7 +444,7 @@ export function n8nRestClient(url, browserId) {
 		}
 		return { status: res.status, body: json };
 	};
-	return { call };
+	return { call, loggedIn: () => cookie.startsWith('n8n-auth=') && cookie !== 'n8n-auth=' };
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -517,10 +517,13 @@ export async function spawnN8n(runtime, home, args, extraEnv = {}, { healthUrl }
 
 /** Sets up the owner on a fresh n8n (or finds one there already) and logs the client in. */
 export async function loginOwner(rest, owner) {
-	// /healthz answers before the REST routes are mounted; until then they 404.
+	// /healthz answers before the REST routes are mounted; until then they 404. While the database
+	// is still migrating (longer after a restart with active workflows), every route answers 200
+	// with the plain text "n8n is starting up": only a JSON answer counts.
+	const answered = (res) => res.status !== 404 && typeof res.body === 'object';
 	const setup = await until('the n8n REST API', 90_000, async () => {
 		const res = await rest.call('POST', '/owner/setup', owner);
-		return res.status === 404 ? undefined : res;
+		return answered(res) ? res : undefined;
 	});
 	// 400 means an owner exists already (a re-used database); logging in still works then.
 	if (setup.status !== 200 && setup.status !== 400)
@@ -530,9 +533,10 @@ export async function loginOwner(rest, owner) {
 			emailOrLdapLoginId: owner.email,
 			password: owner.password,
 		});
-		return res.status === 404 ? undefined : res;
+		return answered(res) ? res : undefined;
 	});
 	if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+	if (!rest.loggedIn()) throw new Error('login answered 200 but n8n set no session cookie');
 }
 
 /** Activates (publishes) a workflow as the editor does and waits until all its triggers run. */

@@ -14,6 +14,7 @@ import {
 	ensureN8n,
 	freePort,
 	installPackageInto,
+	loginOwner,
 	jtlSandboxCredentialFile,
 	jtlTriggerWorkflow,
 	flowRetailSandboxCredentialFile,
@@ -348,16 +349,25 @@ const ACTIVE_AT_START = () => [
 	xentralTriggerWorkflow(),
 ];
 
-/** Logs in as the demo owner and activates the workflows; a failure is shown, not fatal. */
-async function activate(url, workflows) {
+/**
+ * Sets up the demo owner on the fresh n8n (or, with ERP_DEMO_KEEP=1, logs in to the one there) and
+ * returns the signed-in REST client; undefined when the folder holds another owner.
+ */
+async function signIn(url) {
 	const rest = n8nRestClient(url, 'erp-customers-demo');
-	const login = await rest.call('POST', '/login', {
-		emailOrLdapLoginId: OWNER.email,
-		password: OWNER.password,
-	});
+	try {
+		await loginOwner(rest, OWNER);
+		return rest;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Activates the workflows as the signed-in owner; a failure is shown, not fatal. */
+async function activate(rest, workflows) {
 	const done = [];
 	for (const wf of workflows) {
-		const current = login.status === 200 ? await rest.call('GET', `/workflows/${wf.id}`) : login;
+		const current = await rest.call('GET', `/workflows/${wf.id}`);
 		const res =
 			current.status === 200
 				? await rest.call('POST', `/workflows/${wf.id}/activate`, {
@@ -367,28 +377,6 @@ async function activate(url, workflows) {
 		done.push({ wf, ok: res.status === 200, why: JSON.stringify(res.body).slice(0, 200) });
 	}
 	return done;
-}
-
-async function ensureOwner(url) {
-	for (let attempt = 0; attempt < 20; attempt++) {
-		const res = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		if (res.ok) return true;
-		// 400: an owner exists already; it is the demo account if the demo login still works.
-		if (res.status === 400) {
-			const login = await fetch(`${url}/rest/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-			});
-			return login.ok;
-		}
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	return false;
 }
 
 async function main() {
@@ -459,8 +447,9 @@ async function main() {
 	process.on('SIGTERM', () => stop().then(() => process.exit(0)));
 
 	await waitForN8n(url, n8n);
-	const created = await ensureOwner(url);
-	const activated = created ? await activate(url, ACTIVE_AT_START()) : [];
+	const rest = await signIn(url);
+	const created = rest !== undefined;
+	const activated = rest ? await activate(rest, ACTIVE_AT_START()) : [];
 	say('');
 	say('==================================================================');
 	say(` n8n is running at ${url}`);

@@ -48,8 +48,8 @@ export function triggerWorkflow() {
 
 /** A small n8n REST client with the owner's session cookie, and the owner's login. */
 export function restClient(url) {
-	const { call } = n8nRestClient(url, BROWSER_ID);
-	return { call, login: () => loginOwner({ call }, OWNER) };
+	const rest = n8nRestClient(url, BROWSER_ID);
+	return { call: rest.call, login: () => loginOwner(rest, OWNER) };
 }
 
 /**
