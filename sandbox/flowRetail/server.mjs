@@ -1,10 +1,10 @@
 // Flow Retail API v2 sandbox: a stateful, seeded fake of the customer API of seed 004 and the
 // resources around it, on the shared sandbox server. Library: `await startFlowRetailSandbox(options)`.
 // CLI: `node sandbox/flowRetail/server.mjs --port 4300` (`--help` lists the options).
-import { isMain, parseCli, runCli } from '../shared/cli.mjs';
+import { commonFlags, describeSandbox, isMain, sandboxCli } from '../shared/cli.mjs';
 import { ApiError } from '../shared/errors.mjs';
 import { Router } from '../shared/router.mjs';
-import { startSandboxServer } from '../shared/server.mjs';
+import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { seedState } from './data.mjs';
 import { emitEvent, flowDeliverer } from './delivery.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
@@ -31,15 +31,6 @@ export const DEFAULTS = Object.freeze({
 	webhookTimeoutMs: 10_000,
 	webhookBackoffMs: 1000,
 });
-
-function resolveOptions(options) {
-	const merged = { ...DEFAULTS, ...options };
-	merged.rateLimit =
-		options.rateLimit === false || options.rateLimit === null
-			? false
-			: { ...DEFAULTS.rateLimit, ...(options.rateLimit ?? {}) };
-	return merged;
-}
 
 function buildRouter() {
 	const router = new Router();
@@ -75,7 +66,7 @@ function summary(state) {
 }
 
 export async function startFlowRetailSandbox(userOptions = {}) {
-	const options = resolveOptions(userOptions);
+	const options = resolveOptions(DEFAULTS, userOptions);
 	const deliverer = flowDeliverer(options);
 	const sb = await startSandboxServer({
 		options,
@@ -100,54 +91,25 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 	});
 
 	return {
-		url: sb.url,
-		port: sb.port,
+		...sandboxHandle(sb, options),
 		apiBase: `${sb.url}/v2`,
-		options,
 		credentials: { tenantUid: options.tenantUid, token: options.token },
-		state: sb.state,
-		requests: sb.requests,
-		faults: sb.faults,
-		now: sb.now,
-		addFault: sb.addFault,
-		clearFaults: sb.clearFaults,
-		advanceClock: sb.advanceClock,
 		emit: (action, entity) => emitEvent(sb.state, deliverer, options, action, entity),
 		deliveries: deliverer.deliveries,
 		settleDeliveries: async () => {
 			await deliverer.settled();
 			return deliverer.deliveries();
 		},
-		summary: sb.summary,
-		reset: sb.reset,
-		close: sb.close,
 	};
 }
 
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	port: {
-		type: 'number',
-		key: 'port',
-		integer: true,
-		min: 0,
-		max: 65535,
-		help: '0 picks a free port',
-	},
-	host: { type: 'string', key: 'host', help: 'address to listen on' },
-	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
-	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	...commonFlags('port', 'host', 'seed', 'customers'),
 	'tenant-uid': { type: 'string', key: 'tenantUid', help: 'the one tenant the token opens' },
 	token: { type: 'string', key: 'token', help: 'the accepted integration token' },
-	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
-	'max-page-size': {
-		type: 'number',
-		key: 'maxPageSize',
-		integer: true,
-		min: 1,
-		help: 'largest pageSize',
-	},
+	...commonFlags('latency', 'max-page-size'),
 	'max-batch-size': {
 		type: 'number',
 		key: 'maxBatchSize',
@@ -155,12 +117,7 @@ export const CLI_OPTIONS = {
 		min: 1,
 		help: 'largest batch',
 	},
-	'rate-limit': {
-		type: 'number',
-		key: 'rateLimit.limit',
-		help: 'requests per window; 0 turns it off',
-	},
-	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+	...commonFlags('rate-limit', 'rate-interval'),
 	'no-external-search': {
 		type: 'flag',
 		key: 'externalCustomerSearch',
@@ -193,23 +150,18 @@ export const CLI_OPTIONS = {
 	},
 };
 
-function cliToOptions(flags) {
-	const rateLimit = { ...DEFAULTS.rateLimit, ...flags.rateLimit };
-	return { ...flags, rateLimit: rateLimit.limit > 0 ? rateLimit : false };
-}
+const cli = sandboxCli({
+	name: 'flow-retail-sandbox',
+	table: CLI_OPTIONS,
+	defaults: DEFAULTS,
+	start: startFlowRetailSandbox,
+	// The tenant and token beside the addresses, for a credential.
+	describe: (handle) => ({ ...describeSandbox(handle), ...handle.credentials }),
+});
 
+/** Options from argv (throws CliError on a bad flag; `--help` gives { help: true }). */
 export function parseCliArgs(argv) {
-	const parsed = parseCli(argv, CLI_OPTIONS);
-	return parsed.help ? parsed : cliToOptions(parsed.options);
+	return cli.parseArgs(argv);
 }
 
-if (isMain(import.meta.url)) {
-	await runCli({
-		name: 'flow-retail-sandbox',
-		table: CLI_OPTIONS,
-		defaults: DEFAULTS,
-		toOptions: cliToOptions,
-		start: startFlowRetailSandbox,
-		describe: ({ url, apiBase, credentials }) => ({ url, apiBase, tokenUrl: '', ...credentials }),
-	});
-}
+if (isMain(import.meta.url)) await cli.run();

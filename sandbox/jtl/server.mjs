@@ -1,9 +1,9 @@
 // JTL Cloud ERP API sandbox: a stateful, seeded fake of the vendor API (never published), on the
 // shared sandbox server. Library: `await startJtlSandbox(options)`.
 // CLI: `node sandbox/jtl/server.mjs --port 4100` (`--help` lists the options).
-import { isMain, parseCli, runCli } from '../shared/cli.mjs';
+import { commonFlags, isMain, sandboxCli } from '../shared/cli.mjs';
 import { Router } from '../shared/router.mjs';
-import { startSandboxServer } from '../shared/server.mjs';
+import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { isUuid, parseInt32 } from '../shared/values.mjs';
 import { authenticate, issueToken, maskTokenBody, tokenResponse } from './auth.mjs';
 import { seedState } from './data.mjs';
@@ -31,15 +31,6 @@ export const DEFAULTS = Object.freeze({
 	// An older JTL-Wawi (Cloud ERP API 2.0/2.1) without GET /v2/customers: that call answers 404.
 	withoutV2CustomerList: false,
 });
-
-function resolveOptions(options) {
-	const merged = { ...DEFAULTS, ...options };
-	merged.rateLimit =
-		options.rateLimit === false || options.rateLimit === null
-			? false
-			: { ...DEFAULTS.rateLimit, ...(options.rateLimit ?? {}) };
-	return merged;
-}
 
 function buildRouter() {
 	const router = new Router();
@@ -83,7 +74,7 @@ function summary(state, nowMs) {
 }
 
 export async function startJtlSandbox(userOptions = {}) {
-	const options = resolveOptions(userOptions);
+	const options = resolveOptions(DEFAULTS, userOptions);
 	const sb = await startSandboxServer({
 		options,
 		seed: seedState,
@@ -110,63 +101,28 @@ export async function startJtlSandbox(userOptions = {}) {
 	});
 
 	return {
-		url: sb.url,
-		port: sb.port,
+		...sandboxHandle(sb, options),
 		apiBase: `${sb.url}/erp`,
 		tokenUrl: `${sb.url}/oauth2/token`,
-		options,
 		credentials: {
 			clientId: options.clientId,
 			clientSecret: options.clientSecret,
 			tenantId: options.tenantId,
 		},
-		state: sb.state,
-		requests: sb.requests,
-		faults: sb.faults,
-		now: sb.now,
-		addFault: sb.addFault,
-		clearFaults: sb.clearFaults,
-		advanceClock: sb.advanceClock,
 		issueToken: () => issueToken(sb.state, options, sb.now()),
-		summary: sb.summary,
-		reset: sb.reset,
-		close: sb.close,
 	};
 }
 
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	port: {
-		type: 'number',
-		key: 'port',
-		integer: true,
-		min: 0,
-		max: 65535,
-		help: '0 picks a free port',
-	},
-	host: { type: 'string', key: 'host', help: 'address to listen on' },
-	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
-	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	...commonFlags('port', 'host', 'seed', 'customers'),
 	items: { type: 'number', key: 'items', integer: true, min: 0, help: 'seeded items' },
 	'client-id': { type: 'string', key: 'clientId', help: 'OAuth2 client id' },
 	'client-secret': { type: 'string', key: 'clientSecret', help: 'OAuth2 client secret' },
 	'tenant-id': { type: 'string', key: 'tenantId', help: 'the accepted X-Tenant-ID' },
 	'token-ttl': { type: 'number', key: 'tokenTtlSeconds', help: 'token lifetime in seconds' },
-	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
-	'max-page-size': {
-		type: 'number',
-		key: 'maxPageSize',
-		integer: true,
-		min: 1,
-		help: 'largest pageSize',
-	},
-	'rate-limit': {
-		type: 'number',
-		key: 'rateLimit.limit',
-		help: 'requests per window; 0 turns it off',
-	},
-	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+	...commonFlags('latency', 'max-page-size', 'rate-limit', 'rate-interval'),
 	'no-retry-after': {
 		type: 'flag',
 		key: 'rateLimit.retryAfter',
@@ -187,25 +143,16 @@ export const CLI_OPTIONS = {
 	},
 };
 
-/** Sandbox options from the parsed flags; `--rate-limit 0` turns rate limiting off. */
-function cliToOptions(flags) {
-	const rateLimit = { ...DEFAULTS.rateLimit, ...flags.rateLimit };
-	return { ...flags, rateLimit: rateLimit.limit > 0 ? rateLimit : false };
-}
+const cli = sandboxCli({
+	name: 'jtl-sandbox',
+	table: CLI_OPTIONS,
+	defaults: DEFAULTS,
+	start: startJtlSandbox,
+});
 
 /** Options from argv (throws CliError on a bad flag; `--help` gives { help: true }). */
 export function parseCliArgs(argv) {
-	const parsed = parseCli(argv, CLI_OPTIONS);
-	return parsed.help ? parsed : cliToOptions(parsed.options);
+	return cli.parseArgs(argv);
 }
 
-if (isMain(import.meta.url)) {
-	await runCli({
-		name: 'jtl-sandbox',
-		table: CLI_OPTIONS,
-		defaults: DEFAULTS,
-		toOptions: cliToOptions,
-		start: startJtlSandbox,
-		describe: ({ url, apiBase, tokenUrl }) => ({ url, apiBase, tokenUrl }),
-	});
-}
+if (isMain(import.meta.url)) await cli.run();

@@ -2,6 +2,8 @@
 //   { 'flag-name': { type: 'string' | 'number' | 'flag', key: 'rateLimit.limit', help, integer?,
 //                    min?, max?, value? (what a flag sets, default true) } },
 // and gets --help, number checks and the run loop (print one JSON line, stop on SIGINT/SIGTERM).
+// The flags every sandbox has come from `commonFlags`; `sandboxCli` wires a vendor's table, defaults
+// and start function into its `parseCliArgs` and its run loop.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -111,4 +113,85 @@ export async function runCli({
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 	return handle;
+}
+
+/** Freezes a table and each of its specs, so a vendor cannot change a shared flag by accident. */
+const freezeTable = (table) => {
+	for (const spec of Object.values(table)) Object.freeze(spec);
+	return Object.freeze(table);
+};
+
+/** Flags with the same meaning in every sandbox; `commonFlags` picks them by name. */
+const COMMON_FLAGS = freezeTable({
+	port: {
+		type: 'number',
+		key: 'port',
+		integer: true,
+		min: 0,
+		max: 65535,
+		help: '0 picks a free port',
+	},
+	host: { type: 'string', key: 'host', help: 'address to listen on' },
+	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
+	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
+	'max-page-size': {
+		type: 'number',
+		key: 'maxPageSize',
+		integer: true,
+		min: 1,
+		help: 'largest pageSize',
+	},
+	'rate-limit': {
+		type: 'number',
+		key: 'rateLimit.limit',
+		help: 'requests per window; 0 turns it off',
+	},
+	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+});
+
+/**
+ * Table entries of the shared flags, in the order given, for spreading into a vendor's table
+ * (the order of the table is the order of --help). Throws on a name that is not a shared flag.
+ */
+export function commonFlags(...names) {
+	const picked = {};
+	for (const name of names) {
+		if (!Object.hasOwn(COMMON_FLAGS, name)) throw new Error(`No common sandbox flag --${name}`);
+		picked[name] = COMMON_FLAGS[name];
+	}
+	return picked;
+}
+
+/**
+ * Sandbox options from the parsed flags: the rate-limit flags are laid over `defaults.rateLimit`,
+ * and a limit of 0 (`--rate-limit 0`) turns rate limiting off (`rateLimit: false`).
+ */
+export function flagsToOptions(flags, defaults) {
+	const rateLimit = { ...defaults.rateLimit, ...flags.rateLimit };
+	return { ...flags, rateLimit: rateLimit.limit > 0 ? rateLimit : false };
+}
+
+/** The first line a sandbox prints: its url, apiBase and tokenUrl ('' when it has no token URL). */
+export const describeSandbox = ({ url, apiBase, tokenUrl = '' }) => ({ url, apiBase, tokenUrl });
+
+/**
+ * The CLI of a vendor sandbox.
+ * @param name      program name in messages and usage
+ * @param table     options table (see the top of this file)
+ * @param defaults  the vendor's defaults: shown by --help, the base of the rate limit
+ * @param start     (options) => handle with close()
+ * @param describe  (handle) => the JSON line printed once listening; default `describeSandbox`
+ * @returns { parseArgs(argv) => options, or { help: true } (throws CliError on a bad flag),
+ *            run(argv?) => handle, see runCli }
+ */
+export function sandboxCli({ name, table, defaults, start, describe = describeSandbox }) {
+	const toOptions = (flags) => flagsToOptions(flags, defaults);
+	return {
+		parseArgs(argv) {
+			const parsed = parseCli(argv, table);
+			return parsed.help ? parsed : toOptions(parsed.options);
+		},
+		run: (argv) => runCli({ name, table, defaults, argv, toOptions, start, describe }),
+	};
 }

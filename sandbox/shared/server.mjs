@@ -21,6 +21,42 @@ const defaultEchoBody = (body, request) =>
 		: { body, request };
 
 /**
+ * A vendor's options over its defaults. `rateLimit: false` or `null` turns rate limiting off; an
+ * object is laid over `defaults.rateLimit`, and `fixedRateLimit` (settings a vendor always has, e.g.
+ * which headers it sends) over that.
+ */
+export function resolveOptions(defaults, options, fixedRateLimit) {
+	const merged = { ...defaults, ...options };
+	merged.rateLimit =
+		options.rateLimit === false || options.rateLimit === null
+			? false
+			: { ...defaults.rateLimit, ...(options.rateLimit ?? {}), ...fixedRateLimit };
+	return merged;
+}
+
+/**
+ * The library handle every vendor sandbox returns, from a started server and its resolved options;
+ * a vendor spreads it and adds its own addresses and calls.
+ */
+export function sandboxHandle(sb, options) {
+	return {
+		url: sb.url,
+		port: sb.port,
+		options,
+		state: sb.state,
+		requests: sb.requests,
+		faults: sb.faults,
+		now: sb.now,
+		addFault: sb.addFault,
+		clearFaults: sb.clearFaults,
+		advanceClock: sb.advanceClock,
+		summary: sb.summary,
+		reset: sb.reset,
+		close: sb.close,
+	};
+}
+
+/**
  * @param config
  *  options       resolved vendor options; reads port, host, latencyMs, rateLimit ({limit,
  *                intervalSeconds, retryAfter} or false), seed

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { ApiError, notFound } from './errors.mjs';
 import { Router } from './router.mjs';
-import { startSandboxServer } from './server.mjs';
+import { resolveOptions, sandboxHandle, startSandboxServer } from './server.mjs';
 import { maskFields } from './requestLog.mjs';
 
 const router = new Router()
@@ -148,5 +148,92 @@ describe('startSandboxServer', () => {
 		assert.equal(sb.requests.length, 0);
 		assert.equal(sb.faults.length, 0);
 		assert.equal(sb.summary().clockOffsetSeconds, 0);
+	});
+});
+
+describe('resolveOptions', () => {
+	const defaults = Object.freeze({
+		port: 0,
+		seed: 1,
+		rateLimit: { limit: 60, intervalSeconds: 10, retryAfter: true },
+	});
+
+	it('lays the options over the defaults and the rate limit over the default one', () => {
+		assert.deepEqual(resolveOptions(defaults, {}), defaults);
+		assert.deepEqual(resolveOptions(defaults, { seed: 4, rateLimit: { limit: 3 } }), {
+			port: 0,
+			seed: 4,
+			rateLimit: { limit: 3, intervalSeconds: 10, retryAfter: true },
+		});
+		const resolved = resolveOptions(defaults, {});
+		assert.notEqual(resolved.rateLimit, defaults.rateLimit);
+	});
+
+	it('turns rate limiting off with false or null', () => {
+		assert.equal(resolveOptions(defaults, { rateLimit: false }).rateLimit, false);
+		assert.equal(resolveOptions(defaults, { rateLimit: null }).rateLimit, false);
+		assert.equal(
+			resolveOptions(defaults, { rateLimit: false }, { resetOnLimit: true }).rateLimit,
+			false,
+		);
+	});
+
+	it('puts the fixed rate-limit settings over the given ones', () => {
+		const fixed = { intervalHeader: false, resetOnLimit: true };
+		assert.deepEqual(
+			resolveOptions(defaults, { rateLimit: { limit: 5, resetOnLimit: false } }, fixed).rateLimit,
+			{
+				limit: 5,
+				intervalSeconds: 10,
+				retryAfter: true,
+				intervalHeader: false,
+				resetOnLimit: true,
+			},
+		);
+	});
+});
+
+describe('sandboxHandle', () => {
+	it('exposes the server, state and calls of a started sandbox', async (t) => {
+		const options = { port: 0, host: '127.0.0.1', latencyMs: 0, rateLimit: false, seed: 2 };
+		const sb = await startSandboxServer({
+			options,
+			seed: () => ({ notes: [] }),
+			api: { prefix: '/api', router },
+			errorBody: (err) => ({ error: err.code }),
+		});
+		const handle = sandboxHandle(sb, options);
+		t.after(() => handle.close());
+		assert.deepEqual(Object.keys(handle), [
+			'url',
+			'port',
+			'options',
+			'state',
+			'requests',
+			'faults',
+			'now',
+			'addFault',
+			'clearFaults',
+			'advanceClock',
+			'summary',
+			'reset',
+			'close',
+		]);
+		assert.equal(handle.url, `http://127.0.0.1:${handle.port}`);
+		assert.equal(handle.options, options);
+		handle.state.notes.push({ id: 1, text: 'a' });
+		assert.equal((await (await fetch(`${handle.url}/api/notes`)).json()).length, 1);
+		assert.equal(handle.requests.length, 1);
+		handle.addFault({ path: '/api/notes', status: 503 });
+		assert.equal(handle.faults.length, 1);
+		handle.clearFaults();
+		assert.equal(handle.faults.length, 0);
+		const t0 = handle.now();
+		handle.advanceClock(60);
+		assert.ok(handle.now() - t0 >= 60_000);
+		assert.equal(handle.summary().seed, 2);
+		handle.reset();
+		assert.deepEqual(handle.state.notes, []);
+		assert.equal(handle.requests.length, 0);
 	});
 });

@@ -2,10 +2,10 @@
 // contact persons, sales prices, payment methods, webhooks) on the shared sandbox server.
 // Library: `await startXentralSandbox(options)`.
 // CLI: `node sandbox/xentral/server.mjs --port 4200` (`--help` lists the options).
-import { isMain, parseCli, runCli } from '../shared/cli.mjs';
+import { commonFlags, isMain, sandboxCli } from '../shared/cli.mjs';
 import { ApiError } from '../shared/errors.mjs';
 import { Router } from '../shared/router.mjs';
-import { startSandboxServer } from '../shared/server.mjs';
+import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { seedState } from './data.mjs';
 import { createAnnouncer } from './deliveries.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
@@ -33,20 +33,8 @@ export const DEFAULTS = Object.freeze({
 	v3Customers: true,
 });
 
-function resolveOptions(options) {
-	const merged = { ...DEFAULTS, ...options };
-	merged.rateLimit =
-		options.rateLimit === false || options.rateLimit === null
-			? false
-			: {
-					...DEFAULTS.rateLimit,
-					...(options.rateLimit ?? {}),
-					// Xentral sends Limit and Remaining, and on a 429 Retry-After and X-RateLimit-Reset.
-					intervalHeader: false,
-					resetOnLimit: true,
-				};
-	return merged;
-}
+// Xentral sends Limit and Remaining, and on a 429 Retry-After and X-RateLimit-Reset.
+const RATE_LIMIT_HEADERS = Object.freeze({ intervalHeader: false, resetOnLimit: true });
 
 function buildRouter(announce) {
 	const router = new Router();
@@ -86,7 +74,7 @@ function summary(state) {
 }
 
 export async function startXentralSandbox(userOptions = {}) {
-	const options = resolveOptions(userOptions);
+	const options = resolveOptions(DEFAULTS, userOptions, RATE_LIMIT_HEADERS);
 	const { deliverer, announce } = createAnnouncer({ retries: options.deliveryRetries });
 	const sb = await startSandboxServer({
 		options,
@@ -111,48 +99,20 @@ export async function startXentralSandbox(userOptions = {}) {
 	});
 
 	return {
-		url: sb.url,
-		port: sb.port,
+		...sandboxHandle(sb, options),
 		apiBase: sb.url,
-		options,
 		credentials: { instance: sb.url, token: options.token },
-		state: sb.state,
-		requests: sb.requests,
-		faults: sb.faults,
-		now: sb.now,
-		addFault: sb.addFault,
-		clearFaults: sb.clearFaults,
-		advanceClock: sb.advanceClock,
-		summary: sb.summary,
 		deliveries: () => deliverer.deliveries(),
 		deliveriesSettled: () => deliverer.settled(),
-		reset: sb.reset,
-		close: sb.close,
 	};
 }
 
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	port: {
-		type: 'number',
-		key: 'port',
-		integer: true,
-		min: 0,
-		max: 65535,
-		help: '0 picks a free port',
-	},
-	host: { type: 'string', key: 'host', help: 'address to listen on' },
-	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
-	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	...commonFlags('port', 'host', 'seed', 'customers'),
 	token: { type: 'string', key: 'token', help: 'the accepted personal access token' },
-	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
-	'rate-limit': {
-		type: 'number',
-		key: 'rateLimit.limit',
-		help: 'requests per window; 0 turns it off',
-	},
-	'rate-interval': { type: 'number', key: 'rateLimit.intervalSeconds', help: 'window length (s)' },
+	...commonFlags('latency', 'rate-limit', 'rate-interval'),
 	'without-v3-customers': {
 		type: 'flag',
 		key: 'v3Customers',
@@ -168,23 +128,16 @@ export const CLI_OPTIONS = {
 	},
 };
 
-function cliToOptions(flags) {
-	const rateLimit = { ...DEFAULTS.rateLimit, ...flags.rateLimit };
-	return { ...flags, rateLimit: rateLimit.limit > 0 ? rateLimit : false };
-}
+const cli = sandboxCli({
+	name: 'xentral-sandbox',
+	table: CLI_OPTIONS,
+	defaults: DEFAULTS,
+	start: startXentralSandbox,
+});
 
+/** Options from argv (throws CliError on a bad flag; `--help` gives { help: true }). */
 export function parseCliArgs(argv) {
-	const parsed = parseCli(argv, CLI_OPTIONS);
-	return parsed.help ? parsed : cliToOptions(parsed.options);
+	return cli.parseArgs(argv);
 }
 
-if (isMain(import.meta.url)) {
-	await runCli({
-		name: 'xentral-sandbox',
-		table: CLI_OPTIONS,
-		defaults: DEFAULTS,
-		toOptions: cliToOptions,
-		start: startXentralSandbox,
-		describe: ({ url, apiBase }) => ({ url, apiBase, tokenUrl: '' }),
-	});
-}
+if (isMain(import.meta.url)) await cli.run();
