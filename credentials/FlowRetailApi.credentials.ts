@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { bearerTokenAuth, tokenField } from '../nodes/shared/tokenAuth';
+
 export const FLOW_RETAIL_PRODUCTION_API = 'https://api.flowretail.com/v2';
 export const FLOW_RETAIL_STAGE_API = 'https://api.stage.flowretail.com/v2';
 
@@ -62,24 +64,13 @@ export class FlowRetailApi implements ICredentialType {
 			required: true,
 			description: 'The UID of your Flow Retail tenant; every request is scoped to it',
 		},
-		{
-			displayName: 'Integration Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				'The token of an integration user (API user), generated in Flow Retail Admin. It is shown only once.',
-		},
+		tokenField(
+			'Integration Token',
+			'The token of an integration user (API user), generated in Flow Retail Admin. It is shown only once.',
+		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.token}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuth;
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { bearerTokenAuth, tokenField } from '../nodes/shared/tokenAuth';
+
 /** Where a Xentral admin issues a personal access token, in the words of Xentral's own menu. */
 export const XENTRAL_TOKEN_HINT =
 	'Issue a new one in Xentral under Account settings → Developer Settings → Personal Access Tokens (admin rights needed; from release 26.47 a token expires after at most 180 days) and paste it into the Xentral credential.';
@@ -60,24 +62,13 @@ export class XentralApi implements ICredentialType {
 			description:
 				'Your Xentral instance: its ID as in https://&lt;ID&gt;.xentral.biz, or the full https URL of a custom domain',
 		},
-		{
-			displayName: 'Personal Access Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				'Created in Xentral under Account settings → Developer Settings → Personal Access Tokens',
-		},
+		tokenField(
+			'Personal Access Token',
+			'Created in Xentral under Account settings → Developer Settings → Personal Access Tokens',
+		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.token}}' },
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuth;
 
 	test: ICredentialTestRequest = {
 		request: {

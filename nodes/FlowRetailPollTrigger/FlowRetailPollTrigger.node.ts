@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
+import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { pollCustomers } from './customerPoll';
 
 /** Polls Flow Retail for new or changed customers: for tenants where webhooks are not allowed. */
@@ -27,44 +28,22 @@ export class FlowRetailPollTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'flowRetailApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'newCustomer',
-				options: [
-					{
-						name: 'New Customer',
-						value: 'newCustomer',
-						description: 'A customer was created (by createdAt)',
-					},
-					{
-						name: 'Updated Customer',
-						value: 'updatedCustomer',
-						description:
-							'A customer was changed after it was created (by lastModifiedAt); each change fires once',
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether to return the package's common customer shape instead of Flow Retail's full record",
-					},
-				],
-			},
+			customerEventField([
+				{
+					name: 'New Customer',
+					value: 'newCustomer',
+					description: 'A customer was created (by createdAt)',
+				},
+				{
+					name: 'Updated Customer',
+					value: 'updatedCustomer',
+					description:
+						'A customer was changed after it was created (by lastModifiedAt); each change fires once',
+				},
+			]),
+			simplifyOptions(
+				"Whether to return the package's common customer shape instead of Flow Retail's full record",
+			),
 			requestTimeoutProperty,
 		],
 	};

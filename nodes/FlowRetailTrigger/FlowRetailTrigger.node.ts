@@ -12,8 +12,10 @@ import { findRecord } from '../FlowRetail/helpers/records';
 import { simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { FLOW_UID_PATTERN, flowPath } from '../FlowRetail/transport';
 import { requestTimeoutProperty } from '../shared/http';
+import { optionsCollection } from '../shared/parameters';
 import {
 	deliveryHeader,
+	postWebhook,
 	refuseDelivery,
 	sameSecret,
 	storedRegistration,
@@ -37,9 +39,7 @@ export class FlowRetailTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'flowRetailApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [postWebhook],
 		properties: [
 			{
 				displayName: 'Events',
@@ -51,31 +51,24 @@ export class FlowRetailTrigger implements INodeType {
 				description:
 					'The events to receive. On activation the trigger registers an HTTP transport in Flow Retail (needs Tenant.Admin) and removes it on deactivation.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Fetch Full Customer',
-						name: 'fetchCustomer',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to read the customer for a created or updated customer: the webhook itself carries only IDs',
-					},
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether to return the fetched customer in the package's common customer shape instead of Flow Retail's full record",
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Fetch Full Customer',
+					name: 'fetchCustomer',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to read the customer for a created or updated customer: the webhook itself carries only IDs',
+				},
+				{
+					displayName: 'Simplify',
+					name: 'simplify',
+					type: 'boolean',
+					default: true,
+					description:
+						"Whether to return the fetched customer in the package's common customer shape instead of Flow Retail's full record",
+				},
+			]),
 			requestTimeoutProperty,
 		],
 	};

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
+import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { pollCustomers } from './customerPoll';
 
 export class JtlWawiTrigger implements INodeType {
@@ -26,44 +27,22 @@ export class JtlWawiTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'jtlWawiOAuth2Api', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'newCustomer',
-				options: [
-					{
-						name: 'New Customer',
-						value: 'newCustomer',
-						description: 'A customer was created (by its creation date)',
-					},
-					{
-						name: 'Updated Customer',
-						value: 'updatedCustomer',
-						description:
-							'A customer was changed after it was created (by its last-changed date); each change fires once',
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to return a compact customer (IDs, dates, name, company, e-mail, phone and address of the default billing address) instead of the full JTL record',
-					},
-				],
-			},
+			customerEventField([
+				{
+					name: 'New Customer',
+					value: 'newCustomer',
+					description: 'A customer was created (by its creation date)',
+				},
+				{
+					name: 'Updated Customer',
+					value: 'updatedCustomer',
+					description:
+						'A customer was changed after it was created (by its last-changed date); each change fires once',
+				},
+			]),
+			simplifyOptions(
+				'Whether to return a compact customer (IDs, dates, name, company, e-mail, phone and address of the default billing address) instead of the full JTL record',
+			),
 			requestTimeoutProperty,
 		],
 	};

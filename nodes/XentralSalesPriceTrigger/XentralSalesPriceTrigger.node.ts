@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { webhookHooks } from '../shared/webhooks';
+import { simplifyOptions } from '../shared/parameters';
+import { postWebhook, webhookHooks } from '../shared/webhooks';
 import { lifecycle, receiveSalesPriceEvent, removeWebhooksOfUrl } from './salesPriceWebhooks';
 
 const hooks = webhookHooks(lifecycle);
@@ -26,9 +27,7 @@ export class XentralSalesPriceTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'xentralApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [postWebhook],
 		properties: [
 			{
 				displayName: 'Events',
@@ -42,23 +41,9 @@ export class XentralSalesPriceTrigger implements INodeType {
 					{ name: 'Updated', value: 'updated', description: 'A sales price was changed' },
 				],
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether to return a compact sales price with the event's name instead of Xentral's delivery as sent",
-					},
-				],
-			},
+			simplifyOptions(
+				"Whether to return a compact sales price with the event's name instead of Xentral's delivery as sent",
+			),
 		],
 	};
 

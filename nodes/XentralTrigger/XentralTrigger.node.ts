@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
+import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { pollChangedCustomers } from './changedCustomerPoll';
 import { pollNewCustomers } from './customerPoll';
 
@@ -26,45 +27,23 @@ export class XentralTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'xentralApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				default: 'newCustomer',
-				options: [
-					{
-						name: 'New Customer',
-						value: 'newCustomer',
-						description:
-							'A customer was created: each poll emits the customers with an ID above the highest one seen',
-					},
-					{
-						name: 'New or Updated Customer (V3 API)',
-						value: 'newOrUpdatedCustomer',
-						description:
-							'A customer was created or changed, by its updatedAt; needs the beta v3 customer API (feature flag api-v3-customers)',
-					},
-				],
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether to return the package's common customer shape instead of Xentral's full record",
-					},
-				],
-			},
+			customerEventField([
+				{
+					name: 'New Customer',
+					value: 'newCustomer',
+					description:
+						'A customer was created: each poll emits the customers with an ID above the highest one seen',
+				},
+				{
+					name: 'New or Updated Customer (V3 API)',
+					value: 'newOrUpdatedCustomer',
+					description:
+						'A customer was created or changed, by its updatedAt; needs the beta v3 customer API (feature flag api-v3-customers)',
+				},
+			]),
+			simplifyOptions(
+				"Whether to return the package's common customer shape instead of Xentral's full record",
+			),
 			requestTimeoutProperty,
 		],
 	};

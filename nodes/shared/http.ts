@@ -121,6 +121,45 @@ export interface CoreRequest {
 	timeoutMs?: number;
 }
 
+/** What an operation passes to a vendor's request function besides the method and the path. */
+export interface VendorRequest {
+	qs?: IDataObject;
+	body?: unknown;
+	itemIndex?: number;
+	/**
+	 * Whether repeating the request is harmless; the core's default (every method but POST) when
+	 * unset. A write that adds something, such as an update command with a new address, says false.
+	 */
+	idempotent?: boolean;
+}
+
+/** The parts of a core request that a vendor request carries as given, plus the node's Timeout. */
+export function vendorRequestFields(ctx: RequestContext, request: VendorRequest) {
+	return {
+		qs: request.qs,
+		body: request.body,
+		itemIndex: request.itemIndex,
+		idempotent: request.idempotent,
+		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),
+	};
+}
+
+/**
+ * Builds a request path from a template, URL-encoding every interpolated value as one path
+ * segment, so that no value can change the path. Dots are encoded too, so a value can never be a
+ * `.` or `..` segment. Each vendor's transport brands the result as its own path type.
+ */
+export function encodedPath(
+	strings: TemplateStringsArray,
+	values: ReadonlyArray<string | number>,
+): string {
+	let path = strings[0];
+	values.forEach((value, i) => {
+		path += encodeURIComponent(String(value)).replace(/\./g, '%2E') + strings[i + 1];
+	});
+	return path;
+}
+
 export interface CoreResponse<T = unknown> {
 	statusCode: number;
 	headers: Record<string, string>;

@@ -1,10 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { booleanValue, collectionValue, int32, validateField } from './validation';
 
 /**
  * Editor parameters every vendor's nodes use in the same way, and their readers: Return All +
- * Limit of a Get Many, the Simplify switch, resource locators read as their plain value.
+ * Limit of a Get Many, the Simplify switch, the Options collection, the polling triggers' Event
+ * dropdown, resource locators read as their plain value.
  */
 
 /** The usual Return All + Limit pair of a Get Many operation. */
@@ -52,6 +58,41 @@ export function simplifyField(record = 'customer'): INodeProperties {
 		type: 'boolean',
 		default: true,
 		description: `Whether to return a compact, flat ${record} in camelCase (the same shape from every system and API) instead of the vendor's full record`,
+	};
+}
+
+/** The Options collection of an operation or trigger, holding its switches. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
+/**
+ * A trigger's Options collection with its one Simplify switch; `description` says what the switch
+ * returns for that trigger.
+ */
+export function simplifyOptions(description: string): INodeProperties {
+	return optionsCollection([
+		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description },
+	]);
+}
+
+/** The Event dropdown of a customer polling trigger, New Customer by default. */
+export function customerEventField(events: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		required: true,
+		default: 'newCustomer',
+		options: events,
 	};
 }
 

@@ -26,6 +26,20 @@ export interface ResourceModule {
 	operations: Record<string, OperationModule>;
 }
 
+/**
+ * A resource from its operation dropdown and its operations: the fields follow the dropdown in the
+ * order the operations are listed.
+ */
+export function resourceModule(
+	operationField: INodeProperties,
+	operations: Record<string, OperationModule>,
+): ResourceModule {
+	return {
+		description: [operationField, ...Object.values(operations).flatMap((o) => o.description)],
+		operations,
+	};
+}
+
 /** A node's resources by their parameter value. */
 export type ResourceMap = Record<string, ResourceModule>;
 

@@ -6,9 +6,18 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
+	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+/** The one webhook of a trigger: deliveries are POSTed to it and answered as soon as received. */
+export const postWebhook: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: 'webhook',
+};
 
 /** A random secret of `bytes` bytes as lower-case hex (letters and digits only, safe in any header). */
 export function newWebhookSecret(bytes = 32): string {

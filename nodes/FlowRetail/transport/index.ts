@@ -12,8 +12,8 @@ import {
 } from '../../../credentials/FlowRetailApi.credentials';
 import type { VendorErrorText } from '../../shared/errors';
 import { unexpectedAnswer } from '../../shared/errors';
-import type { CoreResponse, RequestContext, VendorProfile } from '../../shared/http';
-import { coreRequest, requestTimeoutMs } from '../../shared/http';
+import type { CoreResponse, RequestContext, VendorProfile, VendorRequest } from '../../shared/http';
+import { coreRequest, encodedPath, vendorRequestFields } from '../../shared/http';
 import { PACKAGE_AGENT } from '../../shared/package';
 
 export const FLOW_CREDENTIAL_TYPE = 'flowRetailApi';
@@ -140,19 +140,10 @@ export type FlowPath = string & { readonly [encoded]: true };
  * segment (dots too), so no value can change the path: flowPath`/customers/${uid}`.
  */
 export function flowPath(strings: TemplateStringsArray, ...values: string[]): FlowPath {
-	let path = strings[0];
-	values.forEach((value, i) => {
-		path += encodeURIComponent(value).replace(/\./g, '%2E') + strings[i + 1];
-	});
-	return path as FlowPath;
+	return encodedPath(strings, values) as FlowPath;
 }
 
-export interface FlowRequest {
-	qs?: IDataObject;
-	body?: unknown;
-	itemIndex?: number;
-	idempotent?: boolean;
-}
+export type FlowRequest = VendorRequest;
 
 /** One call to the Flow Retail API v2, below the credential's tenant. */
 export async function flowRequest<T = unknown>(
@@ -166,12 +157,8 @@ export async function flowRequest<T = unknown>(
 	return await coreRequest<T>(ctx, flowVendor, {
 		method,
 		url: `${conn.baseUrl}/tenants/${tenant}${path}`,
-		qs: request.qs,
-		body: request.body,
 		headers: { 'User-Agent': PACKAGE_AGENT },
-		itemIndex: request.itemIndex,
-		idempotent: request.idempotent,
-		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),
 		rateLimitKey: `flow:${conn.tenantUid}`,
+		...vendorRequestFields(ctx, request),
 	});
 }

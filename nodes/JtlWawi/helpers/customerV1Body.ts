@@ -8,7 +8,7 @@ import { CUSTOMER_FIELDS } from './customerCatalog';
 import { readFields, specOf, specsFor } from './fieldCatalog';
 import { PAYMENT_FIELDS } from './paymentCatalog';
 import { assertReferenceExists } from './references';
-import { readCollectionParameter } from '../../shared/parameters';
+import { optionsCollection, readCollectionParameter } from '../../shared/parameters';
 
 /** Required top-level parameters of a v1 create; the other customer fields are Additional Fields. */
 const CUSTOMER_GROUP = specOf(CUSTOMER_FIELDS, 'v1', 'CustomerGroupId');
@@ -96,23 +96,15 @@ export function customerV1Properties(operation: 'create' | 'upsert'): INodePrope
 			default: {},
 			options: toProperties(specsFor(PAYMENT_FIELDS, 'v1')),
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Disable Automatic Workflows',
-					name: 'disableAutomaticWorkflows',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether JTL-Wawi workflows that would react to this change are not triggered',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Disable Automatic Workflows',
+				name: 'disableAutomaticWorkflows',
+				type: 'boolean',
+				default: false,
+				description: 'Whether JTL-Wawi workflows that would react to this change are not triggered',
+			},
+		]),
 	];
 }
 

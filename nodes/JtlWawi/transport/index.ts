@@ -7,8 +7,8 @@ import {
 } from '../../../credentials/JtlWawiOAuth2Api.credentials';
 import type { VendorErrorText } from '../../shared/errors';
 import { unexpectedAnswer } from '../../shared/errors';
-import type { CoreResponse, RequestContext, VendorProfile } from '../../shared/http';
-import { coreRequest, requestTimeoutMs } from '../../shared/http';
+import type { CoreResponse, RequestContext, VendorProfile, VendorRequest } from '../../shared/http';
+import { coreRequest, encodedPath, vendorRequestFields } from '../../shared/http';
 import { PACKAGE_AGENT, PACKAGE_VERSION } from '../../shared/package';
 import { oauth2Secrets } from '../../shared/secrets';
 import { UUID_PATTERN } from '../../shared/validation';
@@ -215,23 +215,10 @@ export type JtlPath = string & { readonly [encoded]: true };
  * never be a `.` or `..` segment.
  */
 export function jtlPath(strings: TemplateStringsArray, ...values: Array<string | number>): JtlPath {
-	let path = strings[0];
-	values.forEach((value, i) => {
-		path += encodeURIComponent(String(value)).replace(/\./g, '%2E') + strings[i + 1];
-	});
-	return path as JtlPath;
+	return encodedPath(strings, values) as JtlPath;
 }
 
-export interface JtlRequest {
-	qs?: IDataObject;
-	body?: unknown;
-	itemIndex?: number;
-	/**
-	 * Whether repeating the request is harmless; the core's default (every method but POST) when
-	 * unset. A write that adds something, such as the update command with a new address, says false.
-	 */
-	idempotent?: boolean;
-}
+export type JtlRequest = VendorRequest;
 
 /** One call to the JTL Cloud ERP API. `path` starts with `/` and is relative to the API base. */
 export async function jtlApiRequest<T = unknown>(
@@ -244,12 +231,8 @@ export async function jtlApiRequest<T = unknown>(
 	return await coreRequest<T>(ctx, jtlVendor, {
 		method,
 		url: `${conn.baseUrl}${path}`,
-		qs: request.qs,
-		body: request.body,
 		headers: conn.headers,
-		itemIndex: request.itemIndex,
-		idempotent: request.idempotent,
-		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),
 		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
+		...vendorRequestFields(ctx, request),
 	});
 }

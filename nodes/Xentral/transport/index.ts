@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { XENTRAL_TOKEN_HINT, xentralBaseUrl } from '../../../credentials/XentralApi.credentials';
 import type { VendorErrorText } from '../../shared/errors';
 import { unexpectedAnswer } from '../../shared/errors';
-import type { CoreResponse, RequestContext, VendorProfile } from '../../shared/http';
-import { coreRequest, requestTimeoutMs } from '../../shared/http';
+import type { CoreResponse, RequestContext, VendorProfile, VendorRequest } from '../../shared/http';
+import { coreRequest, encodedPath, vendorRequestFields } from '../../shared/http';
 import type { Page } from '../../shared/pagination';
 
 export const XENTRAL_CREDENTIAL_TYPE = 'xentralApi';
@@ -153,20 +153,12 @@ export function xentralPath(
 	strings: TemplateStringsArray,
 	...values: Array<string | number>
 ): XentralPath {
-	let path = strings[0];
-	values.forEach((value, i) => {
-		path += encodeURIComponent(String(value)).replace(/\./g, '%2E') + strings[i + 1];
-	});
-	return path as XentralPath;
+	return encodedPath(strings, values) as XentralPath;
 }
 
-export interface XentralRequest {
-	qs?: IDataObject;
+export interface XentralRequest extends VendorRequest {
 	/** Extra headers, such as the v3 lists' `x-pagination`. */
 	headers?: Record<string, string>;
-	body?: unknown;
-	itemIndex?: number;
-	idempotent?: boolean;
 }
 
 /** One call to the Xentral API; `path` starts with `/api/`. */
@@ -180,8 +172,6 @@ export async function xentralApiRequest<T = unknown>(
 	return await coreRequest<T>(ctx, xentralVendor, {
 		method,
 		url: `${base}${path}`,
-		qs: request.qs,
-		body: request.body,
 		headers: {
 			...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
 			// v1/v2 creates answer 201 with an empty text/html body (the spec's only 201 content):
@@ -189,11 +179,9 @@ export async function xentralApiRequest<T = unknown>(
 			...(method === 'POST' ? { Accept: 'application/json, text/html' } : {}),
 			...request.headers,
 		},
-		itemIndex: request.itemIndex,
-		idempotent: request.idempotent,
-		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),
 		// One window per instance: Xentral counts every request of the instance against it.
 		rateLimitKey: `xentral:${base}`,
+		...vendorRequestFields(ctx, request),
 	});
 }
 

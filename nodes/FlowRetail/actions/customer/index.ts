@@ -13,7 +13,7 @@ import * as removeExtension from './removeExtension.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -120,7 +120,4 @@ const operations = {
 	upsert,
 };
 
-export const customer: ResourceModule = {
-	description: [operationField, ...Object.values(operations).flatMap((o) => o.description)],
-	operations,
-};
+export const customer = resourceModule(operationField, operations);

@@ -5,7 +5,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -50,7 +50,4 @@ const operationField: INodeProperties = {
 
 const operations = { create, delete: del, get, getAll, update };
 
-export const customerContact: ResourceModule = {
-	description: [operationField, ...Object.values(operations).flatMap((o) => o.description)],
-	operations,
-};
+export const customerContact = resourceModule(operationField, operations);

@@ -4,7 +4,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -43,7 +43,4 @@ const operationField: INodeProperties = {
 
 const operations = { create, get, getAll, update };
 
-export const customerGroup: ResourceModule = {
-	description: [operationField, ...Object.values(operations).flatMap((o) => o.description)],
-	operations,
-};
+export const customerGroup = resourceModule(operationField, operations);

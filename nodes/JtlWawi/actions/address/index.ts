@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as add from './add.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -34,7 +34,6 @@ const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const address: ResourceModule = {
-	description: [operationField, ...add.description, ...getAll.description, ...update.description],
-	operations: { add, getAll, update },
-};
+const operations = { add, getAll, update };
+
+export const address = resourceModule(operationField, operations);

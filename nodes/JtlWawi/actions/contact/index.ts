@@ -5,7 +5,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -48,14 +48,6 @@ const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const contact: ResourceModule = {
-	description: [
-		operationField,
-		...create.description,
-		...del.description,
-		...get.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, delete: del, get, getAll, update },
-};
+const operations = { create, delete: del, get, getAll, update };
+
+export const contact = resourceModule(operationField, operations);

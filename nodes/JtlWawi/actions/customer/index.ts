@@ -6,7 +6,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -55,15 +55,6 @@ const operationField: INodeProperties = {
 	default: 'get',
 };
 
-export const customer: ResourceModule = {
-	description: [
-		operationField,
-		...create.description,
-		...upsert.description,
-		...del.description,
-		...get.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, upsert, delete: del, get, getAll, update },
-};
+const operations = { create, upsert, delete: del, get, getAll, update };
+
+export const customer = resourceModule(operationField, operations);

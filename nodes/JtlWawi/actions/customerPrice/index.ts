@@ -4,7 +4,7 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 
 const operationField: INodeProperties = {
 	displayName: 'Operation',
@@ -41,13 +41,6 @@ const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const customerPrice: ResourceModule = {
-	description: [
-		operationField,
-		...create.description,
-		...del.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, delete: del, getAll, update },
-};
+const operations = { create, delete: del, getAll, update };
+
+export const customerPrice = resourceModule(operationField, operations);

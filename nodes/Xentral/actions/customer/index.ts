@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -50,15 +50,6 @@ const operationField: INodeProperties = {
 	default: 'get',
 };
 
-export const customer: ResourceModule = {
-	description: [
-		operationField,
-		...create.description,
-		...upsert.description,
-		...del.description,
-		...get.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, upsert, delete: del, get, getAll, update },
-};
+const operations = { create, upsert, delete: del, get, getAll, update };
+
+export const customer = resourceModule(operationField, operations);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceModule } from '../../../shared/router';
+import { resourceModule } from '../../../shared/router';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -48,14 +48,6 @@ const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const salesPrice: ResourceModule = {
-	description: [
-		operationField,
-		...create.description,
-		...del.description,
-		...get.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, delete: del, get, getAll, update },
-};
+const operations = { create, delete: del, get, getAll, update };
+
+export const salesPrice = resourceModule(operationField, operations);
