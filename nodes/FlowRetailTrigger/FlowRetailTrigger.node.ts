@@ -42,6 +42,13 @@ export class FlowRetailTrigger implements INodeType {
 		webhooks: [postWebhook],
 		properties: [
 			{
+				displayName:
+					'Flow Retail does not send a delivery again once n8n has refused it, and n8n refuses webhooks while it starts up. For a sync that must not miss a change made during a restart, add a Flow Retail Poll Trigger as well.',
+				name: 'restartNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',

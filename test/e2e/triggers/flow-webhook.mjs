@@ -1,7 +1,9 @@
 // The Flow Retail Trigger (webhook, customer created) across a restart of n8n: activation registers
 // an HTTP transport with a bearer secret; a customer created in the sandbox is delivered and runs
 // the workflow; a delivery without the secret is refused with 401 and runs nothing; after the
-// restart one transport still works; deactivation removes it.
+// restart one transport still works; a customer created while n8n is down is delivered by one of
+// Flow Retail's retries (network errors and 5xx, exponential backoff) after the restart;
+// deactivation removes it.
 import assert from 'node:assert/strict';
 
 import { flowRetailTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
@@ -11,6 +13,7 @@ export function triggers({ flow }) {
 	const workflow = flowRetailTriggerWorkflow('liveFlowTrigger');
 	// Only creations: the Flow Retail poll case changes customers at the same time.
 	workflow.nodes[0].parameters.events = ['CUSTOMER_CREATE'];
+	const deliveries = new Map();
 	return [
 		webhookTriggerCase({
 			name: 'Flow Retail trigger (webhook) across a restart',
@@ -18,6 +21,8 @@ export function triggers({ flow }) {
 			nodeId: 'flow-trigger',
 			trigger: 'Flow Retail Trigger',
 			registrations: () => flow.state.transports,
+			retriesWhileDown: 'Flow Retail retries up to 10 times with exponential backoff',
+			deliveryOf: (tag) => deliveries.get(tag),
 			checkRegistration(transport, n8n) {
 				assert.equal(transport.securityType, 'BEARER_TOKEN');
 				assert.match(transport.url, new RegExp(`^${n8n.url}/webhook/`));
@@ -39,6 +44,11 @@ export function triggers({ flow }) {
 					}),
 				});
 				assert.equal(res.status, 201, `create customer: ${await res.text()}`);
+				// The sandbox logs the delivery before it answers; this case alone subscribes to creations.
+				deliveries.set(
+					tag,
+					flow.deliveries().findLast((d) => d.event === 'CUSTOMER_CREATE'),
+				);
 				return (emitted) => {
 					assert.deepEqual(
 						emitted.map((e) => [e.action, e.customerUid]),
