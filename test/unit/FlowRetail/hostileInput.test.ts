@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- editor descriptions and vendor JSON */
 /**
  * Every parameter of every Flow Retail operation, fuzzed with hostile values while the others stay
  * valid. Each run ends either in a NodeOperationError that names the field's label and `(item N)`
@@ -6,14 +5,18 @@
  * segment matches `^[A-Za-z0-9-_]+$`, and whose query and body carry no control or bidi character,
  * no `[object Object]`, no text longer than 2,000 characters and no unbounded number.
  */
-import fc from 'fast-check';
-import type { INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { resources } from '../../../nodes/FlowRetail/actions/router';
 import { flowRequest } from '../../../nodes/FlowRetail/transport';
+import {
+	expectRefusedOrSent,
+	fuzzOperation,
+	fuzzSuite,
+	HUGE_TEXT,
+	hostileValues,
+} from '../../harness/hostileValues';
 import { mockExecuteContext } from '../../harness/mockContext';
-import type { Params } from '../../harness/mockContext';
 import { VALID, respond } from './fixtures';
 
 jest.mock('../../../nodes/FlowRetail/transport', () => ({
@@ -63,10 +66,7 @@ for (const [resource, collection] of [
 	OWN_ROUTES[`${resource}.update`] = [`PUT ${collection}/${U}`];
 }
 
-const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/u;
-const HUGE = 'x'.repeat(100_000);
-const text = fc.string({ maxLength: 12 });
-const controlChar = fc.constantFrom(
+const injected = [
 	'\u0000',
 	'\r\n',
 	'\n',
@@ -79,10 +79,10 @@ const controlChar = fc.constantFrom(
 	'\u200f',
 	'\u2028',
 	'\ufeff',
-);
-const hostile: fc.Arbitrary<unknown> = fc.oneof(
-	fc.constantFrom(
-		HUGE,
+];
+const hostile = hostileValues(
+	[
+		HUGE_TEXT,
 		'',
 		' ',
 		'../x',
@@ -108,65 +108,22 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
 		[],
 		{ __rl: true, mode: 'id', value: '../1' },
 		{ toString: 'x' },
-	),
-	fc.tuple(text, controlChar, text).map(([a, c, b]) => a + c + b),
-	fc.double(),
-	fc.integer(),
-	fc.object({ maxDepth: 1, maxKeys: 3 }),
-	fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 3 }),
-	text,
+	],
+	injected,
 );
 
-function fieldsOf(resource: string, operation: string): INodeProperties[] {
-	return (resources[resource].description as INodeProperties[]).filter(
-		(p) =>
-			p.displayOptions?.show?.resource?.includes(resource) &&
-			p.displayOptions?.show?.operation?.includes(operation),
-	);
-}
-
-function leavesOf(value: unknown, out: Array<string | number> = []): Array<string | number> {
-	if (typeof value === 'string' || typeof value === 'number') out.push(value);
-	else if (value && typeof value === 'object')
-		for (const [k, v] of Object.entries(value)) {
-			out.push(k);
-			leavesOf(v, out);
-		}
-	return out;
-}
-
-interface Case {
-	parameter: string;
-	inner?: string;
-	labels: string[];
-}
-
-function casesOf(fields: INodeProperties[]): Case[] {
-	const cases: Case[] = [];
-	const seen = new Set<string>();
-	for (const field of fields) {
-		if (seen.has(field.name)) continue;
-		seen.add(field.name);
-		const labels = fields.filter((f) => f.name === field.name).map((f) => f.displayName);
-		cases.push({ parameter: field.name, labels });
-		if (field.type === 'collection')
-			for (const option of (field.options ?? []) as INodeProperties[])
-				cases.push({
-					parameter: field.name,
-					inner: option.name,
-					labels: [`${field.displayName} > ${option.displayName}`, field.displayName],
-				});
-	}
-	return cases;
-}
-
-const operations = Object.entries(resources).flatMap(([resource, module]) =>
-	Object.keys(module.operations).map((operation) => ({ resource, operation })),
-);
-
-let tried = 0;
-let refused = 0;
-let sent = 0;
+const suite = fuzzSuite(resources, VALID, request, respond, {
+	routes: (key) => OWN_ROUTES[key],
+	values: hostile,
+	seed: 11,
+	numRuns: 25,
+	maxText: 2000,
+	mergeSameName: true,
+	item0Too: true,
+	context: (items) =>
+		({ ...mockExecuteContext(items), continueOnFail: () => false }) as IExecuteFunctions,
+});
+const { operations, tally } = suite;
 
 describe('hostile parameter values (Flow Retail)', () => {
 	it('covers every operation of the router', () => {
@@ -175,80 +132,16 @@ describe('hostile parameter values (Flow Retail)', () => {
 			expect(OWN_ROUTES[`${resource}.${operation}`]).toBeDefined();
 	});
 
-	it.each(operations)('$resource > $operation', async ({ resource, operation }) => {
-		const key = `${resource}.${operation}`;
-		const op = resources[resource].operations[operation];
-		const routes = OWN_ROUTES[key].map((r) => new RegExp(`^${r}$`));
-		for (const testCase of casesOf(fieldsOf(resource, operation))) {
-			await fc.assert(
-				fc.asyncProperty(hostile, fc.nat(3), async (value, itemIndex) => {
-					tried++;
-					const params: Params = { ...VALID[key] };
-					params[testCase.parameter] = testCase.inner
-						? { ...((VALID[key][testCase.parameter] as object) ?? {}), [testCase.inner]: value }
-						: value;
-					const calls: Array<{ method: string; path: string; qs: unknown; body: unknown }> = [];
-					request.mockReset();
-					request.mockImplementation(async (_ctx, method, path, req = {}) => {
-						calls.push({ method, path, qs: req.qs, body: req.body });
-						return respond(method, path, req.body) as any;
-					});
-					const ctx = {
-						...mockExecuteContext([params, params, params, params]),
-						continueOnFail: () => false,
-					} as any;
-					let failure: unknown;
-					try {
-						await op.execute.call(ctx, itemIndex);
-					} catch (error) {
-						failure = error;
-					}
-					const where = `${key} ${testCase.parameter}${testCase.inner ? `.${testCase.inner}` : ''} = ${String(JSON.stringify(value)).slice(0, 80)}`;
-					if (calls.length === 0) {
-						if (!(failure instanceof NodeOperationError))
-							throw new Error(`${where}: no request and ${String(failure)}`);
-						if (
-							!failure.message.includes(`(item ${itemIndex})`) &&
-							!failure.message.includes('(item 0)')
-						)
-							throw new Error(`${where}: "${failure.message}" names no item`);
-						if (!testCase.labels.some((label) => failure.message.includes(label)))
-							throw new Error(`${where}: "${failure.message}" names none of ${testCase.labels}`);
-						refused++;
-						return;
-					}
-					sent++;
-					if (
-						failure &&
-						!(failure instanceof NodeOperationError || failure instanceof NodeApiError)
-					)
-						throw new Error(`${where}: ${String(failure)}`);
-					for (const call of calls) {
-						if (!routes.some((r) => r.test(`${call.method} ${call.path}`)))
-							throw new Error(`${where}: unexpected request ${call.method} ${call.path}`);
-						for (const s of leavesOf({ qs: call.qs, body: call.body })) {
-							if (typeof s === 'number') {
-								if (!Number.isFinite(s) || Math.abs(s) >= 1e12)
-									throw new Error(`${where}: sent the number ${s}`);
-								continue;
-							}
-							if (UNSAFE.test(s)) throw new Error(`${where}: sent ${JSON.stringify(s)}`);
-							if (s.length > 2000) throw new Error(`${where}: sent ${s.length} characters`);
-							if (s.includes('[object')) throw new Error(`${where}: sent ${s}`);
-						}
-					}
-				}),
-				{ numRuns: 25, seed: 11 },
-			);
-		}
-	});
+	it.each(operations)('$resource > $operation', ({ resource, operation }) =>
+		fuzzOperation(suite, resource, operation),
+	);
 
 	it('tried thousands of values, each refused naming field and item or sent on a valid route', () => {
-		expect(tried).toBeGreaterThanOrEqual(5_000);
-		expect(refused + sent).toBe(tried);
-		expect(refused).toBeGreaterThan(0);
-		expect(sent).toBeGreaterThan(0);
+		expect(tally.tried).toBeGreaterThanOrEqual(5_000);
+		expectRefusedOrSent(tally);
 		// eslint-disable-next-line no-console
-		console.log(`Flow Retail hostile input: ${tried} tried, ${refused} refused, ${sent} sent`);
+		console.log(
+			`Flow Retail hostile input: ${tally.tried} tried, ${tally.refused} refused, ${tally.sent} sent`,
+		);
 	});
 });

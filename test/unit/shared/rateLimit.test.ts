@@ -11,6 +11,26 @@ const JTL = {
 	interval: 'x-ratelimit-interval-length-seconds',
 };
 
+/**
+ * Registers a fake clock for each test (and forgets the rate-limit gates): `now` starts at
+ * 1,000,000 ms, and each sleep adds its wait to `now` and to `slept`.
+ */
+function useFakeClock() {
+	const fake = { now: 1_000_000, slept: [] as number[] };
+	beforeEach(() => {
+		rateLimitGate.reset();
+		fake.slept = [];
+		fake.now = 1_000_000;
+		jest.spyOn(clock, 'now').mockImplementation(() => fake.now);
+		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
+			fake.slept.push(ms);
+			fake.now += ms;
+		});
+	});
+	afterEach(() => jest.restoreAllMocks());
+	return fake;
+}
+
 describe('parseRetryAfter', () => {
 	const now = Date.parse('2026-11-22T10:00:00Z');
 
@@ -67,26 +87,12 @@ describe('serverRequestedWait', () => {
 });
 
 describe('rateLimitGate', () => {
-	let fakeNow = 1_000_000;
-	let slept: number[];
-
-	beforeEach(() => {
-		rateLimitGate.reset();
-		slept = [];
-		fakeNow = 1_000_000;
-		jest.spyOn(clock, 'now').mockImplementation(() => fakeNow);
-		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
-			slept.push(ms);
-			fakeNow += ms;
-		});
-	});
-
-	afterEach(() => jest.restoreAllMocks());
+	const fake = useFakeClock();
 
 	it('lets requests through while the window has room', async () => {
 		rateLimitGate.observe('k', { 'x-ratelimit-remaining': '5' }, JTL, 200);
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([]);
+		expect(fake.slept).toEqual([]);
 	});
 
 	it('holds the next request until the window reopens once none remain', async () => {
@@ -97,86 +103,72 @@ describe('rateLimitGate', () => {
 			200,
 		);
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([10_000]);
+		expect(fake.slept).toEqual([10_000]);
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([10_000]);
+		expect(fake.slept).toEqual([10_000]);
 	});
 
 	it('keeps gates apart per key', async () => {
 		rateLimitGate.block('a', 4000);
 		await rateLimitGate.wait('b', 60_000);
-		expect(slept).toEqual([]);
+		expect(fake.slept).toEqual([]);
 		await rateLimitGate.wait('a', 60_000);
-		expect(slept).toEqual([4000]);
+		expect(fake.slept).toEqual([4000]);
 	});
 
 	it('leaves the closing of the window after a 429 to the retry loop', async () => {
 		rateLimitGate.observe('k', { 'retry-after': '4', 'x-ratelimit-remaining': '3' }, JTL, 429);
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([]);
+		expect(fake.slept).toEqual([]);
 	});
 
 	it('never waits longer than the cap', async () => {
 		rateLimitGate.block('k', 600_000);
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([60_000]);
+		expect(fake.slept).toEqual([60_000]);
 	});
 });
 
 describe('rateLimitGate over a window of the vendor (limit 3 per 10 s, no reset header)', () => {
-	let fakeNow = 0;
-	let slept: number[];
+	const fake = useFakeClock();
 	const headers = (remaining: number) => ({
 		'x-ratelimit-limit': '3',
 		'x-ratelimit-remaining': String(remaining),
 		'x-ratelimit-interval-length-seconds': '10',
 	});
 
-	beforeEach(() => {
-		rateLimitGate.reset();
-		slept = [];
-		fakeNow = 1_000_000;
-		jest.spyOn(clock, 'now').mockImplementation(() => fakeNow);
-		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
-			slept.push(ms);
-			fakeNow += ms;
-		});
-	});
-
-	afterEach(() => jest.restoreAllMocks());
-
 	/** One request through the gate, answered with `remaining`. */
 	async function request(remaining: number) {
 		await rateLimitGate.wait('k', 60_000);
-		const sentAt = fakeNow;
+		const sentAt = fake.now;
 		rateLimitGate.observe('k', headers(remaining), JTL, 200, sentAt);
 	}
 
 	it('waits until the window that began with its first request ends, not a whole interval more', async () => {
 		await request(2); // the window begins now
-		fakeNow += 3000;
+		fake.now += 3000;
 		await request(1);
-		fakeNow += 4000;
+		fake.now += 4000;
 		await request(0); // 7 s into the window
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([3000]);
+		expect(fake.slept).toEqual([3000]);
 	});
 
 	it('counts requests still on their way against what remains', async () => {
 		await request(2); // two left in this window
 		await rateLimitGate.wait('k', 60_000); // in flight
 		await rateLimitGate.wait('k', 60_000); // in flight
-		expect(slept).toEqual([]);
+		expect(fake.slept).toEqual([]);
 		await rateLimitGate.wait('k', 60_000); // would be the fourth in a window of three
-		expect(slept).toEqual([10_000]);
+		expect(fake.slept).toEqual([10_000]);
 	});
 
 	it('starts counting afresh once the window is over', async () => {
 		await request(2);
-		fakeNow += 11_000;
+		fake.now += 11_000;
 		await request(2); // a new window
 		await rateLimitGate.wait('k', 60_000);
 		await rateLimitGate.wait('k', 60_000);
-		expect(slept).toEqual([]);
+		expect(fake.slept).toEqual([]);
 	});
 });

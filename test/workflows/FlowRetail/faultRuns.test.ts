@@ -4,57 +4,18 @@
  * 500/502/503/504, 429 with Retry-After, dropped connections, answers delayed beyond the timeout,
  * and writes applied whose answer is lost. Waits run on a virtual clock.
  */
-import { clock } from '../../../nodes/shared/clock';
-import type { NodeChange } from '../../harness/jtlSuite';
 import { continueOnFail, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
-import { expectLoudFailure } from '../../harness/runWorkflow';
+import { useFaultRuns } from '../../harness/faultRuns';
 
 const flow = useFlowRetailSandbox(['--customers', '1000', '--max-batch-size', '100']);
-const TIMEOUT_SECONDS = 0.15;
-const randomFaults = (seed: number) =>
-	flow.sandbox.fault({
-		pathRegex: '^/v2/',
-		random: { rate: 0.2, seed, delayMs: 400, retryAfterMax: 1 },
-	});
-
-async function injected(): Promise<number> {
-	const res = await fetch(`${flow.sandbox.url}/__sandbox/faults`);
-	const faults = (await res.json()) as Array<{ injected?: number }>;
-	return faults.reduce((sum, f) => sum + (f.injected ?? 0), 0);
-}
-const clearFaults = async () =>
-	await fetch(`${flow.sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
-
-let virtualMs = 0;
-beforeEach(() => {
-	virtualMs = 0;
-	jest.spyOn(clock, 'now').mockImplementation(() => Date.now() + virtualMs);
-	jest.spyOn(clock, 'sleep').mockImplementation(async (ms: number) => {
-		virtualMs += Math.max(0, ms);
-	});
+const { tally, withTimeout, readRuns, writeAll, check } = useFaultRuns(flow, {
+	pathRegex: '^/v2/',
+	nodeName: 'Flow Retail',
+	afterWrite: (result, items, out) => {
+		expect(result.pairedItems('Flow Retail')).toEqual(items.map((_, i) => i));
+		noLeak(out);
+	},
 });
-afterEach(() => jest.restoreAllMocks());
-
-const tally = {
-	failedLoudly: 0,
-	runs: 0,
-	faults: 0,
-	records: 0,
-	lost: 0,
-	doubled: 0,
-	appliedButFailed: 0,
-	leaked: 0,
-};
-afterAll(() => {
-	expect(tally.lost + tally.doubled + tally.appliedButFailed + tally.leaked).toBe(0);
-});
-
-const withTimeout =
-	(change?: NodeChange): NodeChange =>
-	(p, node) => {
-		p.requestTimeout = TIMEOUT_SECONDS;
-		change?.(p, node);
-	};
 
 const TOKEN = 'flow-sandbox-integration-token';
 const noLeak = (value: unknown) => {
@@ -65,72 +26,18 @@ describe('a 1,000-customer read at 20% faults', () => {
 	it('completes in 15 seeded runs with every customer exactly once', async () => {
 		const expected = (await flow.direct.all('/customers')).map((c: any) => c.customerUid).sort();
 		expect(expected).toHaveLength(1000);
-		for (let seed = 1; seed <= 15; seed++) {
-			await flow.sandbox.reset();
-			await randomFaults(seed);
-			const result = await flow.run(
-				'FlowRetail/customer-getAll.workflow.json',
-				[{ returnAll: true }],
-				withTimeout(),
-			);
-			if (result.error) {
-				// Five faults in a row on one request use up its retries (0.2^5 per request): the read
-				// then fails loudly, with no partial list. At most two runs may end so.
-				expectLoudFailure(result, 'Flow Retail');
-				tally.failedLoudly++;
-				continue;
-			}
-			const ids = result.output('Flow Retail').map((c) => String(c.id));
-			const distinct = new Set(ids);
-			tally.doubled += ids.length - distinct.size;
-			tally.lost += expected.filter((n: string) => !distinct.has(n)).length;
-			expect(ids.sort()).toEqual(expected);
-			tally.runs++;
-			tally.records += ids.length;
-			tally.faults += await injected();
-		}
-		expect(tally.failedLoudly).toBeLessThanOrEqual(2);
+		await readRuns({
+			seeds: 15,
+			expected,
+			file: 'FlowRetail/customer-getAll.workflow.json',
+			items: [{ returnAll: true }],
+			idOf: (c) => String(c.id),
+		});
 		expect(tally.faults).toBeGreaterThan(15 * 2);
 	});
 });
 
 describe('200-item writes at 20% faults', () => {
-	async function writeAll(file: string, items: object[], seed: number, change?: NodeChange) {
-		await randomFaults(seed);
-		const result = await flow.run(
-			file,
-			items,
-			withTimeout((p, n) => {
-				continueOnFail(p, n);
-				change?.(p, n);
-			}),
-		);
-		expect(result.error).toBeUndefined();
-		const out = result.output('Flow Retail');
-		expect(out).toHaveLength(items.length);
-		expect(result.pairedItems('Flow Retail')).toEqual(items.map((_, i) => i));
-		noLeak(out);
-		tally.faults += await injected();
-		await clearFaults();
-		tally.runs++;
-		return out;
-	}
-
-	function check(
-		out: any[],
-		countOf: (i: number) => number,
-		failed = (o: any) => o.error !== undefined,
-	) {
-		out.forEach((json, i) => {
-			const count = countOf(i);
-			if (count > 1) tally.doubled += count - 1;
-			if (!failed(json) && count === 0) tally.lost++;
-			if (failed(json) && count > 0) tally.appliedButFailed++;
-			tally.records++;
-			expect({ item: i, count }).toEqual({ item: i, count: failed(json) ? 0 : 1 });
-		});
-	}
-
 	it.each([101, 102])(
 		'Customer > Create of 200 (seed %i): none lost, doubled or failed when applied',
 		async (seed) => {
