@@ -142,7 +142,8 @@ async function runCases(cluster, selected) {
  * process (the workers keep running). The cases are built again on a freshly reset sandbox, since
  * the e2e cases changed its records. Every execution of a trigger workflow must have been enqueued
  * by the main process, which holds the active workflows, and run by a worker; the workers never
- * activate a workflow.
+ * activate a workflow. Deactivated at the end, each case's `afterDeactivate` checks that its
+ * trigger stopped (no more polls, its webhook registration removed).
  */
 async function runTriggers(cluster, sandboxes) {
 	sandboxes.context.jtl.reset();
@@ -177,6 +178,13 @@ async function runTriggers(cluster, sandboxes) {
 	}
 	for (const w of cluster.workers)
 		assert.ok(!/Activated workflow|Start Active Workflows/.test(w.output()), `${w.name} activated`);
+	// Deactivated on the main process: pollers stop and webhook registrations are removed.
+	for (const c of cases) {
+		const res = await cluster.rest.call('POST', `/workflows/${c.workflow.id}/deactivate`);
+		assert.equal(res.status, 200, `deactivate ${c.workflow.id}: ${JSON.stringify(res.body)}`);
+	}
+	for (const c of cases) await c.afterDeactivate?.(n8n);
+	notes.push('all deactivated: pollers stopped, webhook registrations removed');
 	return notes.join('; ');
 }
 
