@@ -233,23 +233,39 @@ export function workflowWithInput(file, id, input, changeNode) {
  * with the sandbox credential: the demo imports it ready to activate, the e2e run activates it.
  */
 export function jtlTriggerWorkflow(triggerName = 'JTL-Wawi Trigger') {
-	return {
+	return pollTriggerWorkflow({
 		id: 'demoJtlTrigger',
 		name: 'JTL-Wawi Trigger (Updated Customer, poll every minute)',
+		nodeId: 'jtl-trigger',
+		triggerName,
+		type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
+		event: 'updatedCustomer',
+		credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
+	});
+}
+
+/**
+ * A polling trigger of the package (polled every minute, into a No Operation node, every
+ * execution's data kept), as n8n imports it: the demo's and the live trigger runs' workflows.
+ */
+export function pollTriggerWorkflow({ id, name, nodeId, triggerName, type, event, credentials }) {
+	return {
+		id,
+		name,
 		active: false,
 		nodes: [
 			{
-				id: 'jtl-trigger',
+				id: nodeId,
 				name: triggerName,
-				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
+				type,
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'updatedCustomer',
+					event,
 					options: {},
 				},
-				credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
+				credentials,
 			},
 			{
 				id: 'no-op',
@@ -352,38 +368,15 @@ export function xentralSandboxCredentialFile(xentral) {
  * the sandbox credential: the demo imports it ready to activate, the e2e run activates it.
  */
 export function xentralTriggerWorkflow(triggerName = 'Xentral Trigger') {
-	return {
+	return pollTriggerWorkflow({
 		id: 'demoXentralTrigger',
 		name: 'Xentral Trigger (New Customer, poll every minute)',
-		active: false,
-		nodes: [
-			{
-				id: 'xentral-trigger',
-				name: triggerName,
-				type: 'n8n-nodes-erp-customers.xentralTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-					event: 'newCustomer',
-					options: {},
-				},
-				credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
-			},
-			{
-				id: 'no-op',
-				name: 'No Operation',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {},
-			},
-		],
-		connections: {
-			[triggerName]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	};
+		nodeId: 'xentral-trigger',
+		triggerName,
+		type: 'n8n-nodes-erp-customers.xentralTrigger',
+		event: 'newCustomer',
+		credentials: { xentralApi: { id: 'xentralSandbox', name: 'Xentral sandbox' } },
+	});
 }
 
 /**

@@ -3,41 +3,22 @@
 // are emitted once, by the first poll after the restart, and nothing comes twice.
 import assert from 'node:assert/strict';
 
+import { pollTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
 import { pollTriggerCase } from '../triggerSteps.mjs';
 
 const ID = 'liveFlowPollTrigger';
 const TRIGGER = 'Flow Retail Poll Trigger';
 
-const workflow = () => ({
-	id: ID,
-	name: 'Flow Retail Poll Trigger (Updated Customer, poll every minute)',
-	active: false,
-	nodes: [
-		{
-			id: 'flow-poll-trigger',
-			name: TRIGGER,
-			type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {
-				pollTimes: { item: [{ mode: 'everyMinute' }] },
-				event: 'updatedCustomer',
-				options: {},
-			},
-			credentials: { flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' } },
-		},
-		{
-			id: 'no-op',
-			name: 'No Operation',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [240, 0],
-			parameters: {},
-		},
-	],
-	connections: { [TRIGGER]: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-});
+const workflow = () =>
+	pollTriggerWorkflow({
+		id: ID,
+		name: 'Flow Retail Poll Trigger (Updated Customer, poll every minute)',
+		nodeId: 'flow-poll-trigger',
+		triggerName: TRIGGER,
+		type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
+		event: 'updatedCustomer',
+		credentials: { flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' } },
+	});
 
 export function triggers({ flow }) {
 	const first = flow.requests.length;
