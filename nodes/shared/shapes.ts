@@ -15,6 +15,8 @@ export type Shape = Readonly<Record<string, ShapeFieldType>>;
 
 export const CONTACT_SHAPE = {
 	id: 'string',
+	customerId: 'string',
+	customerNumber: 'string',
 	salutation: 'string',
 	firstName: 'string',
 	lastName: 'string',
@@ -28,6 +30,7 @@ export const CONTACT_SHAPE = {
 export const ADDRESS_SHAPE = {
 	id: 'string',
 	customerId: 'string',
+	customerNumber: 'string',
 	type: 'string',
 	isDefault: 'boolean',
 	company: 'string',
@@ -47,6 +50,7 @@ export const ADDRESS_SHAPE = {
 export const PRICE_SHAPE = {
 	itemId: 'string',
 	customerId: 'string',
+	customerNumber: 'string',
 	fromQuantity: 'number',
 	netPrice: 'number',
 	percentReduction: 'number',

@@ -7,22 +7,23 @@ import { ADDRESS_SHAPE, CONTACT_SHAPE, toShape } from '../../shared/shapes';
 export const FLOW_SOURCE = 'flowRetail';
 
 /**
- * A Flow Retail customer in the package's common shape. Flow Retail has no customer number: the
- * `externalId` (the ERP's key) fills `number`; `mobile` fills `phone`; the first customer group
- * is `groupId`. No language or lock flag exists on the record.
+ * A Flow Retail customer in the package's common shape. Flow Retail has no customer number of its
+ * own, so `number` is null and the ERP's key stays `externalId`; Flow Retail keeps one number, the
+ * `mobile`, so `phone` (the landline) is null; the first customer group is `groupId`. No language
+ * or lock flag exists on the record.
  */
 export function simplifyCustomer(record: IDataObject): CommonCustomer {
 	const type = record.customerType;
 	const groups = Array.isArray(record.customerGroupUids) ? record.customerGroupUids : [];
 	return toCommonCustomer(FLOW_SOURCE, {
 		id: record.customerUid,
-		number: record.externalId,
+		externalId: record.externalId,
 		type: type === 'PERSON' ? 'person' : type === 'COMPANY' || type === 'B2B' ? 'company' : null,
 		company: record.companyName,
 		firstName: record.firstname,
 		lastName: record.lastname,
 		email: record.email,
-		phone: record.mobile,
+		mobile: record.mobile,
 		street: record.address,
 		postalCode: record.postalCode,
 		city: record.city,

@@ -18,6 +18,8 @@ describe('Customer Contact', () => {
 		expect(created.error).toBeUndefined();
 		expect(created.output('Flow Retail')[0]).toEqual({
 			id: 'ct-1',
+			customerId: null,
+			customerNumber: null,
 			salutation: null,
 			firstName: 'Per',
 			lastName: 'Ås',

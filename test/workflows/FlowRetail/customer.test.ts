@@ -6,12 +6,14 @@ const COMMON_KEYS = [
 	'id',
 	'legacyId',
 	'number',
+	'externalId',
 	'type',
 	'company',
 	'firstName',
 	'lastName',
 	'email',
 	'phone',
+	'mobile',
 	'street',
 	'postalCode',
 	'city',
@@ -20,6 +22,7 @@ const COMMON_KEYS = [
 	'languageIso',
 	'createdAt',
 	'updatedAt',
+	'customerSince',
 	'isLocked',
 	'source',
 ];
@@ -289,8 +292,13 @@ describe('Customer > Create or Update (by external ID)', () => {
 		]);
 		expect(result.error).toBeUndefined();
 		const [updated, created] = result.output('Flow Retail');
-		expect(updated).toMatchObject({ id: 'cust-0006', lastName: 'Updated', number: 'EXT-6' });
-		expect(created).toMatchObject({ number: 'NEW-1', city: 'Alta' });
+		expect(updated).toMatchObject({
+			id: 'cust-0006',
+			lastName: 'Updated',
+			number: null,
+			externalId: 'EXT-6',
+		});
+		expect(created).toMatchObject({ externalId: 'NEW-1', city: 'Alta' });
 		const again = await flow.run(W('upsert'), [
 			{ externalId: 'NEW-1', firstname: 'Ny', lastname: 'Kunde', city: 'Vardø' },
 		]);

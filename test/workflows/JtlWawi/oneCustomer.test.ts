@@ -76,7 +76,14 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 		);
 		expect(created.error).toBeUndefined();
 		expect(created.output('JTL-Wawi')).toEqual([
-			{ itemId: '1', customerId: '4', fromQuantity: 77, netPrice: 9.5, percentReduction: null },
+			{
+				itemId: '1',
+				customerId: '4',
+				customerNumber: null,
+				fromQuantity: 77,
+				netPrice: 9.5,
+				percentReduction: null,
+			},
 		]);
 		const listed = await jtl.run(
 			'JtlWawi/customerPrice-getAll.workflow.json',

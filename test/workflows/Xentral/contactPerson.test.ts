@@ -11,6 +11,8 @@ describe('Contact Person (v1 /api/v1/customers/{id}/contactPerson)', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('Xentral')[0]).toEqual({
 			id: '11',
+			customerId: null,
+			customerNumber: null,
 			salutation: null,
 			firstName: null,
 			lastName: 'Eva Kurz',

@@ -19,6 +19,7 @@ describe('Sales Price (v1 /api/v1/salesPrices)', () => {
 			id: '7',
 			productId: '14',
 			customerId: '2',
+			customerNumber: null,
 			customerGroupId: null,
 			fromQuantity: 10,
 			price: 24.2,

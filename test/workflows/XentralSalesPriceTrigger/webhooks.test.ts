@@ -130,6 +130,7 @@ describe('Xentral Sales Price Trigger (webhooks at /api/v1/webhooks)', () => {
 				id: '7',
 				productId: '14',
 				customerId: '2',
+				customerNumber: null,
 				customerGroupId: null,
 				fromQuantity: 5,
 				price: 7.5,

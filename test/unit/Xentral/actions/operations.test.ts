@@ -320,6 +320,8 @@ describe('Contact Person', () => {
 		});
 		expect(created).toEqual({
 			id: '5',
+			customerId: null,
+			customerNumber: null,
 			salutation: 'Frau',
 			firstName: null,
 			lastName: 'Eva Kurz',
@@ -391,6 +393,7 @@ describe('Sales Price', () => {
 			id: '3',
 			productId: '14',
 			customerId: '12',
+			customerNumber: null,
 			customerGroupId: null,
 			fromQuantity: 5,
 			price: 9.5,
