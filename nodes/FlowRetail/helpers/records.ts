@@ -101,8 +101,8 @@ export async function findRecord(
 
 /**
  * A create that carries its own client-made UID, so that it can be retried safely. When the answer
- * is lost, the record is looked up by that UID: found, it is the result; not found, the create is
- * sent again. A repeat that is answered "already exists" (409) means an earlier attempt did it: the
+ * is lost or the server answers 500/502/503/504 (either may follow an applied write), the record
+ * is looked up by that UID: found, it is the result; not found, the create is sent again. A repeat that is answered "already exists" (409) means an earlier attempt did it: the
  * record is read back and returned. A 409 on the first attempt is a real conflict and fails.
  */
 export async function createWithUid(
@@ -113,8 +113,11 @@ export async function createWithUid(
 	what: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	// The record's path ends with the client-made UID.
+	const uid = decodeURIComponent(record.split('/').pop() ?? '');
 	let sends = 0;
 	const created = await sendUnlessApplied(
+		ctx.getNode(),
 		async () => {
 			sends++;
 			const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
@@ -131,6 +134,11 @@ export async function createWithUid(
 			return response.body;
 		},
 		async () => await findRecord(ctx, record, itemIndex),
+		{
+			what: `the ${what} ${uid}`,
+			check: `Look for the ${what} with UID ${uid} in Flow Retail.`,
+			itemIndex,
+		},
 	);
 	return asRecord(ctx, created, `the created ${what}`, itemIndex);
 }

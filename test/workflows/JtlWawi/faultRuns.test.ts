@@ -5,7 +5,7 @@
  * delayed beyond the node's timeout, and writes applied whose answer is then lost. The node's
  * waits (backoff, Retry-After) run on a virtual clock, so the runs take seconds, not minutes.
  */
-import { useFaultRuns } from '../../harness/faultRuns';
+import { APPLIED_THEN_5XX, useFaultRuns } from '../../harness/faultRuns';
 import { useJtlSandbox } from '../../harness/jtlSuite';
 
 const jtl = useJtlSandbox(['--customers', '1000', '--rate-limit', '0', '--latency', '0']);
@@ -29,6 +29,29 @@ async function directAll(path: string): Promise<any[]> {
 	}
 }
 
+/** 200 customer prices: 10 items × 20 customers, from-quantities from `from` on. */
+const priceItems = (from: number) =>
+	Array.from({ length: 200 }, (_, i) => ({
+		itemId: 1 + (i % 10),
+		customerId: 1 + Math.floor(i / 10),
+		fromQuantity: from + i,
+		netPrice: 10 + i / 100,
+	}));
+
+/** How often each price of `items` exists, read directly once the faults are gone. */
+async function priceCounts(items: ReturnType<typeof priceItems>) {
+	const prices: any[] = [];
+	for (let item = 1; item <= 10; item++)
+		prices.push(...(await directAll(`/items/${item}/customerPrices`)));
+	return (i: number) =>
+		prices.filter(
+			(p) =>
+				p.ItemId === items[i].itemId &&
+				p.CustomerId === items[i].customerId &&
+				p.FromQuantity === items[i].fromQuantity,
+		).length;
+}
+
 describe('a 1,000-customer read at 20% faults', () => {
 	it('completes in 40 seeded runs with every customer exactly once', async () => {
 		const expected = (await directAll('/customers')).map((c) => String(c.Number)).sort();
@@ -45,7 +68,7 @@ describe('a 1,000-customer read at 20% faults', () => {
 			idOf: (c) => String(c.number),
 		});
 		expect(tally.faults).toBeGreaterThan(40 * 2);
-	});
+	}, 180_000);
 });
 
 describe('200-item writes at 20% faults', () => {
@@ -63,26 +86,9 @@ describe('200-item writes at 20% faults', () => {
 	it.each([201, 202])(
 		'Customer Price > Create of 200 prices (seed %i): none lost, doubled or failed when applied',
 		async (seed) => {
-			const items = Array.from({ length: 200 }, (_, i) => ({
-				itemId: 1 + (i % 10),
-				customerId: 1 + Math.floor(i / 10),
-				fromQuantity: 1000 + i,
-				netPrice: 10 + i / 100,
-			}));
+			const items = priceItems(1000);
 			const out = await writeAll('JtlWawi/customerPrice-create.workflow.json', items, seed);
-			const prices: any[] = [];
-			for (let item = 1; item <= 10; item++)
-				prices.push(...(await directAll(`/items/${item}/customerPrices`)));
-			check(
-				out,
-				(i) =>
-					prices.filter(
-						(p) =>
-							p.ItemId === items[i].itemId &&
-							p.CustomerId === items[i].customerId &&
-							p.FromQuantity === items[i].fromQuantity,
-					).length,
-			);
+			check(out, await priceCounts(items));
 		},
 	);
 
@@ -96,5 +102,52 @@ describe('200-item writes at 20% faults', () => {
 		const contacts: any[] = [];
 		for (let c = 1; c <= 20; c++) contacts.push(...(await directAll(`/customers/${c}/contacts`)));
 		checkUnknownOutcomes(out, (i) => contacts.filter((c) => c.LastName === `Run ${i}`).length);
+	});
+});
+
+describe('200-item writes where every fifth write is applied, then answered 500/502/503/504', () => {
+	it('Customer > Create or Update of 200 new numbers: none failed although applied', async () => {
+		const items = Array.from({ length: 200 }, (_, i) => ({ number: `AP-${i}` }));
+		const out = await writeAll(
+			'JtlWawi/customer-upsert.workflow.json',
+			items,
+			501,
+			undefined,
+			APPLIED_THEN_5XX,
+		);
+		const numbers = (await directAll('/customers')).map((c) => String(c.Number));
+		check(out, (i) => numbers.filter((n) => n === `AP-${i}`).length);
+		expect(out.filter((o) => o.error !== undefined)).toEqual([]);
+	});
+
+	it('Customer Price > Create of 200 prices: none failed although applied', async () => {
+		const items = priceItems(3000);
+		const out = await writeAll(
+			'JtlWawi/customerPrice-create.workflow.json',
+			items,
+			502,
+			undefined,
+			APPLIED_THEN_5XX,
+		);
+		check(out, await priceCounts(items));
+		expect(out.filter((o) => o.error !== undefined)).toEqual([]);
+	});
+
+	it('Contact > Create of 200 contacts: each applied one says it may have been applied', async () => {
+		const items = Array.from({ length: 200 }, (_, i) => ({
+			customerId: 1 + (i % 20),
+			firstName: 'Applied',
+			lastName: `Five ${i}`,
+		}));
+		const out = await writeAll(
+			'JtlWawi/contact-create.workflow.json',
+			items,
+			503,
+			undefined,
+			APPLIED_THEN_5XX,
+		);
+		const contacts: any[] = [];
+		for (let c = 1; c <= 20; c++) contacts.push(...(await directAll(`/customers/${c}/contacts`)));
+		checkUnknownOutcomes(out, (i) => contacts.filter((c) => c.LastName === `Five ${i}`).length);
 	});
 });

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { stampItemIndex } from '../../../shared/errors';
+import { answerWasLost, mayHaveBeenApplied, stampItemIndex } from '../../../shared/errors';
+import { clock } from '../../../shared/clock';
+import { backoffDelay, DEFAULT_RETRY_POLICY } from '../../../shared/http';
+import { outcomeUnknownError } from '../../../shared/writes';
+import { findRecord } from '../../helpers/records';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { validateField } from '../../../shared/validation';
 import { z } from 'zod/v3';
@@ -179,18 +183,20 @@ async function runBatch(
 	const simplify = itemIndexes.length > 0 ? readSimplify(self, itemIndexes[0]) : true;
 	for (let start = 0; start < entries.length; start += size) {
 		const chunk = entries.slice(start, start + size);
-		// Every entry carries its UID, so sending the batch again after a lost answer is safe.
-		const answer = await flowRequest(self, 'POST', flowPath`/customers/batch`, {
-			body: { [mode]: chunk.map((e) => e.body) },
-			itemIndex: chunk[0].itemIndex,
-			idempotent: true,
-		}).then(
-			(response) => ({ body: response.body as unknown, error: undefined }),
-			(error: unknown) => ({ body: undefined, error: error as Error }),
-		);
-		if (answer.error) {
+		const answer = await sendBatch(self, mode, chunk);
+		if (answer.error && !answer.unanswered) {
 			if (!self.continueOnFail()) throw stampItemIndex(answer.error, chunk[0].itemIndex);
 			for (const e of chunk) outcomes[e.itemIndex] = answer.error;
+			continue;
+		}
+		if (answer.error) {
+			// The last send may have been applied: each entry is settled by reading its customer.
+			for (const entry of chunk) {
+				const settled = await settleUnanswered(self, mode, entry, answer.error, simplify);
+				if (settled instanceof Error && !self.continueOnFail())
+					throw stampItemIndex(settled, entry.itemIndex);
+				outcomes[entry.itemIndex] = settled;
+			}
 			continue;
 		}
 		const body = answer.body;
@@ -201,33 +207,167 @@ async function runBatch(
 			for (const e of chunk) outcomes[e.itemIndex] = error;
 			continue;
 		}
-		chunk.forEach((entry, k) => {
+		for (const [k, entry] of chunk.entries()) {
 			const result = ((results as IDataObject[]).find((r) => r?.index === k) ??
 				(results as IDataObject[])[k]) as IDataObject | undefined;
-			outcomes[entry.itemIndex] = [outcomeOf(self, mode, entry, result, simplify)];
-		});
-	}
-	// A 409 for a UID the node made means an earlier, lost attempt created it: read it back.
-	if (mode === 'create') {
-		for (const entry of entries.filter((e) => e.generated)) {
-			const [outcome] = (outcomes[entry.itemIndex] as IDataObject[] | undefined) ?? [];
-			if (!outcome || outcome.status !== 409) continue;
-			const uid = String(entry.body.customerUid);
-			const { body: record } = await flowRequest(self, 'GET', flowPath`/customers/${uid}`, {
-				itemIndex: entry.itemIndex,
-			});
 			outcomes[entry.itemIndex] = [
-				{
-					success: true,
-					operation: mode,
-					status: 201,
-					customerUid: uid,
-					customer: simplify ? simplifyCustomer(record as IDataObject) : (record as IDataObject),
-				},
+				await entryOutcome(self, mode, entry, result, answer.repeatedAfter, simplify),
 			];
 		}
 	}
 	return outcomes;
+}
+
+/** How often one batch is sent at most while its outcome stays unclear: every entry has its UID. */
+const MAX_BATCH_SENDS = 1 + DEFAULT_RETRY_POLICY.maxRetries;
+
+/**
+ * Sends one batch. Every entry carries its UID, so a batch that may have been applied although it
+ * failed (lost answer, or 500/502/503/504) is sent again, after a wait for a server error. The
+ * answer names the failure after which the batch went out again (its entries may then meet the
+ * work of an earlier attempt), and, when the last send failed in such a way, that it went
+ * unanswered.
+ */
+async function sendBatch(
+	self: IExecuteFunctions,
+	mode: Mode,
+	chunk: Entry[],
+): Promise<{ body?: unknown; error?: Error; repeatedAfter?: Error; unanswered?: boolean }> {
+	let repeatedAfter: Error | undefined;
+	for (let sends = 1; ; sends++) {
+		const sent = await flowRequest(self, 'POST', flowPath`/customers/batch`, {
+			body: { [mode]: chunk.map((e) => e.body) },
+			itemIndex: chunk[0].itemIndex,
+			// Repeats are made here, where they are counted, never blindly in the core.
+			idempotent: false,
+		}).then(
+			(response) => ({ body: response.body as unknown, error: undefined }),
+			(error: unknown) => ({ body: undefined, error: error as Error }),
+		);
+		if (!sent.error) return { body: sent.body, repeatedAfter };
+		if (!mayHaveBeenApplied(sent.error)) return { error: sent.error, repeatedAfter };
+		// Update and upsert set values by UID: sending them again is harmless, so their error stands.
+		if (sends >= MAX_BATCH_SENDS)
+			return {
+				error: sent.error,
+				repeatedAfter,
+				unanswered: mode === 'create' || mode === 'delete',
+			};
+		repeatedAfter = sent.error;
+		if (!answerWasLost(sent.error))
+			await clock.sleep(backoffDelay(sends - 1, DEFAULT_RETRY_POLICY));
+	}
+}
+
+/** The item's error when its entry may have been applied and nothing tells whether it was. */
+function unknownEntry(
+	self: IExecuteFunctions,
+	mode: Mode,
+	entry: Entry,
+	failure: unknown,
+	lookupFailure?: unknown,
+): Error {
+	const uid = String(entry.body.customerUid);
+	return outcomeUnknownError(
+		self.getNode(),
+		failure,
+		{
+			what: `the customer ${uid}`,
+			check: `Look for the customer with UID ${uid} in Flow Retail and compare it with this item${mode === 'delete' ? ' (deleted or not)' : ''}.`,
+			itemIndex: entry.itemIndex,
+		},
+		lookupFailure,
+	);
+}
+
+/** The customer a UID the node made names: an earlier attempt of this batch created it. */
+async function createdEarlier(
+	self: IExecuteFunctions,
+	entry: Entry,
+	simplify: boolean,
+	record?: IDataObject,
+): Promise<IDataObject> {
+	const uid = String(entry.body.customerUid);
+	const customer =
+		record ??
+		((
+			await flowRequest(self, 'GET', flowPath`/customers/${uid}`, {
+				itemIndex: entry.itemIndex,
+			})
+		).body as IDataObject);
+	return {
+		success: true,
+		operation: 'create',
+		status: 201,
+		customerUid: uid,
+		customer: simplify ? simplifyCustomer(customer) : customer,
+	};
+}
+
+/**
+ * An entry of a batch whose last send failed in a way that may follow an applied write: its
+ * customer is read by UID. A create whose customer exists was applied (for a UID the item gave,
+ * that customer may also be an older one, and the item says so); a delete whose customer is gone
+ * was applied; otherwise the batch's error stands.
+ */
+async function settleUnanswered(
+	self: IExecuteFunctions,
+	mode: Mode,
+	entry: Entry,
+	error: Error,
+	simplify: boolean,
+): Promise<IDataObject[] | Error> {
+	const uid = String(entry.body.customerUid);
+	let customer: IDataObject | undefined;
+	try {
+		customer = await findRecord(self, flowPath`/customers/${uid}`, entry.itemIndex);
+	} catch (lookupFailure) {
+		return unknownEntry(self, mode, entry, error, lookupFailure);
+	}
+	if (mode === 'delete') {
+		return customer ? error : [{ success: true, operation: mode, status: 204, customerUid: uid }];
+	}
+	if (!customer) return error;
+	if (!entry.generated) return unknownEntry(self, mode, entry, error);
+	return [await createdEarlier(self, entry, simplify, customer)];
+}
+
+/**
+ * One entry's outcome. A create answered 409 for a UID the node made can only be an earlier
+ * attempt's customer (read back); when the batch went out more than once, a create answered 409
+ * for a UID the item gave may be that attempt's customer or an older one (the item says so), and
+ * a delete answered 404 was done by an earlier attempt.
+ */
+async function entryOutcome(
+	self: IExecuteFunctions,
+	mode: Mode,
+	entry: Entry,
+	result: IDataObject | undefined,
+	repeatedAfter: Error | undefined,
+	simplify: boolean,
+): Promise<IDataObject> {
+	const status = Number(result?.status);
+	if (mode === 'create' && status === 409 && entry.generated)
+		return await createdEarlier(self, entry, simplify);
+	if (mode === 'create' && status === 409 && repeatedAfter) {
+		const error = unknownEntry(self, mode, entry, repeatedAfter);
+		return {
+			success: false,
+			operation: mode,
+			status,
+			customerUid: String(entry.body.customerUid),
+			error: error.message,
+			description: (error as { description?: string }).description ?? null,
+		};
+	}
+	if (mode === 'delete' && status === 404 && repeatedAfter)
+		return {
+			success: true,
+			operation: mode,
+			status: 204,
+			customerUid: String(entry.body.customerUid),
+		};
+	return outcomeOf(self, mode, entry, result, simplify);
 }
 
 /** One item alone: a batch of one. (The router sends all items through executeAll.) */
