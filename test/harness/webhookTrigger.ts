@@ -29,6 +29,10 @@ export interface WebhookTrigger {
 	url: string;
 	/** What each delivery gave: the answer's status and the workflow data it would start. */
 	received: Array<{ status: number; workflowData?: INodeExecutionData[][] }>;
+	/** Each delivery as it arrived: its raw body and headers (what an eavesdropper would capture). */
+	requests: Array<{ body: string; headers: Record<string, string> }>;
+	/** Sends delivery `index` again, byte for byte with its headers; the answer's status. */
+	replay(index: number): Promise<number>;
 	stop(): Promise<void>;
 }
 
@@ -45,6 +49,7 @@ export async function createWebhookTrigger(options: {
 }): Promise<WebhookTrigger> {
 	const credentialsHelper = new TestCredentialsHelper(options.credentials);
 	const received: WebhookTrigger['received'] = [];
+	const requests: WebhookTrigger['requests'] = [];
 	const node: INode = {
 		id: 'webhook-trigger',
 		name: 'Trigger',
@@ -74,6 +79,10 @@ export async function createWebhookTrigger(options: {
 			let raw = '';
 			req.on('data', (chunk) => (raw += chunk));
 			req.on('end', () => {
+				const headers: Record<string, string> = {};
+				for (const [name, value] of Object.entries(req.headers))
+					if (typeof value === 'string') headers[name] = value;
+				requests.push({ body: raw, headers });
 				void (async () => {
 					let status = 200;
 					let answered: unknown;
@@ -138,9 +147,19 @@ export async function createWebhookTrigger(options: {
 	});
 
 	const hookData = testAdditionalData(credentialsHelper, { webhookBaseUrl: base });
+	const url = `${base}/${node.webhookId}/webhook`;
 	return {
-		url: `${base}/${node.webhookId}/webhook`,
+		url,
 		received,
+		requests,
+		async replay(index) {
+			const { body, headers } = requests[index];
+			const hopByHop = new Set(['host', 'content-length', 'connection']);
+			const sent = Object.fromEntries(
+				Object.entries(headers).filter(([name]) => !hopByHop.has(name)),
+			);
+			return (await fetch(url, { method: 'POST', headers: sent, body })).status;
+		},
 		staticData: () => workflow.getStaticData('node', workflowNode),
 		async hook(name) {
 			const context = new HookContext(workflow, workflowNode, hookData, 'trigger', 'activate');
