@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -21,7 +23,8 @@ import {
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
-	rememberDelivery,
+	markDelivery,
+	rememberMarkedDeliveries,
 	sameSecret,
 	storedRegistration,
 	webhookHooks,
@@ -150,7 +153,15 @@ export class FlowRetailTrigger implements INodeType {
 		const raw = rawDeliveryBody(this) ?? Buffer.from(JSON.stringify(body), 'utf8');
 		const key = deliveryKey(raw, version);
 		if (recallDelivery(this, key) !== 'new') return acknowledgeRepeat();
-		rememberDelivery(this, key);
-		return { workflowData: [this.helpers.returnJsonArray([out])] };
+		// Remembered by the execution's first step (execute() below), whose static data n8n saves.
+		return { workflowData: [markDelivery(this.helpers.returnJsonArray([out]), key)] };
+	}
+
+	/**
+	 * The first step of the execution a delivery starts: remembers the delivery (so it never runs
+	 * twice) in static data n8n saves, and passes its items on.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [rememberMarkedDeliveries(this)];
 	}
 }

@@ -16,7 +16,7 @@ import {
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
-	rememberDelivery,
+	markDelivery,
 } from '../shared/webhooks';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
@@ -195,12 +195,12 @@ export async function receiveSalesPriceEvent(
 	const known = recallDelivery(this, deliveryId, record);
 	if (known === 'seen') return acknowledgeRepeat();
 	if (known === 'superseded' && !(await stillTrue(this, type, body))) return acknowledgeRepeat();
-	rememberDelivery(this, deliveryId, record);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const event = type.replace(/^com\.xentral\.salesPrice\.([a-zA-Z]+)\.v\d+$/, '$1');
 	const json: IDataObject =
 		options.simplify === false
 			? delivery
 			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
-	return { workflowData: [this.helpers.returnJsonArray([json])] };
+	// Remembered by the execution's first step (the node's execute()), which n8n saves.
+	return { workflowData: [markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record)] };
 }

@@ -6,7 +6,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -83,7 +85,10 @@ export interface WebhookLifecycle {
 
 const STATIC_KEY = 'webhookRegistration';
 
-function staticData(ctx: IHookFunctions | IWebhookFunctions): IDataObject {
+/** A context that has the node's static data: a hook, a webhook call or the execution. */
+type WithStaticData = Pick<IWebhookFunctions, 'getWorkflowStaticData'>;
+
+function staticData(ctx: WithStaticData): IDataObject {
 	return ctx.getWorkflowStaticData('node');
 }
 
@@ -187,7 +192,7 @@ export function deliveryKey(...parts: Array<Buffer | string>): string {
 }
 
 /** The deliveries remembered in the node's static data, oldest first, within the window. */
-function rememberedDeliveries(ctx: IWebhookFunctions, now: number): RememberedDelivery[] {
+function rememberedDeliveries(ctx: WithStaticData, now: number): RememberedDelivery[] {
 	const stored = staticData(ctx)[DELIVERIES_KEY];
 	if (!Array.isArray(stored)) return [];
 	return stored.filter(
@@ -206,7 +211,7 @@ function rememberedDeliveries(ctx: IWebhookFunctions, now: number): RememberedDe
  * a change back to an earlier state, or be an old delivery replayed: the vendor trigger decides).
  */
 export function recallDelivery(
-	ctx: IWebhookFunctions,
+	ctx: WithStaticData,
 	key: string,
 	record = '',
 	now = clock.now(),
@@ -220,12 +225,11 @@ export function recallDelivery(
 }
 
 /**
- * Remembers an accepted delivery in the node's static data (n8n saves it after the webhook call),
- * as the newest, forgetting those older than DELIVERY_MEMORY_MS and all but the newest
- * MAX_REMEMBERED_DELIVERIES.
+ * Remembers an accepted delivery in the node's static data as the newest, forgetting those older
+ * than DELIVERY_MEMORY_MS and all but the newest MAX_REMEMBERED_DELIVERIES.
  */
 export function rememberDelivery(
-	ctx: IWebhookFunctions,
+	ctx: WithStaticData,
 	key: string,
 	record = '',
 	now = clock.now(),
@@ -236,6 +240,50 @@ export function rememberDelivery(
 	staticData(ctx)[DELIVERIES_KEY] = kept.slice(
 		-MAX_REMEMBERED_DELIVERIES,
 	) as unknown as IDataObject;
+}
+
+/** The key of an item under which webhook() hands the execution the delivery to remember. */
+const DELIVERY_MARK = 'acceptedDelivery';
+
+interface DeliveryMark {
+	key: string;
+	record: string;
+	at: number;
+}
+
+/**
+ * The items of an accepted delivery, each marked with what the execution must remember of it.
+ *
+ * n8n 2.41 does not keep what webhook() writes to static data when the call starts an execution:
+ * before it saves the webhook call's static data, it builds the execution's workflow on the same
+ * object, which marks it unchanged (`establishContextForPersistence` in the workflow runner). It
+ * does save the static data of the execution itself. So webhook() only reads the memory, and the
+ * trigger node's execute(), the first step of the execution, writes it (rememberMarkedDeliveries).
+ */
+export function markDelivery(
+	items: INodeExecutionData[],
+	key: string,
+	record = '',
+	at = clock.now(),
+): INodeExecutionData[] {
+	const mark: DeliveryMark = { key, record, at };
+	return items.map((item) => ({ ...item, [DELIVERY_MARK]: mark as unknown as IDataObject }));
+}
+
+/**
+ * A webhook trigger's execute(), which n8n runs as the first step of the execution a delivery
+ * started: remembers the deliveries its items are marked with in the node's static data (n8n
+ * saves it when the execution ends) and passes the items on without the mark.
+ */
+export function rememberMarkedDeliveries(ctx: IExecuteFunctions): INodeExecutionData[] {
+	return ctx.getInputData().map((item) => {
+		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
+			[DELIVERY_MARK]?: Partial<DeliveryMark>;
+		};
+		if (mark && typeof mark.key === 'string' && typeof mark.at === 'number')
+			rememberDelivery(ctx, mark.key, typeof mark.record === 'string' ? mark.record : '', mark.at);
+		return rest;
+	});
 }
 
 /**

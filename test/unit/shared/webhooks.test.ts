@@ -1,4 +1,9 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import {
 	acknowledgeRepeat,
@@ -6,9 +11,11 @@ import {
 	deliveryHeader,
 	deliveryKey,
 	hmacHex,
+	markDelivery,
 	MAX_REMEMBERED_DELIVERIES,
 	recallDelivery,
 	rememberDelivery,
+	rememberMarkedDeliveries,
 	newWebhookSecret,
 	rawDeliveryBody,
 	refuseDelivery,
@@ -251,5 +258,30 @@ describe('the memory of accepted deliveries', () => {
 		const ctx = withStatic({ deliveries: [['k', T, ''], 'junk', ['x'], null] as never });
 		expect(recallDelivery(ctx, 'k', '', T + 1)).toBe('seen');
 		expect(recallDelivery(ctx, 'x', '', T + 1)).toBe('new');
+	});
+});
+
+describe('remembering in the execution a delivery starts', () => {
+	it("marks a delivery's items, and execute() remembers the mark and passes the items on without it", () => {
+		const items = markDelivery([{ json: { a: 1 } }, { json: { a: 2 } }], 'k9', 'price:9', 42);
+		expect(items.map((i) => i.json)).toEqual([{ a: 1 }, { a: 2 }]);
+		const data: IDataObject = {};
+		const ctx = {
+			getInputData: () => items,
+			getWorkflowStaticData: () => data,
+		} as unknown as IExecuteFunctions;
+		const out = rememberMarkedDeliveries(ctx);
+		expect(out).toEqual([{ json: { a: 1 } }, { json: { a: 2 } }]);
+		expect(data.deliveries).toEqual([['k9', 42, 'price:9']]);
+	});
+
+	it('passes unmarked items on and remembers nothing', () => {
+		const data: IDataObject = {};
+		const ctx = {
+			getInputData: () => [{ json: { a: 1 } }],
+			getWorkflowStaticData: () => data,
+		} as unknown as IExecuteFunctions;
+		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
+		expect(data.deliveries).toBeUndefined();
 	});
 });
