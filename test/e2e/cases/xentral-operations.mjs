@@ -299,6 +299,7 @@ export function cases({ xentral, workflowWithInput }) {
 						id: undefined,
 						productId: '14',
 						customerId: '2',
+						customerNumber: null,
 						customerGroupId: null,
 						fromQuantity: 10,
 						price: 24.2,
