@@ -47,7 +47,7 @@ function boundTo(transport: unknown, events: string[]): boolean {
 /** The activation error when this tenant does not bind events the way the package assumes. */
 function eventsNotBound(node: INode, why: string, uid: string, cause?: unknown): NodeApiError {
 	const message = `Flow Retail's API on this tenant does not bind events to an HTTP transport the way the trigger sends them (${why})`;
-	const answer = cause instanceof Error ? ` Flow Retail's answer: ${cause.message}` : '';
+	const answer = cause instanceof Error ? ` Flow Retail's last answer: ${cause.message}` : '';
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description: `No Flow Retail document shows how a transport is told its events; the trigger sends them as the transport's "actions". Bind the events to transport ${uid} in Flow Retail Backoffice if your tenant does it there, or use the Flow Retail Poll Trigger.${answer}`,
@@ -105,8 +105,13 @@ export const transportLifecycle: WebhookLifecycle = {
 		);
 		// Made, but not showing the events: nothing would ever be delivered. Undo it and say so.
 		if (!boundTo(made, wanted.events)) {
-			await transportLifecycle.remove.call(this, { id: uid } as WebhookRegistration);
-			throw eventsNotBound(this.getNode(), 'the transport it made shows no actions', uid);
+			const left = await transportLifecycle.remove
+				.call(this, { id: uid } as WebhookRegistration)
+				.then(
+					() => undefined,
+					(error: unknown) => error,
+				);
+			throw eventsNotBound(this.getNode(), 'the transport it made shows no actions', uid, left);
 		}
 		return uid;
 	},

@@ -102,3 +102,6 @@ export function useFlowRetailSandbox(args: string[] = []) {
 	};
 	return flow;
 }
+
+/** The suite `useFlowRetailSandbox` returns. */
+export type FlowSuite = ReturnType<typeof useFlowRetailSandbox>;

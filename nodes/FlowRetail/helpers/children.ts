@@ -89,11 +89,14 @@ export const ADDRESS_KIND: ChildKind = {
 
 export type ChildOperation = 'create' | 'get' | 'getAll' | 'update' | 'delete';
 
+/** `a contact`, `an address`. */
+const aOrAn = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
 /** The notice of an update or delete: PUT and DELETE on one record are not documented. */
 function writeNotice(kind: ChildKind, operation: 'update' | 'delete'): INodeProperties {
 	const method = operation === 'update' ? 'PUT' : 'DELETE';
 	return flowNotice(
-		`${operation === 'update' ? 'updating' : 'deleting'} a ${kind.record} (${method} …/customers/{uid}/${kind.segment}/{uid}); only reading and adding ${kind.segment} are documented`,
+		`${operation === 'update' ? 'updating' : 'deleting'} ${aOrAn(kind.record)} (${method} …/customers/{uid}/${kind.segment}/{uid}); only reading and adding ${kind.segment} are documented`,
 		`The node sends it; a tenant that does not offer it stops the item with an error that says so.`,
 	);
 }
@@ -211,14 +214,14 @@ export async function runChild(
 	if (operation === 'get') {
 		const { body } = await flowRequest(ctx, 'GET', path, { itemIndex });
 		return [
-			output(ctx, kind, asRecord(ctx, body, `a ${kind.record}`, itemIndex), customerUid, itemIndex),
+			output(ctx, kind, asRecord(ctx, body, aOrAn(kind.record), itemIndex), customerUid, itemIndex),
 		];
 	}
 	// PUT and DELETE are undocumented: a 404 means "not offered" only when the record is there.
 	const undocumented = <T>(action: string, send: () => Promise<T>) =>
 		flowUndocumented(
 			ctx,
-			`${action} a ${kind.record}`,
+			`${action} ${aOrAn(kind.record)}`,
 			itemIndex,
 			() => isThere(ctx, path, itemIndex),
 			send,
@@ -252,7 +255,7 @@ export async function runChild(
 		output(
 			ctx,
 			kind,
-			asRecord(ctx, updated, `a ${kind.record}`, itemIndex),
+			asRecord(ctx, updated, aOrAn(kind.record), itemIndex),
 			customerUid,
 			itemIndex,
 		),
