@@ -7,9 +7,8 @@
  * the right result or an error that says what happened, never a second record or a write reported
  * done that was not.
  */
-import { continueOnFail, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
+import { continueOnFail, flowPoller, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import type { FlowSuite } from '../../harness/flowRetailSuite';
-import { createPoller } from '../../harness/poll';
 import { flowRetailSandboxCredential } from '../../harness/sandbox';
 import { createWebhookTrigger, type WebhookTrigger } from '../../harness/webhookTrigger';
 
@@ -27,12 +26,38 @@ const person = (lastname: string, extra: Record<string, unknown> = {}) => ({
 });
 const withLastname = async (flow: FlowSuite, lastname: string) =>
 	(await flow.direct.all('/customers')).filter((c: any) => c.lastname === lastname);
+/** The Flow Retail Trigger on the suite's sandbox, for Customer Created. */
+const webhookTrigger = async (flow: FlowSuite) =>
+	await createWebhookTrigger({
+		type: 'n8n-nodes-erp-customers.flowRetailTrigger',
+		parameters: { events: ['CUSTOMER_CREATE'] },
+		credentials: [flowRetailSandboxCredential(flow.sandbox)],
+		nodeCredentials: NODE_CREDENTIALS,
+	});
 /** The create's answer is lost after Flow Retail applied it. */
 const loseCreateAnswer = (flow: FlowSuite) =>
 	flow.sandbox.fault({ method: 'POST', pathRegex: '/customers$', drop: true, afterHandler: true });
 
 describe('lenient reading (the package assumptions)', () => {
 	const flow = useFlowRetailSandbox();
+	let trigger: WebhookTrigger | undefined;
+	afterEach(async () => await trigger?.stop());
+
+	it('a transport made without showing its events is removed again, and the activation fails', async () => {
+		// A tenant that takes `actions` but drops it: the answer shows no events.
+		await flow.sandbox.fault({
+			method: 'POST',
+			pathRegex: '/httptransports$',
+			afterHandler: true,
+			status: 200,
+			body: { httpTransportUid: 'x', name: 'n8n', url: 'https://n8n.example/' },
+		});
+		trigger = await webhookTrigger(flow);
+		await expect(trigger.hook('create')).rejects.toThrow(
+			"Flow Retail's API on this tenant does not bind events to an HTTP transport the way the trigger sends them (the transport it made shows no actions)",
+		);
+		expect(await flow.sandbox.control('GET', 'transports')).toEqual([]);
+	});
 
 	it('Create keeps the client-made customerUid', async () => {
 		const result = await flow.run(W('customer-create'), [person('Kept', { uid: 'keep-1' })]);
@@ -88,19 +113,6 @@ describe('lenient reading (the package assumptions)', () => {
 		expect(result.error?.message).toMatch(
 			/^Flow Retail: Price no-such-price of price list pricelist-1 was not found/,
 		);
-	});
-
-	it('Get Many sorted by a date comes in that order', async () => {
-		const result = await flow.run(W('customer-getAll'), [
-			{ limit: 5, sortBy: 'createdAt', sortDirection: 'DESC' },
-		]);
-		expect(result.output('Flow Retail').map((c) => c.id)).toEqual([
-			'cust-0025',
-			'cust-0024',
-			'cust-0023',
-			'cust-0022',
-			'cust-0021',
-		]);
 	});
 });
 
@@ -258,12 +270,7 @@ describe('strict reading (--vendor-unknowns strict)', () => {
 		});
 
 		it('the Poll Trigger stops with an error rather than missing changes', async () => {
-			const poller = createPoller({
-				type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
-				parameters: { event: 'updatedCustomer', options: {} },
-				credentials: [flowRetailSandboxCredential(flow.sandbox)],
-				nodeCredentials: NODE_CREDENTIALS,
-			});
+			const poller = flowPoller(flow.sandbox, 'updatedCustomer');
 			await expect(poller.poll()).rejects.toThrow(
 				"Flow Retail's API on this tenant did not sort the customers by lastModifiedAt (DESC)",
 			);
@@ -323,12 +330,7 @@ describe('strict reading (--vendor-unknowns strict)', () => {
 
 	describe('HTTP transports without `actions`', () => {
 		it('activation stops with an error that says why, and leaves no transport', async () => {
-			trigger = await createWebhookTrigger({
-				type: 'n8n-nodes-erp-customers.flowRetailTrigger',
-				parameters: { events: ['CUSTOMER_CREATE'] },
-				credentials: [flowRetailSandboxCredential(flow.sandbox)],
-				nodeCredentials: NODE_CREDENTIALS,
-			});
+			trigger = await webhookTrigger(flow);
 			await expect(trigger.hook('create')).rejects.toThrow(
 				"Flow Retail's API on this tenant does not bind events to an HTTP transport the way the trigger sends them (it refused the actions field)",
 			);
@@ -361,37 +363,12 @@ describe('one reading switched: transports keep `actions` but have no DELETE', (
 	]);
 	let trigger: WebhookTrigger | undefined;
 	afterEach(async () => await trigger?.stop());
-	const activate = async () => {
-		trigger = await createWebhookTrigger({
-			type: 'n8n-nodes-erp-customers.flowRetailTrigger',
-			parameters: { events: ['CUSTOMER_CREATE'] },
-			credentials: [flowRetailSandboxCredential(flow.sandbox)],
-			nodeCredentials: NODE_CREDENTIALS,
-		});
-		return trigger;
-	};
-
 	it('deactivation names the transport to remove by hand', async () => {
-		const t = await activate();
+		const t = (trigger = await webhookTrigger(flow));
 		expect(await t.hook('create')).toBe(true);
 		const uid = (t.staticData().webhookRegistration as any).id;
 		await expect(t.hook('delete')).rejects.toThrow(
 			`Flow Retail's API on this tenant does not offer deleting an HTTP transport (remove transport ${uid} in Flow Retail Backoffice) (405)`,
-		);
-	});
-
-	it('a transport made without showing its events fails the activation', async () => {
-		// A tenant that takes `actions` but drops it: the answer shows no events.
-		await flow.sandbox.fault({
-			method: 'POST',
-			pathRegex: '/httptransports$',
-			afterHandler: true,
-			status: 200,
-			body: { httpTransportUid: 'x', name: 'n8n', url: 'https://n8n.example/' },
-		});
-		const t = await activate();
-		await expect(t.hook('create')).rejects.toThrow(
-			'does not bind events to an HTTP transport the way the trigger sends them (the transport it made shows no actions)',
 		);
 	});
 });
