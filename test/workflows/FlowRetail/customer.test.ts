@@ -339,3 +339,37 @@ describe('Customer > Create or Update (by external ID)', () => {
 		});
 	});
 });
+
+describe('the common shape from a Flow Retail customer', () => {
+	it('takes every field from its one Flow Retail source (README: the common shape)', async () => {
+		await flow.direct.send('PUT', '/customers/cust-0003', {
+			customerGroupUids: ['group-2', 'group-1'],
+		});
+		const raw = await flow.direct.get('/customers/cust-0003');
+		const result = await flow.run(W('get'), [{ customerUid: 'cust-0003' }]);
+		expect(result.output('Flow Retail')[0]).toEqual({
+			id: raw.customerUid,
+			legacyId: null,
+			number: null,
+			externalId: 'EXT-3',
+			type: 'person',
+			company: null,
+			firstName: raw.firstname,
+			lastName: raw.lastname,
+			email: raw.email,
+			phone: null,
+			mobile: raw.mobile,
+			street: raw.address,
+			postalCode: raw.postalCode,
+			city: raw.city,
+			countryIso: 'NO',
+			groupId: 'group-2',
+			languageIso: null,
+			createdAt: raw.createdAt,
+			updatedAt: raw.lastModifiedAt,
+			customerSince: null,
+			isLocked: null,
+			source: 'flowRetail',
+		});
+	});
+});
