@@ -209,7 +209,12 @@ async function fromResult(
 	}
 	if (status >= 200 && status < 300) {
 		const customer = isRecord(result.customer) ? result.customer : undefined;
-		if (run.mode === 'create') noteCreatedUid(run.ctx, entry.body.customerUid, customer);
+		if (run.mode === 'create')
+			noteCreatedUid(
+				run.ctx,
+				entry.body.customerUid,
+				customer ?? { customerUid: result.customerUid },
+			);
 		return done(run, entry, status, customer, result.customerUid);
 	}
 	// A repeat of a lost batch finds what the earlier attempt did: the customer gone, or made.
