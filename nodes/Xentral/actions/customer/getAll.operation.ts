@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { CUSTOMER_LIST } from '../../helpers/lists';
 import { filterProperty, listQuery, readList, sortProperty } from '../../helpers/listQuery';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -12,6 +12,14 @@ const properties: INodeProperties[] = [
 	filterProperty(CUSTOMER_LIST),
 	sortProperty(CUSTOMER_LIST),
 	simplifyField(),
+	{
+		displayName:
+			"Where Xentral's list carries no main address, Simplify reads each customer's master-data address: one more request per customer",
+		name: 'addressNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { simplify: [true] } },
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -28,5 +36,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'a list of customers',
 		itemIndex,
 	);
-	return readSimplify(this, itemIndex) ? customers.map(simplifyCustomer) : customers;
+	return await customerOutput(this, customers, itemIndex);
 }
