@@ -31,3 +31,30 @@ export function bodyOf(fields: IDataObject, paths: BodyPaths): IDataObject {
 /** An ISO date-time as the date alone (`YYYY-MM-DD`), the `date` format of the Xentral specs. */
 export const dateOnly = (value: unknown) =>
 	typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : value;
+
+/**
+ * A list of Xentral IDs from a comma-separated text, a number or a list (from an expression):
+ * each one digits, at least one. `fail(problem)` builds the error naming the field and the item.
+ */
+export function idList(value: unknown, fail: (problem: string) => Error): string[] {
+	const entries =
+		typeof value === 'number'
+			? [value]
+			: typeof value === 'string'
+				? value
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean)
+				: value;
+	if (!Array.isArray(entries)) throw fail('must be IDs separated by commas, such as 17, 22');
+	if (entries.length === 0) throw fail('needs at least one ID, such as 17');
+	return entries.map((entry) => {
+		const text =
+			typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : '';
+		if (!/^[1-9]\d{0,17}$/.test(text))
+			throw fail(
+				`must be IDs separated by commas, such as 17, 22: ${JSON.stringify(entry)} is not one`,
+			);
+		return text;
+	});
+}

@@ -1,15 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { z } from 'zod/v3';
-
 import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { toProperties, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
-import { validateField } from '../../shared/validation';
 import type { BodyPaths } from './bodies';
-import { bodyOf, dateOnly } from './bodies';
+import { bodyOf, dateOnly, idList } from './bodies';
 
 export const CONTACT_PERSON_NAME: FieldSpec = {
 	name: 'name',
@@ -150,30 +147,6 @@ const PATHS: BodyPaths = {
 	others: 'others',
 };
 
-/** Group IDs of a comma-separated text or a list: strings of digits, as the body has them. */
-const groupIdsSchema = z.preprocess(
-	(v) =>
-		typeof v === 'number'
-			? [v]
-			: typeof v === 'string'
-				? v
-						.split(',')
-						.map((s) => s.trim())
-						.filter(Boolean)
-				: v,
-	z
-		.array(
-			z.preprocess(
-				(v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v),
-				z
-					.string({ invalid_type_error: 'must be group IDs (digits)' })
-					.regex(/^[1-9]\d{0,17}$/, 'must be group IDs: digits such as 17'),
-			),
-			{ invalid_type_error: 'must be group IDs separated by commas, such as 17, 22' },
-		)
-		.min(1, 'needs at least one group ID, such as 17'),
-);
-
 /**
  * A contact person collection, checked: each field by its kind, the group IDs as a list. Returns
  * the body of the fields.
@@ -189,7 +162,15 @@ export function readContactPersonFields(
 	const groups =
 		raw.groupIds === undefined
 			? undefined
-			: validateField(ctx, groupIdsSchema, raw.groupIds, `${label} > Group IDs`, itemIndex);
+			: idList(
+					raw.groupIds,
+					(problem) =>
+						new NodeOperationError(
+							ctx.getNode(),
+							`${label} > Group IDs (item ${itemIndex}) ${problem}`,
+							{ itemIndex },
+						),
+				);
 	delete raw.groupIds;
 	const fields = validateCollection(ctx, specs, raw, `${label} > `, itemIndex);
 	if (fields.name !== undefined && String(fields.name).trim() === '')

@@ -20,7 +20,7 @@ import {
 import { readCollectionParameter } from '../../shared/parameters';
 import { validateField } from '../../shared/validation';
 import type { BodyPaths } from './bodies';
-import { bodyOf, dateOnly } from './bodies';
+import { bodyOf, dateOnly, idList } from './bodies';
 import { checkId } from './locators';
 
 export const CUSTOMER_TYPE: FieldSpec = {
@@ -456,32 +456,6 @@ const CHECKS: Record<string, Check> = {
 const SPECS = [...CUSTOMER_FIELDS, ...UPDATE_ONLY_FIELDS, PROJECT];
 const specOf = (name: string) => SPECS.find((s) => s.name === name);
 
-/** The customer group IDs of a comma-separated text, a number or a list: whole numbers ≥ 1. */
-const groupIdsSchema = z.preprocess(
-	(v) =>
-		typeof v === 'number'
-			? [v]
-			: typeof v === 'string'
-				? v
-						.split(',')
-						.map((s) => s.trim())
-						.filter(Boolean)
-				: v,
-	z
-		.array(
-			z.preprocess(
-				(v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v),
-				z
-					.number({ invalid_type_error: 'must be whole numbers' })
-					.int('must be whole numbers')
-					.min(1, 'must be 1 or greater')
-					.max(2_147_483_647, 'must fit a 32-bit integer'),
-			),
-			{ invalid_type_error: 'must be group IDs separated by commas, such as 1, 4' },
-		)
-		.min(1, 'needs at least one group ID, such as 1, 4'),
-);
-
 /**
  * Validated fields as a v2 customer body: each at its place, dates as YYYY-MM-DD, the IBAN and
  * BIC without spaces in upper case, the language in lower and the currency in upper case, the
@@ -724,13 +698,24 @@ function readCustomerCollection(
 	if (raw.groupId !== undefined && raw.groupIds === undefined) raw.groupIds = raw.groupId;
 	delete raw.groupId;
 	if (raw.groupIds !== undefined) {
-		groupIds = validateField(
-			ctx,
-			groupIdsSchema,
+		// The v2 body takes group IDs as whole numbers.
+		groupIds = idList(
 			raw.groupIds,
-			`${prefix}Customer Group IDs`,
-			itemIndex,
-		);
+			(problem) =>
+				new NodeOperationError(
+					ctx.getNode(),
+					`${prefix}Customer Group IDs (item ${itemIndex}) ${problem}`,
+					{ itemIndex },
+				),
+		).map((id) => {
+			if (Number(id) > 2_147_483_647)
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`${prefix}Customer Group IDs (item ${itemIndex}) must fit a 32-bit integer: ${id} does not`,
+					{ itemIndex },
+				);
+			return Number(id);
+		});
 		delete raw.groupIds;
 	}
 	const fields = validateCollection(ctx, specs, raw, prefix, itemIndex);

@@ -28,11 +28,13 @@ export async function simplifyCustomers(
 	ctx: RequestContext,
 	records: IDataObject[],
 	itemIndex?: number,
+	{ readAddresses = true }: { readAddresses?: boolean } = {},
 ): Promise<CommonCustomer[]> {
 	const timeZone = await xentralTimeZone(ctx, itemIndex);
 	return await mapConcurrently(records, SIDE_BY_SIDE, async (record) => {
 		if (carriesMainAddress(record) || record.id === undefined || record.id === null)
 			return simplifyCustomer(record, { timeZone });
+		if (!readAddresses) return simplifyCustomer(record, { timeZone, mainAddress: null });
 		const mainAddress = await findAddress(ctx, String(record.id), 'masterdata', itemIndex);
 		return simplifyCustomer(record, { timeZone, mainAddress: mainAddress ?? null });
 	});
@@ -43,8 +45,11 @@ export async function customerOutput(
 	ctx: IExecuteFunctions,
 	records: IDataObject[],
 	itemIndex: number,
+	options: { readAddresses?: boolean } = {},
 ): Promise<IDataObject[]> {
-	return readSimplify(ctx, itemIndex) ? await simplifyCustomers(ctx, records, itemIndex) : records;
+	return readSimplify(ctx, itemIndex)
+		? await simplifyCustomers(ctx, records, itemIndex, options)
+		: records;
 }
 
 /**

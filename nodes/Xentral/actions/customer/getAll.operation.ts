@@ -13,12 +13,13 @@ const properties: INodeProperties[] = [
 	sortProperty(CUSTOMER_LIST),
 	simplifyField(),
 	{
-		displayName:
-			"Where Xentral's list carries no main address, Simplify reads each customer's master-data address: one more request per customer",
-		name: 'addressNotice',
-		type: 'notice',
-		default: '',
+		displayName: 'Read Main Addresses',
+		name: 'readMainAddresses',
+		type: 'boolean',
+		default: true,
 		displayOptions: { show: { simplify: [true] } },
+		description:
+			"Whether to read each customer's master-data address where Xentral's list carries none, for the address fields of the common shape: one more request per customer, at Xentral's 100 requests a minute. Off, those fields stay empty.",
 	},
 ];
 
@@ -36,5 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'a list of customers',
 		itemIndex,
 	);
-	return await customerOutput(this, customers, itemIndex);
+	const readAddresses = this.getNodeParameter('readMainAddresses', itemIndex, true) !== false;
+	return await customerOutput(this, customers, itemIndex, { readAddresses });
 }
