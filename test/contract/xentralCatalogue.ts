@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test infrastructure, not shipped */
 /**
  * The v2 customer bodies as the project's API notes (`../shared/api/xentral.md`, section 5.1) give
  * them. Xentral's core spec of 24.48 predates them; the notes transcribe the catalogue generated
