@@ -80,6 +80,7 @@ const line = (c: Call) => `${c.method} ${c.path}`;
 describe('Customer', () => {
 	it('Create sends the v2 body, then reads the record named by Location', async () => {
 		answerWith(CUSTOMER);
+		// The project and the single group as workflows saved before they moved keep working.
 		const [out] = await run('customer.create', {
 			customerType: 'company',
 			companyName: 'ACME GmbH',
@@ -89,6 +90,7 @@ describe('Customer', () => {
 				birthdate: '1980-05-01T00:00:00',
 				defaultCurrency: 'eur',
 				projectId: 1,
+				groupId: 3,
 			},
 		});
 		expect(calls.map(line)).toEqual(['POST /api/v2/customers', 'GET /api/v2/customers/12']);
@@ -99,6 +101,7 @@ describe('Customer', () => {
 			financials: { paymentMethod: { id: '2' }, defaultCurrency: 'EUR' },
 			birthdate: '1980-05-01',
 			project: { id: '1' },
+			groups: [3],
 		});
 		expect(out).toMatchObject({
 			id: '12',
