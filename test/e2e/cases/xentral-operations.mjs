@@ -287,7 +287,11 @@ export function cases({ xentral, workflowWithInput }) {
 			}),
 			check: async (r) => {
 				ok(r);
-				assert.equal(r.items[0].lastName, 'Eva Kurz');
+				// The one name split as Xentral stores it (first name first), and whose contact it is.
+				assert.equal(r.items[0].firstName, 'Eva');
+				assert.equal(r.items[0].lastName, 'Kurz');
+				assert.equal(r.items[0].customerId, '1');
+				assert.equal(r.items[0].customerNumber, '10001');
 				assert.equal(r.items[0].department, 'Vertrieb');
 			},
 		},
@@ -362,6 +366,7 @@ export function cases({ xentral, workflowWithInput }) {
 						id: undefined,
 						productId: '14',
 						customerId: '2',
+						customerNumber: '10002',
 						customerGroupId: null,
 						fromQuantity: 10,
 						price: 24.2,
