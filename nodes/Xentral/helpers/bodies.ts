@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /**
  * Field catalogues map each editor field to its place in a Xentral body: `contactDetails.email`
@@ -34,9 +35,18 @@ export const dateOnly = (value: unknown) =>
 
 /**
  * A list of Xentral IDs from a comma-separated text, a number or a list (from an expression):
- * each one digits, at least one. `fail(problem)` builds the error naming the field and the item.
+ * each one digits, at least one; else an error naming the field (`label`) and the item.
  */
-export function idList(value: unknown, fail: (problem: string) => Error): string[] {
+export function idList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string[] {
+	const fail = (problem: string) =>
+		new NodeOperationError(ctx.getNode(), `${label} (item ${itemIndex}) ${problem}`, {
+			itemIndex,
+		});
 	const entries =
 		typeof value === 'number'
 			? [value]

@@ -162,15 +162,7 @@ export function readContactPersonFields(
 	const groups =
 		raw.groupIds === undefined
 			? undefined
-			: idList(
-					raw.groupIds,
-					(problem) =>
-						new NodeOperationError(
-							ctx.getNode(),
-							`${label} > Group IDs (item ${itemIndex}) ${problem}`,
-							{ itemIndex },
-						),
-				);
+			: idList(ctx, raw.groupIds, `${label} > Group IDs`, itemIndex);
 	delete raw.groupIds;
 	const fields = validateCollection(ctx, specs, raw, `${label} > `, itemIndex);
 	if (fields.name !== undefined && String(fields.name).trim() === '')

@@ -682,8 +682,8 @@ function readLists(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /**
  * A collection of customer fields, checked: each field by its kind, then by the checks beyond it
- * (IBAN, BIC, mandate reference, ranges), the group IDs as a list. `legacyGroupId` takes the
- * single "Customer Group ID" of workflows saved before the field became a list.
+ * (IBAN, BIC, mandate reference, ranges), the group IDs as a list. The single "Customer Group
+ * ID" of workflows saved before the field became a list is taken as a list of one.
  */
 function readCustomerCollection(
 	ctx: IExecuteFunctions,
@@ -699,15 +699,7 @@ function readCustomerCollection(
 	delete raw.groupId;
 	if (raw.groupIds !== undefined) {
 		// The v2 body takes group IDs as whole numbers.
-		groupIds = idList(
-			raw.groupIds,
-			(problem) =>
-				new NodeOperationError(
-					ctx.getNode(),
-					`${prefix}Customer Group IDs (item ${itemIndex}) ${problem}`,
-					{ itemIndex },
-				),
-		).map((id) => {
+		groupIds = idList(ctx, raw.groupIds, `${prefix}Customer Group IDs`, itemIndex).map((id) => {
 			if (Number(id) > 2_147_483_647)
 				throw new NodeOperationError(
 					ctx.getNode(),

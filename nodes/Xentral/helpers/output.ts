@@ -103,29 +103,35 @@ export async function customerRef(
 	return { id: customerId, number: numbers.get(customerId) ?? null };
 }
 
-/** Contact persons of one customer: the contact shape with Simplify, else Xentral's records. */
-export async function contactPersonOutput(
+/**
+ * Records of one customer (contact persons, addresses): their shape with Simplify, naming the
+ * customer's ID and number, else Xentral's records.
+ */
+async function ofCustomer(
 	ctx: IExecuteFunctions,
 	records: IDataObject[],
 	customerId: string,
 	itemIndex: number,
+	simplify: (record: IDataObject, customer: CustomerRef) => IDataObject,
 ): Promise<IDataObject[]> {
 	if (!readSimplify(ctx, itemIndex)) return records;
 	const customer = await customerRef(ctx, customerId, itemIndex);
-	return records.map((record) => simplifyContactPerson(record, customer));
+	return records.map((record) => simplify(record, customer));
 }
 
-/** Addresses of one customer: the address shape with Simplify, else Xentral's records. */
-export async function addressOutput(
+export const contactPersonOutput = (
 	ctx: IExecuteFunctions,
 	records: IDataObject[],
 	customerId: string,
 	itemIndex: number,
-): Promise<IDataObject[]> {
-	if (!readSimplify(ctx, itemIndex)) return records;
-	const customer = await customerRef(ctx, customerId, itemIndex);
-	return records.map((record) => simplifyAddress(record, customer));
-}
+) => ofCustomer(ctx, records, customerId, itemIndex, simplifyContactPerson);
+
+export const addressOutput = (
+	ctx: IExecuteFunctions,
+	records: IDataObject[],
+	customerId: string,
+	itemIndex: number,
+) => ofCustomer(ctx, records, customerId, itemIndex, simplifyAddress);
 
 const customerIdOf = (price: IDataObject) => {
 	const id = (price.customer as IDataObject | null | undefined)?.id;
