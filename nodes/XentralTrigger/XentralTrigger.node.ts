@@ -41,6 +41,14 @@ export class XentralTrigger implements INodeType {
 						'A customer was created or changed, by its updatedAt; needs the beta v3 customer API (feature flag api-v3-customers)',
 				},
 			]),
+			{
+				displayName:
+					"New Customer assumes that Xentral gives each new customer a higher ID than the last, which its documents do not say: a customer that got a lower ID would be missed. With Simplify, each new customer's master-data address is read (one request each) where the list carries none.",
+				name: 'newCustomerNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['newCustomer'] } },
+			},
 			simplifyOptions(
 				"Whether to return the package's common customer shape instead of Xentral's full record",
 			),
