@@ -83,6 +83,8 @@ export function wordingProblems(text: string): string[] {
 		if (/^[aeiou]/i.test(word) ? A_BEFORE.test(word) : !AN_BEFORE.test(word))
 			problems.push(`"${m[1]} ${word}" needs "a"`);
 	}
+	// n8n's lint sentence-cases every action and so turns "customer's" into "customer s": an action
+	// says "data of a customer" instead, and this check keeps the mangled form out.
 	for (const m of prose.matchAll(/\b([A-Za-z]+) s\b/g))
 		problems.push(`"${m[0]}" is a possessive without its apostrophe`);
 	for (const m of prose.matchAll(/\b([A-Za-z]+)\s+\1\b/gi))
