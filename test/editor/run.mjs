@@ -143,7 +143,11 @@ async function searchByPart(page, description, { resource, operation, field, typ
 	);
 	await chooseOption(page, 'operation', ops.options.find((o) => o.value === operation).name);
 	const unfiltered = await openList(page, field);
-	await page.locator('[data-test-id=rlc-search] input').fill(type);
+	// The search box is the input itself in n8n 2.41; a wrapper in other versions.
+	await page
+		.locator('input[data-test-id=rlc-search], [data-test-id=rlc-search] input')
+		.first()
+		.fill(type);
 	const items = page.locator('[data-test-id=rlc-item]:visible');
 	const shown = async () => (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 	// n8n waits a moment before it sends the text, and shows a loading state meanwhile.
