@@ -118,7 +118,21 @@ async function openList(page, name) {
 	await locator.locator('[data-test-id=rlc-input]').click();
 	const items = page.locator('[data-test-id=rlc-item]:visible');
 	await items.first().waitFor({ timeout: 15_000 });
-	return await items.count();
+	return await settledCount(page, items);
+}
+
+/** The number of `items` once it has not changed for 1.5 s (a list still loading grows). */
+async function settledCount(page, items, timeoutMs = 15_000) {
+	let count = await items.count();
+	let since = Date.now();
+	for (const t0 = Date.now(); Date.now() - t0 < timeoutMs; await page.waitForTimeout(250)) {
+		const now = await items.count();
+		if (now !== count) {
+			count = now;
+			since = Date.now();
+		} else if (Date.now() - since >= 1500) break;
+	}
+	return count;
 }
 
 /** Opens a From List search, checks it lists records, and picks the first one. */
@@ -155,6 +169,8 @@ async function searchByPart(page, description, { resource, operation, field, typ
 	const found = () => names.length < unfiltered && names.some((n) => n.includes(expect));
 	for (const t0 = Date.now(); Date.now() - t0 < 20_000 && !found(); await page.waitForTimeout(250))
 		names = await shown();
+	await settledCount(page, items);
+	names = await shown();
 	assert.ok(
 		names.length < unfiltered,
 		`typing "${type}" into ${field} did not narrow the list (${unfiltered} records before and after): ${names.join(' | ')}`,
