@@ -412,8 +412,8 @@ async function main() {
 			if (fromPackage(n8n.url, r.url())) problems.push(`failed request ${r.url()}`);
 		});
 
-		await page.goto(`${n8n.url}/signin`);
 		// The first load compiles and caches the editor's assets, which takes a while on a busy machine.
+		await page.goto(`${n8n.url}/signin`, { timeout: 120_000 });
 		await page.locator('input[type=password]').waitFor({ timeout: 120_000 });
 		await page.fill('input[type=email], input[name=emailOrLdapLoginId]', OWNER.email);
 		await page.fill('input[type=password]', OWNER.password);
