@@ -20,7 +20,10 @@ export class XentralTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["event"] === "newOrUpdatedCustomer" ? "New or Updated Customer" : "New Customer" }}',
-		description: 'Starts the workflow when a customer is created or changed in Xentral ERP',
+		// n8n's node picker shows this description on the Xentral node too (it merges a trigger into
+		// the node whose name it has without "Trigger"), so it speaks for both.
+		description:
+			'Work with Xentral customers, addresses, contact persons and sales prices, and start workflows when a customer is created or changed',
 		defaults: { name: 'Xentral Trigger' },
 		polling: true,
 		inputs: [],
