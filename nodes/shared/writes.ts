@@ -52,6 +52,10 @@ export function outcomeUnknownError(
 	});
 }
 
+/** True for an item error that already says a write's outcome is unknown. */
+export const isOutcomeUnknown = (error: unknown): boolean =>
+	error instanceof NodeApiError && error.message.startsWith('Outcome unknown:');
+
 /** Waits before sending a write again after a server error (not after a lost answer). */
 async function pauseAfter(failure: unknown, sends: number): Promise<void> {
 	if (!answerWasLost(failure)) await clock.sleep(backoffDelay(sends - 1, DEFAULT_RETRY_POLICY));
@@ -84,6 +88,8 @@ export async function sendUnlessApplied<T, F = T>(
 		try {
 			found = await find();
 		} catch (lookupFailure) {
+			// A look that already tells the outcome is unknown (and why) stands as it is.
+			if (isOutcomeUnknown(lookupFailure)) throw lookupFailure;
 			throw outcomeUnknownError(node, failure, unknown, lookupFailure);
 		}
 		if (found !== undefined && found !== false) return found;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { readHttpFailure } from '../../shared/errors';
+import { httpStatusOf } from '../../shared/undocumented';
 import { maxResults } from '../../shared/parameters';
 import { paginateByPageNumber } from '../../shared/pagination';
 import { sendUnlessApplied } from '../../shared/writes';
@@ -82,10 +81,6 @@ export async function readManyForItem(
 	return await readList(ctx, path, { ...extra, max: maxResults(ctx, itemIndex), itemIndex });
 }
 
-/** The HTTP status of a failed call: the core's NodeApiError carries it as httpCode. */
-const statusOf = (error: unknown) =>
-	error instanceof NodeApiError ? Number(error.httpCode) : readHttpFailure(error).status;
-
 /** The record at `path`, or undefined when the API answers 404. */
 export async function findRecord(
 	ctx: RequestContext,
@@ -93,7 +88,7 @@ export async function findRecord(
 	itemIndex?: number,
 ): Promise<IDataObject | undefined> {
 	const response = await flowRequest(ctx, 'GET', path, { itemIndex }).catch((error: unknown) => {
-		if (statusOf(error) === 404) return undefined;
+		if (httpStatusOf(error) === 404) return undefined;
 		throw error;
 	});
 	return response && isRecord(response.body) ? response.body : undefined;
@@ -101,9 +96,11 @@ export async function findRecord(
 
 /**
  * A create that carries its own client-made UID, so that it can be retried safely. When the answer
- * is lost or the server answers 500/502/503/504 (either may follow an applied write), the record
- * is looked up by that UID: found, it is the result; not found, the create is sent again. A repeat that is answered "already exists" (409) means an earlier attempt did it: the
- * record is read back and returned. A 409 on the first attempt is a real conflict and fails.
+ * is lost or the server answers 500/502/503/504 (either may follow an applied write), `findMade`
+ * tells whether it made the record (default: a look-up by that UID): found, it is the result; not
+ * found, the create is sent again (`findMade` throws when nobody can tell). A repeat that is
+ * answered "already exists" (409) means an earlier attempt did it: the record is read back and
+ * returned. A 409 on the first attempt is a real conflict and fails.
  */
 export async function createWithUid(
 	ctx: IExecuteFunctions,
@@ -112,6 +109,8 @@ export async function createWithUid(
 	body: IDataObject,
 	what: string,
 	itemIndex: number,
+	findMade: () => Promise<IDataObject | undefined> = async () =>
+		await findRecord(ctx, record, itemIndex),
 ): Promise<IDataObject> {
 	// The record's path ends with the client-made UID.
 	const uid = decodeURIComponent(record.split('/').pop() ?? '');
@@ -124,7 +123,7 @@ export async function createWithUid(
 				async (error: unknown) => {
 					// A repeat answered "already exists": an earlier attempt made the record.
 					const found =
-						sends > 1 && statusOf(error) === 409
+						sends > 1 && httpStatusOf(error) === 409
 							? await findRecord(ctx, record, itemIndex)
 							: undefined;
 					if (!found) throw error;
@@ -133,7 +132,7 @@ export async function createWithUid(
 			);
 			return response.body;
 		},
-		async () => await findRecord(ctx, record, itemIndex),
+		findMade,
 		{
 			what: `the ${what} ${uid}`,
 			check: `Look for the ${what} with UID ${uid} in Flow Retail.`,

@@ -29,6 +29,8 @@ export function cases({ jtl, workflowWithInput }) {
 				);
 				assert.deepEqual(Object.keys(items[0]), [
 					'id',
+					'customerId',
+					'customerNumber',
 					'salutation',
 					'firstName',
 					'lastName',
@@ -68,7 +70,14 @@ export function cases({ jtl, workflowWithInput }) {
 			check: async ({ code, items }) => {
 				assert.equal(code, 0);
 				assert.deepEqual(items, [
-					{ itemId: '2', customerId: '6', fromQuantity: 33, netPrice: 4.5, percentReduction: null },
+					{
+						itemId: '2',
+						customerId: '6',
+						customerNumber: null,
+						fromQuantity: 33,
+						netPrice: 4.5,
+						percentReduction: null,
+					},
 				]);
 			},
 		},

@@ -80,7 +80,7 @@ describe('200-item writes at 20% faults', () => {
 			lastname: `B${i}`,
 			countryCode: 'NO',
 		}));
-		const out = await writeAll('FlowRetail/customer-batch.workflow.json', items, 401, (p) => {
+		const out = await writeAll('FlowRetail/customer-batch.workflow.json', items, 403, (p) => {
 			p.batchSize = 20;
 		});
 		const all = await flow.direct.all('/customers');

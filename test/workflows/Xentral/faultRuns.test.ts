@@ -7,10 +7,16 @@
 import { APPLIED_THEN_5XX, useFaultRuns } from '../../harness/faultRuns';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
-const xentral = useXentralSandbox(['--customers', '1000', '--rate-limit', '0']);
+const xentral = useXentralSandbox([
+	'--customers',
+	'1000',
+	'--rate-limit',
+	'0',
+	// The list carries the main address: the runs measure paging and writes, not address reads.
+	'--view-address',
+]);
 // Hundreds of requests per test: on a busy machine they take longer than jest's default 30 s.
 jest.setTimeout(180_000);
-
 const { tally, readRuns, writeAll, check, checkUnknownOutcomes } = useFaultRuns(xentral, {
 	pathRegex: '^/api/',
 	nodeName: 'Xentral',
@@ -74,6 +80,7 @@ describe('200-item writes at 20% faults', () => {
 				number: `FR-${seed}-${i}`,
 				companyName: `Fault Run ${i}`,
 				email: `fr${i}@example.com`,
+				projectId: '1',
 			}));
 			const out = await writeAll('Xentral/customer-upsert.workflow.json', items, seed);
 			const numbers = (await directAll('/api/v2/customers')).map((c) => String(c.number));

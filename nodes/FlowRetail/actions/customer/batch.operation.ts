@@ -1,18 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod/v3';
 
-import { answerWasLost, mayHaveBeenApplied, stampItemIndex } from '../../../shared/errors';
-import { clock } from '../../../shared/clock';
-import { backoffDelay, DEFAULT_RETRY_POLICY } from '../../../shared/http';
-import { outcomeUnknownError } from '../../../shared/writes';
-import { findRecord } from '../../helpers/records';
+import { mayHaveBeenApplied, stampItemIndex } from '../../../shared/errors';
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { validateField } from '../../../shared/validation';
-import { z } from 'zod/v3';
-import { customerBody, customerFieldsCollection } from '../../helpers/customerFields';
+import { MAX_WRITE_SENDS } from '../../../shared/writes';
+import { lookUpCreated, noteCreatedUid } from '../../helpers/customerCreates';
+import {
+	customerBody,
+	customerFieldsCollection,
+	withExtraBodyFields,
+} from '../../helpers/customerFields';
+import { findRecord } from '../../helpers/records';
 import { simplifyCustomer } from '../../helpers/simplify';
 import { newUid, optionalUidSchema, uidSchema } from '../../helpers/uid';
-import { flowPath, flowRequest, unexpectedFlowAnswer } from '../../transport';
+import { flowNotice } from '../../helpers/undocumented';
+import { flowPath, flowRequest, flowTimeZone } from '../../transport';
 
 const MODES = ['create', 'update', 'upsert', 'delete'] as const;
 type Mode = (typeof MODES)[number];
@@ -21,6 +26,10 @@ type Mode = (typeof MODES)[number];
 export const MAX_BATCH_SIZE = 1000;
 
 const properties: INodeProperties[] = [
+	flowNotice(
+		'the entries of a batch and its per-entry result (the seed gives only the four lists and the 200/207 status)',
+		'The node sends customer bodies (with customerUid for Update, Create or Update and Delete; Create or Update matches on it) and reads {results: {<operation>: [{index, status, …}]}}. An answer in another shape marks no entry as done unless it is: a 200 means all were applied, a 207 leaves each entry "Outcome unknown" unless a read shows it.',
+	),
 	{
 		displayName: 'Batch Operation',
 		name: 'batchMode',
@@ -60,6 +69,7 @@ const properties: INodeProperties[] = [
 		...customerFieldsCollection('fields', 'Fields', 'The values of this item’s customer'),
 		displayOptions: { show: { batchMode: ['create', 'update', 'upsert'] } },
 	},
+	extraBodyFieldsProperty('Flow Retail', { show: { batchMode: ['create', 'update', 'upsert'] } }),
 	{
 		displayName: 'Batch Size',
 		name: 'batchSize',
@@ -85,58 +95,255 @@ interface Entry {
 
 function readEntry(ctx: IExecuteFunctions, mode: Mode, itemIndex: number): Entry {
 	const raw = ctx.getNodeParameter('batchUid', itemIndex, '');
+	const fieldsBody = () =>
+		withExtraBodyFields(
+			ctx,
+			customerBody(
+				ctx,
+				readCollectionParameter(ctx, 'fields', 'Fields', itemIndex),
+				'Fields > ',
+				itemIndex,
+			),
+			itemIndex,
+			['customerUid'],
+		);
 	if (mode === 'create') {
 		const given = validateField(ctx, optionalUidSchema, raw, 'UID', itemIndex);
-		const fields = readCollectionParameter(ctx, 'fields', 'Fields', itemIndex);
-		const body = customerBody(ctx, fields, 'Fields > ', itemIndex);
-		return { itemIndex, body: { ...body, customerUid: given || newUid() }, generated: !given };
+		return {
+			itemIndex,
+			body: { ...fieldsBody(), customerUid: given || newUid() },
+			generated: !given,
+		};
 	}
 	const customerUid = validateField(ctx, uidSchema, raw, 'Customer UID', itemIndex);
 	if (mode === 'delete') return { itemIndex, body: { customerUid }, generated: false };
-	const fields = readCollectionParameter(ctx, 'fields', 'Fields', itemIndex);
+	return { itemIndex, body: { ...fieldsBody(), customerUid }, generated: false };
+}
+
+/** What one batch run needs besides its entries. */
+interface Run {
+	ctx: IExecuteFunctions;
+	mode: Mode;
+	simplify: boolean;
+	timeZone: string;
+}
+
+const uidOf = (entry: Entry) => String(entry.body.customerUid);
+
+function done(run: Run, entry: Entry, status: number, customer?: IDataObject, uid?: unknown) {
+	const customerUid = uid ?? customer?.customerUid ?? entry.body.customerUid;
 	return {
-		itemIndex,
-		body: { ...customerBody(ctx, fields, 'Fields > ', itemIndex), customerUid },
-		generated: false,
+		success: true,
+		operation: run.mode,
+		status,
+		customerUid: customerUid === null ? null : String(customerUid),
+		...(customer
+			? { customer: run.simplify ? simplifyCustomer(customer, run.timeZone) : customer }
+			: {}),
 	};
 }
 
-/** One entry's result [assumption: `{results: {<mode>: [{index, status, customerUid, customer?, message?, errors?}]}}`]. */
-function outcomeOf(
-	ctx: IExecuteFunctions,
-	mode: Mode,
-	entry: Entry,
-	result: IDataObject | undefined,
-	simplify: boolean,
-): IDataObject {
-	const customerUid = String(result?.customerUid ?? entry.body.customerUid);
-	if (!result) {
-		return {
-			success: false,
-			operation: mode,
-			customerUid,
-			error: 'Flow Retail sent no result for this entry',
-		};
-	}
-	const status = Number(result.status);
-	if (status >= 200 && status < 300) {
-		const customer = result.customer as IDataObject | undefined;
-		return {
-			success: true,
-			operation: mode,
-			status,
-			customerUid,
-			...(customer ? { customer: simplify ? simplifyCustomer(customer) : customer } : {}),
-		};
-	}
+function failed(run: Run, entry: Entry, status: number | undefined, result: IDataObject) {
 	return {
 		success: false,
-		operation: mode,
-		status,
-		customerUid,
+		operation: run.mode,
+		...(status === undefined ? {} : { status }),
+		customerUid: String(result.customerUid ?? entry.body.customerUid),
 		error: `Flow Retail: ${String(result.message ?? `HTTP ${status}`)}`,
 		...(result.errors ? { fieldErrors: result.errors as IDataObject } : {}),
 	};
+}
+
+/** What an entry's write would have done, for the words of an unknown outcome. */
+const EFFECT: Record<Mode, string> = {
+	create: 'exist',
+	upsert: 'exist or have changed',
+	update: 'have changed',
+	delete: 'be gone',
+};
+
+/** An entry whose outcome nobody can tell: reported so, never as done and never as not done. */
+function unknown(run: Run, entry: Entry, why: string) {
+	return {
+		success: false,
+		operation: run.mode,
+		customerUid: uidOf(entry),
+		error: `Outcome unknown: the write may have been applied, so the customer ${uidOf(entry)} may ${EFFECT[run.mode]} (item ${entry.itemIndex})`,
+		description: `${why} Check customer ${uidOf(entry)} in Flow Retail before running this item again.`,
+	};
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The result list of the mode in the answer the package assumes [assumption:
+ * `{results: {<mode>: [{index, status, customerUid, customer?, message?, errors?}]}}`], or
+ * undefined for an answer in another shape.
+ */
+function resultList(body: unknown, mode: Mode): IDataObject[] | undefined {
+	const results = isRecord(body) && isRecord(body.results) ? body.results[mode] : undefined;
+	return Array.isArray(results) ? results.filter(isRecord) : undefined;
+}
+
+/** The result of the k-th entry sent: by `index`, else by its UID, else by position. */
+function resultFor(results: IDataObject[], k: number, entry: Entry, sent: number) {
+	const byIndex = results.find((r) => r.index === k);
+	if (byIndex) return byIndex;
+	if (results.some((r) => r.index !== undefined)) return undefined;
+	const byUid = results.filter((r) => r.customerUid === entry.body.customerUid);
+	if (byUid.length === 1) return byUid[0];
+	return results.length === sent ? results[k] : undefined;
+}
+
+/** A customer read back by UID, or undefined when it is not there. */
+const readBack = async (run: Run, entry: Entry) =>
+	await findRecord(run.ctx, flowPath`/customers/${uidOf(entry)}`, entry.itemIndex);
+
+/** One entry's outcome from a 200 or 207 answer in the assumed shape. */
+async function fromResult(
+	run: Run,
+	entry: Entry,
+	result: IDataObject | undefined,
+	httpStatus: number,
+	resent: boolean,
+): Promise<IDataObject> {
+	const status = Number(result?.status);
+	if (!result || !Number.isInteger(status)) {
+		// A 200 means every entry succeeded [verified: SEED]; a 207 leaves this one open.
+		if (httpStatus === 200) return done(run, entry, 200, undefined, result?.customerUid);
+		return await verified(run, entry, 'Flow Retail answered 207 without a result for this entry.');
+	}
+	if (status >= 200 && status < 300) {
+		const customer = isRecord(result.customer) ? result.customer : undefined;
+		if (run.mode === 'create')
+			noteCreatedUid(
+				run.ctx,
+				entry.body.customerUid,
+				customer ?? { customerUid: result.customerUid },
+			);
+		return done(run, entry, status, customer, result.customerUid);
+	}
+	// A repeat of a lost batch finds what the earlier attempt did: the customer gone, or made.
+	if (run.mode === 'delete' && resent && status === 404) return done(run, entry, 204);
+	if (run.mode === 'create' && status === 409 && (entry.generated || resent)) {
+		const record = await readBack(run, entry);
+		if (record) return done(run, entry, 201, record);
+	}
+	return failed(run, entry, status, result);
+}
+
+/**
+ * An entry the answer does not tell about: a create found by its UID and a delete whose customer
+ * is gone were applied; anything else is reported as unknown.
+ */
+async function verified(run: Run, entry: Entry, why: string): Promise<IDataObject> {
+	if (run.mode === 'create') {
+		const record = await readBack(run, entry);
+		if (record) return done(run, entry, 201, record);
+	}
+	if (run.mode === 'delete' && !(await readBack(run, entry))) return done(run, entry, 204);
+	return unknown(run, entry, why);
+}
+
+/** Outcomes of the entries sent, from a 200 or 207 answer. */
+async function fromAnswer(
+	run: Run,
+	sent: Entry[],
+	httpStatus: number,
+	body: unknown,
+	resent: boolean,
+): Promise<IDataObject[]> {
+	const results = resultList(body, run.mode);
+	const out: IDataObject[] = [];
+	for (const [k, entry] of sent.entries()) {
+		if (results) {
+			out.push(
+				await fromResult(run, entry, resultFor(results, k, entry, sent.length), httpStatus, resent),
+			);
+		} else if (httpStatus === 200) {
+			// All applied [verified: SEED], in a shape the node cannot read: the UIDs are read back.
+			const record = run.mode === 'delete' ? undefined : await readBack(run, entry);
+			out.push(done(run, entry, 200, record, record ? undefined : null));
+		} else {
+			out.push(
+				await verified(
+					run,
+					entry,
+					`Flow Retail answered ${httpStatus} (some entries failed) in a form the node cannot read.`,
+				),
+			);
+		}
+	}
+	return out;
+}
+
+/**
+ * After a failure that may have applied the batch in part: what to send again. Updates and deletes
+ * go again as they are (a repeated delete that finds the customer gone counts as done). A create
+ * (or a Create or Update that may have created) goes again only when a look-up shows it did not
+ * happen; found, it is done; when nobody can tell, it is reported unknown and not sent again.
+ */
+async function settleLost(
+	run: Run,
+	pending: Entry[],
+	outcomes: Map<Entry, IDataObject | Error>,
+	last: boolean,
+	failure: Error,
+): Promise<Entry[]> {
+	const again: Entry[] = [];
+	for (const entry of pending) {
+		if (run.mode === 'update' || run.mode === 'delete') {
+			if (!last) again.push(entry);
+			else if (run.mode === 'delete' && !(await readBack(run, entry)))
+				outcomes.set(entry, done(run, entry, 204));
+			else outcomes.set(entry, failure);
+			continue;
+		}
+		const lookup = await lookUpCreated(run.ctx, entry.body, entry.itemIndex);
+		if (lookup.state === 'unknown') outcomes.set(entry, unknown(run, entry, lookup.why));
+		else if (lookup.state === 'made' && (run.mode === 'create' || lookup.via === 'externalId'))
+			outcomes.set(entry, done(run, entry, 201, lookup.record));
+		else if (last) outcomes.set(entry, failure);
+		// Not made, or (Create or Update) there under its own UID: sending it again is harmless.
+		else again.push(entry);
+	}
+	return again;
+}
+
+/** One chunk: sent, and sent again after a lost answer only as far as that is safe. */
+async function runChunk(run: Run, chunk: Entry[]): Promise<Map<Entry, IDataObject | Error>> {
+	const outcomes = new Map<Entry, IDataObject | Error>();
+	let pending = chunk;
+	for (let sends = 1; pending.length > 0; sends++) {
+		const answer = await flowRequest(run.ctx, 'POST', flowPath`/customers/batch`, {
+			body: { [run.mode]: pending.map((e) => e.body) },
+			itemIndex: pending[0].itemIndex,
+			// Never repeated blindly: a repeat is decided below, entry by entry.
+			idempotent: false,
+		}).then(
+			(response) => ({ response, error: undefined }),
+			(error: unknown) => ({ response: undefined, error: error as Error }),
+		);
+		if (answer.response) {
+			const sent = pending;
+			const results = await fromAnswer(
+				run,
+				sent,
+				answer.response.statusCode,
+				answer.response.body,
+				sends > 1,
+			);
+			sent.forEach((entry, k) => outcomes.set(entry, results[k]));
+			break;
+		}
+		if (!mayHaveBeenApplied(answer.error)) {
+			for (const entry of pending) outcomes.set(entry, answer.error);
+			break;
+		}
+		pending = await settleLost(run, pending, outcomes, sends >= MAX_WRITE_SENDS, answer.error);
+	}
+	return outcomes;
 }
 
 /**
@@ -180,194 +387,27 @@ async function runBatch(
 			outcomes[i] = error as Error;
 		}
 	}
-	const simplify = itemIndexes.length > 0 ? readSimplify(self, itemIndexes[0]) : true;
+	if (entries.length === 0) return outcomes;
+	const run: Run = {
+		ctx: self,
+		mode,
+		simplify: readSimplify(self, entries[0].itemIndex),
+		timeZone: await flowTimeZone(self, entries[0].itemIndex),
+	};
 	for (let start = 0; start < entries.length; start += size) {
 		const chunk = entries.slice(start, start + size);
-		const answer = await sendBatch(self, mode, chunk);
-		if (answer.error && !answer.unanswered) {
-			if (!self.continueOnFail()) throw stampItemIndex(answer.error, chunk[0].itemIndex);
-			for (const e of chunk) outcomes[e.itemIndex] = answer.error;
-			continue;
-		}
-		if (answer.error) {
-			// The last send may have been applied: each entry is settled by reading its customer.
-			for (const entry of chunk) {
-				const settled = await settleUnanswered(self, mode, entry, answer.error, simplify);
-				if (settled instanceof Error && !self.continueOnFail())
-					throw stampItemIndex(settled, entry.itemIndex);
-				outcomes[entry.itemIndex] = settled;
+		const chunkOutcomes = await runChunk(run, chunk);
+		for (const entry of chunk) {
+			const outcome = chunkOutcomes.get(entry);
+			if (outcome instanceof Error) {
+				if (!self.continueOnFail()) throw stampItemIndex(outcome, entry.itemIndex);
+				outcomes[entry.itemIndex] = outcome;
+			} else {
+				outcomes[entry.itemIndex] = [outcome ?? unknown(run, entry, 'No answer told about it.')];
 			}
-			continue;
-		}
-		const body = answer.body;
-		const results = (body as { results?: Record<string, unknown> } | undefined)?.results?.[mode];
-		if (!Array.isArray(results)) {
-			const error = unexpectedFlowAnswer(self, body, `{results: {${mode}: [...]}}`);
-			if (!self.continueOnFail()) throw error;
-			for (const e of chunk) outcomes[e.itemIndex] = error;
-			continue;
-		}
-		for (const [k, entry] of chunk.entries()) {
-			const result = ((results as IDataObject[]).find((r) => r?.index === k) ??
-				(results as IDataObject[])[k]) as IDataObject | undefined;
-			outcomes[entry.itemIndex] = [
-				await entryOutcome(self, mode, entry, result, answer.repeatedAfter, simplify),
-			];
 		}
 	}
 	return outcomes;
-}
-
-/** How often one batch is sent at most while its outcome stays unclear: every entry has its UID. */
-const MAX_BATCH_SENDS = 1 + DEFAULT_RETRY_POLICY.maxRetries;
-
-/**
- * Sends one batch. Every entry carries its UID, so a batch that may have been applied although it
- * failed (lost answer, or 500/502/503/504) is sent again, after a wait for a server error. The
- * answer names the failure after which the batch went out again (its entries may then meet the
- * work of an earlier attempt), and, when the last send failed in such a way, that it went
- * unanswered.
- */
-async function sendBatch(
-	self: IExecuteFunctions,
-	mode: Mode,
-	chunk: Entry[],
-): Promise<{ body?: unknown; error?: Error; repeatedAfter?: Error; unanswered?: boolean }> {
-	let repeatedAfter: Error | undefined;
-	for (let sends = 1; ; sends++) {
-		const sent = await flowRequest(self, 'POST', flowPath`/customers/batch`, {
-			body: { [mode]: chunk.map((e) => e.body) },
-			itemIndex: chunk[0].itemIndex,
-			// Repeats are made here, where they are counted, never blindly in the core.
-			idempotent: false,
-		}).then(
-			(response) => ({ body: response.body as unknown, error: undefined }),
-			(error: unknown) => ({ body: undefined, error: error as Error }),
-		);
-		if (!sent.error) return { body: sent.body, repeatedAfter };
-		if (!mayHaveBeenApplied(sent.error)) return { error: sent.error, repeatedAfter };
-		// Update and upsert set values by UID: sending them again is harmless, so their error stands.
-		if (sends >= MAX_BATCH_SENDS)
-			return {
-				error: sent.error,
-				repeatedAfter,
-				unanswered: mode === 'create' || mode === 'delete',
-			};
-		repeatedAfter = sent.error;
-		if (!answerWasLost(sent.error))
-			await clock.sleep(backoffDelay(sends - 1, DEFAULT_RETRY_POLICY));
-	}
-}
-
-/** The item's error when its entry may have been applied and nothing tells whether it was. */
-function unknownEntry(
-	self: IExecuteFunctions,
-	mode: Mode,
-	entry: Entry,
-	failure: unknown,
-	lookupFailure?: unknown,
-): Error {
-	const uid = String(entry.body.customerUid);
-	return outcomeUnknownError(
-		self.getNode(),
-		failure,
-		{
-			what: `the customer ${uid}`,
-			check: `Look for the customer with UID ${uid} in Flow Retail and compare it with this item${mode === 'delete' ? ' (deleted or not)' : ''}.`,
-			itemIndex: entry.itemIndex,
-		},
-		lookupFailure,
-	);
-}
-
-/** The customer a UID the node made names: an earlier attempt of this batch created it. */
-async function createdEarlier(
-	self: IExecuteFunctions,
-	entry: Entry,
-	simplify: boolean,
-	record?: IDataObject,
-): Promise<IDataObject> {
-	const uid = String(entry.body.customerUid);
-	const customer =
-		record ??
-		((
-			await flowRequest(self, 'GET', flowPath`/customers/${uid}`, {
-				itemIndex: entry.itemIndex,
-			})
-		).body as IDataObject);
-	return {
-		success: true,
-		operation: 'create',
-		status: 201,
-		customerUid: uid,
-		customer: simplify ? simplifyCustomer(customer) : customer,
-	};
-}
-
-/**
- * An entry of a batch whose last send failed in a way that may follow an applied write: its
- * customer is read by UID. A create whose customer exists was applied (for a UID the item gave,
- * that customer may also be an older one, and the item says so); a delete whose customer is gone
- * was applied; otherwise the batch's error stands.
- */
-async function settleUnanswered(
-	self: IExecuteFunctions,
-	mode: Mode,
-	entry: Entry,
-	error: Error,
-	simplify: boolean,
-): Promise<IDataObject[] | Error> {
-	const uid = String(entry.body.customerUid);
-	let customer: IDataObject | undefined;
-	try {
-		customer = await findRecord(self, flowPath`/customers/${uid}`, entry.itemIndex);
-	} catch (lookupFailure) {
-		return unknownEntry(self, mode, entry, error, lookupFailure);
-	}
-	if (mode === 'delete') {
-		return customer ? error : [{ success: true, operation: mode, status: 204, customerUid: uid }];
-	}
-	if (!customer) return error;
-	if (!entry.generated) return unknownEntry(self, mode, entry, error);
-	return [await createdEarlier(self, entry, simplify, customer)];
-}
-
-/**
- * One entry's outcome. A create answered 409 for a UID the node made can only be an earlier
- * attempt's customer (read back); when the batch went out more than once, a create answered 409
- * for a UID the item gave may be that attempt's customer or an older one (the item says so), and
- * a delete answered 404 was done by an earlier attempt.
- */
-async function entryOutcome(
-	self: IExecuteFunctions,
-	mode: Mode,
-	entry: Entry,
-	result: IDataObject | undefined,
-	repeatedAfter: Error | undefined,
-	simplify: boolean,
-): Promise<IDataObject> {
-	const status = Number(result?.status);
-	if (mode === 'create' && status === 409 && entry.generated)
-		return await createdEarlier(self, entry, simplify);
-	if (mode === 'create' && status === 409 && repeatedAfter) {
-		const error = unknownEntry(self, mode, entry, repeatedAfter);
-		return {
-			success: false,
-			operation: mode,
-			status,
-			customerUid: String(entry.body.customerUid),
-			error: error.message,
-			description: (error as { description?: string }).description ?? null,
-		};
-	}
-	if (mode === 'delete' && status === 404 && repeatedAfter)
-		return {
-			success: true,
-			operation: mode,
-			status: 204,
-			customerUid: String(entry.body.customerUid),
-		};
-	return outcomeOf(self, mode, entry, result, simplify);
 }
 
 /** One item alone: a batch of one. (The router sends all items through executeAll.) */
