@@ -17,7 +17,13 @@ describe.each([500, 502, 503, 504])('applied, then answered %i', (status) => {
 		const number = `A${status}`;
 		await applyThenAnswer('/api/v2/customers', status);
 		const result = await xentral.run('Xentral/customer-upsert.workflow.json', [
-			{ matchOn: 'number', number, companyName: 'Applied GmbH', email: `a${status}@example.com` },
+			{
+				matchOn: 'number',
+				number,
+				companyName: 'Applied GmbH',
+				email: `a${status}@example.com`,
+				projectId: '1',
+			},
 		]);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Xentral')[0]).toMatchObject({ number });
@@ -29,7 +35,14 @@ describe.each([500, 502, 503, 504])('applied, then answered %i', (status) => {
 		await applyThenAnswer('/api/v2/customers', status);
 		const result = await xentral.run(
 			'Xentral/customer-create.workflow.json',
-			[{ customerType: 'company', companyName: 'Applied AG', email: 'c@example.com' }],
+			[
+				{
+					customerType: 'company',
+					companyName: 'Applied AG',
+					email: 'c@example.com',
+					projectId: '1',
+				},
+			],
 			(p) => {
 				p.additionalFields.number = number;
 			},
@@ -100,7 +113,12 @@ describe.each([500, 502, 503, 504])('applied, then answered %i', (status) => {
 			'Customer > Create without a number',
 			'/api/v2/customers',
 			'Xentral/customer-create.workflow.json',
-			{ customerType: 'company', companyName: 'No Number GmbH', email: 'n@example.com' },
+			{
+				customerType: 'company',
+				companyName: 'No Number GmbH',
+				email: 'n@example.com',
+				projectId: '1',
+			},
 			'the customer',
 		],
 	])(

@@ -117,6 +117,7 @@ describe('200-item writes where every fifth write is applied, then answered 500/
 			number: `AP-${i}`,
 			companyName: `Applied ${i}`,
 			email: `ap${i}@example.com`,
+			projectId: '1',
 		}));
 		const out = await writeAll(
 			'Xentral/customer-upsert.workflow.json',

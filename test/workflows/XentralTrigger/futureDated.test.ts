@@ -33,7 +33,11 @@ it('New or Updated Customer: a customer changed ahead is emitted once, when its 
 it('New Customer (ID watermark): dates play no part, a new customer is emitted at once', async () => {
 	const trigger = poller('newCustomer');
 	expect(await trigger.poll()).toBeNull();
-	await xentral.direct('POST', '/api/v2/customers', { customerType: 'company', name: 'Neu AG' });
+	await xentral.direct('POST', '/api/v2/customers', {
+		customerType: 'company',
+		name: 'Neu AG',
+		project: { id: '1' },
+	});
 	expect(ids(await trigger.poll())).toEqual(['26']);
 	await xentral.sandbox.advanceClock(3 * HOUR);
 	expect(await trigger.poll()).toBeNull();
