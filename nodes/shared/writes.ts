@@ -52,9 +52,9 @@ export function outcomeUnknownError(
 	});
 }
 
-/** True for an item error that already says a write's outcome is unknown. */
-export const isOutcomeUnknown = (error: unknown): boolean =>
-	error instanceof NodeApiError && error.message.startsWith('Outcome unknown:');
+/** The item error itself when it already says a write's outcome is unknown. */
+const outcomeUnknownIn = (error: unknown): NodeApiError | undefined =>
+	error instanceof NodeApiError && error.message.startsWith('Outcome unknown:') ? error : undefined;
 
 /** Waits before sending a write again after a server error (not after a lost answer). */
 async function pauseAfter(failure: unknown, sends: number): Promise<void> {
@@ -89,7 +89,8 @@ export async function sendUnlessApplied<T, F = T>(
 			found = await find();
 		} catch (lookupFailure) {
 			// A look that already tells the outcome is unknown (and why) stands as it is.
-			if (isOutcomeUnknown(lookupFailure)) throw lookupFailure;
+			const stated = outcomeUnknownIn(lookupFailure);
+			if (stated) throw stated;
 			throw outcomeUnknownError(node, failure, unknown, lookupFailure);
 		}
 		if (found !== undefined && found !== false) return found;
