@@ -13,7 +13,8 @@ import {
 	jtlPath,
 	unexpectedShape,
 } from '../transport';
-import { mapConcurrently, paginateByPageNumber } from '../../shared/pagination';
+import { mapConcurrently } from '../../shared/pagination';
+import { allV1Customers, rememberCustomerNumber } from './customerNumbers';
 import { locatorValue } from '../../shared/parameters';
 import { readV1Page, readV2Page } from './paging';
 import { requestV2CustomerList } from './v2Lists';
@@ -91,8 +92,10 @@ async function v1IdByNumber(
 			qs: { number, pageNumber: 1, pageSize: 10 },
 			itemIndex,
 		});
+		const items = readV1Page(body).items;
+		for (const c of items) rememberCustomerNumber(ctx, c);
 		// JTL may match by prefix: only an exact number counts.
-		const exact = readV1Page(body).items.filter((c) => String(c.Number) === number);
+		const exact = items.filter((c) => String(c.Number) === number);
 		return exact.length === 1 ? Number(exact[0].Id) : null;
 	});
 }
@@ -126,6 +129,7 @@ async function v2IdByNumber(
 			await requestV2CustomerList(ctx, { pageSize: JTL_PAGE_SIZE_MAX, ...qs }, itemIndex),
 		);
 		for (const c of page.items) {
+			rememberCustomerNumber(ctx, c);
 			const key = typeof c.customerNumber === 'string' ? c.customerNumber : null;
 			if (key !== null && !index.byNumber.has(key)) index.byNumber.set(key, String(c.id));
 		}
@@ -161,30 +165,11 @@ export const LIST_LOOKUPS_ONE_BY_ONE = 25;
 
 /** Number → v1 ID of every v1 customer, from one read of the whole v1 list (pages in parallel). */
 async function v1NumberIndex(ctx: RequestContext, itemIndex: number): Promise<Map<string, number>> {
-	return await oncePerRun(ctx, 'jtl:v1NumberIndex', async () => {
-		const all = await paginateByPageNumber(
-			async (pageNumber, pageSize) =>
-				readV1Page(
-					(
-						await jtlApiRequest(ctx, 'GET', jtlPath`/customers`, {
-							qs: { pageNumber, pageSize },
-							itemIndex,
-						})
-					).body,
-				),
-			{
-				max: Number.POSITIVE_INFINITY,
-				pageSizeMax: JTL_PAGE_SIZE_MAX,
-				concurrency: JTL_PAGE_CONCURRENCY,
-				keyOf: (c) => String((c as IDataObject).Id),
-			},
-		);
-		const byNumber = new Map<string, number>();
-		for (const c of all) {
-			if (typeof c.Number === 'string' && c.Number !== '') byNumber.set(c.Number, Number(c.Id));
-		}
-		return byNumber;
-	});
+	const byNumber = new Map<string, number>();
+	for (const c of await allV1Customers(ctx, itemIndex)) {
+		if (typeof c.Number === 'string' && c.Number !== '') byNumber.set(c.Number, Number(c.Id));
+	}
+	return byNumber;
 }
 
 /**
@@ -272,6 +257,7 @@ export async function customerIdsOf(
 			if (!body || typeof body !== 'object' || Array.isArray(body)) {
 				throw unexpectedShape(ctx, body, 'a customer', itemIndex);
 			}
+			rememberCustomerNumber(ctx, body as IDataObject);
 			return await idsOfRecord(ctx, body as IDataObject, itemIndex);
 		},
 	);

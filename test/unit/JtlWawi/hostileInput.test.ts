@@ -144,16 +144,23 @@ const ROUTES: Record<string, string[]> = Object.fromEntries(
 	Object.entries(OWN_ROUTES).map(([key, routes]) => [key, [...routes, ...RESOLVE]]),
 );
 
+/** The price the fake API holds: what the last price PATCH set (JTL reads it back after a PATCH). */
+let price: Record<string, unknown> = { NetPrice: 9.5, ReduceStandardPriceByPercent: 0 };
+
 /** Plausible answers, so that an accepted value runs the operation to its end. */
-function respond(method: string, path: string) {
+function respond(method: string, path: string, body?: unknown) {
 	if (/^\/(customerGroups|companies|customerCategories|paymentMethods)$/.test(path))
 		return answer([{ Id: 1 }, { Id: 2 }, { Id: 3 }]);
+	if (method === 'PATCH' && /customerPrices\//.test(path)) {
+		price = { NetPrice: 0, ReduceStandardPriceByPercent: 0, ...(body as object) };
+		return answer('', 204);
+	}
 	if (method === 'DELETE' || (method === 'PATCH' && !path.startsWith('/customers/')))
 		return answer('', 204);
 	if (/customerPrices$/.test(path))
 		return method === 'POST'
 			? answer({ ItemId: 3, CustomerId: 4, FromQuantity: 0, NetPrice: 9.5 }, 201)
-			: answer([{ ItemId: 3, CustomerId: 4, FromQuantity: 0, NetPrice: 9.5 }]);
+			: answer([{ ItemId: 3, CustomerId: 4, FromQuantity: 0, ...price }]);
 	if (/^\/v2\/customers\//.test(path))
 		return answer({
 			id: CUSTOMER_UUID,

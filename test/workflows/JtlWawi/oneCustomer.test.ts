@@ -79,7 +79,7 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 			{
 				itemId: '1',
 				customerId: '4',
-				customerNumber: null,
+				customerNumber: 'K10004',
 				fromQuantity: 77,
 				netPrice: 9.5,
 				percentReduction: null,
@@ -96,7 +96,8 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 		expect(listed.error).toBeUndefined();
 		const out = listed.output('JTL-Wawi');
 		expect(out.length).toBeGreaterThan(0);
-		for (const price of out) expect(price.customerId).toBe('4');
+		for (const price of out)
+			expect(price).toMatchObject({ customerId: '4', customerNumber: 'K10004' });
 	});
 
 	it('fails only a customer that cannot be found, naming the ID tried', async () => {

@@ -10,6 +10,7 @@ import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addres
 import { readV2Addresses } from '../../helpers/customerAddresses';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
+import { customerRefOf } from '../../helpers/customerNumbers';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -61,5 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const out = added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];
-	return readSimplify(this, itemIndex) ? out.map((a) => simplifyAddress(a, customerId)) : out;
+	if (!readSimplify(this, itemIndex)) return out;
+	const customer = await customerRefOf(this, { surface: 'v2', id: customerId }, itemIndex);
+	return out.map((a) => simplifyAddress(a, customerId, customer));
 }

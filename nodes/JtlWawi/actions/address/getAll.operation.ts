@@ -64,7 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 					customerId: body.id ?? customer.id,
 					...a,
 				}));
-	return readSimplify(this, itemIndex)
-		? addresses.map((a) => simplifyAddress(a, a.customerId))
-		: addresses;
+	if (!readSimplify(this, itemIndex)) return addresses;
+	// The customer record just read carries the number: no further request.
+	const number = customer.surface === 'v1' ? body.Number : body.customerNumber;
+	const ref = { number: typeof number === 'string' && number !== '' ? number : null };
+	return addresses.map((a) => simplifyAddress(a, a.customerId, ref));
 }

@@ -15,6 +15,7 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
+import { customerRefOf } from '../../helpers/customerNumbers';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -102,5 +103,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	});
 	const address = (await readV2Addresses(this, customerId, itemIndex)).find(sameId);
 	const out = { customerId, ...(address ?? { customerAddressId: addressId, ...fields }) };
-	return [readSimplify(this, itemIndex) ? simplifyAddress(out, customerId) : out];
+	if (!readSimplify(this, itemIndex)) return [out];
+	const customer = await customerRefOf(this, { surface: 'v2', id: customerId }, itemIndex);
+	return [simplifyAddress(out, customerId, customer)];
 }

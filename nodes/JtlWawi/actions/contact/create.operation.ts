@@ -6,8 +6,8 @@ import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyContact } from '../../helpers/recordShapes';
+import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
+import { contactsOutput } from '../../helpers/contactRecord';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -60,9 +60,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created contact', itemIndex);
 	}
-	return [
-		readSimplify(this, itemIndex)
-			? simplifyContact(created as IDataObject)
-			: (created as IDataObject),
-	];
+	return await contactsOutput(this, [created as IDataObject], customerId, itemIndex);
 }

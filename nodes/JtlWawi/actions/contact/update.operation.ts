@@ -2,11 +2,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
-import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
+import {
+	contactIdProperty,
+	contactsOutput,
+	fetchContact,
+	readContactId,
+} from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyContact } from '../../helpers/recordShapes';
+import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -50,5 +54,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	});
 	const contact = await fetchContact(this, customerId, contactId, itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
+	return await contactsOutput(this, [contact], customerId, itemIndex);
 }

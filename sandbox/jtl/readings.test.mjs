@@ -1,0 +1,188 @@
+// The JTL sandbox where JTL's documents decide (it refuses what they refuse) and where they do not
+// (one switch per reading, readings.mjs). Run: node --test sandbox/
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { parseCliArgs, startJtlSandbox } from './server.mjs';
+import { instantOf, wireTime } from './readings.mjs';
+
+/** Starts a sandbox with these options and gives a small API client for it. */
+function sandboxWith(options = {}) {
+	const ctx = {};
+	before(async () => {
+		ctx.sb = await startJtlSandbox({ rateLimit: false, ...options });
+		ctx.token = ctx.sb.issueToken();
+	});
+	after(() => ctx.sb.close());
+	ctx.api = async (method, path, { body, headers } = {}) => {
+		const res = await fetch(ctx.sb.apiBase + path, {
+			method,
+			headers: {
+				authorization: `Bearer ${ctx.token}`,
+				'x-tenant-id': ctx.sb.credentials.tenantId,
+				'x-appid': 'SelfTest/1.0.0',
+				'x-appversion': '1.0.0',
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		return { status: res.status, json: text ? JSON.parse(text) : undefined };
+	};
+	ctx.price = async (itemId, customerId, fromQuantity) =>
+		(await ctx.api('GET', `/items/${itemId}/customerPrices`)).json.find(
+			(p) => p.CustomerId === customerId && p.FromQuantity === fromQuantity,
+		);
+	return ctx;
+}
+
+describe('optional request headers, as the seeds document them', () => {
+	const s = sandboxWith();
+
+	it('accepts x-runas and x-companyid as int or uuid, X-SessionId as uuid', async () => {
+		const uuid = 'b45f6432-2462-4c6f-b00f-1d9d01000000';
+		for (const headers of [
+			{ 'x-runas': '7', 'x-companyid': uuid, 'x-sessionid': uuid },
+			{ 'x-runas': uuid, 'x-companyid': '1', 'api-version': '1.0' },
+		]) {
+			assert.equal((await s.api('GET', '/info', { headers })).status, 200);
+		}
+	});
+
+	it('refuses other forms with 400 naming the header', async () => {
+		for (const [name, value] of [
+			['x-runas', 'admin'],
+			['x-companyid', '1; drop'],
+			['x-sessionid', '42'],
+		]) {
+			const r = await s.api('GET', '/info', { headers: { [name]: value } });
+			assert.equal(r.status, 400, name);
+			assert.ok(r.json.ValidationErrors[name], JSON.stringify(r.json));
+		}
+	});
+});
+
+describe('customer prices: what the schema decides', () => {
+	const s = sandboxWith();
+
+	it('reports both values as numbers: the unused one is 0', async () => {
+		const all = [];
+		for (let id = 1; id <= 10; id++)
+			all.push(...(await s.api('GET', `/items/${id}/customerPrices`)).json);
+		assert.ok(all.length > 0);
+		for (const p of all) {
+			assert.equal(typeof p.NetPrice, 'number');
+			assert.equal(typeof p.ReduceStandardPriceByPercent, 'number');
+		}
+		assert.ok(all.some((p) => p.NetPrice === 0 && p.ReduceStandardPriceByPercent > 0));
+	});
+
+	it('refuses null for either value (a number, not nullable) and both in one body', async () => {
+		const post = (body) => s.api('POST', '/items/2/customerPrices', { body });
+		let r = await post({
+			CustomerId: 3,
+			FromQuantity: 7,
+			NetPrice: 5,
+			ReduceStandardPriceByPercent: null,
+		});
+		assert.equal(r.status, 400);
+		assert.ok(r.json.ValidationErrors.ReduceStandardPriceByPercent);
+		r = await post({
+			CustomerId: 3,
+			FromQuantity: 7,
+			NetPrice: 5,
+			ReduceStandardPriceByPercent: 0,
+		});
+		assert.equal(r.status, 400);
+		r = await post({ CustomerId: 3, FromQuantity: 7, NetPrice: 5 });
+		assert.equal(r.status, 201);
+		r = await s.api('PATCH', '/items/2/customerPrices/3/7', { body: { NetPrice: null } });
+		assert.equal(r.status, 400);
+		r = await s.api('PATCH', '/items/2/customerPrices/3/7', {
+			body: { NetPrice: 4, ReduceStandardPriceByPercent: 0 },
+		});
+		assert.equal(r.status, 400);
+		r = await s.api('PATCH', '/items/2/customerPrices/3/7', { body: {} });
+		assert.equal(r.status, 400);
+	});
+
+	it('by default a PATCH with one value clears the other', async () => {
+		await s.api('POST', '/items/2/customerPrices', {
+			body: { CustomerId: 4, FromQuantity: 9, NetPrice: 8 },
+		});
+		await s.api('PATCH', '/items/2/customerPrices/4/9', {
+			body: { ReduceStandardPriceByPercent: 10 },
+		});
+		assert.deepEqual(
+			[(await s.price(2, 4, 9)).NetPrice, (await s.price(2, 4, 9)).ReduceStandardPriceByPercent],
+			[0, 10],
+		);
+	});
+});
+
+describe('customer prices: the other readings', () => {
+	const s = sandboxWith({ priceUnusedNull: true, priceUpdateKeepsOther: true });
+
+	it('--price-unused-null reports the unused value as null', async () => {
+		await s.api('POST', '/items/2/customerPrices', {
+			body: { CustomerId: 4, FromQuantity: 9, NetPrice: 8 },
+		});
+		assert.equal((await s.price(2, 4, 9)).ReduceStandardPriceByPercent, null);
+	});
+
+	it('--price-update-keeps keeps the other value', async () => {
+		await s.api('PATCH', '/items/2/customerPrices/4/9', {
+			body: { ReduceStandardPriceByPercent: 10 },
+		});
+		const p = await s.price(2, 4, 9);
+		assert.deepEqual([p.NetPrice, p.ReduceStandardPriceByPercent], [8, 10]);
+	});
+
+	it('the flags parse', () => {
+		assert.deepEqual(
+			parseCliArgs([
+				'--price-unused-null',
+				'--price-update-keeps',
+				'--customer-since-separate',
+				'--address-types-enum-order',
+				'--offset-less-times',
+				'--time-zone',
+				'America/New_York',
+			]),
+			{
+				priceUnusedNull: true,
+				priceUpdateKeepsOther: true,
+				customerSinceSeparate: true,
+				addressTypesEnumOrder: true,
+				offsetLessTimes: true,
+				timeZone: 'America/New_York',
+				rateLimit: { limit: 60, intervalSeconds: 10, retryAfter: true },
+			},
+		);
+	});
+});
+
+describe('times without an offset', () => {
+	const zoned = { offsetLessTimes: true, timeZone: 'Europe/Berlin' };
+
+	it('are wall-clock times of the zone, whatever the zone of the process', () => {
+		assert.equal(wireTime(zoned, '2026-01-05T10:31:56.120Z'), '2026-01-05T11:31:56.120');
+		assert.equal(wireTime(zoned, '2026-07-05T10:31:56.000Z'), '2026-07-05T12:31:56.000');
+		assert.equal(
+			wireTime({ offsetLessTimes: false }, '2026-07-05T10:31:56.000Z'),
+			'2026-07-05T10:31:56.000Z',
+		);
+	});
+
+	it('are read back in the zone; times with an offset keep it', () => {
+		assert.equal(instantOf(zoned, '2026-07-05T12:31:56.000'), '2026-07-05T10:31:56.000Z');
+		assert.equal(instantOf(zoned, '2026-01-05T11:31:56'), '2026-01-05T10:31:56.000Z');
+		assert.equal(instantOf(zoned, '2026-01-05T11:31:56+01:00'), '2026-01-05T10:31:56.000Z');
+		assert.equal(
+			instantOf({ offsetLessTimes: false }, '2026-01-05T11:31:56'),
+			'2026-01-05T11:31:56.000Z',
+		);
+		assert.equal(instantOf(zoned, 'soon'), undefined);
+	});
+});
