@@ -1,7 +1,14 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jtlApiRequest, jtlPath, unexpectedShape, JTL_PAGE_SIZE_MAX } from '../JtlWawi/transport';
+import {
+	jtlApiRequest,
+	jtlPath,
+	jtlTimeZone,
+	unexpectedShape,
+	JTL_PAGE_SIZE_MAX,
+} from '../JtlWawi/transport';
+import { isoDateOrNull } from '../shared/customer';
 import { readV2Page } from '../JtlWawi/helpers/paging';
 import { requiresV2List } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
@@ -99,7 +106,11 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 	const spec = EVENTS[event];
 	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
 
-	const dateOf = (record: IDataObject) => Date.parse(String(record[spec.field]));
+	// JTL may send its times without an offset: they are read in JTL's zone (the credential's Time
+	// Zone), never in the zone of the n8n server.
+	const timeZone = await jtlTimeZone(this);
+	const dateOf = (record: IDataObject) =>
+		Date.parse(isoDateOrNull(record[spec.field], timeZone) ?? '');
 	const records = await runPoll<IDataObject>(this, {
 		pageSize: JTL_PAGE_SIZE_MAX,
 		readPage: async (after, pageNumber) =>

@@ -28,7 +28,8 @@ function sandboxWith(options = {}) {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await res.text();
-		return { status: res.status, json: text ? JSON.parse(text) : undefined };
+		const isJson = /json/.test(res.headers.get('content-type') ?? '');
+		return { status: res.status, json: text && isJson ? JSON.parse(text) : undefined, text };
 	};
 	ctx.price = async (itemId, customerId, fromQuantity) =>
 		(await ctx.api('GET', `/items/${itemId}/customerPrices`)).json.find(
@@ -184,5 +185,60 @@ describe('times without an offset', () => {
 			'2026-01-05T11:31:56.000Z',
 		);
 		assert.equal(instantOf(zoned, 'soon'), undefined);
+	});
+});
+
+describe('CustomerSince and createdDate', () => {
+	const shared = sandboxWith();
+	const separate = sandboxWith({ customerSinceSeparate: true });
+	const twin = async (s, id) => {
+		const v1 = (await s.api('GET', `/customers/${id}`)).json;
+		const list = (await s.api('GET', '/v2/customers?pageSize=100')).json.items;
+		return { v1, v2: list.find((c) => c.customerNumber === v1.Number) };
+	};
+
+	it('by default are one date: a change through either API shows in both', async () => {
+		let { v1, v2 } = await twin(shared, 2);
+		assert.equal(v1.CustomerSince, v2.createdDate);
+		await shared.api('PATCH', '/customers/2', { body: { CustomerSince: '2019-03-01T00:00:00Z' } });
+		({ v1, v2 } = await twin(shared, 2));
+		assert.equal(v2.createdDate, '2019-03-01T00:00:00.000Z');
+	});
+
+	it('under --customer-since-separate are two: each API changes only its own', async () => {
+		let { v1, v2 } = await twin(separate, 2);
+		assert.notEqual(v1.CustomerSince, v2.createdDate);
+		await separate.api('PATCH', '/customers/2', {
+			body: { CustomerSince: '2019-03-01T00:00:00Z' },
+		});
+		const r = await separate.api('PATCH', '/v2/customer/update', {
+			body: { customerId: v2.id, createdDate: '2020-05-05T10:00:00Z' },
+		});
+		assert.equal(r.status, 200);
+		({ v1, v2 } = await twin(separate, 2));
+		assert.equal(v1.CustomerSince, '2019-03-01T00:00:00.000Z');
+		assert.equal(v2.createdDate, '2020-05-05T10:00:00.000Z');
+	});
+});
+
+describe('v2 times under --offset-less-times', () => {
+	const s = sandboxWith({ offsetLessTimes: true });
+
+	it('come without an offset, as Berlin wall-clock times, and filter as such', async () => {
+		const list = (await s.api('GET', '/v2/customers?pageSize=100&sortBy=lastChanged')).json.items;
+		for (const c of list) {
+			assert.match(c.lastChanged, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+			assert.match(c.createdDate, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+		}
+		const pivot = list[10].lastChanged;
+		const after = (await s.api('GET', `/v2/customers?pageSize=100&lastChangedAfter=${pivot}`)).json;
+		assert.ok(after.items.every((c) => c.lastChanged > pivot));
+		const asInstant = instantOf({ offsetLessTimes: true, timeZone: 'Europe/Berlin' }, pivot);
+		const same = (await s.api('GET', `/v2/customers?pageSize=100&lastChangedAfter=${asInstant}`))
+			.json;
+		assert.deepEqual(
+			same.items.map((c) => c.id),
+			after.items.map((c) => c.id),
+		);
 	});
 });

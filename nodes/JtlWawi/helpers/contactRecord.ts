@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { locatorValue, readSimplify, recordLocator } from '../../shared/parameters';
 import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
-import { customerRefOf } from './customerNumbers';
+import { customerRefOf } from './knownCustomers';
 import { simplifyContact } from './recordShapes';
 
 /** The "Contact" parameter of Get, Update and Delete: the customer's contact persons to pick from. */

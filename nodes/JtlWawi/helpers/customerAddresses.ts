@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
-import { rememberCustomerNumber } from './customerNumbers';
+import { rememberCustomer } from './knownCustomers';
 
 /** Reads the addresses of a v2 customer (`GET /v2/customers/{id}`), each with its customerAddressId. */
 export async function readV2Addresses(
@@ -18,6 +18,6 @@ export async function readV2Addresses(
 		},
 	);
 	if (!body || typeof body !== 'object') throw unexpectedShape(ctx, body, 'a customer', itemIndex);
-	rememberCustomerNumber(ctx, body);
+	rememberCustomer(ctx, body);
 	return Array.isArray(body.addresses) ? (body.addresses as IDataObject[]) : [];
 }

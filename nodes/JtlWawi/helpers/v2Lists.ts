@@ -37,13 +37,20 @@ export function requiresV2List(
 	if (!(error instanceof NodeApiError)) return error;
 	const status = error.httpCode;
 	if (status !== '404' && status !== '405') return error;
-	const message = `This operation needs ${V2_CUSTOMER_LIST_VERSION} or newer: this JTL-Wawi has no customer list on REST v2 (GET /v2/customers answered HTTP ${status})`;
+	const message = `${MISSING_LIST}: this JTL-Wawi has no customer list on REST v2 (GET /v2/customers answered HTTP ${status})`;
 	return new NodeApiError(ctx.getNode(), { message, httpCode: status } as JsonObject, {
 		message,
 		description: `Update JTL-Wawi to ${V2_CUSTOMER_LIST_VERSION} or newer (a version whose Cloud ERP API has GET /v2/customers). Until then only the REST v1 customer list is available: Customer > Get Many with a search filter (keyword, number, group or category) reads it.`,
 		httpCode: status,
 		itemIndex,
 	});
+}
+
+const MISSING_LIST = `This operation needs ${V2_CUSTOMER_LIST_VERSION} or newer`;
+
+/** Whether an error is {@link requiresV2List}'s: this JTL-Wawi has no v2 customer list. */
+export function isMissingV2List(error: unknown): boolean {
+	return error instanceof NodeApiError && error.message.startsWith(MISSING_LIST);
 }
 
 /** `GET /v2/customers` with these query parameters; a missing list names the version it needs. */

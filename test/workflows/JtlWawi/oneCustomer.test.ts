@@ -131,10 +131,23 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 			await jtl.run('JtlWawi/customer-get.workflow.json', [{ customerId: ids.v2 }])
 		).output('JTL-Wawi')[0];
 		expect(Object.keys(byV1)).toEqual([...COMMON_CUSTOMER_KEYS]);
-		// v1 records carry no change time, and the group ID is in the answering API's ID space.
-		const same = (c: any) => ({ ...c, updatedAt: null, groupId: null });
-		expect(same(byV1)).toEqual(same(byV2));
+		// Every field means the same whichever API answered: IDs and the group in the v2 ID space,
+		// updatedAt from v2, customerSince from v1.
+		expect(byV1).toEqual(byV2);
+		expect(byV1.groupId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(byV1.customerSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(byV1).toMatchObject({ id: ids.v2, legacyId: '1', number: ids.number });
+		const searched = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{}], (p) => {
+			p.filters = { number: ids.number };
+		});
+		expect(searched.output('JTL-Wawi')).toEqual([byV1]);
+		// The v2 list without Look Up Both IDs: no v1 record read, so no legacyId or customerSince.
+		const listed = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{ limit: 100 }]);
+		expect(listed.output('JTL-Wawi').find((c: any) => c.id === ids.v2)).toEqual({
+			...byV1,
+			legacyId: null,
+			customerSince: null,
+		});
 	});
 });
 
@@ -156,7 +169,12 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 			[{ number: customer.number, city: 'Lübeck' }],
 			simplified,
 		);
-		expect(upserted.output('JTL-Wawi')[0]).toEqual({ ...customer, city: 'Lübeck' });
+		const after = upserted.output('JTL-Wawi')[0];
+		// updatedAt comes from the customer's v2 record: the update moved it on.
+		expect(after).toEqual({ ...customer, city: 'Lübeck', updatedAt: after.updatedAt });
+		expect(Date.parse(after.updatedAt as string)).toBeGreaterThan(
+			Date.parse(customer.updatedAt as string),
+		);
 	});
 
 	it('contacts, addresses and prices come in their compact shapes', async () => {

@@ -10,7 +10,7 @@ import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addres
 import { readV2Addresses } from '../../helpers/customerAddresses';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
-import { customerRefOf } from '../../helpers/customerNumbers';
+import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {

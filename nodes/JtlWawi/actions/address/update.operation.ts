@@ -15,7 +15,7 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
-import { customerRefOf } from '../../helpers/customerNumbers';
+import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {

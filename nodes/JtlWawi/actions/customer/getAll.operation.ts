@@ -140,8 +140,8 @@ const properties: INodeProperties[] = [
 		default: false,
 		displayOptions: { show: { simplify: [true] } },
 		description:
-			'Whether to fill in, for each customer, the ID that its list does not give: the v1 ID for customers of the v2 list, the v2 UUID for customers of the v1 list',
-		hint: `Off: each customer carries the ID of the list that read it and null for the other; either ID works in every customer field. On: up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the other list (about one request per 100 customers).`,
+			"Whether to fill in each customer's v1 ID (legacyId) when the v2 list answers (date filters, sorting). Customers of the v1 list (search filters) always carry both IDs.",
+		hint: `Off: customers of the v2 list have legacyId null; either ID works in every customer field. On: up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the v1 list (about one request per 100 customers).`,
 	},
 ];
 

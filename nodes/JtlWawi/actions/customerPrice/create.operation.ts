@@ -14,7 +14,7 @@ import {
 } from '../../helpers/customerPriceParameters';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyPrice } from '../../helpers/recordShapes';
-import { customerRefOf } from '../../helpers/customerNumbers';
+import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,

@@ -11,7 +11,7 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { simplifyPrice } from '../../helpers/recordShapes';
-import { customerRefsOfV1 } from '../../helpers/customerNumbers';
+import { customerRefsOfV1 } from '../../helpers/knownCustomers';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 import { asArray } from '../../helpers/paging';
 

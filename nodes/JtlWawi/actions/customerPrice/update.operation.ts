@@ -14,7 +14,7 @@ import {
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import type { PriceKind } from '../../helpers/recordShapes';
 import { priceValuesInForce, simplifyPrice } from '../../helpers/recordShapes';
-import { customerRefOf } from '../../helpers/customerNumbers';
+import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,

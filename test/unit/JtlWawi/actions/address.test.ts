@@ -10,6 +10,8 @@ import { answer, locator, mockExecuteContext } from '../../../harness/mockContex
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 

@@ -14,6 +14,8 @@ import { answer, locator, mockExecuteContext } from '../../../harness/mockContex
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 
@@ -218,6 +220,8 @@ describe('Customer > Create or Update', () => {
 	});
 });
 
+const GROUP_UUID = 'aaaaaaaa-0000-4000-8000-000000000007';
+
 describe('Customer > Get and Delete choose the API by the ID', () => {
 	it.each([
 		[7, '/customers/7'],
@@ -232,7 +236,10 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 	it('simplifies a v1 customer with both IDs: its v2 UUID is found by number in the v2 list', async () => {
 		request.mockImplementation(async (_ctx, _method, path) =>
 			path === '/v2/customers'
-				? (answer({ items: [{ id: UUID, customerNumber: 'K7' }], hasNextPage: false }) as any)
+				? (answer({
+						items: [{ id: UUID, customerNumber: 'K7', customerGroupId: GROUP_UUID }],
+						hasNextPage: false,
+					}) as any)
 				: (answer(v1Customer) as any),
 		);
 		const [out] = await get.execute.call(
@@ -252,9 +259,10 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 			number: 'K7',
 			externalId: null,
 			type: 'company',
-			createdAt: '2026-01-02T00:00:00.000Z',
+			// v1 has no creation time; CustomerSince is the business date.
+			createdAt: null,
 			updatedAt: null,
-			customerSince: null,
+			customerSince: '2026-01-02',
 			company: 'ACME',
 			firstName: 'A',
 			lastName: 'B',
@@ -265,7 +273,8 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 			postalCode: null,
 			city: 'Kiel',
 			countryIso: 'DE',
-			groupId: '1',
+			// One ID space: the v2 group UUID, taken from the customer's v2 record.
+			groupId: GROUP_UUID,
 			languageIso: 'de',
 			isLocked: false,
 			source: 'jtlWawi',

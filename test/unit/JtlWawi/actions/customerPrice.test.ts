@@ -20,6 +20,8 @@ import type { Params } from '../../../harness/mockContext';
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;

@@ -8,24 +8,38 @@ import { readV1Page } from './paging';
 import type { CustomerRef } from './recordShapes';
 
 /**
- * The customer numbers the node has seen in this run, by v1 ID and by v2 UUID. Every customer
- * record that passes through the node (a lookup, a read, a list) is remembered, so that naming
- * the customer of a contact, an address or a price costs a request only for a customer the run
- * has not seen yet.
+ * What the node has seen of each customer in this run, by v1 ID, by v2 UUID and by customer number
+ * (the number links a customer's v1 and v2 records). Every customer record that passes through the
+ * node (a lookup, a read, a list page) is remembered, so that the other API's ID, the customer's
+ * number, its v1 CustomerSince or its v2 group UUID cost a request only for a customer the run has
+ * not seen yet. Only these few values are kept, never whole records.
  */
-interface KnownNumbers {
-	byV1: Map<number, string | null>;
-	byV2: Map<string, string | null>;
+export interface KnownCustomer {
+	v1: number | null;
+	v2: string | null;
+	number: string | null;
+	/** v1 `CustomerSince` as JTL sent it; undefined until the v1 record was seen. */
+	customerSince?: unknown;
+	/** v2 `customerGroupId` (a UUID); undefined until the v2 record was seen. */
+	groupV2?: string | null;
+	/** v2 `lastChanged` as JTL sent it; undefined until the v2 record was seen. */
+	lastChanged?: unknown;
 }
 
-function known(ctx: object): KnownNumbers {
+interface Known {
+	byV1: Map<number, KnownCustomer>;
+	byV2: Map<string, KnownCustomer>;
+	byNumber: Map<string, KnownCustomer>;
+}
+
+function known(ctx: object): Known {
 	const cache = runCache(ctx);
-	let numbers = cache.get('jtl:customerNumbers') as KnownNumbers | undefined;
-	if (!numbers) {
-		numbers = { byV1: new Map(), byV2: new Map() };
-		cache.set('jtl:customerNumbers', numbers);
+	let store = cache.get('jtl:knownCustomers') as Known | undefined;
+	if (!store) {
+		store = { byV1: new Map(), byV2: new Map(), byNumber: new Map() };
+		cache.set('jtl:knownCustomers', store);
 	}
-	return numbers;
+	return store;
 }
 
 const numberText = (value: unknown) =>
@@ -35,25 +49,49 @@ const numberText = (value: unknown) =>
 			? String(value)
 			: null;
 
-/** Remembers the number of a customer record from either API (v1 PascalCase, v2 camelCase). */
-export function rememberCustomerNumber(ctx: object, record: IDataObject): void {
-	const numbers = known(ctx);
-	if (record.Id !== undefined && record.Id !== null) {
-		const id = Number(record.Id);
-		if (Number.isInteger(id)) numbers.byV1.set(id, numberText(record.Number));
-	} else if (typeof record.id === 'string') {
-		numbers.byV2.set(record.id.toLowerCase(), numberText(record.customerNumber));
+/** Remembers a customer record from either API (v1 PascalCase, v2 camelCase). */
+export function rememberCustomer(ctx: object, record: IDataObject): void {
+	const store = known(ctx);
+	const isV1 = record.Id !== undefined && record.Id !== null;
+	if (!isV1 && typeof record.id !== 'string') return;
+	const number = numberText(isV1 ? record.Number : record.customerNumber);
+	const v1 = isV1 ? Number(record.Id) : null;
+	if (isV1 && !Number.isInteger(v1)) return;
+	const v2 = isV1 ? null : (record.id as string).toLowerCase();
+	const entry =
+		(v1 !== null ? store.byV1.get(v1) : store.byV2.get(v2 as string)) ??
+		(number !== null ? store.byNumber.get(number) : undefined) ??
+		({ v1: null, v2: null, number } as KnownCustomer);
+	entry.number = number;
+	if (v1 !== null) {
+		entry.v1 = v1;
+		entry.customerSince = record.CustomerSince ?? null;
+		store.byV1.set(v1, entry);
+	} else {
+		entry.v2 = v2;
+		entry.groupV2 = typeof record.customerGroupId === 'string' ? record.customerGroupId : null;
+		entry.lastChanged = record.lastChanged ?? null;
+		store.byV2.set(v2 as string, entry);
 	}
+	if (number !== null) store.byNumber.set(number, entry);
 }
 
 /** A customer by the ID of either API. */
 export type CustomerKey = { surface: 'v1'; id: number } | { surface: 'v2'; id: string };
 
+/** What the run has seen of a customer, by either ID or by number; undefined if nothing. */
+export function knownCustomer(
+	ctx: object,
+	key: CustomerKey | { number: string },
+): KnownCustomer | undefined {
+	const store = known(ctx);
+	if ('number' in key) return store.byNumber.get(key.number);
+	return key.surface === 'v1' ? store.byV1.get(key.id) : store.byV2.get(key.id.toLowerCase());
+}
+
 function knownNumber(ctx: object, customer: CustomerKey): string | null | undefined {
-	const numbers = known(ctx);
-	return customer.surface === 'v1'
-		? numbers.byV1.get(customer.id)
-		: numbers.byV2.get(customer.id.toLowerCase());
+	const entry = knownCustomer(ctx, customer);
+	return entry ? entry.number : undefined;
 }
 
 /**
@@ -79,7 +117,7 @@ export async function customerRefOf(
 			try {
 				const { body } = await jtlApiRequest(ctx, 'GET', path, { itemIndex });
 				if (body && typeof body === 'object' && !Array.isArray(body))
-					rememberCustomerNumber(ctx, body as IDataObject);
+					rememberCustomer(ctx, body as IDataObject);
 			} catch {
 				// The record stands without its customer's number.
 			}
@@ -115,7 +153,7 @@ export async function allV1Customers(
 				keyOf: (c) => String((c as IDataObject).Id),
 			},
 		);
-		for (const record of all) rememberCustomerNumber(ctx, record);
+		for (const record of all) rememberCustomer(ctx, record);
 		return all;
 	});
 }
