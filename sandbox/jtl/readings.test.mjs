@@ -242,3 +242,44 @@ describe('v2 times under --offset-less-times', () => {
 		);
 	});
 });
+
+describe('v2 addressType numbers', () => {
+	const pkg = sandboxWith();
+	const enumOrder = sandboxWith({ addressTypesEnumOrder: true });
+	const firstV2 = async (s) => (await s.api('GET', '/v2/customers?pageSize=1')).json.items[0];
+
+	it('by default: 0 billing, 1 shipping, up to 4', async () => {
+		const c = await firstV2(pkg);
+		assert.deepEqual(
+			c.addresses.map((a) => a.addressType),
+			[0, 1],
+		);
+		const r = await pkg.api('PATCH', '/v2/customer/update', {
+			body: { customerId: c.id, addresses: [{ addressType: 4, city: 'Kiel' }] },
+		});
+		assert.equal(r.status, 200);
+		assert.equal((await pkg.api('GET', '/customers/1')).json.CustomAddress.City, 'Kiel');
+	});
+
+	it('under --address-types-enum-order: 0 shipping, 1 billing, 2 other; 3 and 4 refused', async () => {
+		const c = await firstV2(enumOrder);
+		assert.deepEqual(
+			c.addresses.map((a) => a.addressType),
+			[1, 0],
+		);
+		let r = await enumOrder.api('PATCH', '/v2/customer/update', {
+			body: { customerId: c.id, addresses: [{ addressType: 4, city: 'Kiel' }] },
+		});
+		assert.equal(r.status, 400);
+		assert.ok(r.json.validationErrors['addresses[0].addressType']);
+		r = await enumOrder.api('PATCH', '/v2/customer/update', {
+			body: { customerId: c.id, addresses: [{ addressType: 0, city: 'Kiel' }] },
+		});
+		assert.equal(r.status, 200);
+		const v1 = (await enumOrder.api('GET', '/customers/1')).json;
+		assert.deepEqual(
+			v1.OtherAddresses.OtherShippingAddresses.map((a) => a.City),
+			['Kiel'],
+		);
+	});
+});

@@ -46,12 +46,17 @@ function addressType(value: unknown): unknown {
  * One address. A v1 address (flattened by Address > Get Many) carries its `type` name and no ID; a
  * v2 address its `customerAddressId` and numeric `addressType`.
  */
-export function simplifyAddress(record: IDataObject, customerId: unknown, customer?: CustomerRef) {
+export function simplifyAddress(
+	record: IDataObject,
+	customerId: unknown,
+	customer?: CustomerRef,
+	typeName?: string,
+) {
 	return toShape(ADDRESS_SHAPE, {
 		id: record.customerAddressId,
 		customerId,
 		customerNumber: customer?.number,
-		type: first(record, 'type') ?? addressType(record.addressType),
+		type: typeName ?? first(record, 'type') ?? addressType(record.addressType),
 		isDefault: first(record, 'isDefaultAddress', 'isDefault'),
 		company: first(record, 'Company', 'companyName'),
 		salutation: first(record, 'FormOfAddress', 'salutation'),

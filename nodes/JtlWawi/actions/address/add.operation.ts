@@ -7,7 +7,13 @@ import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
-import { readV2Addresses } from '../../helpers/customerAddresses';
+import { addressesOf, readV2Addresses, readV2Customer } from '../../helpers/customerAddresses';
+import {
+	ASSUMED_KIND,
+	guardAddressKinds,
+	learnedTypeName,
+	numberToSend,
+} from '../../helpers/addressTypes';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
 import { customerRefOf } from '../../helpers/knownCustomers';
@@ -38,13 +44,16 @@ export const description = updateDisplayOptions(
  * address without ID), so nothing else of the customer is sent, and returns the new address.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = await resolveV2CustomerId(this, itemIndex);
-	const addressType = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
+	const wanted = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
 	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
+	const customerId = await resolveV2CustomerId(this, itemIndex);
 
-	const before = new Set(
-		(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
-	);
+	const customer = await readV2Customer(this, customerId, itemIndex);
+	const before = new Set(addressesOf(customer).map((a) => a.customerAddressId));
+	// JTL does not document the addressType numbers: check them against the customer's v1 record
+	// before the write, and that the address landed among the addresses of its kind after it.
+	const guard = await guardAddressKinds(this, customerId, customer, itemIndex);
+	const addressType = numberToSend(this, wanted, ADDRESS_TYPE_SPEC.displayName, itemIndex);
 	const addedSinceBefore = async () =>
 		(await readV2Addresses(this, customerId, itemIndex)).filter(
 			(a) => !before.has(a.customerAddressId),
@@ -59,10 +68,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// The answer may be lost on the way back: then read first, and repeat only if nothing was added.
 	await sendUnlessApplied(send, async () => (await addedSinceBefore()).length > 0);
 	const added = await addedSinceBefore();
+	await guard.verify(
+		[{ number: addressType, kind: ASSUMED_KIND[wanted], label: ADDRESS_TYPE_SPEC.displayName }],
+		added.map((a) => String(a.customerAddressId)),
+	);
 	const out = added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];
 	if (!readSimplify(this, itemIndex)) return out;
-	const customer = await customerRefOf(this, { surface: 'v2', id: customerId }, itemIndex);
-	return out.map((a) => simplifyAddress(a, customerId, customer));
+	const ref = await customerRefOf(this, { surface: 'v2', id: customerId }, itemIndex);
+	return out.map((a) => simplifyAddress(a, customerId, ref, learnedTypeName(this, a)));
 }

@@ -10,7 +10,9 @@ import { specsFor, validateFields } from '../../helpers/fieldCatalog';
 import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
+import { addressesOf, readV2Customer } from '../../helpers/customerAddresses';
+import { ASSUMED_KIND, guardAddressKinds, numberToSend } from '../../helpers/addressTypes';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
 
@@ -155,9 +157,30 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = await buildUpdateBody.call(this, itemIndex);
-	const addsAddress = ((body.addresses as IDataObject[] | undefined) ?? []).some(
-		(address) => address.customerAddressId === undefined,
-	);
+	const customerId = body.customerId as string;
+	const addresses = (body.addresses as IDataObject[] | undefined) ?? [];
+	const addsAddress = addresses.some((address) => address.customerAddressId === undefined);
+	const typed = addresses.filter((address) => address.addressType !== undefined);
+	// JTL does not document the addressType numbers: typed addresses are checked against the
+	// customer's v1 record before the write, and where they landed after it (addressTypes.ts).
+	let guard: Awaited<ReturnType<typeof guardAddressKinds>> | undefined;
+	let idsBefore = new Set<string>();
+	const meant = new Map<IDataObject, number>();
+	if (typed.length) {
+		const before = await readV2Customer(this, customerId, itemIndex);
+		idsBefore = new Set(addressesOf(before).map((a) => String(a.customerAddressId)));
+		guard = await guardAddressKinds(this, customerId, before, itemIndex);
+		for (const address of typed) {
+			const wanted = address.addressType as number;
+			meant.set(address, wanted);
+			address.addressType = numberToSend(
+				this,
+				wanted,
+				`Addresses > Address ${addresses.indexOf(address) + 1} > Address Type`,
+				itemIndex,
+			);
+		}
+	}
 	await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
 		body,
 		itemIndex,
@@ -165,15 +188,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		idempotent: !addsAddress,
 	});
 	// The command answers without the customer: read it back, as Contact > Update does.
-	const customerId = body.customerId as string;
-	const { body: saved } = await jtlApiRequest<IDataObject>(
-		this,
-		'GET',
-		jtlPath`/v2/customers/${customerId}`,
-		{ itemIndex },
-	);
-	if (!saved || typeof saved !== 'object') {
-		throw unexpectedShape(this, saved, 'the updated customer', itemIndex);
+	const saved = await readV2Customer(this, customerId, itemIndex);
+	if (guard) {
+		const label = (address: IDataObject) =>
+			`Addresses > Address ${addresses.indexOf(address) + 1} > Address Type`;
+		const kindOf = (address: IDataObject) => ASSUMED_KIND[meant.get(address) as number];
+		await guard.verify(
+			typed
+				.filter((a) => a.customerAddressId === undefined)
+				.map((a) => ({ number: a.addressType as number, kind: kindOf(a), label: label(a) })),
+			addressesOf(saved)
+				.map((a) => String(a.customerAddressId))
+				.filter((id) => !idsBefore.has(id)),
+			typed
+				.filter((a) => a.customerAddressId !== undefined)
+				.map((a) => ({
+					address:
+						addressesOf(saved).find(
+							(s) =>
+								String(s.customerAddressId).toLowerCase() ===
+								String(a.customerAddressId).toLowerCase(),
+						) ?? a,
+					kind: kindOf(a),
+					label: label(a),
+				})),
+		);
 	}
 	return await customerOutput(this, [saved], readSimplify(this, itemIndex), itemIndex);
 }

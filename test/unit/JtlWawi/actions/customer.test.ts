@@ -420,10 +420,19 @@ describe('Customer > Update (command body)', () => {
 
 	it('builds a camelCase body of only the set fields, numbers from expressions converted', async () => {
 		const saved = { id: UUID, customerNumber: 'K1', addresses: [] };
-		request.mockImplementation(
-			async (_ctx, method) =>
-				answer(method === 'GET' ? saved : 'Customer changed successfully') as any,
-		);
+		const v1 = { Id: 1, Number: 'K1', BillingAddress: { City: 'Kiel' } };
+		let patched = false;
+		request.mockImplementation(async (_ctx, method, path) => {
+			if (method === 'PATCH') {
+				patched = true;
+				return answer('Customer changed successfully') as any;
+			}
+			// The new address (type 1) appears among the v1 shipping addresses.
+			if (path === '/customers') return answer({ Items: [v1], HasNextPage: false }) as any;
+			if (path === '/customers/1')
+				return answer(patched ? { ...v1, Shipmentaddress: { Street: 'Neu 2' } } : v1) as any;
+			return answer(saved) as any;
+		});
 		const out = await update.execute.call(
 			mockExecuteContext(
 				params({
@@ -455,10 +464,16 @@ describe('Customer > Update (command body)', () => {
 			// It adds an address, so a lost answer must not lead to a second one.
 			idempotent: false,
 		});
-		// The command answers without the customer: it is read back and returned.
-		expect(request).toHaveBeenLastCalledWith(expect.anything(), 'GET', `/v2/customers/${UUID}`, {
-			itemIndex: 0,
-		});
+		// The command answers without the customer: it is read back and returned. A typed address
+		// is checked against the v1 record before and after the write.
+		expect(request.mock.calls.map((c) => `${c[1]} ${c[2]}`)).toEqual([
+			`GET /v2/customers/${UUID}`,
+			'GET /customers',
+			'GET /customers/1',
+			'PATCH /v2/customer/update',
+			`GET /v2/customers/${UUID}`,
+			'GET /customers/1',
+		]);
 		expect(out).toEqual([saved]);
 	});
 
