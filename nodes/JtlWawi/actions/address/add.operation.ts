@@ -15,6 +15,7 @@ import {
 	numberToSend,
 } from '../../helpers/addressTypes';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { simplifyAddress } from '../../helpers/recordShapes';
 import { customerRefOf } from '../../helpers/knownCustomers';
 
@@ -31,6 +32,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v2',
+		"camelCase names of an address of JTL's customer update command (seed 001), merged into the one address sent; not addressType or customerAddressId",
+	),
 	simplifyField('address'),
 ];
 
@@ -45,7 +50,13 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const wanted = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
-	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
+	// The type is checked against the tenant's data (addressTypes.ts): extra fields may not set it.
+	const fields = withExtraBodyFields(
+		this,
+		readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex),
+		itemIndex,
+		{ reserved: ['addressType', 'customerAddressId'] },
+	);
 	const customerId = await resolveV2CustomerId(this, itemIndex);
 
 	const customer = await readV2Customer(this, customerId, itemIndex);

@@ -15,6 +15,7 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [
@@ -44,6 +45,10 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields added here change; the rest of the address stays as it is',
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v2',
+		"camelCase names of an address of JTL's customer update command (seed 001), merged into the one address sent; not addressType or customerAddressId",
+	),
 	simplifyField('address'),
 ];
 
@@ -70,17 +75,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Address',
 		itemIndex,
 	) as string;
-	const fields = readCollection(
+	const fields = withExtraBodyFields(
 		this,
-		EDITABLE_ADDRESS_FIELDS,
-		'updateFields',
-		'Update Fields > ',
+		readCollection(this, EDITABLE_ADDRESS_FIELDS, 'updateFields', 'Update Fields > ', itemIndex),
 		itemIndex,
+		{ reserved: ['addressType', 'customerAddressId'] },
 	);
 	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one address field under Update Fields`,
+			`Nothing to update (item ${itemIndex}): add at least one address field under Update Fields or Extra Body Fields`,
 			{ itemIndex },
 		);
 	}

@@ -8,6 +8,7 @@ import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
 import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
 import { contactsOutput } from '../../helpers/contactRecord';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -22,6 +23,10 @@ const properties: INodeProperties[] = [
 		description: 'The details of the new contact person. Add at least one field.',
 		options: contactFieldProperties(),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v1',
+		"PascalCase names of JTL's CreateCustomerContact, merged into the body of POST /customers/{id}/contacts",
+	),
 	simplifyField('contact person'),
 ];
 
@@ -32,7 +37,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const fields = readCollectionParameter(this, 'fields', 'Fields', itemIndex);
-	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
+	const body = withExtraBodyFields(
+		this,
+		contactBody(this, fields, 'Fields > ', itemIndex, 'omit'),
+		itemIndex,
+	);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),

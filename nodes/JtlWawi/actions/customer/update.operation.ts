@@ -15,6 +15,11 @@ import { addressesOf, readV2Customer } from '../../helpers/customerAddresses';
 import { ASSUMED_KIND, guardAddressKinds, numberToSend } from '../../helpers/addressTypes';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
+import {
+	jtlExtraBodyFieldsProperty,
+	readJtlExtraBodyFields,
+	withExtraBodyFields,
+} from '../../helpers/extraFields';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -72,6 +77,10 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	jtlExtraBodyFieldsProperty(
+		'v2',
+		'camelCase names of JTL\'s customer update command (PATCH /v2/customer/update), e.g. {"ebayName": "shop_42"}; merged into its body. Addresses go under Addresses, where their types are checked.',
+	),
 	simplifyField(),
 ];
 
@@ -144,15 +153,24 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 		});
 	}
 
-	if (Object.keys(body).length === 0) {
+	const extra = readJtlExtraBodyFields(this, itemIndex);
+	if (Object.keys(body).length === 0 && Object.keys(extra).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings or Addresses`,
+			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings, Addresses or Extra Body Fields`,
 			{ itemIndex },
 		);
 	}
+	// Addresses are typed and checked (addressTypes.ts): none may slip in unchecked.
+	const merged = withExtraBodyFields(
+		this,
+		body,
+		itemIndex,
+		{ reserved: ['customerId', 'addresses'] },
+		extra,
+	);
 	// Every field is checked first; only then may finding the customer's UUID cost a request.
-	return { customerId: await resolveV2CustomerId(this, itemIndex), ...body };
+	return { customerId: await resolveV2CustomerId(this, itemIndex), ...merged };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -108,7 +108,7 @@ describe('Address > Update', () => {
 	it.each([
 		[
 			{ updateFields: {} },
-			'Nothing to update (item 0): add at least one address field under Update Fields',
+			'Nothing to update (item 0): add at least one address field under Update Fields or Extra Body Fields',
 		],
 		[
 			{ updateFields: { addressType: 2 } },

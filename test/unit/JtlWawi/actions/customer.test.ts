@@ -496,7 +496,7 @@ describe('Customer > Update (command body)', () => {
 		],
 		[
 			{},
-			'Nothing to update (item 0): add at least one field under Update Fields, Payment Settings or Addresses',
+			'Nothing to update (item 0): add at least one field under Update Fields, Payment Settings, Addresses or Extra Body Fields',
 		],
 	])('rejects %j before any request', async (overrides, message) => {
 		const error = await update.execute
