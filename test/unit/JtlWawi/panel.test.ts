@@ -84,4 +84,16 @@ describe('the JTL-Wawi panel', () => {
 		expect(type?.hint).toMatch(/^Billing: where invoices go/);
 		expect(field('customerPrice', 'create', 'netPrice')?.hint).toMatch(/A price of 0/);
 	});
+
+	it.each([
+		['address', 'add', /addressType number/],
+		['address', 'update', /merges addresses/],
+		['customer', 'update', /addressType number/],
+		['customerPrice', 'update', /clears the other/],
+		['customer', 'getAll', /documents only as a pattern/],
+	])('%s > %s says in a notice what JTL does not document and what the node does', (r, o, what) => {
+		const notices = fieldsOf(r, o).filter((p) => p.type === 'notice');
+		const notice = notices.find((n) => what.test(n.displayName));
+		expect(notice?.displayName).toMatch(/^(JTL does not document|The Created\/Changed)/);
+	});
 });

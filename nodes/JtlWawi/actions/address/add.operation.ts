@@ -18,8 +18,10 @@ import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { simplifyAddress } from '../../helpers/recordShapes';
 import { customerRefOf } from '../../helpers/knownCustomers';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('addressTypes'),
 	customerLocator('v2', {
 		description: 'The customer to add the address to',
 	}),

@@ -17,8 +17,10 @@ import {
 import { simplifyAddress } from '../../helpers/recordShapes';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { customerRefOf } from '../../helpers/knownCustomers';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('addressMerge'),
 	customerLocator('v2', {
 		description: 'The customer the address belongs to',
 	}),

@@ -20,6 +20,7 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const SORT_BY_OPTIONS = [
 	{ name: 'Created Date', value: 'createdDate' },
@@ -36,6 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	undocumentedNotice('v2List'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -20,8 +20,10 @@ import {
 	readJtlExtraBodyFields,
 	withExtraBodyFields,
 } from '../../helpers/extraFields';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('addressTypes'),
 	customerLocator('v2', {
 		description: 'The customer to update',
 	}),

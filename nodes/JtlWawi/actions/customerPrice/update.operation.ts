@@ -15,8 +15,10 @@ import { readSimplify, simplifyField } from '../../../shared/parameters';
 import type { PriceKind } from '../../helpers/recordShapes';
 import { priceValuesInForce, simplifyPrice } from '../../helpers/recordShapes';
 import { customerRefOf } from '../../helpers/knownCustomers';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('priceUpdate'),
 	itemIdProperty,
 	priceCustomerProperty,
 	{
