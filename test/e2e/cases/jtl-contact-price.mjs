@@ -165,7 +165,8 @@ export function cases({ jtl, workflowWithInput }) {
 					CustomerId: freeCustomer,
 					FromQuantity: 25,
 					NetPrice: 19.99,
-					ReduceStandardPriceByPercent: null,
+					// JTL's schema: both are required numbers; the unused one is 0.
+					ReduceStandardPriceByPercent: 0,
 				};
 				assert.deepEqual(items, [expected]);
 				const list = await direct(jtl, 'GET', `/items/${newPriceItem}/customerPrices`);
@@ -244,7 +245,7 @@ export function cases({ jtl, workflowWithInput }) {
 						ItemId: updatePrice.itemId,
 						CustomerId: updatePrice.customerId,
 						FromQuantity: updatePrice.fromQuantity,
-						NetPrice: null,
+						NetPrice: 0,
 						ReduceStandardPriceByPercent: 12,
 					},
 				]);
