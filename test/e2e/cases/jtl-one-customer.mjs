@@ -29,6 +29,8 @@ export function cases({ jtl, workflowWithInput }) {
 				);
 				assert.deepEqual(Object.keys(items[0]), [
 					'id',
+					'customerId',
+					'customerNumber',
 					'salutation',
 					'firstName',
 					'lastName',
@@ -38,6 +40,11 @@ export function cases({ jtl, workflowWithInput }) {
 					'fax',
 					'department',
 				]);
+				// Each contact names its customer: the v1 ID and the number both APIs share.
+				for (const c of items) {
+					assert.equal(c.customerId, '4');
+					assert.equal(c.customerNumber, customer(4).number);
+				}
 			},
 		},
 		{
@@ -68,7 +75,14 @@ export function cases({ jtl, workflowWithInput }) {
 			check: async ({ code, items }) => {
 				assert.equal(code, 0);
 				assert.deepEqual(items, [
-					{ itemId: '2', customerId: '6', fromQuantity: 33, netPrice: 4.5, percentReduction: null },
+					{
+						itemId: '2',
+						customerId: '6',
+						customerNumber: customer(6).number,
+						fromQuantity: 33,
+						netPrice: 4.5,
+						percentReduction: null,
+					},
 				]);
 			},
 		},

@@ -184,8 +184,11 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 			[{ customerId: 3 }],
 			simplified,
 		);
-		for (const c of contacts.output('JTL-Wawi'))
+		for (const c of contacts.output('JTL-Wawi')) {
 			expect(Object.keys(c)).toEqual(Object.keys(CONTACT_SHAPE));
+			// Each names its customer: the v1 ID contacts belong to, and the number both APIs share.
+			expect(c).toMatchObject({ customerId: '3', customerNumber: ids.number });
+		}
 		const created = await jtl.run(
 			'JtlWawi/contact-create.workflow.json',
 			[{ customerId: ids.v2, salutation: 'Frau', lastName: 'Vogel' }],
@@ -193,6 +196,8 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 		);
 		expect(created.output('JTL-Wawi')[0]).toMatchObject({
 			id: expect.stringMatching(/^\d+$/),
+			customerId: '3',
+			customerNumber: ids.number,
 			salutation: 'Frau',
 			lastName: 'Vogel',
 			firstName: null,
@@ -208,8 +213,10 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 			[{ customerId: ids.v2 }],
 			simplified,
 		);
-		for (const a of [...v1Addresses.output('JTL-Wawi'), ...v2Addresses.output('JTL-Wawi')])
+		for (const a of [...v1Addresses.output('JTL-Wawi'), ...v2Addresses.output('JTL-Wawi')]) {
 			expect(Object.keys(a)).toEqual(Object.keys(ADDRESS_SHAPE));
+			expect(a.customerNumber).toBe(ids.number);
+		}
 		// The v1 API gives no address ID, and each answer names the customer by its own ID.
 		const billing = (out: any[]) => ({
 			...out.find((a) => a.type === 'billing'),
@@ -221,7 +228,9 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 		expect({ ...fromV1, isDefault: null }).toEqual({ ...fromV2, isDefault: null });
 
 		const prices = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{}], simplified);
-		for (const p of prices.output('JTL-Wawi'))
+		for (const p of prices.output('JTL-Wawi')) {
 			expect(Object.keys(p)).toEqual(Object.keys(PRICE_SHAPE));
+			expect(p.customerNumber).toBe(`K${10000 + Number(p.customerId)}`);
+		}
 	});
 });
