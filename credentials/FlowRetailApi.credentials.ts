@@ -10,6 +10,8 @@ import { bearerTokenAuth, tokenField } from '../nodes/shared/tokenAuth';
 
 export const FLOW_RETAIL_PRODUCTION_API = 'https://api.flowretail.com/v2';
 export const FLOW_RETAIL_STAGE_API = 'https://api.stage.flowretail.com/v2';
+/** Flow Retail is Norwegian; its documents give Europe/Oslo as the tenant's zone. */
+export const FLOW_RETAIL_DEFAULT_TIME_ZONE = 'Europe/Oslo';
 
 const apiBaseExpression = `={{ $credentials.environment === 'custom' ? $credentials.baseUrl.replace(/\\/+$/, '') : ($credentials.environment === 'stage' ? '${FLOW_RETAIL_STAGE_API}' : '${FLOW_RETAIL_PRODUCTION_API}') }}`;
 
@@ -68,6 +70,15 @@ export class FlowRetailApi implements ICredentialType {
 			'Integration Token',
 			'The token of an integration user (API user), generated in Flow Retail Admin. It is shown only once.',
 		),
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: FLOW_RETAIL_DEFAULT_TIME_ZONE,
+			placeholder: FLOW_RETAIL_DEFAULT_TIME_ZONE,
+			description:
+				"The tenant's time zone (its timezone setting), as an IANA name such as Europe/Oslo. Flow Retail times that come without an offset are read in it, never in the n8n server's zone.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = bearerTokenAuth;

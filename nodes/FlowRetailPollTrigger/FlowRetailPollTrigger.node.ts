@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { flowNotice } from '../FlowRetail/helpers/undocumented';
 import { requestTimeoutProperty } from '../shared/http';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { pollCustomers } from './customerPoll';
@@ -28,6 +29,10 @@ export class FlowRetailPollTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'flowRetailApi', required: true }],
 		properties: [
+			flowNotice(
+				'the sort order the poll reads by (sortBy=createdAt or lastModifiedAt; the documents name sortBy but not its values)',
+				'Each poll checks the order it gets; a tenant that sorts otherwise stops the poll with an error that says so, rather than missing changes.',
+			),
 			customerEventField([
 				{
 					name: 'New Customer',

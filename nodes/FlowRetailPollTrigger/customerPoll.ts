@@ -1,9 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { checkDateOrder } from '../FlowRetail/helpers/listing';
 import { readEnvelope } from '../FlowRetail/helpers/records';
 import { simplifyCustomer } from '../FlowRetail/helpers/simplify';
-import { flowPath, flowRequest } from '../FlowRetail/transport';
+import { flowPath, flowRequest, flowTimeZone } from '../FlowRetail/transport';
+import { isoDateOrNull } from '../shared/customer';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
 
@@ -11,6 +13,9 @@ export type PollEvent = 'newCustomer' | 'updatedCustomer';
 
 /** The page the walk reads; the API documents no maximum [assumption: 100 is accepted]. */
 export const POLL_PAGE_SIZE = 100;
+
+/** The page the sample and the first poll read: enough to see whether the order holds. */
+const NEWEST_SAMPLE = 10;
 
 /** Walks at most this many pages per poll, a guard far above any real window. */
 const MAX_PAGES = 1000;
@@ -21,7 +26,15 @@ interface EventSpec {
 	skip?(record: IDataObject): boolean;
 }
 
-const instant = (value: unknown) => Date.parse(String(value));
+/**
+ * The instant of a Flow Retail time: one without an offset is a wall-clock time of the tenant's
+ * zone (the credential's), never of the n8n server's. NaN for no date.
+ */
+const instantIn = (timeZone: string) => (value: unknown) =>
+	Date.parse(isoDateOrNull(value, timeZone) ?? '');
+
+/** Two times of one record are the same instant (in whichever zone both are read). */
+const sameInstant = (a: unknown, b: unknown) => instantIn('UTC')(a) === instantIn('UTC')(b);
 
 export const EVENTS: Record<PollEvent, EventSpec> = {
 	newCustomer: { field: 'createdAt', keyOf: (r) => String(r.customerUid) },
@@ -29,15 +42,28 @@ export const EVENTS: Record<PollEvent, EventSpec> = {
 		field: 'lastModifiedAt',
 		keyOf: (r) => `${String(r.customerUid)}@${String(r.lastModifiedAt)}`,
 		// Not changed since it was created: a "new customer" event, not an update.
-		skip: (r) => instant(r.createdAt) === instant(r.lastModifiedAt),
+		skip: (r) => sameInstant(r.createdAt, r.lastModifiedAt),
 	},
 };
 
-async function readPage(ctx: IPollFunctions, field: string, pageNumber: number, pageSize: number) {
+/**
+ * One page, newest first. The walk relies on `sortBy=<field>`, which no document shows: a page in
+ * another order stops the poll with an error that says so, instead of missing changes in silence.
+ */
+async function readPage(
+	ctx: IPollFunctions,
+	field: string,
+	pageNumber: number,
+	pageSize: number,
+	timeZone: string,
+) {
+	const sort = { sortBy: field, sortDirection: 'DESC' };
 	const response = await flowRequest(ctx, 'GET', flowPath`/customers`, {
-		qs: { sortBy: field, sortDirection: 'DESC', pageNumber, pageSize },
+		qs: { ...sort, pageNumber, pageSize },
 	});
-	return { ...readEnvelope(ctx, response.body), serverTime: serverTimeOf(response.headers) };
+	const page = readEnvelope(ctx, response.body);
+	checkDateOrder(ctx, page.items, sort, timeZone, 'customers');
+	return { ...page, serverTime: serverTimeOf(response.headers) };
 }
 
 /**
@@ -52,14 +78,27 @@ export async function readSince(
 	ctx: IPollFunctions,
 	field: EventSpec['field'],
 	after: number,
+	timeZone: string,
 ): Promise<PollPage<IDataObject>> {
+	const instant = instantIn(timeZone);
 	const byKey = new Map<string, IDataObject>();
 	let serverTime: number | undefined;
 	for (let pass = 0; pass < 3; pass++) {
 		let firstTotal: number | undefined;
 		let lastTotal: number | undefined;
+		let lastOfPage: IDataObject | undefined;
 		for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
-			const page = await readPage(ctx, field, pageNumber, POLL_PAGE_SIZE);
+			const page = await readPage(ctx, field, pageNumber, POLL_PAGE_SIZE, timeZone);
+			// The order holds across pages too (a record changed meanwhile only moves to the top).
+			if (lastOfPage && page.items.length)
+				checkDateOrder(
+					ctx,
+					[lastOfPage, page.items[0]],
+					{ sortBy: field, sortDirection: 'DESC' },
+					timeZone,
+					'customers',
+				);
+			lastOfPage = page.items.at(-1) ?? lastOfPage;
 			serverTime ??= page.serverTime;
 			firstTotal ??= page.total;
 			lastTotal = page.total;
@@ -95,13 +134,16 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const spec = Object.prototype.hasOwnProperty.call(EVENTS, event) ? EVENTS[event] : undefined;
 	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
+	const timeZone = await flowTimeZone(this);
+	const instant = instantIn(timeZone);
 	const records = await runPoll<IDataObject>(this, {
 		pageSize: Number.MAX_SAFE_INTEGER,
 		readPage: async (after, pageNumber) =>
-			pageNumber === 1 ? await readSince(this, spec.field, after) : { records: [] },
+			pageNumber === 1 ? await readSince(this, spec.field, after, timeZone) : { records: [] },
+		// A few records, so that their order can be checked; the newest is the sample.
 		readNewest: async () => {
-			const page = await readPage(this, spec.field, 1, 1);
-			return { records: page.items, serverTime: page.serverTime };
+			const page = await readPage(this, spec.field, 1, NEWEST_SAMPLE, timeZone);
+			return { records: page.items.slice(0, 1), serverTime: page.serverTime };
 		},
 		dateOf: (record) => instant(record[spec.field]),
 		idOf: (record) => String(record.customerUid),
@@ -109,5 +151,9 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 	});
 	if (!records) return null;
 	const simplify = options.simplify !== false;
-	return [this.helpers.returnJsonArray(simplify ? records.map(simplifyCustomer) : records)];
+	return [
+		this.helpers.returnJsonArray(
+			simplify ? records.map((r) => simplifyCustomer(r, timeZone)) : records,
+		),
+	];
 }

@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { findRecord } from '../FlowRetail/helpers/records';
 import { simplifyCustomer } from '../FlowRetail/helpers/simplify';
-import { FLOW_UID_PATTERN, flowPath } from '../FlowRetail/transport';
+import { FLOW_UID_PATTERN, flowPath, flowTimeZone } from '../FlowRetail/transport';
 import { requestTimeoutProperty } from '../shared/http';
 import { optionsCollection } from '../shared/parameters';
 import {
@@ -21,7 +21,7 @@ import {
 	storedRegistration,
 	webhookHooks,
 } from '../shared/webhooks';
-import { FLOW_EVENTS, transportLifecycle } from './transports';
+import { FLOW_EVENTS, transportLifecycle, transportNotice } from './transports';
 
 const CUSTOMER_READ_EVENTS = new Set(['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
 
@@ -33,8 +33,10 @@ export class FlowRetailTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
+		// n8n's node picker shows this description on the Flow Retail node too (it merges a trigger
+		// into the node whose name it has without "Trigger"), so it speaks for both.
 		description:
-			'Starts the workflow when Flow Retail sends a webhook: customer or price created, updated or deleted',
+			'Work with Flow Retail customers, contacts, addresses, groups and price lists, and start workflows when a customer or price changes',
 		defaults: { name: 'Flow Retail Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -48,6 +50,7 @@ export class FlowRetailTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			transportNotice,
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -123,7 +126,7 @@ export class FlowRetailTrigger implements INodeType {
 			out.customer = customer
 				? options.simplify === false
 					? customer
-					: simplifyCustomer(customer)
+					: simplifyCustomer(customer, await flowTimeZone(this))
 				: null;
 		}
 		return { workflowData: [this.helpers.returnJsonArray([out])] };

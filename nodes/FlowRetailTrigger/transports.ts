@@ -1,8 +1,11 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { findRecord } from '../FlowRetail/helpers/records';
 import { newUid } from '../FlowRetail/helpers/uid';
+import { flowNotice, flowUndocumented, isThere } from '../FlowRetail/helpers/undocumented';
 import { flowPath, flowRequest } from '../FlowRetail/transport';
+import { httpStatusOf } from '../shared/undocumented';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 
 /** The webhook actions the trigger offers [verified: API introduction/webhooks]. */
@@ -26,6 +29,38 @@ export function bindEvents(transport: IDataObject, events: string[]): IDataObjec
 	return { ...transport, actions: events };
 }
 
+/** The panel's notice: how events reach a transport, and removing one, are not documented. */
+export const transportNotice = flowNotice(
+	"how an HTTP transport is told which events to send (the trigger sends them as the transport's actions), and deleting a transport",
+	'A tenant that refuses the events, or does not show them on the transport it made, stops the activation with an error that says so; one that cannot delete a transport says so on deactivation, naming the transport to remove in Flow Retail Backoffice.',
+	'transportNotice',
+);
+
+/** Whether the transport Flow Retail answered with is bound to exactly `events`. */
+function boundTo(transport: unknown, events: string[]): boolean {
+	const actions: unknown = (transport as IDataObject | undefined)?.actions;
+	if (!Array.isArray(actions)) return false;
+	const bound = new Set(actions.map(String));
+	return bound.size === new Set(events).size && events.every((e) => bound.has(e));
+}
+
+/** The activation error when this tenant does not bind events the way the package assumes. */
+function eventsNotBound(node: INode, why: string, uid: string, cause?: unknown): NodeApiError {
+	const message = `Flow Retail's API on this tenant does not bind events to an HTTP transport the way the trigger sends them (${why})`;
+	const answer = cause instanceof Error ? ` Flow Retail's last answer: ${cause.message}` : '';
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: `No Flow Retail document shows how a transport is told its events; the trigger sends them as the transport's "actions". Bind the events to transport ${uid} in Flow Retail Backoffice if your tenant does it there, or use the Flow Retail Poll Trigger.${answer}`,
+		httpCode: httpStatusOf(cause) ? String(httpStatusOf(cause)) : undefined,
+	});
+}
+
+/** The error names the `actions` field: the tenant does not take it. */
+const namesActions = (error: unknown) =>
+	/\bactions\b/.test(
+		`${(error as Error)?.message ?? ''} ${(error as { description?: string })?.description ?? ''}`,
+	);
+
 /**
  * The HTTP transport of one trigger: n8n's webhook URL, the secret as a bearer token
  * (`securityType: BEARER_TOKEN`; the third value is cut off in the docs after "BE" [assumption]),
@@ -45,7 +80,7 @@ export const transportLifecycle: WebhookLifecycle = {
 	async register(this: IHookFunctions, wanted): Promise<string> {
 		const uid = newUid();
 		const workflow = this.getWorkflow();
-		await flowRequest(this, 'POST', flowPath`/httptransports`, {
+		const made = await flowRequest(this, 'POST', flowPath`/httptransports`, {
 			body: bindEvents(
 				{
 					httpTransportUid: uid,
@@ -58,16 +93,40 @@ export const transportLifecycle: WebhookLifecycle = {
 			),
 			// The UID is the client's: a repeat after a lost answer is refused with 409, never doubled.
 			idempotent: true,
-		}).catch(async (error: unknown) => {
-			if (await findRecord(this, flowPath`/httptransports/${uid}`)) return undefined;
-			throw error;
-		});
+		}).then(
+			(response) => response.body as IDataObject | undefined,
+			async (error: unknown) => {
+				const found = await findRecord(this, flowPath`/httptransports/${uid}`);
+				if (found) return found;
+				if (httpStatusOf(error) === 400 && namesActions(error))
+					throw eventsNotBound(this.getNode(), 'it refused the actions field', uid, error);
+				throw error;
+			},
+		);
+		// Made, but not showing the events: nothing would ever be delivered. Undo it and say so.
+		if (!boundTo(made, wanted.events)) {
+			const left = await transportLifecycle.remove
+				.call(this, { id: uid } as WebhookRegistration)
+				.then(
+					() => undefined,
+					(error: unknown) => error,
+				);
+			throw eventsNotBound(this.getNode(), 'the transport it made shows no actions', uid, left);
+		}
 		return uid;
 	},
 
 	async remove(this: IHookFunctions, registration: WebhookRegistration): Promise<void> {
 		// A transport that is gone already (404) is fine: the core treats a repeated DELETE so too.
-		if (!(await findRecord(this, flowPath`/httptransports/${registration.id}`))) return;
-		await flowRequest(this, 'DELETE', flowPath`/httptransports/${registration.id}`);
+		const path = flowPath`/httptransports/${registration.id}`;
+		if (!(await findRecord(this, path))) return;
+		// DELETE on a transport is not documented: a tenant without it says so, naming the transport.
+		await flowUndocumented(
+			this,
+			`deleting an HTTP transport (remove transport ${registration.id} in Flow Retail Backoffice)`,
+			undefined,
+			async () => await isThere(this, path),
+			async () => await flowRequest(this, 'DELETE', path),
+		);
 	},
 };

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { MAX_AMOUNT } from './fieldSpecs';
+import { unsafeCharacter } from './validation';
+
 /** The parameter's name in every node that offers it. */
 export const EXTRA_BODY_FIELDS = 'extraBodyFields';
 
@@ -90,14 +93,27 @@ export function mergeExtraBodyFields(
 	for (const key of rules.reserved ?? [])
 		if (key in extra) throw fail(`"${key}" is set by the node itself and cannot be given here`);
 
+	// The values obey the rules of the node's own fields: single-line text, bounded numbers.
 	const scan = (value: unknown, path: string): void => {
 		if (Array.isArray(value)) value.forEach((entry, i) => scan(entry, `${path}[${i}]`));
 		else if (isPlainObject(value))
 			for (const [key, inner] of Object.entries(value)) {
 				const at = path ? `${path}.${key}` : key;
-				if (UNSAFE_KEYS.has(key)) throw fail(`"${at}" is not an allowed field name`);
+				if (UNSAFE_KEYS.has(key) || key.trim() === '' || unsafeCharacter(key))
+					throw fail(`"${at.slice(0, 80)}" is not an allowed field name`);
 				scan(inner, at);
 			}
+		else if (typeof value === 'string') {
+			const found = unsafeCharacter(value);
+			if (found)
+				throw fail(
+					`"${path}" must not contain control or bidirectional formatting characters (found ${found})`,
+				);
+		} else if (
+			typeof value === 'number' &&
+			!(Number.isFinite(value) && Math.abs(value) < MAX_AMOUNT)
+		)
+			throw fail(`"${path}" must be a number less than 1e12 (1,000,000,000,000) in size`);
 	};
 	scan(extra, '');
 

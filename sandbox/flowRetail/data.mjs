@@ -77,7 +77,14 @@ export function displayNameOf(customer) {
 	return [customer.firstname, customer.lastname].filter(Boolean).join(' ');
 }
 
-/** Fresh state for `options.seed`: stores, groups, price lists, prices, customers, CRM entries. */
+/** Whether the tenant has the extension `code` switched on. */
+export const hasExtension = (state, code) =>
+	state.tenant.extensions.some((e) => e.extensionCode === code && e.active);
+
+/**
+ * Fresh state for `options.seed`: the tenant, stores, groups, price lists, prices, customers, CRM
+ * entries.
+ */
 export function seedState(options = {}) {
 	const seed = options.seed ?? 1;
 	const rng = createRng(seed);
@@ -201,9 +208,34 @@ export function seedState(options = {}) {
 		customerContact: null,
 		totalAmount: rng.int(10000, 500000),
 	}));
+	// The tenant object [verified: DEV tenant]; the B2B extension's code is an assumption.
+	const tenant = {
+		tenantUid: options.tenantUid ?? 'sandbox-tenant',
+		name: 'Sandbox Retail AS',
+		pricelistUid: pricelists[0].pricelistUid,
+		vatNumber: 'NO999999999MVA',
+		timezone: options.timezone ?? 'Europe/Oslo',
+		languageCode: 'nb',
+		currency: {
+			code: 'NOK',
+			symbol: 'kr',
+			decimalSeparator: ',',
+			thousandSeparator: ' ',
+			cashRounding: 100,
+		},
+		extensions: [
+			{
+				extensionCode: 'EXTERNAL_CUSTOMER_SEARCH',
+				name: 'External customer search',
+				active: options.externalCustomerSearch ?? true,
+			},
+			{ extensionCode: 'B2B', name: 'B2B (agreement customers)', active: options.b2b ?? false },
+		],
+	};
 	return {
 		seed,
 		rng,
+		tenant,
 		stores,
 		groups,
 		pricelists,

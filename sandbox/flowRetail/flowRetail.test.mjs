@@ -5,7 +5,9 @@ import { createServer } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { seedState } from './data.mjs';
-import { parseCliArgs, startFlowRetailSandbox } from './server.mjs';
+import { localWallTime } from '../shared/localTimes.mjs';
+import { DEFAULTS, parseCliArgs, startFlowRetailSandbox } from './server.mjs';
+import { readingsOf } from './unknowns.mjs';
 
 let sb;
 let base;
@@ -149,11 +151,49 @@ describe('customers', () => {
 		});
 		assert.ok(after.body.items.every((c) => c.createdAt >= '2026-01-01T20:00:00.000Z'));
 		assert.equal((await call('POST', '/customers/search', { scope: 'x' })).status, 400);
+		// The search's storeUid has the documented UID pattern.
+		const badStore = await call('POST', '/customers/search', { storeUid: 'store oslo/../x' });
+		assert.equal(badStore.status, 400);
+		assert.match(badStore.body.errors.storeUid, /Expected a UID/);
+	});
+	it('refuses a B2B customer unless the tenant has the B2B extension', async () => {
+		const b2b = { companyName: 'Avtale AS', customerType: 'B2B', countryCode: 'NO' };
+		const refused = await call('POST', '/customers', b2b);
+		assert.equal(refused.status, 400);
+		assert.match(refused.body.errors.customerType, /tenant extension B2B/);
+		assert.equal((await call('PUT', '/customers/cust-0005', { customerType: 'B2B' })).status, 400);
+		const tenant = await call('GET', '');
+		assert.deepEqual(
+			tenant.body.extensions.map((e) => [e.extensionCode, e.active]),
+			[
+				['EXTERNAL_CUSTOMER_SEARCH', true],
+				['B2B', false],
+			],
+		);
+		assert.equal(tenant.body.timezone, 'Europe/Oslo');
+		const withB2b = await startFlowRetailSandbox({ b2b: true, rateLimit: false });
+		const res = await fetch(`${withB2b.apiBase}/tenants/sandbox-tenant/customers`, {
+			method: 'POST',
+			headers: auth(),
+			body: JSON.stringify(b2b),
+		});
+		assert.equal(res.status, 201);
+		await withB2b.close();
 	});
 	it('searches the external CRM only with the tenant extension', async () => {
 		const found = await call('POST', '/customers/search/external', { query: 'VOY-1001' });
 		assert.equal(found.status, 200);
 		assert.equal(found.body.items[0].externalId, 'VOY-1001');
+		// `query` is optional: without it the whole list, sortable.
+		const all = await call(
+			'POST',
+			'/customers/search/external?sortBy=externalId&sortDirection=DESC',
+			{},
+		);
+		assert.deepEqual(
+			all.body.items.map((e) => e.externalId),
+			['VOY-1003', 'VOY-1002', 'VOY-1001'],
+		);
 		const off = await startFlowRetailSandbox({ externalCustomerSearch: false, rateLimit: false });
 		const res = await fetch(`${off.apiBase}/tenants/sandbox-tenant/customers/search/external`, {
 			method: 'POST',
@@ -182,12 +222,28 @@ describe('customers', () => {
 		const view = await call('GET', '/stores/store-oslo/customers/cust-0001');
 		assert.equal(view.body.store.storeUid, 'store-oslo');
 		assert.deepEqual(view.body.extensions, []);
+		// The remove takes `storeUid*` in its body, as the add does: without it, a 400.
+		const bare = await call('DELETE', '/customers/cust-0001/extensions/TWO_INVOICE');
+		assert.equal(bare.status, 400);
+		const noStore = await call('DELETE', '/customers/cust-0001/extensions/TWO_INVOICE', {});
+		assert.equal(noStore.status, 400);
+		assert.equal(noStore.body.errors.storeUid, 'The field is required.');
 		assert.equal(
-			(await call('DELETE', '/customers/cust-0001/extensions/TWO_INVOICE?storeUid=store-tromso'))
-				.status,
+			(
+				await call('DELETE', '/customers/cust-0001/extensions/TWO_INVOICE', {
+					storeUid: 'store-tromso',
+				})
+			).status,
 			204,
 		);
-		assert.equal((await call('DELETE', '/customers/cust-0001/extensions/TWO_INVOICE')).status, 404);
+		assert.equal(
+			(
+				await call('DELETE', '/customers/cust-0001/extensions/TWO_INVOICE', {
+					storeUid: 'store-tromso',
+				})
+			).status,
+			404,
+		);
 	});
 	it('runs a batch: 200 when all succeed, 207 with one result per entry otherwise', async () => {
 		const ok = await call('POST', '/customers/batch', {
@@ -393,5 +449,154 @@ describe('cli', () => {
 			backoffice: false,
 			rateLimit: false,
 		});
+		assert.deepEqual(
+			parseCliArgs([
+				'--vendor-unknowns',
+				'strict',
+				'--unknown-sort-by',
+				'refused',
+				'--local-times',
+				'--timezone',
+				'America/New_York',
+				'--b2b',
+			]),
+			{
+				vendorUnknowns: 'strict',
+				unknowns: { sortBy: 'refused' },
+				localTimes: true,
+				timezone: 'America/New_York',
+				b2b: true,
+				rateLimit: DEFAULTS.rateLimit,
+			},
+		);
+		assert.throws(() => parseCliArgs(['--vendor-unknowns', 'loose']), /must be one of/);
+		assert.throws(() => parseCliArgs(['--unknown-prices', 'maybe']), /offered, absent/);
+	});
+});
+
+describe('what no document decides: lenient and strict readings', () => {
+	let strict;
+	let sbase;
+	const scall = async (method, path, body) => {
+		const res = await fetch(`${sbase}${path}`, {
+			method,
+			headers: auth(),
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+	};
+	before(async () => {
+		strict = await startFlowRetailSandbox({ vendorUnknowns: 'strict', rateLimit: false });
+		sbase = `${strict.apiBase}/tenants/${strict.options.tenantUid}`;
+	});
+	after(async () => await strict.close());
+	beforeEach(() => strict.reset());
+
+	it('reads every behaviour from the mode, a flag overriding it', () => {
+		assert.deepEqual(readingsOf('lenient'), {
+			customerUid: 'honoured',
+			childWrites: 'offered',
+			prices: 'offered',
+			sortBy: 'accepted',
+			batchResult: 'results',
+			transportActions: 'accepted',
+			transportWrites: 'offered',
+		});
+		assert.equal(readingsOf('strict', { sortBy: 'refused' }).sortBy, 'refused');
+		assert.equal(readingsOf('strict').customerUid, 'ignored');
+		assert.throws(() => readingsOf('strict', { prices: 'maybe' }), /offered, absent/);
+	});
+	it('client-made customerUid: honoured (409 on a repeat) or ignored', async () => {
+		const body = person({ customerUid: 'mine-1' });
+		assert.equal((await call('POST', '/customers', body)).body.customerUid, 'mine-1');
+		assert.equal((await call('POST', '/customers', body)).status, 409);
+		const first = await scall('POST', '/customers', body);
+		const second = await scall('POST', '/customers', body);
+		assert.equal(first.status, 201);
+		assert.equal(second.status, 201);
+		assert.notEqual(first.body.customerUid, 'mine-1');
+		assert.notEqual(first.body.customerUid, second.body.customerUid);
+	});
+	it('contact and address PUT/DELETE and the prices of a price list: absent (404)', async () => {
+		const put = await scall('PUT', '/customers/cust-0020/contacts/contact-0020-1', {
+			email: 'x@y.no',
+		});
+		assert.equal(put.status, 404);
+		assert.equal(
+			(await scall('DELETE', '/customers/cust-0020/addresses/address-0020-i')).status,
+			404,
+		);
+		assert.equal((await scall('GET', '/customers/cust-0020/contacts/contact-0020-1')).status, 200);
+		assert.equal((await scall('GET', '/pricelists/pricelist-1/prices')).status, 404);
+		assert.equal((await scall('GET', '/pricelists/pricelist-1')).status, 200);
+		assert.equal((await call('GET', '/pricelists/pricelist-1/prices')).status, 200);
+	});
+	it('sortBy: accepted, ignored (the default order) or refused', async () => {
+		const q = '/customers?pageSize=5&sortBy=createdAt&sortDirection=DESC';
+		const uids = (page) => page.body.items.map((c) => c.customerUid);
+		assert.deepEqual(uids(await call('GET', q)), [
+			'cust-0025',
+			'cust-0024',
+			'cust-0023',
+			'cust-0022',
+			'cust-0021',
+		]);
+		assert.deepEqual(uids(await scall('GET', q)), [
+			'cust-0001',
+			'cust-0002',
+			'cust-0003',
+			'cust-0004',
+			'cust-0005',
+		]);
+		const refused = await startFlowRetailSandbox({
+			unknowns: { sortBy: 'refused' },
+			rateLimit: false,
+		});
+		const res = await fetch(`${refused.apiBase}/tenants/sandbox-tenant${q}`, { headers: auth() });
+		assert.equal(res.status, 400);
+		await refused.close();
+	});
+	it('batch result: another shape with no customerUid', async () => {
+		const res = await scall('POST', '/customers/batch', {
+			create: [person(), { firstname: 'only' }],
+		});
+		assert.equal(res.status, 207);
+		assert.deepEqual(
+			res.body.map((r) => [r.type, r.position, r.succeeded]),
+			[
+				['CREATE', 0, true],
+				['CREATE', 1, false],
+			],
+		);
+	});
+	it('HTTP transports: `actions` refused as an unknown field, PUT and DELETE absent (405)', async () => {
+		const transport = { name: 'n8n', url: 'https://n8n.example/hook', securityType: 'NONE' };
+		const refused = await scall('POST', '/httptransports', {
+			...transport,
+			actions: ['CUSTOMER_CREATE'],
+		});
+		assert.equal(refused.status, 400);
+		assert.equal(refused.body.errors.actions, 'Unknown field.');
+		const made = await scall('POST', '/httptransports', { ...transport, httpTransportUid: 't-1' });
+		assert.equal(made.status, 200);
+		assert.equal('actions' in made.body, false);
+		const del = await scall('DELETE', '/httptransports/t-1');
+		assert.equal(del.status, 405);
+		assert.equal(del.headers.get('allow'), 'GET');
+	});
+	it('local times: createdAt and lastModifiedAt in the tenant zone, without an offset', async () => {
+		const local = await startFlowRetailSandbox({ localTimes: true, rateLimit: false });
+		const res = await fetch(`${local.apiBase}/tenants/sandbox-tenant/customers/cust-0001`, {
+			headers: auth(),
+		});
+		const body = await res.json();
+		const stored = local.state.customers[0].createdAt;
+		assert.match(stored, /Z$/);
+		// Europe/Oslo is one hour ahead of UTC in January.
+		assert.equal(body.createdAt, localWallTime(Date.parse(stored) + 0, 'Europe/Oslo'));
+		assert.equal(body.createdAt.length, 19);
+		assert.equal(Date.parse(`${body.createdAt}Z`) - Date.parse(stored), 3600 * 1000);
+		await local.close();
 	});
 });

@@ -2,7 +2,7 @@
 // enforces (assumed for the API, README), and applying a body to a stored record.
 import { ApiError, notFound, throwIfErrors, validationError } from '../shared/errors.mjs';
 import { array, object, oneOf, optional, t, z } from '../shared/zod.mjs';
-import { blankCustomer, displayNameOf } from './data.mjs';
+import { blankCustomer, displayNameOf, hasExtension } from './data.mjs';
 import { UID_RE, conflict } from './validate.mjs';
 
 export const CUSTOMER_TYPES = ['PERSON', 'COMPANY', 'B2B'];
@@ -94,6 +94,9 @@ export function applyCustomerBody(state, current, body, nowIso) {
 			next[key] = value ?? (typeof current[key] === 'string' ? '' : null);
 		}
 	}
+	// "B2B" (agreement customer) needs the tenant's B2B extension [verified: OMN; EXT b2b].
+	if (body.customerType === 'B2B' && !hasExtension(state, 'B2B'))
+		refErrors.customerType = 'B2B customers need the tenant extension B2B, which is not active.';
 	throwIfErrors(refErrors);
 	throwIfErrors(ruleErrors(next));
 	next.displayName = displayNameOf(next);

@@ -3,6 +3,7 @@
 // CLI: `node sandbox/flowRetail/server.mjs --port 4300` (`--help` lists the options).
 import { commonFlags, describeSandbox, isMain, sandboxCli } from '../shared/cli.mjs';
 import { ApiError } from '../shared/errors.mjs';
+import { withLocalTimes } from '../shared/localTimes.mjs';
 import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { seedState } from './data.mjs';
@@ -10,6 +11,7 @@ import { emitEvent, flowDeliverer } from './delivery.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
 import * as customers from './routes/customers.mjs';
 import * as related from './routes/related.mjs';
+import { readingsOf, unknownsFlags } from './unknowns.mjs';
 import { errorBody, paramErrors } from './validate.mjs';
 
 export const DEFAULTS = Object.freeze({
@@ -24,18 +26,42 @@ export const DEFAULTS = Object.freeze({
 	latencyMs: 0,
 	maxPageSize: 1000,
 	maxBatchSize: 100,
-	// Tenant extension EXTERNAL_CUSTOMER_SEARCH, and the integration user's permissions.
+	// The tenant's extensions EXTERNAL_CUSTOMER_SEARCH and B2B, and the integration user's
+	// permissions.
 	externalCustomerSearch: true,
+	b2b: false,
 	backoffice: true,
 	tenantAdmin: true,
 	webhookTimeoutMs: 10_000,
 	webhookBackoffMs: 1000,
+	// The tenant's zone (its `timezone`), and whether times are sent in it without an offset.
+	timezone: 'Europe/Oslo',
+	localTimes: false,
+	// The readings of what the documents leave open (unknowns.mjs): a mode, and per behaviour.
+	vendorUnknowns: 'lenient',
+	unknowns: {},
 });
 
-function buildRouter() {
+/** The record times the API sends; in the local-times mode they leave without an offset. */
+const TIME_KEYS = ['createdAt', 'lastModifiedAt'];
+
+function buildRouter(options) {
 	const router = new Router();
 	customers.register(router);
 	related.register(router);
+	if (options.localTimes) {
+		const local = (answer) =>
+			answer?.body && typeof answer.body === 'object'
+				? { ...answer, body: withLocalTimes(answer.body, options.timezone, TIME_KEYS) }
+				: answer;
+		for (const route of router.routes) {
+			const handler = route.handler;
+			route.handler = (ctx) => {
+				const answer = handler(ctx);
+				return answer instanceof Promise ? answer.then(local) : local(answer);
+			};
+		}
+	}
 	return router;
 }
 
@@ -67,13 +93,16 @@ function summary(state) {
 
 export async function startFlowRetailSandbox(userOptions = {}) {
 	const options = resolveOptions(DEFAULTS, userOptions);
+	options.readings = readingsOf(options.vendorUnknowns, options.unknowns);
+	// A zone the runtime does not know fails here, not on the first request.
+	new Intl.DateTimeFormat('en-US', { timeZone: options.timezone });
 	const deliverer = flowDeliverer(options);
 	const sb = await startSandboxServer({
 		options,
 		seed: seedState,
 		api: {
 			prefix: '/v2',
-			router: buildRouter(),
+			router: buildRouter(options),
 			context: ({ state }) => ({
 				emit: (action, entity) => emitEvent(state, deliverer, options, action, entity),
 			}),
@@ -124,6 +153,11 @@ export const CLI_OPTIONS = {
 		value: false,
 		help: 'the tenant lacks EXTERNAL_CUSTOMER_SEARCH (403)',
 	},
+	b2b: {
+		type: 'flag',
+		key: 'b2b',
+		help: 'the tenant has the B2B extension (without it, B2B customers are refused)',
+	},
 	'no-backoffice': {
 		type: 'flag',
 		key: 'backoffice',
@@ -148,6 +182,13 @@ export const CLI_OPTIONS = {
 		min: 1,
 		help: 'delivery timeout (ms)',
 	},
+	timezone: { type: 'string', key: 'timezone', help: "the tenant's time zone (IANA)" },
+	'local-times': {
+		type: 'flag',
+		key: 'localTimes',
+		help: "send createdAt and lastModifiedAt without an offset, in the tenant's zone",
+	},
+	...unknownsFlags(),
 };
 
 const cli = sandboxCli({

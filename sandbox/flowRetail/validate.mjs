@@ -35,7 +35,9 @@ export function paramErrors({ params }) {
 
 /**
  * pageNumber (from 1), pageSize (1..maxPageSize, default 100), sortBy among `sortable`, and
- * sortDirection ASC|DESC. A bad value is a 400 naming the parameter.
+ * sortDirection ASC|DESC. A bad value is a 400 naming the parameter. Which sortBy values the API
+ * takes is not documented: under the `sortBy` reading `ignored` the list keeps its default order
+ * whatever is asked, under `refused` any sortBy is a 400.
  */
 export function queryPaging(query, options, sortable, extraErrors = {}) {
 	const errors = { ...extraErrors };
@@ -45,12 +47,19 @@ export function queryPaging(query, options, sortable, extraErrors = {}) {
 		max: options.maxPageSize,
 		fallback: Math.min(100, options.maxPageSize),
 	});
-	const sortBy = query.get('sortBy') || undefined;
-	if (sortBy !== undefined && !sortable.includes(sortBy))
+	const reading = options.readings?.sortBy ?? 'accepted';
+	let sortBy = query.get('sortBy') || undefined;
+	if (sortBy !== undefined && reading === 'refused')
+		errors.sortBy = `sortBy '${sortBy}' is not supported.`;
+	else if (sortBy !== undefined && reading === 'accepted' && !sortable.includes(sortBy))
 		errors.sortBy = `sortBy '${sortBy}' is not supported. ${oneOf(sortable)}`;
-	const direction = query.get('sortDirection') || 'ASC';
+	let direction = query.get('sortDirection') || 'ASC';
 	if (!['ASC', 'DESC'].includes(direction)) errors.sortDirection = oneOf(['ASC', 'DESC']);
 	throwIfErrors(errors);
+	if (reading === 'ignored') {
+		sortBy = undefined;
+		direction = 'ASC';
+	}
 	return { pageNumber, pageSize, sortBy, direction };
 }
 

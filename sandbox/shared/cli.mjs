@@ -1,6 +1,7 @@
 // Command line of a sandbox, on node:util parseArgs. A vendor declares its options table,
 //   { 'flag-name': { type: 'string' | 'number' | 'flag', key: 'rateLimit.limit', help, integer?,
-//                    min?, max?, value? (what a flag sets, default true) } },
+//                    min?, max?, value? (what a flag sets, default true), choices? (the only
+//                    values a string may take) } },
 // and gets --help, number checks and the run loop (print one JSON line, stop on SIGINT/SIGTERM).
 // The flags every sandbox has come from `commonFlags`; `sandboxCli` wires a vendor's table, defaults
 // and start function into its `parseCliArgs` and its run loop.
@@ -52,6 +53,8 @@ export function parseCli(argv, table) {
 		if (values[flag] === undefined) continue;
 		let value = values[flag];
 		if (spec.type === 'number') value = toNumber(flag, spec, value);
+		if (spec.choices && !spec.choices.includes(value))
+			throw new CliError(`--${flag} must be one of ${spec.choices.join(', ')}, got '${value}'`);
 		if (spec.type === 'flag') value = spec.value ?? true;
 		setPath(options, spec.key, value);
 	}
@@ -61,7 +64,8 @@ export function parseCli(argv, table) {
 /** Usage text: one line per flag with its help and the default taken from `defaults`. */
 export function usage(name, table, defaults = {}) {
 	const rows = Object.entries(table).map(([flag, spec]) => {
-		const left = spec.type === 'flag' ? `--${flag}` : `--${flag} <${spec.type}>`;
+		const kind = spec.choices ? spec.choices.join('|') : spec.type;
+		const left = spec.type === 'flag' ? `--${flag}` : `--${flag} <${kind}>`;
 		const fallback = spec.type === 'flag' ? undefined : getPath(defaults, spec.key);
 		const suffix = fallback === undefined ? '' : ` (default: ${fallback})`;
 		return [left, `${spec.help ?? ''}${suffix}`];

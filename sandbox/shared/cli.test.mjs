@@ -20,6 +20,7 @@ const TABLE = {
 	'rate-limit': { type: 'number', key: 'rateLimit.limit' },
 	'no-retry-after': { type: 'flag', key: 'rateLimit.retryAfter', value: false, help: 'no header' },
 	verbose: { type: 'flag', key: 'verbose' },
+	mode: { type: 'string', key: 'mode', choices: ['strict', 'lenient'], help: 'reading' },
 };
 
 describe('parseCli', () => {
@@ -40,6 +41,7 @@ describe('parseCli', () => {
 		);
 		assert.deepEqual(parseCli([], TABLE), { options: {} });
 		assert.deepEqual(parseCli(['--latency', '2.5'], TABLE), { options: { latencyMs: 2.5 } });
+		assert.deepEqual(parseCli(['--mode', 'strict'], TABLE), { options: { mode: 'strict' } });
 	});
 
 	it('answers --help and -h', () => {
@@ -58,6 +60,7 @@ describe('parseCli', () => {
 			[['--nope'], /nope/],
 			[['--port'], /argument missing/],
 			[['stray'], /stray/],
+			[['--mode', 'loose'], /--mode must be one of strict, lenient, got 'loose'/],
 		])
 			assert.throws(
 				() => parseCli(argv, TABLE),
@@ -73,6 +76,7 @@ describe('usage', () => {
 		assert.match(text, /--port <number> +port \(default: 0\)/);
 		assert.match(text, /--rate-limit <number> +\(default: 60\)/);
 		assert.match(text, /--no-retry-after +no header\n/);
+		assert.match(text, /--mode <strict\|lenient> +reading\n/);
 		assert.match(text, /--help +this text/);
 	});
 });

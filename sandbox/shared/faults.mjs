@@ -1,5 +1,6 @@
-// Fault injection: { method?, path? | pathRegex?, status, times = 1, body?, headers?, delayMs = 0,
-// drop = false, afterHandler = false, echo = false }.
+// Fault injection: { method?, path? | pathRegex?, status, times = 1, skip = 0, body?, headers?,
+// delayMs = 0, drop = false, afterHandler = false, echo = false }.
+// skip: the first `skip` matching requests pass untouched, the fault hits the ones after them.
 // afterHandler: run the route handler first (the write happens), then drop or answer with the fault.
 // echo: the error body also carries the request as received (method, path, unmasked headers, body).
 // random: { rate, seed, kinds?, delayMs?, retryAfterMax? }: each matching request draws from a seeded
@@ -73,6 +74,7 @@ export function normaliseFault(input) {
 		pathRegex: input.pathRegex,
 		status: input.status,
 		times: input.times ?? 1,
+		skip: input.skip ?? 0,
 		body: input.body,
 		headers: input.headers ?? {},
 		delayMs: input.delayMs ?? 0,
@@ -97,6 +99,8 @@ export function normaliseFault(input) {
 	}
 	if (!(Number.isInteger(fault.times) && fault.times >= 0))
 		throw new Error('times must be a non-negative integer');
+	if (!(Number.isInteger(fault.skip) && fault.skip >= 0))
+		throw new Error('skip must be a non-negative integer');
 	if (!(Number.isFinite(fault.delayMs) && fault.delayMs >= 0))
 		throw new Error('delayMs must be >= 0');
 	if (typeof fault.headers !== 'object' || fault.headers === null)
@@ -115,6 +119,10 @@ export function takeFault(faults, method, path) {
 	);
 	if (!fault) return undefined;
 	if (!fault.random) {
+		if (fault.skip > 0) {
+			fault.skip--;
+			return undefined;
+		}
 		fault.times--;
 		return fault;
 	}

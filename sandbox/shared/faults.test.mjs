@@ -12,6 +12,7 @@ describe('normaliseFault', () => {
 			pathRegex: undefined,
 			status: 503,
 			times: 1,
+			skip: 0,
 			body: undefined,
 			headers: {},
 			delayMs: 0,
@@ -33,6 +34,7 @@ describe('normaliseFault', () => {
 			[{ status: 99 }, /status must be an HTTP status code/],
 			[{ drop: false }, /status must be/],
 			[{ status: 500, times: -1 }, /times must be/],
+			[{ status: 500, skip: 1.5 }, /skip must be/],
 			[{ status: 500, delayMs: -5 }, /delayMs must be/],
 			[{ status: 500, path: 3 }, /path must be a string/],
 			[{ status: 500, pathRegex: 3 }, /pathRegex must be a string/],
@@ -57,6 +59,15 @@ describe('takeFault', () => {
 		assert.equal(takeFault(faults, 'POST', '/a').status, 502);
 		assert.equal(takeFault(faults, 'POST', '/a'), undefined);
 		assert.equal(takeFault(faults, 'GET', '/b'), undefined);
+	});
+
+	it('lets the first `skip` matches pass, then hits the next', () => {
+		const faults = [normaliseFault({ path: '/a', status: 503, skip: 2 })];
+		assert.equal(takeFault(faults, 'POST', '/a'), undefined);
+		assert.equal(takeFault(faults, 'GET', '/b'), undefined);
+		assert.equal(takeFault(faults, 'POST', '/a'), undefined);
+		assert.equal(takeFault(faults, 'POST', '/a').status, 503);
+		assert.equal(takeFault(faults, 'POST', '/a'), undefined);
 	});
 
 	it('describes a fault without its compiled regex', () => {

@@ -153,6 +153,7 @@ export async function runXentralTriggerE2E({ runtime, home, xentral }) {
 			await api(xentral, 'POST', '/api/v2/customers', {
 				customerType: 'company',
 				name: 'Trigger E2E GmbH',
+				project: { id: '1' },
 			}),
 			201,
 		);

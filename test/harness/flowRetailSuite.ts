@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node parameters and vendor JSON are free-form */
 import type { IDataObject } from 'n8n-workflow';
 
+import { createPoller } from './poll';
 import { loadWorkflow, runWorkflow } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
 import { flowRetailSandboxCredential, startSandbox } from './sandbox';
@@ -101,4 +102,21 @@ export function useFlowRetailSandbox(args: string[] = []) {
 		writes: async () => (await flow.apiCalls()).filter((r) => r.method !== 'GET'),
 	};
 	return flow;
+}
+
+/** The suite `useFlowRetailSandbox` returns. */
+export type FlowSuite = ReturnType<typeof useFlowRetailSandbox>;
+
+/** A Flow Retail Poll Trigger on the sandbox's credential, for `event`. */
+export function flowPoller(
+	sandbox: RunningSandbox,
+	event: string,
+	options: Record<string, string | boolean> = {},
+) {
+	return createPoller({
+		type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
+		parameters: { event, options },
+		credentials: [flowRetailSandboxCredential(sandbox)],
+		nodeCredentials: { flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' } },
+	});
 }

@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INode, INodeParameters } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INode, INodeCredentials, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
@@ -15,6 +15,8 @@ export function loadOptionsContext(options: {
 	type: string;
 	parameters: INodeParameters;
 	credentials: TestCredential[];
+	/** The node's credential references; JTL-Wawi's sandbox credential unless given. */
+	nodeCredentials?: INodeCredentials;
 }): ILoadOptionsFunctions {
 	const node: INode = {
 		id: 'load-options',
@@ -23,7 +25,9 @@ export function loadOptionsContext(options: {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } },
+		credentials: options.nodeCredentials ?? {
+			jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' },
+		},
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const additionalData = testAdditionalData(new TestCredentialsHelper(options.credentials));

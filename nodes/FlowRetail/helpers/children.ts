@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { extraBodyFieldsProperty } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpecs';
 import {
@@ -9,11 +10,14 @@ import {
 	returnAllAndLimit,
 	simplifyField,
 } from '../../shared/parameters';
-import { flowPath, flowRequest } from '../transport';
+import { flowPath, flowRequest, flowTimeZone } from '../transport';
+import { CHILD_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from './listing';
+import { updateFieldsProperties, withExtraBodyFields } from './customerFields';
 import { customerLocator } from './locators';
 import { asRecord, createWithUid, readManyForItem } from './records';
 import { simplifyAddress, simplifyContact } from './simplify';
 import { clientUidProperty, readClientUid, readUid, uidProperty } from './uid';
+import { flowNotice, flowUndocumented, isThere } from './undocumented';
 
 /** What differs between the records below a customer: contacts and addresses. */
 export interface ChildKind {
@@ -42,7 +46,7 @@ export const CONTACT_KIND: ChildKind = {
 		{ name: 'email', displayName: 'Email', kind: 'email', description: 'Email address' },
 		{ name: 'mobile', displayName: 'Mobile', kind: 'string', description: 'Mobile number' },
 	],
-	simplify: (record) => simplifyContact(record),
+	simplify: simplifyContact,
 };
 
 export const ADDRESS_TYPES = [
@@ -85,6 +89,18 @@ export const ADDRESS_KIND: ChildKind = {
 
 export type ChildOperation = 'create' | 'get' | 'getAll' | 'update' | 'delete';
 
+/** `a contact`, `an address`. */
+const aOrAn = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
+/** The notice of an update or delete: PUT and DELETE on one record are not documented. */
+function writeNotice(kind: ChildKind, operation: 'update' | 'delete'): INodeProperties {
+	const method = operation === 'update' ? 'PUT' : 'DELETE';
+	return flowNotice(
+		`${operation === 'update' ? 'updating' : 'deleting'} ${aOrAn(kind.record)} (${method} …/customers/{uid}/${kind.segment}/{uid}); only reading and adding ${kind.segment} are documented`,
+		`The node sends it; a tenant that does not offer it stops the item with an error that says so.`,
+	);
+}
+
 function recordUidProperty(kind: ChildKind): INodeProperties {
 	const label = kind.record[0].toUpperCase() + kind.record.slice(1);
 	return uidProperty(`${label} UID`, 'recordUid', `The UID of the ${kind.record}`);
@@ -107,22 +123,18 @@ export function childDescription(kind: ChildKind, operation: ChildOperation): IN
 				options: toProperties(kind.specs),
 			},
 			clientUidProperty(kind.record),
+			extraBodyFieldsProperty('Flow Retail'),
 		);
 	}
+	if (operation === 'update' || operation === 'delete')
+		properties.unshift(writeNotice(kind, operation));
 	if (operation === 'get' || operation === 'update' || operation === 'delete')
 		properties.push(recordUidProperty(kind));
 	if (operation === 'update') {
-		properties.push({
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields added here are sent',
-			options: toProperties([...kind.required, ...kind.specs]),
-		});
+		properties.push(...updateFieldsProperties([...kind.required, ...kind.specs]));
 	}
-	if (operation === 'getAll') properties.push(...returnAllAndLimit());
+	if (operation === 'getAll')
+		properties.push(...returnAllAndLimit(), ...sortProperties(CHILD_SORT_FIELDS));
 	if (operation !== 'delete') properties.push(simplifyField(kind.record));
 	return updateDisplayOptions(
 		{ show: { resource: [kind.resource], operation: [operation] } },
@@ -130,6 +142,7 @@ export function childDescription(kind: ChildKind, operation: ChildOperation): IN
 	);
 }
 
+/** The record with Simplify: the compact shape, naming its customer (`customerId`). */
 function output(
 	ctx: IExecuteFunctions,
 	kind: ChildKind,
@@ -151,7 +164,9 @@ export async function runChild(
 	const base = flowPath`/customers/${customerUid}`;
 	const collection = `${base}/${kind.segment}` as typeof base;
 	if (operation === 'getAll') {
-		const records = await readManyForItem(ctx, collection, itemIndex);
+		const sort = readSort(ctx, CHILD_SORT_FIELDS, itemIndex);
+		const records = await readManyForItem(ctx, collection, itemIndex, { qs: sort });
+		checkDateOrder(ctx, records, sort, await flowTimeZone(ctx, itemIndex), kind.segment, itemIndex);
 		return records.map((r) => output(ctx, kind, r, customerUid, itemIndex));
 	}
 	if (operation === 'create') {
@@ -183,7 +198,7 @@ export async function runChild(
 			ctx,
 			collection,
 			`${collection}/${encodeURIComponent(uid)}` as typeof base,
-			{ ...body, [kind.uidKey]: uid },
+			{ ...withExtraBodyFields(ctx, body, itemIndex, [kind.uidKey]), [kind.uidKey]: uid },
 			kind.record,
 			itemIndex,
 		);
@@ -199,19 +214,33 @@ export async function runChild(
 	if (operation === 'get') {
 		const { body } = await flowRequest(ctx, 'GET', path, { itemIndex });
 		return [
-			output(ctx, kind, asRecord(ctx, body, `a ${kind.record}`, itemIndex), customerUid, itemIndex),
+			output(ctx, kind, asRecord(ctx, body, aOrAn(kind.record), itemIndex), customerUid, itemIndex),
 		];
 	}
+	// PUT and DELETE are undocumented: a 404 means "not offered" only when the record is there.
+	const undocumented = <T>(action: string, send: () => Promise<T>) =>
+		flowUndocumented(
+			ctx,
+			`${action} ${aOrAn(kind.record)}`,
+			itemIndex,
+			() => isThere(ctx, path, itemIndex),
+			send,
+		);
 	if (operation === 'delete') {
-		await flowRequest(ctx, 'DELETE', path, { itemIndex });
+		await undocumented('deleting', () => flowRequest(ctx, 'DELETE', path, { itemIndex }));
 		return [{ deleted: true, customerUid, [kind.uidKey]: uid }];
 	}
-	const body = validateCollection(
+	const body = withExtraBodyFields(
 		ctx,
-		[...kind.required, ...kind.specs],
-		readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex),
-		'Update Fields > ',
+		validateCollection(
+			ctx,
+			[...kind.required, ...kind.specs],
+			readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex),
+			'Update Fields > ',
+			itemIndex,
+		),
 		itemIndex,
+		[kind.uidKey],
 	);
 	if (Object.keys(body).length === 0)
 		throw new NodeOperationError(
@@ -219,12 +248,14 @@ export async function runChild(
 			`Update Fields (item ${itemIndex}) is empty: add at least one field to send`,
 			{ itemIndex },
 		);
-	const { body: updated } = await flowRequest(ctx, 'PUT', path, { body, itemIndex });
+	const { body: updated } = await undocumented('updating', () =>
+		flowRequest(ctx, 'PUT', path, { body, itemIndex }),
+	);
 	return [
 		output(
 			ctx,
 			kind,
-			asRecord(ctx, updated, `a ${kind.record}`, itemIndex),
+			asRecord(ctx, updated, aOrAn(kind.record), itemIndex),
 			customerUid,
 			itemIndex,
 		),

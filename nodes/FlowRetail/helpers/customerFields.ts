@@ -2,6 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
+import {
+	extraBodyFieldsProperty,
+	mergeExtraBodyFields,
+	readExtraBodyFields,
+} from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpecs';
 import { validateField } from '../../shared/validation';
@@ -16,8 +21,8 @@ export const CUSTOMER_TYPES = [
 /**
  * The customer fields a create or an update (PUT, partial) sends [verified: SEED], by their API
  * name. Two editor fields stand for one API field: EHF Enabled and EHF Address make the `ehf`
- * object (never the deprecated `ehfEnabled` flag), and the customer group dropdown makes
- * `customerGroupUids`.
+ * object (never the deprecated `ehfEnabled` flag). The customer groups (`customerGroupUids`, a
+ * list) have their own field below, as no spec kind holds a list.
  */
 export const CUSTOMER_FIELD_SPECS: FieldSpec[] = [
 	{ name: 'firstname', displayName: 'First Name', kind: 'string', description: 'First name' },
@@ -104,13 +109,6 @@ export const CUSTOMER_FIELD_SPECS: FieldSpec[] = [
 		description: 'The EHF (PEPPOL) address; sent as ehf.address',
 	},
 	{
-		name: 'customerGroupUid',
-		displayName: 'Customer Group ID',
-		kind: 'string',
-		loadOptionsMethod: 'getCustomerGroups',
-		description: 'The customer group; replaces the groups the customer is in',
-	},
-	{
 		name: 'defaultStoreUid',
 		displayName: 'Default Store ID',
 		kind: 'string',
@@ -119,6 +117,17 @@ export const CUSTOMER_FIELD_SPECS: FieldSpec[] = [
 	},
 ];
 
+/** `customerGroupUids` [verified: SEED, a list of UIDs]: every group the customer is in. */
+const GROUPS_FIELD: INodeProperties = {
+	displayName: 'Customer Group Names or IDs',
+	name: 'customerGroupUids',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getCustomerGroups' },
+	default: [],
+	description:
+		'The customer groups; they replace the groups the customer is in. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 /** The editor's collection of customer fields. */
 export function customerFieldsCollection(
 	name: string,
@@ -126,6 +135,10 @@ export function customerFieldsCollection(
 	description: string,
 	omit: string[] = [],
 ): INodeProperties {
+	const options = [
+		...toProperties(CUSTOMER_FIELD_SPECS.filter((s) => !omit.includes(s.name))),
+		GROUPS_FIELD,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		displayName,
 		name,
@@ -133,11 +146,29 @@ export function customerFieldsCollection(
 		placeholder: 'Add Field',
 		default: {},
 		description,
-		options: toProperties(CUSTOMER_FIELD_SPECS.filter((s) => !omit.includes(s.name))),
+		options,
 	};
 }
 
-const UID_FIELDS = ['pricelistUid', 'customerGroupUid', 'defaultStoreUid'];
+const UID_FIELDS = ['pricelistUid', 'defaultStoreUid'];
+
+/** The groups as a list of UIDs: from the dropdown, a list, or text with commas from an expression. */
+function readGroups(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number) {
+	const list =
+		typeof value === 'string'
+			? value
+					.split(',')
+					.map((v) => v.trim())
+					.filter(Boolean)
+			: value;
+	return validateField(
+		ctx,
+		z.array(uidSchema, { invalid_type_error: 'must be a list of customer group UIDs' }).max(100),
+		list,
+		label,
+		itemIndex,
+	);
+}
 
 /**
  * A customer body from a fields collection: each value validated (naming the field and the item),
@@ -150,7 +181,8 @@ export function customerBody(
 	labelPrefix: string,
 	itemIndex: number,
 ): IDataObject {
-	const checked = validateCollection(ctx, CUSTOMER_FIELD_SPECS, values, labelPrefix, itemIndex);
+	const { customerGroupUids: groups, ...rest } = values;
+	const checked = validateCollection(ctx, CUSTOMER_FIELD_SPECS, rest, labelPrefix, itemIndex);
 	const spec = (name: string) => CUSTOMER_FIELD_SPECS.find((s) => s.name === name)!;
 	const label = (name: string) => `${labelPrefix}${labelOf(spec(name))}`;
 	for (const name of UID_FIELDS) {
@@ -182,14 +214,19 @@ export function customerBody(
 	const body: IDataObject = { ...checked };
 	delete body.ehfEnabled;
 	delete body.ehfAddress;
-	delete body.customerGroupUid;
 	if (checked.ehfEnabled !== undefined || checked.ehfAddress !== undefined) {
 		const ehf: IDataObject = {};
 		if (checked.ehfEnabled !== undefined) ehf.enabled = checked.ehfEnabled;
 		if (checked.ehfAddress !== undefined) ehf.address = checked.ehfAddress;
 		body.ehf = ehf;
 	}
-	if (checked.customerGroupUid !== undefined) body.customerGroupUids = [checked.customerGroupUid];
+	if (groups !== undefined)
+		body.customerGroupUids = readGroups(
+			ctx,
+			groups,
+			`${labelPrefix}${GROUPS_FIELD.displayName}`,
+			itemIndex,
+		);
 	return body;
 }
 
@@ -206,4 +243,35 @@ export function requireFields(
 		`${collectionLabel} (item ${itemIndex}) is empty: add at least one field to send`,
 		{ itemIndex },
 	);
+}
+
+/**
+ * A body (of a customer, or of any record) with the item's Extra Body Fields merged in. `reserved`
+ * are the keys the node owns (the UID it sends or writes to, the key it matches on).
+ */
+export function withExtraBodyFields(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+	reserved: string[],
+): IDataObject {
+	return mergeExtraBodyFields(ctx, body, readExtraBodyFields(ctx, itemIndex), itemIndex, {
+		reserved,
+	});
+}
+
+/** The fields of an update: a collection of `specs` (only those added are sent) and Extra Body Fields. */
+export function updateFieldsProperties(specs: FieldSpec[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'Only the fields added here are sent',
+			options: toProperties(specs),
+		},
+		extraBodyFieldsProperty('Flow Retail'),
+	];
 }

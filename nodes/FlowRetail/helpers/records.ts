@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { readHttpFailure } from '../../shared/errors';
+import { httpStatusOf } from '../../shared/undocumented';
 import { maxResults } from '../../shared/parameters';
 import { paginateByPageNumber } from '../../shared/pagination';
 import { sendUnlessApplied } from '../../shared/writes';
@@ -82,10 +81,6 @@ export async function readManyForItem(
 	return await readList(ctx, path, { ...extra, max: maxResults(ctx, itemIndex), itemIndex });
 }
 
-/** The HTTP status of a failed call: the core's NodeApiError carries it as httpCode. */
-const statusOf = (error: unknown) =>
-	error instanceof NodeApiError ? Number(error.httpCode) : readHttpFailure(error).status;
-
 /** The record at `path`, or undefined when the API answers 404. */
 export async function findRecord(
 	ctx: RequestContext,
@@ -93,7 +88,7 @@ export async function findRecord(
 	itemIndex?: number,
 ): Promise<IDataObject | undefined> {
 	const response = await flowRequest(ctx, 'GET', path, { itemIndex }).catch((error: unknown) => {
-		if (statusOf(error) === 404) return undefined;
+		if (httpStatusOf(error) === 404) return undefined;
 		throw error;
 	});
 	return response && isRecord(response.body) ? response.body : undefined;
@@ -101,9 +96,10 @@ export async function findRecord(
 
 /**
  * A create that carries its own client-made UID, so that it can be retried safely. When the answer
- * is lost, the record is looked up by that UID: found, it is the result; not found, the create is
- * sent again. A repeat that is answered "already exists" (409) means an earlier attempt did it: the
- * record is read back and returned. A 409 on the first attempt is a real conflict and fails.
+ * is lost, `findMade` tells whether it made the record (default: a look-up by that UID): found, it
+ * is the result; not found, the create is sent again (`findMade` throws when nobody can tell). A
+ * repeat that is answered "already exists" (409) means an earlier attempt did it: the record is
+ * read back and returned. A 409 on the first attempt is a real conflict and fails.
  */
 export async function createWithUid(
 	ctx: IExecuteFunctions,
@@ -112,25 +108,24 @@ export async function createWithUid(
 	body: IDataObject,
 	what: string,
 	itemIndex: number,
+	findMade: () => Promise<IDataObject | undefined> = async () =>
+		await findRecord(ctx, record, itemIndex),
 ): Promise<IDataObject> {
 	let sends = 0;
-	const created = await sendUnlessApplied(
-		async () => {
-			sends++;
-			const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
-				async (error: unknown) => {
-					// A repeat answered "already exists": an earlier attempt made the record.
-					const found =
-						sends > 1 && statusOf(error) === 409
-							? await findRecord(ctx, record, itemIndex)
-							: undefined;
-					if (!found) throw error;
-					return { body: found };
-				},
-			);
-			return response.body;
-		},
-		async () => await findRecord(ctx, record, itemIndex),
-	);
+	const created = await sendUnlessApplied(async () => {
+		sends++;
+		const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
+			async (error: unknown) => {
+				// A repeat answered "already exists": an earlier attempt made the record.
+				const found =
+					sends > 1 && httpStatusOf(error) === 409
+						? await findRecord(ctx, record, itemIndex)
+						: undefined;
+				if (!found) throw error;
+				return { body: found };
+			},
+		);
+		return response.body;
+	}, findMade);
 	return asRecord(ctx, created, `the created ${what}`, itemIndex);
 }

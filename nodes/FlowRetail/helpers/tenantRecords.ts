@@ -1,14 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { extraBodyFieldsProperty } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter, returnAllAndLimit } from '../../shared/parameters';
+import { NOT_OFFERED_STATUSES, httpStatusOf } from '../../shared/undocumented';
 import type { FlowPath } from '../transport';
-import { flowPath, flowRequest } from '../transport';
+import { flowPath, flowRequest, flowTimeZone } from '../transport';
+import type { SortField } from './listing';
+import {
+	NAMED_SORT_FIELDS,
+	PRICE_SORT_FIELDS,
+	checkDateOrder,
+	readSort,
+	sortProperties,
+} from './listing';
+import { updateFieldsProperties, withExtraBodyFields } from './customerFields';
 import { customerGroupLocator, priceListLocator } from './locators';
 import { asRecord, createWithUid, readManyForItem } from './records';
 import { clientUidProperty, readClientUid, readUid, uidProperty } from './uid';
+import { flowNotice, flowUndocumented, isThere } from './undocumented';
 
 /**
  * Customer groups, price lists and the prices of a price list: records of the tenant with Create,
@@ -30,6 +42,10 @@ export interface TenantKind {
 	updatable: FieldSpec[];
 	/** Get Many filters sent in the query. */
 	filters?: FieldSpec[];
+	/** What Get Many can sort by. */
+	sortFields: SortField[];
+	/** The endpoints are in no Flow Retail document (the prices of a price list). */
+	undocumented?: boolean;
 }
 
 const name: FieldSpec = { name: 'name', displayName: 'Name', kind: 'string', description: 'Name' };
@@ -55,6 +71,7 @@ export const GROUP_KIND: TenantKind = {
 	required: [name],
 	optional: [],
 	updatable: [name],
+	sortFields: NAMED_SORT_FIELDS,
 };
 
 export const PRICE_LIST_KIND: TenantKind = {
@@ -75,6 +92,7 @@ export const PRICE_LIST_KIND: TenantKind = {
 			description: 'External ID',
 		},
 	],
+	sortFields: NAMED_SORT_FIELDS,
 };
 
 export const PRICE_KIND: TenantKind = {
@@ -90,12 +108,21 @@ export const PRICE_KIND: TenantKind = {
 	],
 	optional: [],
 	updatable: [price],
+	sortFields: PRICE_SORT_FIELDS,
+	undocumented: true,
 };
+
+/** The notice of every price operation: no document shows an endpoint for prices. */
+const priceNotice = flowNotice(
+	'the prices of a price list (…/pricelists/{uid}/prices): Flow Retail sends webhooks about prices but documents no endpoint for them',
+	'The node assumes this endpoint, with amounts in minor units (øre); a tenant that does not offer it stops the item with an error that says so. Confirm on a stage tenant before writing prices.',
+);
 
 export type TenantOperation = 'create' | 'get' | 'getAll' | 'update';
 
 export function tenantDescription(kind: TenantKind, operation: TenantOperation): INodeProperties[] {
-	const properties: INodeProperties[] = kind.parent ? [kind.parent] : [];
+	const properties: INodeProperties[] = kind.undocumented ? [priceNotice] : [];
+	if (kind.parent) properties.push(kind.parent);
 	if (operation === 'create') {
 		properties.push(...toProperties(kind.required).map((p) => ({ ...p, required: true })));
 		if (kind.optional.length)
@@ -107,21 +134,12 @@ export function tenantDescription(kind: TenantKind, operation: TenantOperation):
 				default: {},
 				options: toProperties(kind.optional),
 			});
-		properties.push(clientUidProperty(kind.record));
+		properties.push(clientUidProperty(kind.record), extraBodyFieldsProperty('Flow Retail'));
 	}
 	if (operation === 'get' || operation === 'update') properties.push(kind.locator);
-	if (operation === 'update')
-		properties.push({
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields added here are sent',
-			options: toProperties(kind.updatable),
-		});
+	if (operation === 'update') properties.push(...updateFieldsProperties(kind.updatable));
 	if (operation === 'getAll') {
-		properties.push(...returnAllAndLimit());
+		properties.push(...returnAllAndLimit(), ...sortProperties(kind.sortFields));
 		if (kind.filters)
 			properties.push({
 				displayName: 'Filters',
@@ -141,6 +159,42 @@ export function tenantDescription(kind: TenantKind, operation: TenantOperation):
 const withUid = (collection: FlowPath, uid: string) =>
 	`${collection}/${encodeURIComponent(uid)}` as FlowPath;
 
+const ACTIONS: Record<TenantOperation, string> = {
+	create: 'creating',
+	get: 'reading',
+	getAll: 'listing',
+	update: 'updating',
+};
+
+/**
+ * Runs a call; for the undocumented prices, a tenant without the endpoint gives a clear error. A
+ * 404 means "not offered" only when the price list is there (its GET is documented) and, for one
+ * price, when the prices of that list cannot be listed either; else it stays "not found".
+ */
+async function call<T>(
+	ctx: IExecuteFunctions,
+	kind: TenantKind,
+	operation: TenantOperation,
+	parent: string | undefined,
+	itemIndex: number,
+	send: () => Promise<T>,
+): Promise<T> {
+	if (!kind.undocumented || parent === undefined) return await send();
+	const what = operation === 'getAll' ? `${kind.record}s` : `a ${kind.record}`;
+	const there = async () => {
+		if (!(await isThere(ctx, flowPath`/pricelists/${parent}`, itemIndex))) return false;
+		if (operation === 'create' || operation === 'getAll') return true;
+		return await flowRequest(ctx, 'GET', kind.collection(parent), {
+			qs: { pageNumber: 1, pageSize: 1 },
+			itemIndex,
+		}).then(
+			() => false,
+			(error: unknown) => NOT_OFFERED_STATUSES.includes(httpStatusOf(error) ?? 0),
+		);
+	};
+	return await flowUndocumented(ctx, `${ACTIONS[operation]} ${what}`, itemIndex, there, send);
+}
+
 export async function runTenant(
 	ctx: IExecuteFunctions,
 	kind: TenantKind,
@@ -159,7 +213,19 @@ export async function runTenant(
 					itemIndex,
 				)
 			: {};
-		return await readManyForItem(ctx, collection, itemIndex, { qs });
+		const sort = readSort(ctx, kind.sortFields, itemIndex);
+		const records = await call(ctx, kind, operation, parent, itemIndex, () =>
+			readManyForItem(ctx, collection, itemIndex, { qs: { ...qs, ...sort } }),
+		);
+		checkDateOrder(
+			ctx,
+			records,
+			sort,
+			await flowTimeZone(ctx, itemIndex),
+			`${kind.record}s`,
+			itemIndex,
+		);
+		return records;
 	}
 	if (operation === 'create') {
 		const required: IDataObject = {};
@@ -190,29 +256,35 @@ export async function runTenant(
 				),
 			);
 		const uid = readClientUid(ctx, itemIndex);
+		const full = {
+			...withExtraBodyFields(ctx, body, itemIndex, [kind.uidKey]),
+			[kind.uidKey]: uid,
+		};
 		return [
-			await createWithUid(
-				ctx,
-				collection,
-				withUid(collection, uid),
-				{ ...body, [kind.uidKey]: uid },
-				kind.record,
-				itemIndex,
+			await call(ctx, kind, operation, parent, itemIndex, () =>
+				createWithUid(ctx, collection, withUid(collection, uid), full, kind.record, itemIndex),
 			),
 		];
 	}
 	const label = kind.locator.displayName;
 	const uid = readUid(ctx, 'recordUid', label, itemIndex);
 	if (operation === 'get') {
-		const { body } = await flowRequest(ctx, 'GET', withUid(collection, uid), { itemIndex });
+		const { body } = await call(ctx, kind, operation, parent, itemIndex, () =>
+			flowRequest(ctx, 'GET', withUid(collection, uid), { itemIndex }),
+		);
 		return [asRecord(ctx, body, `a ${kind.record}`, itemIndex)];
 	}
-	const body = validateCollection(
+	const body = withExtraBodyFields(
 		ctx,
-		kind.updatable,
-		readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex),
-		'Update Fields > ',
+		validateCollection(
+			ctx,
+			kind.updatable,
+			readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex),
+			'Update Fields > ',
+			itemIndex,
+		),
 		itemIndex,
+		[kind.uidKey],
 	);
 	if (Object.keys(body).length === 0)
 		throw new NodeOperationError(
@@ -220,9 +292,8 @@ export async function runTenant(
 			`Update Fields (item ${itemIndex}) is empty: add at least one field to send`,
 			{ itemIndex },
 		);
-	const { body: updated } = await flowRequest(ctx, 'PUT', withUid(collection, uid), {
-		body,
-		itemIndex,
-	});
+	const { body: updated } = await call(ctx, kind, operation, parent, itemIndex, () =>
+		flowRequest(ctx, 'PUT', withUid(collection, uid), { body, itemIndex }),
+	);
 	return [asRecord(ctx, updated, `a ${kind.record}`, itemIndex)];
 }

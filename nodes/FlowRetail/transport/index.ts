@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	FLOW_RETAIL_DEFAULT_TIME_ZONE,
 	FLOW_RETAIL_PRODUCTION_API,
 	FLOW_RETAIL_STAGE_API,
 } from '../../../credentials/FlowRetailApi.credentials';
@@ -86,6 +87,18 @@ export function unexpectedFlowAnswer(
 interface FlowConnection {
 	baseUrl: string;
 	tenantUid: string;
+	/** The tenant's IANA zone: Flow Retail times without an offset are wall-clock times in it. */
+	timeZone: string;
+}
+
+/** Whether the runtime knows `zone` as an IANA time zone. */
+function knownZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 const connections = new WeakMap<object, Promise<FlowConnection>>();
@@ -113,7 +126,20 @@ async function readConnection(ctx: RequestContext, itemIndex?: number): Promise<
 			{ itemIndex, description: 'The integration token must never travel unencrypted.' },
 		);
 	}
-	return { baseUrl, tenantUid };
+	const timeZone = String(credentials.timeZone ?? '').trim() || FLOW_RETAIL_DEFAULT_TIME_ZONE;
+	if (!knownZone(timeZone)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Flow Retail credential's Time Zone "${timeZone.slice(0, 60)}" is not a time zone`,
+			{ itemIndex, description: 'Enter an IANA time zone name such as Europe/Oslo.' },
+		);
+	}
+	return { baseUrl, tenantUid, timeZone };
+}
+
+/** The tenant's time zone from the credential (Europe/Oslo unless set). */
+export async function flowTimeZone(ctx: RequestContext, itemIndex?: number): Promise<string> {
+	return (await flowConnection(ctx, itemIndex)).timeZone;
 }
 
 /** The credential's base URL and tenant, read once per node run. */
@@ -154,11 +180,21 @@ export async function flowRequest<T = unknown>(
 ): Promise<CoreResponse<T>> {
 	const conn = await flowConnection(ctx, request.itemIndex);
 	const tenant = encodeURIComponent(conn.tenantUid);
+	// n8n leaves an empty object out of the request; a search without criteria must still send
+	// its JSON body `{}`.
+	const emptyBody =
+		!!request.body &&
+		typeof request.body === 'object' &&
+		!Array.isArray(request.body) &&
+		Object.keys(request.body).length === 0;
 	return await coreRequest<T>(ctx, flowVendor, {
 		method,
 		url: `${conn.baseUrl}/tenants/${tenant}${path}`,
-		headers: { 'User-Agent': PACKAGE_AGENT },
+		headers: {
+			'User-Agent': PACKAGE_AGENT,
+			...(emptyBody ? { 'Content-Type': 'application/json' } : {}),
+		},
 		rateLimitKey: `flow:${conn.tenantUid}`,
-		...vendorRequestFields(ctx, request),
+		...vendorRequestFields(ctx, emptyBody ? { ...request, body: '{}' } : request),
 	});
 }

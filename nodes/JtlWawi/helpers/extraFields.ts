@@ -7,7 +7,6 @@ import {
 	readExtraBodyFields,
 } from '../../shared/extraBodyFields';
 import type { MergeRules } from '../../shared/extraBodyFields';
-import { text } from '../../shared/validation';
 
 /**
  * JTL-Wawi's "Extra Body Fields": vendor fields the node does not list, merged into the body an
@@ -23,35 +22,28 @@ export function jtlExtraBodyFieldsProperty(api: 'v1' | 'v2', hint: string): INod
 
 const LABEL = 'Extra Body Fields';
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
-const singleLine = text(255);
+/** JTL's text fields take at most 255 characters (CreateAddress.City, CustomerGroup.Name, …). */
+const MAX_TEXT = 255;
 
 /**
- * Checks the values of the extra fields as strictly as the node's own: field names as JTL spells
- * them (letters, digits, underscore), text single-line and at most 255 characters (JTL's text
- * fields), numbers finite and below 1e12. A value that fails stops the item, naming its path.
+ * JTL's own rules for the extra fields, beyond the shared ones (single-line text and bounded
+ * numbers, checked by the merge): field names as JTL spells them (letters, digits, underscore) and
+ * text of at most 255 characters. A value that fails stops the item, naming its path.
  */
 function checkValues(ctx: IExecuteFunctions, value: unknown, path: string, itemIndex: number) {
 	const fail = (message: string) =>
-		new NodeOperationError(ctx.getNode(), `${LABEL} (item ${itemIndex}): "${path}" ${message}`, {
+		new NodeOperationError(ctx.getNode(), `${LABEL} (item ${itemIndex}): ${message}`, {
 			itemIndex,
 		});
-	if (typeof value === 'string') {
-		const result = singleLine.safeParse(value);
-		if (!result.success) throw fail(result.error.issues[0].message);
-	} else if (typeof value === 'number') {
-		if (!Number.isFinite(value) || Math.abs(value) >= 1e12)
-			throw fail('must be a finite number below 1e12');
+	if (typeof value === 'string' && value.length > MAX_TEXT) {
+		throw fail(`"${path}" must be at most ${MAX_TEXT} characters`);
 	} else if (Array.isArray(value)) {
 		value.forEach((entry, i) => checkValues(ctx, entry, `${path}[${i}]`, itemIndex));
 	} else if (value && typeof value === 'object') {
 		for (const [key, inner] of Object.entries(value)) {
 			const at = path ? `${path}.${key}` : key;
 			if (!FIELD_NAME.test(key))
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`${LABEL} (item ${itemIndex}): "${at.slice(0, 100)}" is not a field name JTL uses (letters, digits and _)`,
-					{ itemIndex },
-				);
+				throw fail(`"${at.slice(0, 100)}" is not a field name JTL uses (letters, digits and _)`);
 			checkValues(ctx, inner, at, itemIndex);
 		}
 	}

@@ -1,27 +1,38 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { undocumentedNotice as notice } from '../../shared/undocumented';
+import { jtlVendor } from '../transport';
+
 /**
- * Panel notices for operations that rest on a behaviour JTL does not document. Each says what is
- * undocumented and what the node does so that a different behaviour cannot go unnoticed; the
- * README's JTL-Wawi assumptions list the same. Shown above the operation's fields.
+ * Panel notices for operations that rest on a behaviour JTL does not document (the shared form of
+ * nodes/shared/undocumented.ts): what is not documented, and what the node does so that another
+ * behaviour cannot go unnoticed. The README's JTL-Wawi assumptions list the same. No JTL operation
+ * calls an undocumented endpoint: these are behaviours of documented ones.
  */
-export const UNDOCUMENTED = {
-	addressTypes:
-		"JTL does not document which addressType number is which kind of address, nor how the update command merges addresses. The node checks a typed address against the customer's REST v1 record before and after writing (two or three more requests) and stops the item rather than file an address as another kind.",
-	addressMerge:
-		'JTL does not document how the update command merges addresses. The node sends only this address, with its ID, checks that it belongs to the customer and reads it back.',
-	priceUpdate:
-		'JTL does not document whether setting one price value clears the other. The node sends only the value you set, reads the price back and, where the other value is still in force, sets it to 0 with a second request.',
-	v2List:
-		'The Created/Changed filters and Sort use field names JTL documents only as a pattern (<Field>After/Before), and need JTL-Wawi 2.2 or newer.',
+const UNDOCUMENTED = {
+	addressTypes: {
+		what: 'which addressType number is which kind of address, and how the update command merges addresses',
+		assumption:
+			"The node checks a typed address against the customer's REST v1 record before and after writing (two or three more requests) and stops the item rather than file an address as another kind.",
+	},
+	addressMerge: {
+		what: 'how the update command merges addresses',
+		assumption:
+			'The node sends only this address, with its ID, checks that it belongs to the customer and reads it back.',
+	},
+	priceUpdate: {
+		what: 'whether setting one price value clears the other',
+		assumption:
+			'The node sends only the value you set, reads the price back and, where the other value is still in force, sets it to 0 with a second request.',
+	},
+	v2List: {
+		what: 'which date and sort fields the v2 customer list takes (only the pattern <Field>After/Before is documented)',
+		assumption:
+			'The Created/Changed filters and Sort use createdDate and lastChanged; the list needs JTL-Wawi 2.2 or newer.',
+	},
 } as const;
 
 /** The notice of one undocumented behaviour, named after it. */
 export function undocumentedNotice(which: keyof typeof UNDOCUMENTED): INodeProperties {
-	return {
-		displayName: UNDOCUMENTED[which],
-		name: `${which}Notice`,
-		type: 'notice',
-		default: '',
-	};
+	return notice({ vendor: jtlVendor.name, ...UNDOCUMENTED[which], name: `${which}Notice` });
 }

@@ -1,6 +1,7 @@
 // Customers: the twelve operations of the seed, under /tenants/:tenantUid.
 import { ApiError, notFound, throwIfErrors } from '../../shared/errors.mjs';
 import { array, object, optional, t } from '../../shared/zod.mjs';
+import { hasExtension } from '../data.mjs';
 import { numericId } from '../delivery.mjs';
 import {
 	CREATE_SCHEMA,
@@ -12,7 +13,7 @@ import {
 	deleteCustomer,
 	updateCustomer,
 } from '../model.mjs';
-import { pageOf, queryPaging, validBody } from '../validate.mjs';
+import { UID_RE, pageOf, queryPaging, validBody } from '../validate.mjs';
 import { checkBody } from '../../shared/zod.mjs';
 import { parseDate } from '../../shared/values.mjs';
 
@@ -31,18 +32,32 @@ const SEARCH_SCHEMA = object({
 	mobile: optional(t.string().max(32, 'At most 32 characters.')),
 	email: optional(t.string().max(255, 'At most 255 characters.')),
 	vatNumber: optional(t.string().max(32, 'At most 32 characters.')),
-	storeUid: optional(t.string()),
+	// The seed gives the search's storeUid the pattern of every UID.
+	storeUid: optional(t.string().regex(UID_RE, 'Expected a UID (^[A-Za-z0-9-_]+$).')),
 	createdAt: optional(t.datetime()),
 });
+// `query` is optional in the seed; without it the external CRM's list is read whole.
 const EXTERNAL_SEARCH_SCHEMA = object({
-	query: t.string().min(1, 'The field is required.').max(255),
+	query: optional(t.string().max(255, 'At most 255 characters.')),
 });
+const EXTERNAL_SORT = ['externalId', 'firstname', 'lastname', 'email'];
+// Both the add and the remove take `storeUid*` in the body [verified: API customer].
 const EXTENSION_SCHEMA = object({
-	storeUid: t.string().regex(/^[A-Za-z0-9-_]+$/, 'Expected a UID.'),
+	storeUid: t.string().regex(UID_RE, 'Expected a UID.'),
 });
 const EXTENSION_CODES = ['TWO_INVOICE'];
 
 const T = '/tenants/:tenantUid';
+
+/**
+ * A create body as the API takes it: the client-made `customerUid` kept, or dropped under the
+ * reading `ignored` (the API then makes its own; no document shows the field on a create).
+ */
+const createBody = (ctx, body) => {
+	if (ctx.options.readings.customerUid !== 'ignored') return body;
+	const { customerUid: _ignored, ...rest } = body;
+	return rest;
+};
 const event = (ctx, action, customerUid) =>
 	ctx.emit(action, { customer: { Id: numericId(customerUid), Uid: customerUid } });
 
@@ -99,7 +114,7 @@ function batchEntry(ctx, kind, raw, index) {
 	try {
 		const { state, nowIso } = ctx;
 		if (kind === 'create') {
-			const c = createCustomer(state, data, nowIso());
+			const c = createCustomer(state, createBody(ctx, data), nowIso());
 			event(ctx, 'CUSTOMER_CREATE', c.customerUid);
 			return { index, customerUid: c.customerUid, status: 201, customer: c };
 		}
@@ -111,7 +126,7 @@ function batchEntry(ctx, kind, raw, index) {
 		const existing = state.customers.find((c) => c.customerUid === data.customerUid);
 		if (!existing && kind === 'update') throw notFound(`Customer ${data.customerUid}`);
 		if (!existing) {
-			const c = createCustomer(state, data, nowIso());
+			const c = createCustomer(state, createBody(ctx, data), nowIso());
 			event(ctx, 'CUSTOMER_CREATE', c.customerUid);
 			return { index, customerUid: c.customerUid, status: 201, customer: c };
 		}
@@ -131,6 +146,21 @@ function batchEntry(ctx, kind, raw, index) {
 	}
 }
 
+/**
+ * The batch answer under the reading `flat`: one list of every entry in a shape of its own, not
+ * the `{results: {<kind>: [...]}}` the package assumes (no document shows either).
+ */
+function flatResults(results) {
+	return Object.entries(results).flatMap(([kind, list]) =>
+		list.map((r) => ({
+			type: kind.toUpperCase(),
+			position: r.index,
+			succeeded: r.status < 300,
+			...(r.status < 300 ? {} : { messages: [r.message, ...Object.values(r.errors ?? {})] }),
+		})),
+	);
+}
+
 export function register(router) {
 	router.add('GET', `${T}/customers`, (ctx) => {
 		const paging = queryPaging(ctx.query, ctx.options, CUSTOMER_SORT);
@@ -146,7 +176,7 @@ export function register(router) {
 		`${T}/customers`,
 		(ctx) => {
 			const body = validBody(CREATE_SCHEMA, ctx.body);
-			const c = createCustomer(ctx.state, body, ctx.nowIso());
+			const c = createCustomer(ctx.state, createBody(ctx, body), ctx.nowIso());
 			event(ctx, 'CUSTOMER_CREATE', c.customerUid);
 			return { status: 201, body: c };
 		},
@@ -169,15 +199,15 @@ export function register(router) {
 		'POST',
 		`${T}/customers/search/external`,
 		(ctx) => {
-			if (!ctx.options.externalCustomerSearch)
+			if (!hasExtension(ctx.state, 'EXTERNAL_CUSTOMER_SEARCH'))
 				throw new ApiError(
 					403,
 					'ExtensionNotActive',
 					'The tenant extension EXTERNAL_CUSTOMER_SEARCH is not active.',
 				);
-			const paging = queryPaging(ctx.query, ctx.options, ['externalId']);
+			const paging = queryPaging(ctx.query, ctx.options, EXTERNAL_SORT);
 			const { query } = validBody(EXTERNAL_SEARCH_SCHEMA, ctx.body);
-			const q = query.toLowerCase();
+			const q = (query ?? '').toLowerCase();
 			const list = ctx.state.externalCrm.filter((e) =>
 				['firstname', 'lastname', 'email', 'mobile', 'externalId'].some((f) =>
 					String(e[f]).toLowerCase().includes(q),
@@ -217,7 +247,10 @@ export function register(router) {
 				results[kind] = body[kind].map((raw, index) => batchEntry(ctx, kind, raw, index));
 				if (results[kind].some((r) => r.status >= 300)) failed = true;
 			}
-			return { status: failed ? 207 : 200, body: { results } };
+			const status = failed ? 207 : 200;
+			if (ctx.options.readings.batchResult === 'flat')
+				return { status, body: flatResults(results) };
+			return { status, body: { results } };
 		},
 		{ body: true },
 	);
@@ -272,18 +305,23 @@ export function register(router) {
 			});
 		return code;
 	};
+	/** The code, the customer and the store (`storeUid*` of the body) of an extension call. */
+	const extensionTarget = (ctx) => {
+		const code = extension(ctx);
+		const c = customerByUid(ctx.state, ctx.params.customerUid);
+		const { storeUid } = validBody(EXTENSION_SCHEMA, ctx.body);
+		const store = ctx.state.stores.find((s) => s.storeUid === storeUid);
+		if (!store)
+			throw new ApiError(400, 'ValidationError', `Store ${storeUid} does not exist.`, {
+				storeUid: 'Unknown store.',
+			});
+		return { code, c, store };
+	};
 	router.add(
 		'POST',
 		`${T}/customers/:customerUid/extensions/:customerExtensionCode`,
 		(ctx) => {
-			const code = extension(ctx);
-			const c = customerByUid(ctx.state, ctx.params.customerUid);
-			const { storeUid } = validBody(EXTENSION_SCHEMA, ctx.body);
-			const store = ctx.state.stores.find((s) => s.storeUid === storeUid);
-			if (!store)
-				throw new ApiError(400, 'ValidationError', `Store ${storeUid} does not exist.`, {
-					storeUid: 'Unknown store.',
-				});
+			const { code, c, store } = extensionTarget(ctx);
 			if (
 				!c.extensions.some(
 					(e) => e.extensionCode === code && e.organizationUid === store.organizationUid,
@@ -295,23 +333,22 @@ export function register(router) {
 		},
 		{ body: true },
 	);
-	router.add('DELETE', `${T}/customers/:customerUid/extensions/:customerExtensionCode`, (ctx) => {
-		const code = extension(ctx);
-		const c = customerByUid(ctx.state, ctx.params.customerUid);
-		const storeUid =
-			ctx.query.get('storeUid') ?? (ctx.parsed.kind === 'json' ? ctx.body?.storeUid : undefined);
-		const store = storeUid ? ctx.state.stores.find((s) => s.storeUid === storeUid) : undefined;
-		if (storeUid && !store)
-			throw new ApiError(400, 'ValidationError', `Store ${storeUid} does not exist.`);
-		const before = c.extensions.length;
-		c.extensions = c.extensions.filter(
-			(e) => !(e.extensionCode === code && (!store || e.organizationUid === store.organizationUid)),
-		);
-		if (c.extensions.length === before)
-			throw notFound(`Extension ${code} of customer ${c.customerUid}`);
-		c.lastModifiedAt = ctx.nowIso();
-		return { status: 204 };
-	});
+	router.add(
+		'DELETE',
+		`${T}/customers/:customerUid/extensions/:customerExtensionCode`,
+		(ctx) => {
+			const { code, c, store } = extensionTarget(ctx);
+			const before = c.extensions.length;
+			c.extensions = c.extensions.filter(
+				(e) => !(e.extensionCode === code && e.organizationUid === store.organizationUid),
+			);
+			if (c.extensions.length === before)
+				throw notFound(`Extension ${code} of customer ${c.customerUid}`);
+			c.lastModifiedAt = ctx.nowIso();
+			return { status: 204 };
+		},
+		{ body: true },
+	);
 
 	router.add('GET', `${T}/stores/:storeUid/customers/:customerUid`, (ctx) => {
 		const store = ctx.state.stores.find((s) => s.storeUid === ctx.params.storeUid);

@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../../shared/errors.mjs';
 import { array, object, oneOf, optional, t, z } from '../../shared/zod.mjs';
 import { numericId } from '../delivery.mjs';
 import { customerByUid } from '../model.mjs';
-import { UID_RE, conflict, pageOf, queryPaging, validBody } from '../validate.mjs';
+import { UID_RE, conflict, errorBody, pageOf, queryPaging, validBody } from '../validate.mjs';
 
 const T = '/tenants/:tenantUid';
 const uid = () => t.string().regex(UID_RE, 'Expected a UID (^[A-Za-z0-9-_]+$).');
@@ -18,6 +18,18 @@ const pick = (body, keys) =>
 	Object.fromEntries(keys.filter((k) => body[k] !== undefined).map((k) => [k, body[k] ?? '']));
 const displayName = (r) =>
 	[r.firstname, r.lastname].filter(Boolean).join(' ') || r.companyName || '';
+
+/**
+ * An endpoint no document shows, under the reading `absent`: the answer a server gives for a
+ * route it does not have, 404 like any unknown path, or 405 where other methods exist there.
+ */
+const absent = (ctx, status = 404) => {
+	const err =
+		status === 405
+			? new ApiError(405, 'MethodNotAllowed', `Method ${ctx.method} is not allowed on ${ctx.path}`)
+			: new ApiError(404, 'NotFound', `No endpoint ${ctx.method} ${ctx.path}`);
+	return { status, body: errorBody(err), headers: status === 405 ? { Allow: 'GET' } : undefined };
+};
 
 // ---- contacts [verified: API customercontact; PUT and DELETE are assumptions] -----------------
 const CONTACT_KEYS = ['firstname', 'lastname', 'email', 'mobile'];
@@ -114,6 +126,7 @@ function childRoutes(router, { path, list, key, label, keys, createSchema, updat
 		'PUT',
 		`${T}/customers/:customerUid/${path}/:${key}`,
 		(ctx) => {
+			if (ctx.options.readings.childWrites === 'absent') return absent(ctx);
 			const { record } = child(ctx, list, key, label);
 			Object.assign(record, pick(validBody(updateSchema, ctx.body), keys), {
 				lastModifiedAt: ctx.nowIso(),
@@ -124,6 +137,7 @@ function childRoutes(router, { path, list, key, label, keys, createSchema, updat
 		{ body: true },
 	);
 	router.add('DELETE', `${T}/customers/:customerUid/${path}/:${key}`, (ctx) => {
+		if (ctx.options.readings.childWrites === 'absent') return absent(ctx);
 		const { customer, record } = child(ctx, list, key, label);
 		customer[list].splice(customer[list].indexOf(record), 1);
 		return { status: 204 };
@@ -186,6 +200,17 @@ const TRANSPORT_FIELDS = {
 };
 const TRANSPORT_CREATE = object({ ...TRANSPORT_FIELDS, httpTransportUid: optional(uid(), false) });
 const TRANSPORT_UPDATE = object(TRANSPORT_FIELDS).partial();
+// Under the reading `refused`, the transport has only its documented fields: `actions` is unknown.
+const { actions: _actions, ...DOCUMENTED_TRANSPORT_FIELDS } = TRANSPORT_FIELDS;
+const DOCUMENTED_TRANSPORT_CREATE = object({
+	...DOCUMENTED_TRANSPORT_FIELDS,
+	httpTransportUid: optional(uid(), false),
+});
+const DOCUMENTED_TRANSPORT_UPDATE = object(DOCUMENTED_TRANSPORT_FIELDS).partial();
+const transportSchema = (ctx, kind) =>
+	ctx.options.readings.transportActions === 'refused'
+		? { create: DOCUMENTED_TRANSPORT_CREATE, update: DOCUMENTED_TRANSPORT_UPDATE }[kind]
+		: { create: TRANSPORT_CREATE, update: TRANSPORT_UPDATE }[kind];
 
 /** A transport as the API shows it: the secrets it holds are never sent back. */
 const shownTransport = (tr) => ({
@@ -343,6 +368,7 @@ export function register(router) {
 			pricelist: { Uid: price.pricelistUid },
 		});
 	router.add('GET', `${T}/pricelists/:pricelistUid/prices`, (ctx) => {
+		if (ctx.options.readings.prices === 'absent') return absent(ctx);
 		byKey(ctx.state.pricelists, 'pricelistUid', ctx.params.pricelistUid, 'Price list');
 		return page(
 			ctx,
@@ -355,6 +381,7 @@ export function register(router) {
 		'POST',
 		`${T}/pricelists/:pricelistUid/prices`,
 		(ctx) => {
+			if (ctx.options.readings.prices === 'absent') return absent(ctx);
 			byKey(ctx.state.pricelists, 'pricelistUid', ctx.params.pricelistUid, 'Price list');
 			const body = validBody(PRICE_CREATE, ctx.body);
 			const id = body.priceUid || `price-${(++ctx.state.counter).toString(36)}`;
@@ -388,14 +415,14 @@ export function register(router) {
 			throw notFound(`Price ${ctx.params.priceUid} of price list ${ctx.params.pricelistUid}`);
 		return price;
 	};
-	router.add('GET', `${T}/pricelists/:pricelistUid/prices/:priceUid`, (ctx) => ({
-		status: 200,
-		body: priceOf(ctx),
-	}));
+	router.add('GET', `${T}/pricelists/:pricelistUid/prices/:priceUid`, (ctx) =>
+		ctx.options.readings.prices === 'absent' ? absent(ctx) : { status: 200, body: priceOf(ctx) },
+	);
 	router.add(
 		'PUT',
 		`${T}/pricelists/:pricelistUid/prices/:priceUid`,
 		(ctx) => {
+			if (ctx.options.readings.prices === 'absent') return absent(ctx);
 			const price = priceOf(ctx);
 			Object.assign(price, validBody(PRICE_UPDATE, ctx.body), { lastModifiedAt: ctx.nowIso() });
 			priceEvent(ctx, 'PRICE_UPDATE', price);
@@ -404,11 +431,15 @@ export function register(router) {
 		{ body: true },
 	);
 	router.add('DELETE', `${T}/pricelists/:pricelistUid/prices/:priceUid`, (ctx) => {
+		if (ctx.options.readings.prices === 'absent') return absent(ctx);
 		const price = priceOf(ctx);
 		ctx.state.prices.splice(ctx.state.prices.indexOf(price), 1);
 		priceEvent(ctx, 'PRICE_DELETE', price);
 		return { status: 204 };
 	});
+
+	// The tenant [verified: DEV tenant]: its zone, currency and extensions.
+	router.add('GET', T, (ctx) => ({ status: 200, body: ctx.state.tenant }));
 
 	router.add('GET', `${T}/stores`, (ctx) => {
 		const name = ctx.query.get('name');
@@ -435,7 +466,7 @@ export function register(router) {
 		`${T}/httptransports`,
 		(ctx) => {
 			needAdmin(ctx);
-			const body = validBody(TRANSPORT_CREATE, ctx.body);
+			const body = validBody(transportSchema(ctx, 'create'), ctx.body);
 			checkTransport(body);
 			const id = body.httpTransportUid || `transport-${(++ctx.state.counter).toString(36)}`;
 			if (ctx.state.transports.some((tr) => tr.httpTransportUid === id))
@@ -447,7 +478,7 @@ export function register(router) {
 				password: null,
 				token: null,
 				headers: [],
-				actions: [],
+				...(ctx.options.readings.transportActions === 'refused' ? {} : { actions: [] }),
 				...body,
 				httpTransportUid: id,
 				createdAt: now,
@@ -475,8 +506,9 @@ export function register(router) {
 		'PUT',
 		`${T}/httptransports/:httpTransportUid`,
 		(ctx) => {
+			if (ctx.options.readings.transportWrites === 'absent') return absent(ctx, 405);
 			const transport = transportOf(ctx);
-			const body = validBody(TRANSPORT_UPDATE, ctx.body);
+			const body = validBody(transportSchema(ctx, 'update'), ctx.body);
 			const next = { ...transport, ...body };
 			checkTransport(next);
 			Object.assign(transport, body, { lastModifiedAt: ctx.nowIso() });
@@ -485,6 +517,7 @@ export function register(router) {
 		{ body: true },
 	);
 	router.add('DELETE', `${T}/httptransports/:httpTransportUid`, (ctx) => {
+		if (ctx.options.readings.transportWrites === 'absent') return absent(ctx, 405);
 		const transport = transportOf(ctx);
 		ctx.state.transports.splice(ctx.state.transports.indexOf(transport), 1);
 		return { status: 204 };

@@ -81,6 +81,16 @@ export function cases({ flow, workflowWithInput }) {
 			},
 		},
 		{
+			// `query` is optional: the JSON body `{}` must still reach Flow Retail through n8n.
+			name: 'flow customer: External Search without a query reads the whole CRM list',
+			node: NODE,
+			workflow: wf('externalSearch', 'e2eFlowCustExtSearchAll', { query: '' }),
+			check: ({ code, items }) => {
+				ok(code);
+				assert.equal(items.length, flow.state.externalCrm.length);
+			},
+		},
+		{
 			name: 'flow customer: Export returns customer and orders as JSON',
 			node: NODE,
 			workflow: wf('export', 'e2eFlowCustExport', { customerUid: 'cust-0001' }),

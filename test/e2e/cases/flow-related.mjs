@@ -31,6 +31,9 @@ export function cases({ flow, workflowWithInput }) {
 			},
 			(items) => {
 				assert.equal(items[0].id, 'e2e-ct-1');
+				// The contact names its customer; Flow Retail has no customer number.
+				assert.equal(items[0].customerId, 'cust-0010');
+				assert.equal(items[0].customerNumber, null);
 				assert.equal(customer('cust-0010').contacts.length, 1);
 			},
 		),

@@ -15,6 +15,8 @@ import { flowRequest } from '../../../nodes/FlowRetail/transport';
 jest.mock('../../../nodes/FlowRetail/transport', () => ({
 	...jest.requireActual('../../../nodes/FlowRetail/transport'),
 	flowRequest: jest.fn(),
+	// The credential's zone for times without an offset; the transport is mocked here.
+	flowTimeZone: async () => 'Europe/Oslo',
 }));
 const request = flowRequest as jest.MockedFunction<typeof flowRequest>;
 

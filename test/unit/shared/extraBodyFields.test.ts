@@ -84,4 +84,27 @@ describe('Extra Body Fields', () => {
 		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
+
+	it('holds the values to the rules of the node fields: single-line text, bounded numbers, named keys', () => {
+		expect(() => mergeExtraBodyFields(ctx, {}, { note: 'a\nb' }, 2)).toThrow(
+			'Extra Body Fields (item 2): "note" must not contain control or bidirectional formatting characters (found U+000A at position 2)',
+		);
+		expect(() => mergeExtraBodyFields(ctx, {}, { list: [{ x: 'ok\u202e' }] }, 0)).toThrow(
+			'"list[0].x" must not contain control',
+		);
+		expect(() => mergeExtraBodyFields(ctx, {}, { limit: -1e12 }, 0)).toThrow(
+			'"limit" must be a number less than 1e12',
+		);
+		expect(() => mergeExtraBodyFields(ctx, {}, { limit: Number.NaN }, 0)).toThrow('"limit"');
+		expect(() => mergeExtraBodyFields(ctx, {}, { '': 1 }, 0)).toThrow(
+			'"" is not an allowed field name',
+		);
+		expect(() => mergeExtraBodyFields(ctx, {}, { a: { ' ': 1 } }, 0)).toThrow(
+			'"a. " is not an allowed field name',
+		);
+		expect(mergeExtraBodyFields(ctx, {}, { limit: 999_999.5, name: 'Åse Ødegård 😀' }, 0)).toEqual({
+			limit: 999_999.5,
+			name: 'Åse Ødegård 😀',
+		});
+	});
 });

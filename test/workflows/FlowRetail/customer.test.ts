@@ -143,22 +143,36 @@ describe('Customer > Create (POST /customers, 201)', () => {
 	});
 
 	it('a 409 on a repeated send reads the record back', async () => {
-		// The first send is applied but its answer lost; the check finds nothing (its answer lost too),
-		// so the create is sent again and answered 409: the record is read back, not doubled.
+		// The first send is applied but its answer lost; neither look-up finds it yet (by UID a 404,
+		// by external ID an empty page, as a list that lags would answer), so the create is sent
+		// again and answered 409: the record is read back, not doubled.
 		await flow.sandbox.fault([
 			{ method: 'POST', pathRegex: '/customers$', drop: true, afterHandler: true },
 			{ method: 'GET', pathRegex: '/customers/dup-1$', status: 404, times: 1 },
-		]);
-		const result = await flow.run(W('create'), [
 			{
-				firstname: 'Dup',
-				lastname: 'Check',
-				countryCode: 'NO',
-				email: 'd@c.no',
-				city: 'Oslo',
-				uid: 'dup-1',
+				method: 'GET',
+				pathRegex: '/customers$',
+				status: 200,
+				body: { items: [], paging: { pageNumber: 1, pageSize: 2, totalCount: 0 } },
+				times: 1,
 			},
 		]);
+		const result = await flow.run(
+			W('create'),
+			[
+				{
+					firstname: 'Dup',
+					lastname: 'Check',
+					countryCode: 'NO',
+					email: 'd@c.no',
+					city: 'Oslo',
+					uid: 'dup-1',
+				},
+			],
+			(p) => {
+				p.extraBodyFields = '{"externalId": "ERP-DUP-1"}';
+			},
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Flow Retail')[0]).toMatchObject({ id: 'dup-1' });
 		const all = await flow.direct.all('/customers');
@@ -185,9 +199,26 @@ describe('Customer > External Search (POST /customers/search/external)', () => {
 			expect.objectContaining({ externalId: 'VOY-1002', source: 'VOYADO' }),
 		]);
 	});
-	it('refuses an empty query before any request', async () => {
-		const result = await flow.run(W('externalSearch'), [{ query: '  ' }]);
-		expect(result.error?.message).toBe('Query (item 0) is required');
+	it('reads the whole CRM list without a query, sorted (query is optional in the seed)', async () => {
+		const result = await flow.run(W('externalSearch'), [{ query: '  ' }], (p) => {
+			p.sortBy = 'externalId';
+			p.sortDirection = 'DESC';
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('Flow Retail').map((e) => e.externalId)).toEqual([
+			'VOY-1003',
+			'VOY-1002',
+			'VOY-1001',
+		]);
+		const [call] = await flow.apiCalls();
+		expect(call.body).toEqual({});
+		expect(call.query).toMatchObject({ sortBy: 'externalId', sortDirection: 'DESC' });
+	});
+	it('refuses a Sort By that is no field name before any request', async () => {
+		const result = await flow.run(W('externalSearch'), [{ query: 'x' }], (p) => {
+			p.sortBy = 'name&x=1';
+		});
+		expect(result.error?.message).toBe('Sort By (item 0) must be a field name such as externalId');
 		expect(await flow.apiCalls()).toHaveLength(0);
 	});
 });
@@ -305,6 +336,40 @@ describe('Customer > Create or Update (by external ID)', () => {
 		expect(again.output('Flow Retail')[0]).toMatchObject({ id: created.id, city: 'Vardø' });
 		expect(await flow.direct.get('/customers?customerExternalId=NEW-1')).toMatchObject({
 			paging: { totalCount: 1 },
+		});
+	});
+});
+
+describe('the common shape from a Flow Retail customer', () => {
+	it('takes every field from its one Flow Retail source (README: the common shape)', async () => {
+		await flow.direct.send('PUT', '/customers/cust-0003', {
+			customerGroupUids: ['group-2', 'group-1'],
+		});
+		const raw = await flow.direct.get('/customers/cust-0003');
+		const result = await flow.run(W('get'), [{ customerUid: 'cust-0003' }]);
+		expect(result.output('Flow Retail')[0]).toEqual({
+			id: raw.customerUid,
+			legacyId: null,
+			number: null,
+			externalId: 'EXT-3',
+			type: 'person',
+			company: null,
+			firstName: raw.firstname,
+			lastName: raw.lastname,
+			email: raw.email,
+			phone: null,
+			mobile: raw.mobile,
+			street: raw.address,
+			postalCode: raw.postalCode,
+			city: raw.city,
+			countryIso: 'NO',
+			groupId: 'group-2',
+			languageIso: null,
+			createdAt: raw.createdAt,
+			updatedAt: raw.lastModifiedAt,
+			customerSince: null,
+			isLocked: null,
+			source: 'flowRetail',
 		});
 	});
 });

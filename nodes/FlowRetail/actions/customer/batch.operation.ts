@@ -1,14 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-
-import { stampItemIndex } from '../../../shared/errors';
-import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { validateField } from '../../../shared/validation';
 import { z } from 'zod/v3';
-import { customerBody, customerFieldsCollection } from '../../helpers/customerFields';
+
+import { answerWasLost, stampItemIndex } from '../../../shared/errors';
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
+import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
+import { httpStatusOf } from '../../../shared/undocumented';
+import { validateField } from '../../../shared/validation';
+import { MAX_WRITE_SENDS } from '../../../shared/writes';
+import { lookUpCreated, noteCreatedUid } from '../../helpers/customerCreates';
+import {
+	customerBody,
+	customerFieldsCollection,
+	withExtraBodyFields,
+} from '../../helpers/customerFields';
+import { findRecord } from '../../helpers/records';
 import { simplifyCustomer } from '../../helpers/simplify';
 import { newUid, optionalUidSchema, uidSchema } from '../../helpers/uid';
-import { flowPath, flowRequest, unexpectedFlowAnswer } from '../../transport';
+import { flowNotice } from '../../helpers/undocumented';
+import { flowPath, flowRequest, flowTimeZone } from '../../transport';
 
 const MODES = ['create', 'update', 'upsert', 'delete'] as const;
 type Mode = (typeof MODES)[number];
@@ -17,6 +27,10 @@ type Mode = (typeof MODES)[number];
 export const MAX_BATCH_SIZE = 1000;
 
 const properties: INodeProperties[] = [
+	flowNotice(
+		'the entries of a batch and its per-entry result (the seed gives only the four lists and the 200/207 status)',
+		'The node sends customer bodies (with customerUid for Update, Create or Update and Delete; Create or Update matches on it) and reads {results: {<operation>: [{index, status, …}]}}. An answer in another shape marks no entry as done unless it is: a 200 means all were applied, a 207 leaves each entry "Outcome unknown" unless a read shows it.',
+	),
 	{
 		displayName: 'Batch Operation',
 		name: 'batchMode',
@@ -56,6 +70,7 @@ const properties: INodeProperties[] = [
 		...customerFieldsCollection('fields', 'Fields', 'The values of this item’s customer'),
 		displayOptions: { show: { batchMode: ['create', 'update', 'upsert'] } },
 	},
+	extraBodyFieldsProperty('Flow Retail', { show: { batchMode: ['create', 'update', 'upsert'] } }),
 	{
 		displayName: 'Batch Size',
 		name: 'batchSize',
@@ -81,58 +96,253 @@ interface Entry {
 
 function readEntry(ctx: IExecuteFunctions, mode: Mode, itemIndex: number): Entry {
 	const raw = ctx.getNodeParameter('batchUid', itemIndex, '');
+	const fieldsBody = () =>
+		withExtraBodyFields(
+			ctx,
+			customerBody(
+				ctx,
+				readCollectionParameter(ctx, 'fields', 'Fields', itemIndex),
+				'Fields > ',
+				itemIndex,
+			),
+			itemIndex,
+			['customerUid'],
+		);
 	if (mode === 'create') {
 		const given = validateField(ctx, optionalUidSchema, raw, 'UID', itemIndex);
-		const fields = readCollectionParameter(ctx, 'fields', 'Fields', itemIndex);
-		const body = customerBody(ctx, fields, 'Fields > ', itemIndex);
-		return { itemIndex, body: { ...body, customerUid: given || newUid() }, generated: !given };
+		return {
+			itemIndex,
+			body: { ...fieldsBody(), customerUid: given || newUid() },
+			generated: !given,
+		};
 	}
 	const customerUid = validateField(ctx, uidSchema, raw, 'Customer UID', itemIndex);
 	if (mode === 'delete') return { itemIndex, body: { customerUid }, generated: false };
-	const fields = readCollectionParameter(ctx, 'fields', 'Fields', itemIndex);
+	return { itemIndex, body: { ...fieldsBody(), customerUid }, generated: false };
+}
+
+/** What one batch run needs besides its entries. */
+interface Run {
+	ctx: IExecuteFunctions;
+	mode: Mode;
+	simplify: boolean;
+	timeZone: string;
+}
+
+const uidOf = (entry: Entry) => String(entry.body.customerUid);
+
+function done(run: Run, entry: Entry, status: number, customer?: IDataObject, uid?: unknown) {
+	const customerUid = uid ?? customer?.customerUid ?? entry.body.customerUid;
 	return {
-		itemIndex,
-		body: { ...customerBody(ctx, fields, 'Fields > ', itemIndex), customerUid },
-		generated: false,
+		success: true,
+		operation: run.mode,
+		status,
+		customerUid: customerUid === null ? null : String(customerUid),
+		...(customer
+			? { customer: run.simplify ? simplifyCustomer(customer, run.timeZone) : customer }
+			: {}),
 	};
 }
 
-/** One entry's result [assumption: `{results: {<mode>: [{index, status, customerUid, customer?, message?, errors?}]}}`]. */
-function outcomeOf(
-	ctx: IExecuteFunctions,
-	mode: Mode,
-	entry: Entry,
-	result: IDataObject | undefined,
-	simplify: boolean,
-): IDataObject {
-	const customerUid = String(result?.customerUid ?? entry.body.customerUid);
-	if (!result) {
-		return {
-			success: false,
-			operation: mode,
-			customerUid,
-			error: 'Flow Retail sent no result for this entry',
-		};
-	}
-	const status = Number(result.status);
-	if (status >= 200 && status < 300) {
-		const customer = result.customer as IDataObject | undefined;
-		return {
-			success: true,
-			operation: mode,
-			status,
-			customerUid,
-			...(customer ? { customer: simplify ? simplifyCustomer(customer) : customer } : {}),
-		};
-	}
+function failed(run: Run, entry: Entry, status: number | undefined, result: IDataObject) {
 	return {
 		success: false,
-		operation: mode,
-		status,
-		customerUid,
+		operation: run.mode,
+		...(status === undefined ? {} : { status }),
+		customerUid: String(result.customerUid ?? entry.body.customerUid),
 		error: `Flow Retail: ${String(result.message ?? `HTTP ${status}`)}`,
 		...(result.errors ? { fieldErrors: result.errors as IDataObject } : {}),
 	};
+}
+
+/** An entry whose outcome nobody can tell: reported so, never as done and never as not done. */
+function unknown(run: Run, entry: Entry, why: string) {
+	return {
+		success: false,
+		operation: run.mode,
+		customerUid: uidOf(entry),
+		error: `Outcome unknown: this entry may or may not have been applied (item ${entry.itemIndex})`,
+		description: `${why} Check customer ${uidOf(entry)} in Flow Retail before running this item again.`,
+	};
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The result list of the mode in the answer the package assumes [assumption:
+ * `{results: {<mode>: [{index, status, customerUid, customer?, message?, errors?}]}}`], or
+ * undefined for an answer in another shape.
+ */
+function resultList(body: unknown, mode: Mode): IDataObject[] | undefined {
+	const results = isRecord(body) && isRecord(body.results) ? body.results[mode] : undefined;
+	return Array.isArray(results) ? results.filter(isRecord) : undefined;
+}
+
+/** The result of the k-th entry sent: by `index`, else by its UID, else by position. */
+function resultFor(results: IDataObject[], k: number, entry: Entry, sent: number) {
+	const byIndex = results.find((r) => r.index === k);
+	if (byIndex) return byIndex;
+	if (results.some((r) => r.index !== undefined)) return undefined;
+	const byUid = results.filter((r) => r.customerUid === entry.body.customerUid);
+	if (byUid.length === 1) return byUid[0];
+	return results.length === sent ? results[k] : undefined;
+}
+
+/** A customer read back by UID, or undefined when it is not there. */
+const readBack = async (run: Run, entry: Entry) =>
+	await findRecord(run.ctx, flowPath`/customers/${uidOf(entry)}`, entry.itemIndex);
+
+/** One entry's outcome from a 200 or 207 answer in the assumed shape. */
+async function fromResult(
+	run: Run,
+	entry: Entry,
+	result: IDataObject | undefined,
+	httpStatus: number,
+	resent: boolean,
+): Promise<IDataObject> {
+	const status = Number(result?.status);
+	if (!result || !Number.isInteger(status)) {
+		// A 200 means every entry succeeded [verified: SEED]; a 207 leaves this one open.
+		if (httpStatus === 200) return done(run, entry, 200, undefined, result?.customerUid);
+		return await verified(run, entry, 'Flow Retail answered 207 without a result for this entry.');
+	}
+	if (status >= 200 && status < 300) {
+		const customer = isRecord(result.customer) ? result.customer : undefined;
+		if (run.mode === 'create')
+			noteCreatedUid(
+				run.ctx,
+				entry.body.customerUid,
+				customer ?? { customerUid: result.customerUid },
+			);
+		return done(run, entry, status, customer, result.customerUid);
+	}
+	// A repeat of a lost batch finds what the earlier attempt did: the customer gone, or made.
+	if (run.mode === 'delete' && resent && status === 404) return done(run, entry, 204);
+	if (run.mode === 'create' && status === 409 && (entry.generated || resent)) {
+		const record = await readBack(run, entry);
+		if (record) return done(run, entry, 201, record);
+	}
+	return failed(run, entry, status, result);
+}
+
+/**
+ * An entry the answer does not tell about: a create found by its UID and a delete whose customer
+ * is gone were applied; anything else is reported as unknown.
+ */
+async function verified(run: Run, entry: Entry, why: string): Promise<IDataObject> {
+	if (run.mode === 'create') {
+		const record = await readBack(run, entry);
+		if (record) return done(run, entry, 201, record);
+	}
+	if (run.mode === 'delete' && !(await readBack(run, entry))) return done(run, entry, 204);
+	return unknown(run, entry, why);
+}
+
+/** Outcomes of the entries sent, from a 200 or 207 answer. */
+async function fromAnswer(
+	run: Run,
+	sent: Entry[],
+	httpStatus: number,
+	body: unknown,
+	resent: boolean,
+): Promise<IDataObject[]> {
+	const results = resultList(body, run.mode);
+	const out: IDataObject[] = [];
+	for (const [k, entry] of sent.entries()) {
+		if (results) {
+			out.push(
+				await fromResult(run, entry, resultFor(results, k, entry, sent.length), httpStatus, resent),
+			);
+		} else if (httpStatus === 200) {
+			// All applied [verified: SEED], in a shape the node cannot read: the UIDs are read back.
+			const record = run.mode === 'delete' ? undefined : await readBack(run, entry);
+			out.push(done(run, entry, 200, record, record ? undefined : null));
+		} else {
+			out.push(
+				await verified(
+					run,
+					entry,
+					`Flow Retail answered ${httpStatus} (some entries failed) in a form the node cannot read.`,
+				),
+			);
+		}
+	}
+	return out;
+}
+
+/** A failure after which the batch may have been applied in part: no answer, or a 5xx. */
+function mayHaveApplied(error: unknown): boolean {
+	const status = httpStatusOf(error);
+	return answerWasLost(error) || (status !== undefined && status >= 500);
+}
+
+/**
+ * After a failure that may have applied the batch in part: what to send again. Updates and deletes
+ * go again as they are (a repeated delete that finds the customer gone counts as done). A create
+ * (or a Create or Update that may have created) goes again only when a look-up shows it did not
+ * happen; found, it is done; when nobody can tell, it is reported unknown and not sent again.
+ */
+async function settleLost(
+	run: Run,
+	pending: Entry[],
+	outcomes: Map<Entry, IDataObject | Error>,
+	last: boolean,
+	failure: Error,
+): Promise<Entry[]> {
+	const again: Entry[] = [];
+	for (const entry of pending) {
+		if (run.mode === 'update' || run.mode === 'delete') {
+			if (!last) again.push(entry);
+			else if (run.mode === 'delete' && !(await readBack(run, entry)))
+				outcomes.set(entry, done(run, entry, 204));
+			else outcomes.set(entry, failure);
+			continue;
+		}
+		const lookup = await lookUpCreated(run.ctx, entry.body, entry.itemIndex);
+		if (lookup.state === 'unknown') outcomes.set(entry, unknown(run, entry, lookup.why));
+		else if (lookup.state === 'made' && (run.mode === 'create' || lookup.via === 'externalId'))
+			outcomes.set(entry, done(run, entry, 201, lookup.record));
+		else if (last) outcomes.set(entry, failure);
+		// Not made, or (Create or Update) there under its own UID: sending it again is harmless.
+		else again.push(entry);
+	}
+	return again;
+}
+
+/** One chunk: sent, and sent again after a lost answer only as far as that is safe. */
+async function runChunk(run: Run, chunk: Entry[]): Promise<Map<Entry, IDataObject | Error>> {
+	const outcomes = new Map<Entry, IDataObject | Error>();
+	let pending = chunk;
+	for (let sends = 1; pending.length > 0; sends++) {
+		const answer = await flowRequest(run.ctx, 'POST', flowPath`/customers/batch`, {
+			body: { [run.mode]: pending.map((e) => e.body) },
+			itemIndex: pending[0].itemIndex,
+			// Never repeated blindly: a repeat is decided below, entry by entry.
+			idempotent: false,
+		}).then(
+			(response) => ({ response, error: undefined }),
+			(error: unknown) => ({ response: undefined, error: error as Error }),
+		);
+		if (answer.response) {
+			const sent = pending;
+			const results = await fromAnswer(
+				run,
+				sent,
+				answer.response.statusCode,
+				answer.response.body,
+				sends > 1,
+			);
+			sent.forEach((entry, k) => outcomes.set(entry, results[k]));
+			break;
+		}
+		if (!mayHaveApplied(answer.error)) {
+			for (const entry of pending) outcomes.set(entry, answer.error);
+			break;
+		}
+		pending = await settleLost(run, pending, outcomes, sends >= MAX_WRITE_SENDS, answer.error);
+	}
+	return outcomes;
 }
 
 /**
@@ -176,55 +386,24 @@ async function runBatch(
 			outcomes[i] = error as Error;
 		}
 	}
-	const simplify = itemIndexes.length > 0 ? readSimplify(self, itemIndexes[0]) : true;
+	if (entries.length === 0) return outcomes;
+	const run: Run = {
+		ctx: self,
+		mode,
+		simplify: readSimplify(self, entries[0].itemIndex),
+		timeZone: await flowTimeZone(self, entries[0].itemIndex),
+	};
 	for (let start = 0; start < entries.length; start += size) {
 		const chunk = entries.slice(start, start + size);
-		// Every entry carries its UID, so sending the batch again after a lost answer is safe.
-		const answer = await flowRequest(self, 'POST', flowPath`/customers/batch`, {
-			body: { [mode]: chunk.map((e) => e.body) },
-			itemIndex: chunk[0].itemIndex,
-			idempotent: true,
-		}).then(
-			(response) => ({ body: response.body as unknown, error: undefined }),
-			(error: unknown) => ({ body: undefined, error: error as Error }),
-		);
-		if (answer.error) {
-			if (!self.continueOnFail()) throw stampItemIndex(answer.error, chunk[0].itemIndex);
-			for (const e of chunk) outcomes[e.itemIndex] = answer.error;
-			continue;
-		}
-		const body = answer.body;
-		const results = (body as { results?: Record<string, unknown> } | undefined)?.results?.[mode];
-		if (!Array.isArray(results)) {
-			const error = unexpectedFlowAnswer(self, body, `{results: {${mode}: [...]}}`);
-			if (!self.continueOnFail()) throw error;
-			for (const e of chunk) outcomes[e.itemIndex] = error;
-			continue;
-		}
-		chunk.forEach((entry, k) => {
-			const result = ((results as IDataObject[]).find((r) => r?.index === k) ??
-				(results as IDataObject[])[k]) as IDataObject | undefined;
-			outcomes[entry.itemIndex] = [outcomeOf(self, mode, entry, result, simplify)];
-		});
-	}
-	// A 409 for a UID the node made means an earlier, lost attempt created it: read it back.
-	if (mode === 'create') {
-		for (const entry of entries.filter((e) => e.generated)) {
-			const [outcome] = (outcomes[entry.itemIndex] as IDataObject[] | undefined) ?? [];
-			if (!outcome || outcome.status !== 409) continue;
-			const uid = String(entry.body.customerUid);
-			const { body: record } = await flowRequest(self, 'GET', flowPath`/customers/${uid}`, {
-				itemIndex: entry.itemIndex,
-			});
-			outcomes[entry.itemIndex] = [
-				{
-					success: true,
-					operation: mode,
-					status: 201,
-					customerUid: uid,
-					customer: simplify ? simplifyCustomer(record as IDataObject) : (record as IDataObject),
-				},
-			];
+		const chunkOutcomes = await runChunk(run, chunk);
+		for (const entry of chunk) {
+			const outcome = chunkOutcomes.get(entry);
+			if (outcome instanceof Error) {
+				if (!self.continueOnFail()) throw stampItemIndex(outcome, entry.itemIndex);
+				outcomes[entry.itemIndex] = outcome;
+			} else {
+				outcomes[entry.itemIndex] = [outcome ?? unknown(run, entry, 'No answer told about it.')];
+			}
 		}
 	}
 	return outcomes;

@@ -1,9 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod/v3';
 
 import { returnAllAndLimit } from '../../../shared/parameters';
 import { text, validateField } from '../../../shared/validation';
+import { freeSortProperties, readFreeSort } from '../../helpers/listing';
 import { readManyForItem } from '../../helpers/records';
 import { flowPath } from '../../transport';
 
@@ -13,11 +13,13 @@ const properties: INodeProperties[] = [
 		name: 'query',
 		type: 'string',
 		default: '',
-		required: true,
 		description:
-			'Text to look up in the external CRM (e.g. Voyado). Needs the tenant extension EXTERNAL_CUSTOMER_SEARCH.',
+			'Text to look up in the external CRM (e.g. Voyado); empty reads its list unfiltered. Needs the tenant extension EXTERNAL_CUSTOMER_SEARCH.',
 	},
 	...returnAllAndLimit(),
+	...freeSortProperties(
+		"A field of the external CRM's records to sort by (their shape is not documented), e.g. externalId; empty keeps the API's order",
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -25,20 +27,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const query = text(255)
-	.transform((v) => v.trim())
-	.pipe(z.string().min(1, 'is required'));
-
-/** `POST /tenants/{t}/customers/search/external`: the records as the API sends them (shape undocumented). */
+/**
+ * `POST /tenants/{t}/customers/search/external`: `query` (optional, as the seed has it) in the
+ * body, paging and sort in the query; the records as the API sends them (shape undocumented).
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const value = validateField(
+	const query = validateField(
 		this,
-		query,
-		this.getNodeParameter('query', itemIndex),
+		text(255),
+		this.getNodeParameter('query', itemIndex, ''),
 		'Query',
 		itemIndex,
-	);
+	).trim();
+	const body: IDataObject = query ? { query } : {};
 	return await readManyForItem(this, flowPath`/customers/search/external`, itemIndex, {
-		body: { query: value },
+		qs: readFreeSort(this, itemIndex),
+		body,
 	});
 }

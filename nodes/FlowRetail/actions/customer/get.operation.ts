@@ -22,5 +22,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
 	const { body } = await flowRequest(this, 'GET', flowPath`/customers/${uid}`, { itemIndex });
-	return [customerOutput(this, asRecord(this, body, 'a customer', itemIndex), itemIndex)];
+	return [await customerOutput(this, asRecord(this, body, 'a customer', itemIndex), itemIndex)];
 }

@@ -1,12 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { text, validateField } from '../../../shared/validation';
-import { CUSTOMER_SORT_FIELDS, readSort, sortProperties } from '../../helpers/listing';
+import {
+	CUSTOMER_SORT_FIELDS,
+	checkDateOrder,
+	readSort,
+	sortProperties,
+} from '../../helpers/listing';
+import { customersOutput } from '../../helpers/output';
 import { readManyForItem } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
-import { flowPath } from '../../transport';
+import { flowPath, flowTimeZone } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -35,13 +40,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'External ID',
 		itemIndex,
 	).trim();
-	const qs = {
-		...readSort(this, CUSTOMER_SORT_FIELDS, itemIndex),
-		...(externalId ? { customerExternalId: externalId } : {}),
-	};
+	const sort = readSort(this, CUSTOMER_SORT_FIELDS, itemIndex);
+	const qs = { ...sort, ...(externalId ? { customerExternalId: externalId } : {}) };
 	const records = await readManyForItem(this, flowPath`/customers`, itemIndex, {
 		qs,
 		keyOf: (c) => String((c as { customerUid?: unknown }).customerUid),
 	});
-	return readSimplify(this, itemIndex) ? records.map(simplifyCustomer) : records;
+	checkDateOrder(this, records, sort, await flowTimeZone(this, itemIndex), 'customers', itemIndex);
+	return await customersOutput(this, records, itemIndex);
 }

@@ -26,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { body } = await flowRequest(this, 'GET', flowPath`/stores/${store}/customers/${uid}`, {
 		itemIndex,
 	});
-	return [customerOutput(this, asRecord(this, body, 'a customer', itemIndex), itemIndex)];
+	return [await customerOutput(this, asRecord(this, body, 'a customer', itemIndex), itemIndex)];
 }

@@ -3,13 +3,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../../shared/fieldSpecs';
 import { toProperties, validateCollection } from '../../../shared/fieldSpecs';
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
-import { CUSTOMER_SORT_FIELDS, readSort, sortProperties } from '../../helpers/listing';
-import { readManyForItem } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
-import { uidSchema } from '../../helpers/uid';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { validateField } from '../../../shared/validation';
-import { flowPath } from '../../transport';
+import {
+	CUSTOMER_SORT_FIELDS,
+	checkDateOrder,
+	readSort,
+	sortProperties,
+} from '../../helpers/listing';
+import { customersOutput } from '../../helpers/output';
+import { readManyForItem } from '../../helpers/records';
+import { uidSchema } from '../../helpers/uid';
+import { flowNotice } from '../../helpers/undocumented';
+import { flowPath, flowTimeZone } from '../../transport';
 
 /** The search body's criteria [verified: SEED]; `createdAt` is named Created After here. */
 const CRITERIA: FieldSpec[] = [
@@ -45,6 +51,10 @@ const CRITERIA: FieldSpec[] = [
 ];
 
 const properties: INodeProperties[] = [
+	flowNotice(
+		'what Created After and Store mean exactly (the seed names createdAt and storeUid only)',
+		'The node assumes createdAt finds customers created at or after the time, and storeUid the customers whose default store it is. Query is matched in part unless Exact Match is on.',
+	),
 	{
 		displayName: 'Criteria',
 		name: 'criteria',
@@ -81,10 +91,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 		);
 	for (const key of Object.keys(body)) if (body[key] === '') delete body[key];
+	const sort = readSort(this, CUSTOMER_SORT_FIELDS, itemIndex);
 	const records = await readManyForItem(this, flowPath`/customers/search`, itemIndex, {
-		qs: readSort(this, CUSTOMER_SORT_FIELDS, itemIndex),
+		qs: sort,
 		body,
 		keyOf: (c) => String((c as { customerUid?: unknown }).customerUid),
 	});
-	return readSimplify(this, itemIndex) ? records.map(simplifyCustomer) : records;
+	checkDateOrder(this, records, sort, await flowTimeZone(this, itemIndex), 'customers', itemIndex);
+	return await customersOutput(this, records, itemIndex);
 }

@@ -1,11 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
 import {
 	customerBody,
 	customerFieldsCollection,
 	requireFields,
+	withExtraBodyFields,
 } from '../../helpers/customerFields';
 import { customerLocator } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
@@ -20,6 +22,7 @@ const properties: INodeProperties[] = [
 		'Update Fields',
 		'Only the fields added here are sent; the others keep their values',
 	),
+	extraBodyFieldsProperty('Flow Retail'),
 	simplifyField(),
 ];
 
@@ -31,16 +34,23 @@ export const description = updateDisplayOptions(
 /** `PUT /tenants/{t}/customers/{customerUid}` with only the fields set ("partial updates are allowed"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
-	const body = customerBody(
+	const body = withExtraBodyFields(
 		this,
-		readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex),
-		'Update Fields > ',
+		customerBody(
+			this,
+			readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex),
+			'Update Fields > ',
+			itemIndex,
+		),
 		itemIndex,
+		['customerUid'],
 	);
 	requireFields(this, body, 'Update Fields', itemIndex);
 	const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
 		body,
 		itemIndex,
 	});
-	return [customerOutput(this, asRecord(this, response.body, 'a customer', itemIndex), itemIndex)];
+	return [
+		await customerOutput(this, asRecord(this, response.body, 'a customer', itemIndex), itemIndex),
+	];
 }

@@ -2,15 +2,23 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
 import { text, validateField } from '../../../shared/validation';
-import { customerBody, customerFieldsCollection } from '../../helpers/customerFields';
+import { createCustomer } from '../../helpers/customerCreates';
+import {
+	customerBody,
+	customerFieldsCollection,
+	withExtraBodyFields,
+} from '../../helpers/customerFields';
 import { customerOutput } from '../../helpers/output';
-import { asRecord, createWithUid, readList } from '../../helpers/records';
+import { asRecord, readList } from '../../helpers/records';
 import { newUid } from '../../helpers/uid';
 import { flowPath, flowRequest } from '../../transport';
+import { createNotice } from './create.operation';
 
 const properties: INodeProperties[] = [
+	createNotice,
 	{
 		displayName: 'External ID',
 		name: 'externalId',
@@ -26,6 +34,7 @@ const properties: INodeProperties[] = [
 		'The values to set. A new person needs First Name and Last Name, every new customer a Country Code.',
 		['externalId'],
 	),
+	extraBodyFieldsProperty('Flow Retail'),
 	simplifyField(),
 ];
 
@@ -50,11 +59,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'External ID',
 		itemIndex,
 	);
-	const body = customerBody(
+	const body = withExtraBodyFields(
 		this,
-		readCollectionParameter(this, 'fields', 'Fields', itemIndex),
-		'Fields > ',
+		customerBody(
+			this,
+			readCollectionParameter(this, 'fields', 'Fields', itemIndex),
+			'Fields > ',
+			itemIndex,
+		),
 		itemIndex,
+		['customerUid', 'externalId'],
 	);
 	const found = await readList(this, flowPath`/customers`, {
 		max: 2,
@@ -70,23 +84,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	if (found.length === 1) {
 		const uid = String(found[0].customerUid);
-		if (Object.keys(body).length === 0) return [customerOutput(this, found[0], itemIndex)];
+		if (Object.keys(body).length === 0) return [await customerOutput(this, found[0], itemIndex)];
 		const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
 			body,
 			itemIndex,
 		});
 		return [
-			customerOutput(this, asRecord(this, response.body, 'a customer', itemIndex), itemIndex),
+			await customerOutput(this, asRecord(this, response.body, 'a customer', itemIndex), itemIndex),
 		];
 	}
-	const uid = newUid();
-	const created = await createWithUid(
+	// A lost answer is found again by the external ID, which nobody had before the create.
+	const created = await createCustomer(
 		this,
-		flowPath`/customers`,
-		flowPath`/customers/${uid}`,
-		{ ...body, externalId, customerUid: uid },
-		'customer',
+		{ ...body, externalId, customerUid: newUid() },
 		itemIndex,
 	);
-	return [customerOutput(this, created, itemIndex)];
+	return [await customerOutput(this, created, itemIndex)];
 }
