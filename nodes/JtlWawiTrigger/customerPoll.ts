@@ -10,7 +10,7 @@ import {
 } from '../JtlWawi/transport';
 import { isoDateOrNull } from '../shared/customer';
 import { readV2Page } from '../JtlWawi/helpers/paging';
-import { requiresV2List } from '../JtlWawi/helpers/v2Lists';
+import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
@@ -113,8 +113,28 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 		Date.parse(isoDateOrNull(record[spec.field], timeZone) ?? '');
 	const records = await runPoll<IDataObject>(this, {
 		pageSize: JTL_PAGE_SIZE_MAX,
-		readPage: async (after, pageNumber) =>
-			await readCustomerPage(this, pageQuery(spec.field, after, pageNumber)),
+		readPage: async (after, pageNumber) => {
+			const page = await readCustomerPage(this, pageQuery(spec.field, after, pageNumber));
+			// JTL does not document the list's date fields: a list that ignores the filter or the
+			// sort would emit old customers as events, so the poll fails loudly instead.
+			const mismatch = v2ListMismatch(
+				page.records,
+				{
+					windows: [{ field: spec.field, after }],
+					sort: { field: spec.field, descending: false },
+				},
+				timeZone,
+			);
+			if (mismatch)
+				throw new NodeOperationError(
+					this.getNode(),
+					`JTL-Wawi's v2 customer list did not apply the filter ${spec.field}After or the sort by ${spec.field}`,
+					{
+						description: `${mismatch} ${V2_LIST_MISMATCH_HELP} No customer was emitted; the trigger reads the same window again at the next poll.`,
+					},
+				);
+			return page;
+		},
 		readNewest: async () =>
 			await readCustomerPage(this, {
 				sortBy: `${spec.field},id`,

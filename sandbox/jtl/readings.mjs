@@ -15,6 +15,10 @@
 //                           4 custom (the package's own mapping)     CustomerAddressType (3, 4 refused)
 //  offset-less-times        v2 times in UTC with Z                   v2 times as wall-clock times of
 //                                                                    `time-zone`, without an offset
+//  v2-list-ignores-date-    GET /v2/customers filters on             the list ignores those filters
+//  fields                   createdDate/lastChanged After/Before     and sort names, as a list whose
+//                           and sorts by them                        fields are named otherwise and
+//                                                                    which ignores unknown parameters
 //
 // Internally every address keeps its kind (ADDRESS_KIND) and every time an ISO instant; only what
 // goes over the wire changes.
@@ -25,6 +29,7 @@ export const DEFAULT_READINGS = Object.freeze({
 	customerSinceSeparate: false,
 	addressTypesEnumOrder: false,
 	offsetLessTimes: false,
+	v2ListIgnoresDateFields: false,
 	timeZone: 'Europe/Berlin',
 });
 
@@ -54,6 +59,11 @@ export const READING_FLAGS = {
 		type: 'flag',
 		key: 'offsetLessTimes',
 		help: 'send v2 times without an offset, as wall-clock times of --time-zone (default: UTC with Z)',
+	},
+	'v2-list-ignores-date-fields': {
+		type: 'flag',
+		key: 'v2ListIgnoresDateFields',
+		help: 'GET /v2/customers ignores the createdDate/lastChanged filters and sort names, as unknown parameters (default: applies them)',
 	},
 	'time-zone': {
 		type: 'string',

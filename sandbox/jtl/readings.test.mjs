@@ -148,6 +148,7 @@ describe('customer prices: the other readings', () => {
 				'--customer-since-separate',
 				'--address-types-enum-order',
 				'--offset-less-times',
+				'--v2-list-ignores-date-fields',
 				'--time-zone',
 				'America/New_York',
 			]),
@@ -157,6 +158,7 @@ describe('customer prices: the other readings', () => {
 				customerSinceSeparate: true,
 				addressTypesEnumOrder: true,
 				offsetLessTimes: true,
+				v2ListIgnoresDateFields: true,
 				timeZone: 'America/New_York',
 				rateLimit: { limit: 60, intervalSeconds: 10, retryAfter: true },
 			},
@@ -240,6 +242,39 @@ describe('v2 times under --offset-less-times', () => {
 			same.items.map((c) => c.id),
 			after.items.map((c) => c.id),
 		);
+	});
+});
+
+describe('the v2 list date fields', () => {
+	const known = sandboxWith();
+	const ignored = sandboxWith({ v2ListIgnoresDateFields: true });
+	const ids = async (s, query) =>
+		(await s.api('GET', `/v2/customers?pageSize=100&${query}`)).json.items.map((c) => c.id);
+
+	it('by default: filter and sort by createdDate and lastChanged', async () => {
+		const all = (await known.api('GET', '/v2/customers?pageSize=100&sortBy=lastChanged')).json
+			.items;
+		const dates = all.map((c) => c.lastChanged);
+		assert.deepEqual(dates, [...dates].sort());
+		const pivot = all[10].lastChanged;
+		const after = await ids(known, `lastChangedAfter=${pivot}`);
+		assert.ok(after.length > 0 && after.length < all.length);
+		const bad = await known.api('GET', '/v2/customers?sortBy=nosuchfield');
+		assert.equal(bad.status, 400);
+	});
+
+	it('under --v2-list-ignores-date-fields: the whole list, in its own order', async () => {
+		const all = await ids(ignored, '');
+		const pivot = '2100-01-01T00:00:00.000Z';
+		assert.deepEqual(await ids(ignored, `lastChangedAfter=${pivot}`), all);
+		assert.deepEqual(await ids(ignored, `createdDateAfter=${pivot}`), all);
+		assert.deepEqual(await ids(ignored, 'sortBy=lastChanged'), all);
+		assert.deepEqual(await ids(ignored, 'sortBy=createdDate'), all);
+		// Other sort fields stay.
+		const byNumber = (
+			await ignored.api('GET', '/v2/customers?pageSize=100&sortBy=customerNumber')
+		).json.items.map((c) => c.customerNumber);
+		assert.deepEqual(byNumber, [...byNumber].sort());
 	});
 });
 

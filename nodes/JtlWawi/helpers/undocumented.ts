@@ -28,7 +28,12 @@ const UNDOCUMENTED = {
 	v2List: {
 		what: 'which date and sort fields the v2 customer list takes (only the pattern <Field>After/Before is documented)',
 		assumption:
-			'The Created/Changed filters and Sort use createdDate and lastChanged; the list needs JTL-Wawi 2.2 or newer.',
+			'The Created/Changed filters and Sort use createdDate and lastChanged, and the node stops the item when the answer shows they were not applied; the list needs JTL-Wawi 2.2 or newer.',
+	},
+	v2ListTrigger: {
+		what: 'which date fields the v2 customer list filters and sorts by (only the pattern <Field>After/Before is documented)',
+		assumption:
+			'The trigger uses createdDate and lastChanged and fails the poll, emitting nothing, when the answer shows they were not applied; it needs JTL-Wawi 2.2 or newer.',
 	},
 } as const;
 

@@ -241,7 +241,11 @@ export function register(router) {
 		const { pageNumber, pageSize } = queryPaging(query, errors, options.maxPageSize);
 		const descending = queryBool(query, 'sortDescending', errors, false);
 		const bounds = {};
-		for (const field of ['createdDate', 'lastChanged']) {
+		// The other reading: the list knows its date fields by other names and ignores unknown
+		// query parameters and sort names, as many APIs do.
+		const ignoresDates = state.readings.v2ListIgnoresDateFields;
+		const DATE_SORTS = ['createddate', 'lastchanged'];
+		for (const field of ignoresDates ? [] : ['createdDate', 'lastChanged']) {
 			bounds[`${field}After`] = queryInstant(state.readings, query, `${field}After`, errors);
 			bounds[`${field}Before`] = queryInstant(state.readings, query, `${field}Before`, errors);
 		}
@@ -249,6 +253,7 @@ export function register(router) {
 			.split(',')
 			.map((s) => s.trim())
 			.filter(Boolean)
+			.filter((name) => !(ignoresDates && DATE_SORTS.includes(name.toLowerCase())))
 			.map((name) => {
 				const key = SORT_FIELDS[name.toLowerCase()];
 				if (!key)

@@ -13,9 +13,7 @@
  *
  * An oracle sandbox with the same seed and the default readings tells the true instants.
  */
-import { useJtlSandbox } from '../../harness/jtlSuite';
-import { createPoller } from '../../harness/poll';
-import { clock } from '../../../nodes/shared/clock';
+import { useJtlSandbox, useJtlTrigger } from '../../harness/jtlSuite';
 
 const oracle = useJtlSandbox();
 
@@ -91,24 +89,12 @@ describe.each(READINGS)('Customer dates: %s', (_name, args) => {
 	});
 
 	describe('JTL-Wawi Trigger', () => {
-		let offsetMs = 0;
-		beforeEach(() => {
-			offsetMs = 0;
-			clock.now = () => Date.now() + offsetMs;
-		});
-		afterAll(() => {
-			clock.now = () => Date.now();
-		});
+		const clocks = useJtlTrigger(jtl);
 
 		it('New Customer: more than a page of new customers, each emitted once, in the same shape', async () => {
-			const trigger = createPoller({
-				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
-				parameters: { event: 'newCustomer', options: {} },
-				credentials: jtl.credentials(),
-			});
+			const trigger = clocks.poller('newCustomer');
 			expect(await trigger.poll()).toBeNull();
-			await jtl.sandbox.advanceClock(5);
-			offsetMs += 5000;
+			await clocks.advance(5);
 			const created: number[] = [];
 			for (let i = 0; i < 130; i++) {
 				const res = await jtl.direct.call('POST', '/customers', {
@@ -121,8 +107,7 @@ describe.each(READINGS)('Customer dates: %s', (_name, args) => {
 				expect(res.status).toBe(201);
 				created.push(res.body.Id);
 			}
-			await jtl.sandbox.advanceClock(60);
-			offsetMs += 60000;
+			await clocks.advance(60);
 			const emitted = (await trigger.poll())?.[0].map((i) => i.json) ?? [];
 			expect(emitted.map((c) => c.number).sort()).toEqual(
 				created.map((_, i) => `N${20000 + i}`).sort(),
