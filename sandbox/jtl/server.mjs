@@ -6,6 +6,7 @@ import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { isUuid, parseInt32 } from '../shared/values.mjs';
 import { authenticate, issueToken, maskTokenBody, tokenResponse } from './auth.mjs';
+import { withFutureCustomers } from '../shared/futureDated.mjs';
 import { seedState } from './data.mjs';
 import { DEFAULT_READINGS, READING_FLAGS, readingsOf } from './readings.mjs';
 import * as contacts from './routes/contacts.mjs';
@@ -86,7 +87,7 @@ export async function startJtlSandbox(userOptions = {}) {
 	readingsOf(options); // an unknown time zone fails here, before the server listens
 	const sb = await startSandboxServer({
 		options,
-		seed: seedWithReadings,
+		seed: withFutureCustomers(seedWithReadings, { created: 'createdAt', changed: 'lastChanged' }),
 		api: {
 			prefix: '/erp',
 			router: buildRouter(),
@@ -125,7 +126,7 @@ export async function startJtlSandbox(userOptions = {}) {
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	...commonFlags('port', 'host', 'seed', 'customers'),
+	...commonFlags('port', 'host', 'seed', 'customers', 'future-customers'),
 	items: { type: 'number', key: 'items', integer: true, min: 0, help: 'seeded items' },
 	'client-id': { type: 'string', key: 'clientId', help: 'OAuth2 client id' },
 	'client-secret': { type: 'string', key: 'clientSecret', help: 'OAuth2 client secret' },

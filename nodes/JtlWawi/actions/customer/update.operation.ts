@@ -21,6 +21,7 @@ import {
 	withExtraBodyFields,
 } from '../../helpers/extraFields';
 import { undocumentedNotice } from '../../helpers/undocumented';
+import { sendUnlessApplied } from '../../../shared/writes';
 
 const properties: INodeProperties[] = [
 	undocumentedNotice('addressTypes'),
@@ -186,10 +187,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	let guard: Awaited<ReturnType<typeof guardAddressKinds>> | undefined;
 	let idsBefore = new Set<string>();
 	const meant = new Map<IDataObject, number>();
-	if (typed.length) {
+	if (typed.length || addsAddress) {
 		const before = await readV2Customer(this, customerId, itemIndex);
 		idsBefore = new Set(addressesOf(before).map((a) => String(a.customerAddressId)));
-		guard = await guardAddressKinds(this, customerId, before, itemIndex);
+		if (typed.length) guard = await guardAddressKinds(this, customerId, before, itemIndex);
 		for (const address of typed) {
 			const wanted = address.addressType as number;
 			meant.set(address, wanted);
@@ -201,12 +202,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			);
 		}
 	}
-	await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
-		body,
-		itemIndex,
-		// Setting fields twice is harmless; adding an address twice is not.
-		idempotent: !addsAddress,
-	});
+	const send = async () =>
+		await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
+			body,
+			itemIndex,
+			// Setting fields twice is harmless; adding an address twice is not.
+			idempotent: !addsAddress,
+		});
+	if (addsAddress) {
+		// A command that adds addresses is sent again only when a read shows none was added, after a
+		// lost answer or a server error that may have followed the write (it is applied as a whole).
+		await sendUnlessApplied(
+			this.getNode(),
+			send,
+			async () =>
+				addressesOf(await readV2Customer(this, customerId, itemIndex)).some(
+					(a) => !idsBefore.has(String(a.customerAddressId)),
+				),
+			{
+				what: 'the new address',
+				check: `Look at the addresses of customer ${customerId} in JTL-Wawi.`,
+				itemIndex,
+			},
+		);
+	} else {
+		await send();
+	}
 	// The command answers without the customer: read it back, as Contact > Update does.
 	const saved = await readV2Customer(this, customerId, itemIndex);
 	if (guard) {
