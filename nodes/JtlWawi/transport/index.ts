@@ -13,6 +13,7 @@ import { coreRequest, encodedPath, vendorRequestFields } from '../../shared/http
 import { PACKAGE_AGENT, PACKAGE_VERSION } from '../../shared/package';
 import { oauth2Secrets } from '../../shared/secrets';
 import { UUID_PATTERN, uuid, validateField } from '../../shared/validation';
+import { isTimeZone } from '../../shared/customer';
 
 export const JTL_CREDENTIAL_TYPE = 'jtlWawiOAuth2Api';
 
@@ -177,16 +178,6 @@ const OPTIONAL_HEADERS: Array<{
 		expected: 'a version such as 1.0 or 2.0',
 	},
 ];
-
-/** Whether the runtime knows this IANA time zone name. */
-export function isTimeZone(name: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: name });
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 function credentialError(
 	ctx: RequestContext,
