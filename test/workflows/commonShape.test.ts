@@ -8,11 +8,13 @@
  * business date, `id` and `groupId` each in one ID space per system.
  *
  * The sandboxes send their times without an offset (Flow Retail `--local-times`, Xentral
- * `--offsetless-times`), so a time read in the n8n server's zone fails here; the expected instants
- * are computed from the vendor's zone, so the test holds whatever zone the server has.
+ * `--offsetless-times`, JTL-Wawi `--offset-less-times`), so a time read in the n8n server's zone
+ * fails here; the expected instants are computed from the vendor's zone, so the test holds
+ * whatever zone the server has (run it under TZ=America/New_York too).
  */
 import { COMMON_CUSTOMER_KEYS } from '../../nodes/shared/customer';
 import { useFlowRetailSandbox } from '../harness/flowRetailSuite';
+import { useJtlSandbox } from '../harness/jtlSuite';
 import { useXentralSandbox } from '../harness/xentralSuite';
 
 const flow = useFlowRetailSandbox(['--local-times']);
@@ -253,9 +255,94 @@ describe('Xentral', () => {
 	});
 });
 
+/**
+ * JTL-Wawi under both readings of what its documents leave open: v1 `CustomerSince` and v2
+ * `createdDate` one stored date (so the business date is also the v2 "created" date), or two.
+ */
+describe.each([
+	['one stored date', []],
+	['two fields', ['--customer-since-separate']],
+])('JTL-Wawi, CustomerSince and createdDate as %s', (reading, flags) => {
+	const jtl = useJtlSandbox(['--offset-less-times', ...flags]);
+
+	it('reads the customer with one meaning per field, by either ID, in Get and in both lists', async () => {
+		const groups = await jtl.direct.get('/v2/customerGroups');
+		const groupUuid = String(groups.find((g: { name: string }) => g.name === 'Händler').id);
+		const from = Date.now();
+		const created = await jtl.direct.call('POST', '/customers', {
+			Number: CUSTOMER.number,
+			CustomerGroupId: 2,
+			InternalCompanyId: 1,
+			LanguageIso: CUSTOMER.languageIso,
+			CustomerSince: `${CUSTOMER.customerSince}T00:00:00`,
+			BillingAddress: {
+				Company: CUSTOMER.company,
+				FirstName: CUSTOMER.firstName,
+				LastName: CUSTOMER.lastName,
+				Street: CUSTOMER.street,
+				PostalCode: CUSTOMER.postalCode,
+				City: CUSTOMER.city,
+				CountryIso: CUSTOMER.countryIso,
+				EmailAddress: CUSTOMER.email,
+				PhoneNumber: CUSTOMER.landline,
+				MobilePhoneNumber: CUSTOMER.mobile,
+			},
+		});
+		const to = Date.now();
+		expect(created.status).toBe(201);
+		const legacyId = String(created.body.Id);
+		const v2 = (await jtl.direct.get(`/v2/customers?pageSize=100`)).items.find(
+			(c: { customerNumber: string }) => c.customerNumber === CUSTOMER.number,
+		);
+		const uuid = String(v2.id);
+		// The v2 record's times leave without an offset, as wall-clock times of Europe/Berlin.
+		const raw = await jtl.direct.get(`/v2/customers/${uuid}`);
+		const expected = {
+			source: 'jtlWawi',
+			id: uuid,
+			idPattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+			legacyId,
+			groupId: groupUuid,
+			isLocked: false,
+			// No foreign key field on a JTL-Wawi customer.
+			values: expectedValues('number', 'phone', 'languageIso', 'customerSince'),
+			// JTL has no creation time the node can vouch for: `createdDate` is set by the update
+			// command too and may be CustomerSince itself; `createdAt` is null, never that date.
+			times: { createdAt: null, updatedAt: raw.lastChanged, timeZone: 'Europe/Berlin' },
+			written: { from, to },
+		};
+
+		// Read through v1 (the whole number) and through v2 (the UUID): the same customer.
+		const get = await jtl.run('JtlWawi/customer-get.workflow.json', [
+			{ customerId: legacyId },
+			{ customerId: uuid },
+		]);
+		expect(get.error).toBeUndefined();
+		const [byLegacyId, byUuid] = get.output('JTL-Wawi');
+		checkMeanings(byLegacyId, expected);
+		expect(byUuid).toEqual(byLegacyId);
+		if (reading === 'one stored date') readings.set('jtlWawi', byLegacyId);
+
+		// The v1 list (a search filter) and the first page of the v2 list carry it the same way.
+		const v1List = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{}], (p) => {
+			p.filters = { number: CUSTOMER.number };
+		});
+		expect(v1List.error).toBeUndefined();
+		expect(v1List.output('JTL-Wawi')).toEqual([byLegacyId]);
+		const v2List = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{ limit: 50 }], (p) => {
+			p.sort = { sortBy: 'customerNumber' };
+			p.lookUpBothIds = true;
+		});
+		expect(v2List.error).toBeUndefined();
+		const page = v2List.output('JTL-Wawi');
+		expect(page.every((c) => typeof c.id === 'string' && c.id !== '')).toBe(true);
+		expect(page.find((c) => c.id === uuid)).toEqual(byLegacyId);
+	});
+});
+
 describe('across the systems', () => {
 	it('a field two systems both hold has the same value in both', () => {
-		expect([...readings.keys()].sort()).toEqual(['flowRetail', 'xentral']);
+		expect([...readings.keys()].sort()).toEqual(['flowRetail', 'jtlWawi', 'xentral']);
 		const perSystem = (key: string) =>
 			new Set([...readings.values()].map((c) => c[key]).filter((v) => v !== null));
 		// IDs, group IDs and times are each system's own; every other field means one thing.
