@@ -147,11 +147,22 @@ export function isoDateOrNull(value: unknown, timeZone = 'UTC'): string | null {
 	return new Date(utc).toISOString();
 }
 
-/** A calendar date (YYYY-MM-DD) as the system states it, or null; a time part is dropped. */
-export function dateOnlyOrNull(value: unknown): string | null {
+/**
+ * A calendar date (YYYY-MM-DD), or null. A date, or a date-time without an offset, is the date as
+ * the system states it (the time part is dropped). A date-time with an offset names an instant: its
+ * date is the one in the vendor's `timeZone`, so `2019-03-31T22:00:00Z` is 1 April in Europe/Berlin,
+ * as the vendor's users see it.
+ */
+export function dateOnlyOrNull(value: unknown, timeZone = 'UTC'): string | null {
 	const text = textOrNull(value);
 	const match = text === null ? null : /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text);
-	return match ? match[1] : null;
+	if (!match) return null;
+	const [year, month, day] = match[1].split('-').map(Number);
+	if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null; // 30 February
+	if (!HAS_OFFSET.test(match.input)) return match[1];
+	const ms = Date.parse(match.input);
+	if (Number.isNaN(ms)) return null;
+	return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 10);
 }
 
 function codeOrNull(value: unknown, letters: number, upper: boolean): string | null {
@@ -196,7 +207,7 @@ export function toCommonCustomer(
 		languageIso: codeOrNull(values.languageIso, 2, false),
 		createdAt: isoDateOrNull(values.createdAt, timeZone),
 		updatedAt: isoDateOrNull(values.updatedAt, timeZone),
-		customerSince: dateOnlyOrNull(values.customerSince),
+		customerSince: dateOnlyOrNull(values.customerSince, timeZone),
 		isLocked: typeof values.isLocked === 'boolean' ? values.isLocked : null,
 		source,
 	};

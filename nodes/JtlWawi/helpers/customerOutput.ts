@@ -72,7 +72,7 @@ export async function customerOutput(
 			if (twin?.lastChanged !== undefined)
 				common.updatedAt = isoDateOrNull(twin.lastChanged, timeZone);
 		} else if (twin?.customerSince !== undefined) {
-			common.customerSince = dateOnlyOrNull(twin.customerSince);
+			common.customerSince = dateOnlyOrNull(twin.customerSince, timeZone);
 		}
 		return common;
 	});

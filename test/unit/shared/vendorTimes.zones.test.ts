@@ -50,6 +50,21 @@ describe(`vendor times with the n8n server in ${serverZone}`, () => {
 		expect(dateOnlyOrNull('2019-04-01T00:00:00')).toBe('2019-04-01');
 		expect(dateOnlyOrNull('2019-04-01')).toBe('2019-04-01');
 		expect(dateOnlyOrNull('April 2019')).toBeNull();
+		expect(dateOnlyOrNull('2019-02-30')).toBeNull();
+	});
+
+	it("takes the date of a date-time with an offset in the vendor's zone", () => {
+		// Midnight of 1 April in Berlin, stated in UTC: 1 April to the vendor's users.
+		expect(dateOnlyOrNull('2019-03-31T22:00:00.000Z', 'Europe/Berlin')).toBe('2019-04-01');
+		expect(dateOnlyOrNull('2019-04-01T00:00:00+02:00', 'Europe/Berlin')).toBe('2019-04-01');
+		expect(dateOnlyOrNull('2019-04-01T00:00:00.000Z', 'Europe/Berlin')).toBe('2019-04-01');
+		expect(dateOnlyOrNull('2019-03-31T22:00:00.000Z')).toBe('2019-03-31');
+		expect(dateOnlyOrNull('2019-04-01T03:00:00Z', 'America/New_York')).toBe('2019-03-31');
+		expect(dateOnlyOrNull('2019-02-30T10:00:00Z', 'Europe/Berlin')).toBeNull();
+		expect(
+			toCommonCustomer('test', { customerSince: '2019-03-31T22:00:00Z' }, 'Europe/Berlin')
+				.customerSince,
+		).toBe('2019-04-01');
 		const customer = toCommonCustomer(
 			'test',
 			{ createdAt: '2023-11-07T05:31:56', customerSince: '2019-04-01T00:00:00' },
