@@ -26,13 +26,17 @@ export async function startE2ESandboxes() {
 	const jtl = await startJtlSandbox({ port: 0 });
 	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
 	const xentral = await startXentralSandbox({ port: 0 });
+	const bySystem = {
+		jtl: jtlSandboxCredentialFile(jtl),
+		flow: flowRetailSandboxCredentialFile(flow),
+		xentral: xentralSandboxCredentialFile(xentral),
+	};
 	return {
 		context: { jtl, flow, xentral, workflowWithInput },
-		credentials: [
-			jtlSandboxCredentialFile(jtl),
-			flowRetailSandboxCredentialFile(flow),
-			xentralSandboxCredentialFile(xentral),
-		],
+		credentials: [bySystem.jtl, bySystem.flow, bySystem.xentral],
+		/** n8n's import file for one system's sandbox (`all`: every one). */
+		credentialsFor: (system) =>
+			system === 'all' ? [bySystem.jtl, bySystem.flow, bySystem.xentral] : [bySystem[system]],
 		async close() {
 			await xentral.close();
 			await flow.close();
@@ -43,7 +47,9 @@ export async function startE2ESandboxes() {
 
 /**
  * Calls `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
- * whose name contains one of `only` (all when `only` is empty).
+ * whose name contains one of `only` (all when `only` is empty). Each case gets the `system` its
+ * file exports (`jtl`, `xentral`, `flow`: the system package that runs it alone; `all`, the
+ * default: the all-in-one package, for cases across systems).
  */
 export async function loadCaseFiles(dir, exportName, context, only = []) {
 	const cases = [];
@@ -51,7 +57,7 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 		.filter((f) => f.endsWith('.mjs'))
 		.sort()) {
 		const mod = await import(pathToFileURL(path.join(dir, file)).href);
-		cases.push(...mod[exportName](context));
+		cases.push(...mod[exportName](context).map((c) => ({ system: mod.system ?? 'all', ...c })));
 	}
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }

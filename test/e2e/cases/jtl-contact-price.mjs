@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 
 import { apiCalls, direct } from './jtl-seed.mjs';
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'jtl';
+
 export function cases({ jtl, workflowWithInput }) {
 	const { state } = jtl;
 	const clearLog = async () => {

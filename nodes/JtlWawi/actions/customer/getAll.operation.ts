@@ -139,9 +139,8 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { simplify: [true] } },
-		description:
-			'Whether to fill in, for each customer, the ID that its list does not give: the v1 ID for customers of the v2 list, the v2 UUID for customers of the v1 list',
-		hint: `Off: each customer carries the ID of the list that read it and null for the other; either ID works in every customer field. On: up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the other list (about one request per 100 customers).`,
+		description: `Whether to fill in, for each customer, the ID that its list does not give: the v1 ID for customers of the v2 list, the v2 UUID for customers of the v1 list. Off, each customer carries the ID of the list that read it and null for the other; either ID works in every customer field. On, up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the other list (about one request per 100 customers).`,
+		hint: `On costs one request per customer up to ${LIST_LOOKUPS_ONE_BY_ONE}, beyond that about one per 100 customers`,
 	},
 ];
 
