@@ -1,13 +1,16 @@
 // One npm package per system (n8n-nodes-jtl-wawi, n8n-nodes-xentral, n8n-nodes-flow-retail) from
 // this repository's one source, beside the all-in-one n8n-nodes-erp-customers. Each system package
-// is staged in .packages/<name>/ (git-ignored) with only its nodes, its credential and the shared
-// core (nodes/shared), compiled there on its own: tsc fails when a node of the system imports
-// anything outside that tree, so a package that builds is self-contained. Never shipped.
+// is staged in its own folder (PACKAGES_DIR/<name>, outside the repository) with only its nodes,
+// its credential and the shared core (nodes/shared), compiled there on its own: tsc fails when a
+// node of the system imports anything outside that tree, so a package that builds is
+// self-contained. Never shipped.
 //
 //   node scripts/packages.mjs build [name...]   stage and compile (all packages without a name)
 //   node scripts/packages.mjs lint [name...]    build, then `n8n-node lint` inside each package
-//   node scripts/packages.mjs pack [name...]    build, then `npm pack` each into .packages/
+//   node scripts/packages.mjs pack [name...]    build, then `npm pack` each into PACKAGES_DIR
+//   node scripts/packages.mjs dir <name>         print the folder of a package (after build)
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
 	copyFileSync,
 	cpSync,
@@ -19,11 +22,22 @@ import {
 	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PACKAGES_DIR = path.join(REPO, '.packages');
+/**
+ * Where the system packages are staged: outside the repository, so that `n8n-node lint` and the
+ * type check of the repository never read the staged copies (ERP_PACKAGES_DIR to choose).
+ */
+export const PACKAGES_DIR = path.resolve(
+	process.env.ERP_PACKAGES_DIR ||
+		path.join(
+			os.tmpdir(),
+			`erp-customers-packages-${createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`,
+		),
+);
 
 /** The all-in-one package: the repository's own package.json (the demo and cross-system runs). */
 export const ALL_IN_ONE = 'n8n-nodes-erp-customers';
@@ -156,7 +170,7 @@ function systemReadme(spec, root) {
 	].join('\n');
 }
 
-/** Copies the system's source into .packages/<name>/ and writes its package files. */
+/** Copies the system's source into PACKAGES_DIR/<name>/ and writes its package files. */
 export function stagePackage(spec) {
 	const root = rootPackageJson();
 	const dir = packageDir(spec.name);
@@ -227,7 +241,10 @@ function filesUnder(dir, base = dir) {
 /** Stages and compiles one system package; the assets go into dist/ as `npm run build` puts them. */
 export function buildPackage(spec) {
 	const dir = stagePackage(spec);
-	run(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir]);
+	// tsc's messages go to stderr, so that stdout carries only what a caller prints.
+	run(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], {
+		stdio: ['ignore', 2, 2],
+	});
 	for (const top of ['nodes', 'credentials']) {
 		for (const file of filesUnder(path.join(dir, top))) {
 			const keep =
@@ -249,7 +266,7 @@ export function lintPackage(spec) {
 	run(path.join(REPO, 'node_modules', '.bin', 'n8n-node'), ['lint'], { cwd: dir });
 }
 
-/** Packs a built system package; returns the tarball's path (inside .packages/). */
+/** Packs a built system package; returns the tarball's path (inside PACKAGES_DIR). */
 export function packPackage(spec) {
 	const dir = packageDir(spec.name);
 	for (const f of readdirSync(PACKAGES_DIR)) {
@@ -283,6 +300,12 @@ export function forPackage(workflow, packageName) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const [command, ...names] = process.argv.slice(2);
+	if (command === 'dir') {
+		const spec = systemPackage(names[0]);
+		if (!spec) throw new Error(`unknown package ${names[0]}`);
+		process.stdout.write(`${packageDir(spec.name)}\n`);
+		process.exit(0);
+	}
 	const specs = names.length ? names.map(systemPackage) : SYSTEM_PACKAGES;
 	if (specs.some((s) => !s)) throw new Error(`unknown package in: ${names.join(' ')}`);
 	if (!['build', 'lint', 'pack'].includes(command)) {

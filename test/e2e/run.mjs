@@ -131,7 +131,13 @@ async function main() {
 		const t0 = Date.now();
 		try {
 			await c.before?.();
-			const out = await n8nCli(runtime, home, ['execute', `--id=${c.workflow.id}`, '--rawOutput']);
+			// A case may set n8n environment variables of its own (e.g. SSRF protection on).
+			const out = await n8nCli(
+				runtime,
+				home,
+				['execute', `--id=${c.workflow.id}`, '--rawOutput'],
+				c.env ?? {},
+			);
 			const run = parseRawRun(out.stdout);
 			if (!run)
 				throw new Error(`n8n printed no run (exit ${out.code}):\n${out.stdout}\n${out.stderr}`);
