@@ -18,7 +18,8 @@ export const RELEASED_PACKAGES = [ALL_IN_ONE, ...SYSTEM_PACKAGES.map((p) => p.na
 export function tagProblem(tag, version) {
 	if (!/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(tag ?? ''))
 		return `the tag "${tag}" is not v<major>.<minor>.<patch>`;
-	if (tag !== `v${version}`) return `the tag ${tag} does not match package.json's version ${version}`;
+	if (tag !== `v${version}`)
+		return `the tag ${tag} does not match package.json's version ${version}`;
 	return undefined;
 }
 
@@ -33,7 +34,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	if (command === 'check-tag') {
 		const problem = tagProblem(arg, version);
 		if (problem) fail(problem);
-		process.stdout.write(`tag ${arg} releases version ${version} of ${RELEASED_PACKAGES.join(', ')}\n`);
+		process.stdout.write(
+			`tag ${arg} releases version ${version} of ${RELEASED_PACKAGES.join(', ')}\n`,
+		);
 	} else if (command === 'prepare') {
 		if (arg === ALL_IN_ONE) {
 			const res = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 2, 2] });
