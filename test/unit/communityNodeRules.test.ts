@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code that reads the sources and package files, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code that reads the sources and package files, not shipped */
 /**
  * n8n's community-node lint rules that are newer than the lint plugin the registry here serves
  * (@n8n/eslint-plugin-community-nodes 0.32.0, 44 rules, run by `npm run lint`). n8n's repository
@@ -16,7 +16,6 @@
  * Every check is a function returning its findings; each is also run on a small bad sample, so a
  * check that finds nothing is known to be able to find something.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -30,6 +29,7 @@ import type {
 } from 'n8n-workflow';
 import ts from 'typescript';
 
+import { withModule } from '../harness/nodeScripts';
 import { REPO_ROOT, packageEntries } from '../harness/packageEntries';
 
 type Finding = string;
@@ -466,14 +466,10 @@ function packageJsonRules(pkg: Record<string, unknown>): Finding[] {
 }
 
 function systemPackageJsons(): Array<Record<string, unknown>> {
-	const script =
-		"import('./scripts/packages.mjs').then((m) => process.stdout.write(JSON.stringify(m.SYSTEM_PACKAGES.map((s) => m.systemPackageJson(s)))))";
-	return JSON.parse(
-		execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-		}),
-	);
+	return withModule(
+		'scripts/packages.mjs',
+		'return m.SYSTEM_PACKAGES.map((s) => m.systemPackageJson(s));',
+	) as Array<Record<string, unknown>>;
 }
 
 // ---------------------------------------------------------------------------------------------

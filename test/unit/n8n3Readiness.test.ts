@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code that reads the repository's workflow files, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code that reads the repository's workflow files, not shipped */
 /**
  * What n8n 3.0 removes stays out of the package, its demo, its tests and its benchmark
  * (docs/n8n-3.md): the `$getPairedItem` expression helper, the removed nodes, the Execute Workflow

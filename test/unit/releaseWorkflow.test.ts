@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code that reads the workflow files, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code that reads the workflow files, not shipped */
 /**
  * The release workflow (.github/workflows/release.yml) cannot run here, so it is checked: every
  * workflow file passes actionlint (scripts/lint-workflows.mjs: rhysd/actionlint 1.7.7 as
@@ -6,11 +6,11 @@
  * tag, the README's test command, then `npm publish --provenance` with `id-token: write` for every
  * package.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { runScript, withModule } from '../harness/nodeScripts';
 import { REPO_ROOT } from '../harness/packageEntries';
 
 interface Finding {
@@ -22,19 +22,10 @@ interface Finding {
 
 /** scripts/lint-workflows.mjs (actionlint) over the given files, or every workflow file. */
 function actionlint(files: string[] = []): { files: number; findings: Finding[] } {
-	try {
-		return JSON.parse(
-			execFileSync(process.execPath, ['scripts/lint-workflows.mjs', '--json', ...files], {
-				cwd: REPO_ROOT,
-				encoding: 'utf8',
-			}),
-		);
-	} catch (error) {
-		// Exit code 1: findings, still printed as JSON.
-		const stdout = (error as { stdout?: string }).stdout;
-		if (stdout) return JSON.parse(stdout);
-		throw error;
-	}
+	const run = runScript('scripts/lint-workflows.mjs', ['--json', ...files]);
+	// Exit code 0: no finding; 1: findings, printed all the same.
+	if (run.status !== 0 && run.status !== 1) throw new Error(`actionlint failed:\n${run.stderr}`);
+	return JSON.parse(run.stdout);
 }
 
 const WORKFLOWS = path.join(REPO_ROOT, '.github', 'workflows');
@@ -42,16 +33,8 @@ const workflowFiles = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f));
 const release = readFileSync(path.join(WORKFLOWS, 'release.yml'), 'utf8');
 
 /** The packages a release publishes, as scripts/release.mjs lists them. */
-function releasedPackages(): string[] {
-	const script =
-		"import('./scripts/release.mjs').then((m) => process.stdout.write(JSON.stringify(m.RELEASED_PACKAGES)))";
-	return JSON.parse(
-		execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-		}),
-	);
-}
+const releasedPackages = () =>
+	withModule('scripts/release.mjs', 'return m.RELEASED_PACKAGES;') as string[];
 
 /** The lines of one job (from `  <job>:` to the next job or the end). */
 function job(name: string): string {
@@ -129,19 +112,18 @@ describe('the release workflow', () => {
 });
 
 describe('scripts/release.mjs check-tag', () => {
-	const check = (tag: string) =>
-		execFileSync(process.execPath, ['scripts/release.mjs', 'check-tag', tag], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-			stdio: 'pipe',
-		});
+	const check = (tag: string) => runScript('scripts/release.mjs', ['check-tag', tag]);
 	const version = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
 
 	it('accepts v<version of package.json>', () => {
-		expect(check(`v${version}`)).toMatch(`releases version ${version}`);
+		const run = check(`v${version}`);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(`releases version ${version}`);
 	});
 
 	it.each(['v9.9.9', version, 'v1.2', 'latest'])('refuses the tag %s', (tag) => {
-		expect(() => check(tag)).toThrow(/release: the tag/);
+		const run = check(tag);
+		expect(run.status).toBe(1);
+		expect(run.stderr).toMatch(/^release: the tag/);
 	});
 });

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code that stages packages on disk, not shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code that stages packages on disk, not shipped */
 /**
  * The system packages (scripts/packages.mjs): together they hold every node and credential of the
  * all-in-one, each exactly once; each package.json is the all-in-one's, narrowed to its system; a
@@ -6,11 +6,11 @@
  * source names the package. (That each compiles on its own and passes `n8n-node lint` is
  * `npm run lint`; that each loads in real n8n alone is `npm run test:e2e`.)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { withModule } from '../harness/nodeScripts';
 import { REPO_ROOT } from '../harness/packageEntries';
 
 interface PackageJson {
@@ -27,17 +27,9 @@ interface PackageJson {
 
 const root = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as PackageJson;
 
-/** Runs `body` (an async function body with `m`, the scripts/packages.mjs module) in Node. */
-function withPackagesModule(body: string, env: Record<string, string> = {}): unknown {
-	const script = `import('./scripts/packages.mjs').then(async (m) => { const out = await (async () => { ${body} })(); process.stdout.write(JSON.stringify(out ?? null)); })`;
-	return JSON.parse(
-		execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-			cwd: REPO_ROOT,
-			encoding: 'utf8',
-			env: { ...process.env, ...env },
-		}),
-	);
-}
+/** Runs `body` with `m`, the scripts/packages.mjs module (see withModule). */
+const withPackagesModule = (body: string, env: Record<string, string> = {}) =>
+	withModule('scripts/packages.mjs', body, env);
 
 const packages = withPackagesModule(
 	'return m.SYSTEM_PACKAGES.map((s) => ({ spec: s, json: m.systemPackageJson(s) }));',
