@@ -12,6 +12,12 @@ import { bearerTokenAuth, tokenField } from '../nodes/shared/tokenAuth';
 export const XENTRAL_TOKEN_HINT =
 	'Issue a new one in Xentral under Account settings → Developer Settings → Personal Access Tokens (admin rights needed; from release 26.47 a token expires after at most 180 days) and paste it into the Xentral credential.';
 
+/**
+ * The zone in which Xentral states times that carry no offset: Xentral is a German ERP, and the
+ * offsets its documents show (+01:00 in winter, +02:00 in summer) are those of Europe/Berlin.
+ */
+export const XENTRAL_DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
 /** An instance ID as in https://{id}.xentral.biz. */
 export const XENTRAL_INSTANCE_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
@@ -66,6 +72,15 @@ export class XentralApi implements ICredentialType {
 			'Personal Access Token',
 			'Created in Xentral under Account settings → Developer Settings → Personal Access Tokens',
 		),
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: XENTRAL_DEFAULT_TIME_ZONE,
+			placeholder: XENTRAL_DEFAULT_TIME_ZONE,
+			description:
+				"The IANA time zone in which this instance states times without an offset, such as a customer's creation time. Xentral runs in Germany: keep Europe/Berlin unless your instance is set up for another zone.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = bearerTokenAuth;

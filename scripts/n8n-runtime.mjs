@@ -596,8 +596,9 @@ export async function spawnN8n(runtime, home, args, extraEnv = {}, { healthUrl }
 export async function loginOwner(rest, owner) {
 	// /healthz answers before the REST routes are mounted; until then they 404. While the database
 	// is still migrating (longer after a restart with active workflows), every route answers 200
-	// with the plain text "n8n is starting up": only a JSON answer counts.
-	const answered = (res) => res.status !== 404 && typeof res.body === 'object';
+	// with the plain text "n8n is starting up", and on a busy machine a 503 ("Database is not
+	// ready") may come first: only a JSON answer other than those counts.
+	const answered = (res) => ![404, 503].includes(res.status) && typeof res.body === 'object';
 	const setup = await until('the n8n REST API', 90_000, async () => {
 		const res = await rest.call('POST', '/owner/setup', owner);
 		return answered(res) ? res : undefined;

@@ -1,16 +1,31 @@
-// `npm start`: the demo. Starts the vendor sandbox(es) and a real n8n on http://localhost:5678 with
-// this package loaded, a credential pointing at the sandbox, one demo workflow per operation and a
-// trigger workflow ready to activate. Each start begins from a clean demo state (a fresh n8n user
-// folder and a freshly seeded sandbox); ERP_DEMO_KEEP=1 keeps the n8n folder of the last start.
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// `npm start`: the demo. Starts the vendor sandboxes and a real n8n on http://127.0.0.1:5678 with
+// this package loaded, a credential pointing at each sandbox, one demo workflow per operation and
+// trigger workflows ready to activate. Each start begins from a clean demo state (a fresh n8n user
+// folder and freshly seeded sandboxes); ERP_DEMO_KEEP=1 keeps the n8n folder of the last start.
+// n8n and the sandboxes listen on 127.0.0.1 unless ERP_DEMO_LISTEN_ADDRESS says otherwise; one demo
+// runs per cache folder; the build is skipped when dist/ is up to date with the sources.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
 import { startFlowRetailSandbox } from '../sandbox/flowRetail/server.mjs';
 import { startXentralSandbox } from '../sandbox/xentral/server.mjs';
+import { buildIfNeeded } from './build-stamp.mjs';
+import { acquireDemoLock } from './demo-lock.mjs';
+import {
+	LISTEN_ENV,
+	demoListenAddress,
+	isLoopback,
+	n8nListenEnv,
+	networkAddresses,
+	reachableFromNetwork,
+	urlHost,
+} from './demo-listen.mjs';
 import {
 	CACHE,
+	REPO,
 	ensureN8n,
 	freePort,
 	installPackageInto,
@@ -19,6 +34,7 @@ import {
 	jtlTriggerWorkflow,
 	flowRetailSandboxCredentialFile,
 	flowRetailTriggerWorkflow,
+	N8N_VERSION,
 	n8nCli,
 	n8nEnv,
 	n8nRestClient,
@@ -38,6 +54,9 @@ const JTL_PORT = Number(process.env.JTL_SANDBOX_PORT || 4100);
 const FLOW_PORT = Number(process.env.FLOW_SANDBOX_PORT || 4300);
 const XENTRAL_PORT = Number(process.env.XENTRAL_SANDBOX_PORT || 4200);
 const HOME = path.join(CACHE, 'demo-home');
+const WORK = path.join(CACHE, 'demo-work');
+const LISTEN = demoListenAddress();
+const N8N_URL = `http://${urlHost(LISTEN)}:${N8N_PORT}`;
 const OWNER = {
 	email: 'demo@example.com',
 	password: 'Demo-Password-1',
@@ -334,7 +353,85 @@ async function waitForN8n(url, child) {
 	throw new Error('n8n did not become healthy within 120 s');
 }
 
-/** Sets up the owner account so the demo opens without a sign-up form. */
+/**
+ * The three sandboxes as the demo starts them: listening on `address` (the demo's listen address
+ * unless given), at `ports` (the demo's ports unless given; 0 picks free ones).
+ */
+export async function startDemoSandboxes(
+	address = LISTEN,
+	ports = { jtl: JTL_PORT, flow: FLOW_PORT, xentral: XENTRAL_PORT },
+) {
+	const started = [];
+	try {
+		const jtl = await startJtlSandbox({ port: ports.jtl, host: address });
+		started.push(jtl);
+		const flow = await startFlowRetailSandbox({ port: ports.flow, host: address });
+		started.push(flow);
+		const xentral = await startXentralSandbox({ port: ports.xentral, host: address });
+		started.push(xentral);
+		return {
+			jtl,
+			flow,
+			xentral,
+			close: () => Promise.all(started.map((sb) => sb.close())),
+		};
+	} catch (error) {
+		await Promise.all(started.map((sb) => sb.close()));
+		throw error;
+	}
+}
+
+/** The environment of the demo's n8n: its port, and the address it listens on and is named by. */
+export function demoN8nEnv(address = LISTEN, port = N8N_PORT) {
+	return { N8N_PORT: String(port), ...n8nListenEnv(address) };
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The demo's steps: `step(label, fn)` runs `fn(note)` and prints one line for the step with its
+ * time, and what `note(text)` said about it. On a terminal the line shows while the step runs.
+ */
+function progress(total) {
+	let n = 0;
+	const tty = Boolean(process.stdout.isTTY);
+	return async (label, fn) => {
+		n++;
+		const prefix = `[${n}/${total}] ${label}`;
+		if (tty) process.stdout.write(`${prefix} ...`);
+		const t0 = Date.now();
+		let detail = '';
+		const line = (text) =>
+			process.stdout.write(
+				`${tty ? '\r\x1b[K' : ''}${prefix}${text} (${seconds(Date.now() - t0)})\n`,
+			);
+		try {
+			const value = await fn((text) => (detail = text));
+			line(detail ? `: ${detail}` : '');
+			return value;
+		} catch (error) {
+			line(': failed');
+			throw error;
+		}
+	};
+}
+
+/** Runs a command with its output kept; a failure shows that output. */
+function runQuiet(cmd, args) {
+	const res = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8' });
+	if (res.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stdout ?? ''}${res.stderr ?? ''}`);
+}
+
+/** The last lines of a log file, for an error message. */
+function tail(file, lines = 40) {
+	try {
+		return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '';
+	}
+}
+
 /** The workflows that connect the systems (scripts/demo-flows.mjs). */
 const acrossSystems = () => [
 	jtlToFlowWorkflow(),
@@ -380,83 +477,155 @@ async function activate(rest, workflows) {
 }
 
 async function main() {
-	say('Preparing n8n 2.41.1 on Node 24 (the first run installs it, which takes a few minutes) ...');
-	const runtime = ensureN8n();
-	// A clean demo: the last user's workflows, credentials and executions go with the folder.
-	if (process.env.ERP_DEMO_KEEP !== '1') rmSync(HOME, { recursive: true, force: true });
-	mkdirSync(HOME, { recursive: true });
-	installPackageInto(HOME);
-
-	const jtl = await startJtlSandbox({ port: JTL_PORT });
-	say(`JTL-Wawi sandbox: ${jtl.apiBase} (token URL ${jtl.tokenUrl})`);
-	const flow = await startFlowRetailSandbox({ port: FLOW_PORT });
-	say(`Flow Retail sandbox: ${flow.apiBase} (tenant ${flow.credentials.tenantUid})`);
-	const xentral = await startXentralSandbox({ port: XENTRAL_PORT });
-	say(`Xentral sandbox: ${xentral.url}`);
-
-	const work = path.join(CACHE, 'demo-work');
-	mkdirSync(path.join(work, 'workflows'), { recursive: true });
-	writeFileSync(
-		path.join(work, 'credentials.json'),
-		JSON.stringify(
-			[
-				jtlSandboxCredentialFile(jtl),
-				flowRetailSandboxCredentialFile(flow),
-				xentralSandboxCredentialFile(xentral),
-			],
-			null,
-			2,
-		),
+	const started = Date.now();
+	const step = progress(9);
+	say(
+		`Starting the demo in 9 steps (the first start installs n8n ${N8N_VERSION} on Node 24, which takes a few minutes).`,
 	);
-	for (const wf of [
-		...demoWorkflows(jtl),
-		jtlTriggerWorkflow(),
-		...flowDemoWorkflows(),
-		flowRetailTriggerWorkflow(),
-		...xentralDemoWorkflows(),
-		xentralTriggerWorkflow(),
-		xentralSalesPriceTriggerWorkflow(),
-		...acrossSystems(),
-	]) {
-		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
-	}
-	for (const args of [
-		['import:credentials', `--input=${path.join(work, 'credentials.json')}`],
-		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
-	]) {
-		const res = await n8nCli(runtime, HOME, args);
-		if (res.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${res.stdout}\n${res.stderr}`);
-	}
+	await step(`One demo per cache folder (${CACHE})`, async (note) => {
+		const lock = acquireDemoLock(CACHE, { url: N8N_URL });
+		process.once('exit', () => lock.release());
+		note('no other demo runs from it');
+	});
+	const runtime = await step(`n8n ${N8N_VERSION} on Node 24`, async (note) => {
+		const rt = ensureN8n();
+		note('ready');
+		return rt;
+	});
+	await step('Build the package', async (note) => {
+		const decision = buildIfNeeded(REPO, () => runQuiet('npm', ['run', 'build', '--silent']));
+		note(decision.build ? `built (${decision.reason})` : `skipped: ${decision.reason}`);
+	});
+	await step("Pack it into a fresh n8n folder, as n8n's installer would", async (note) => {
+		// A clean demo: the last user's workflows, credentials and executions go with the folder.
+		const keep = process.env.ERP_DEMO_KEEP === '1';
+		if (!keep) rmSync(HOME, { recursive: true, force: true });
+		mkdirSync(HOME, { recursive: true });
+		installPackageInto(HOME, { build: false });
+		note(keep ? `${HOME} (kept, ERP_DEMO_KEEP=1)` : HOME);
+	});
+	const sandboxes = await step(`Sandboxes on ${LISTEN}`, async (note) => {
+		const sb = await startDemoSandboxes();
+		note(`JTL-Wawi :${sb.jtl.port}, Xentral :${sb.xentral.port}, Flow Retail :${sb.flow.port}`);
+		return sb;
+	});
+	const { jtl, flow, xentral } = sandboxes;
+	await step('Import the credentials and the demo workflows', async (note) => {
+		mkdirSync(path.join(WORK, 'workflows'), { recursive: true });
+		writeFileSync(
+			path.join(WORK, 'credentials.json'),
+			JSON.stringify(
+				[
+					jtlSandboxCredentialFile(jtl),
+					flowRetailSandboxCredentialFile(flow),
+					xentralSandboxCredentialFile(xentral),
+				],
+				null,
+				2,
+			),
+		);
+		const workflows = [
+			...demoWorkflows(jtl),
+			jtlTriggerWorkflow(),
+			...flowDemoWorkflows(),
+			flowRetailTriggerWorkflow(),
+			...xentralDemoWorkflows(),
+			xentralTriggerWorkflow(),
+			xentralSalesPriceTriggerWorkflow(),
+			...acrossSystems(),
+		];
+		for (const wf of workflows) {
+			writeFileSync(path.join(WORK, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
+		}
+		for (const args of [
+			['import:credentials', `--input=${path.join(WORK, 'credentials.json')}`],
+			['import:workflow', '--separate', `--input=${path.join(WORK, 'workflows')}`],
+		]) {
+			const res = await n8nCli(runtime, HOME, args);
+			if (res.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${res.stdout}\n${res.stderr}`);
+		}
+		note(`3 credentials, ${workflows.length} workflows`);
+	});
 
+	const logFile = path.join(WORK, 'n8n.log');
+	const logFd = openSync(logFile, 'w');
 	const n8n = spawn(runtime.node, [runtime.n8nBin, 'start'], {
 		env: n8nEnv(runtime, HOME, {
-			N8N_PORT: String(N8N_PORT),
-			N8N_HOST: 'localhost',
+			...demoN8nEnv(),
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		}),
-		stdio: ['ignore', 'inherit', 'inherit'],
+		stdio: ['ignore', logFd, logFd],
 	});
-	const url = `http://localhost:${N8N_PORT}`;
+	closeSync(logFd);
 	const stop = async () => {
 		n8n.kill('SIGTERM');
-		await flow.close();
-		await xentral.close();
-		await jtl.close();
+		await sandboxes.close();
 	};
 	process.on('SIGINT', () => stop().then(() => process.exit(0)));
 	process.on('SIGTERM', () => stop().then(() => process.exit(0)));
-
-	await waitForN8n(url, n8n);
-	const rest = await signIn(url);
+	try {
+		await step(`Start n8n on ${LISTEN}, port ${N8N_PORT}`, async (note) => {
+			try {
+				await waitForN8n(N8N_URL, n8n);
+			} catch (error) {
+				error.message += `\n--- ${logFile} (last lines) ---\n${tail(logFile)}`;
+				throw error;
+			}
+			note(N8N_URL);
+		});
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	const { rest, activated } = await step(
+		'Sign in and activate one trigger workflow per system',
+		async (note) => {
+			const client = await signIn(N8N_URL);
+			const done = client ? await activate(client, ACTIVE_AT_START()) : [];
+			note(
+				client
+					? `${done.filter((a) => a.ok).length} of ${done.length} active`
+					: 'the kept folder has another owner',
+			);
+			return { rest: client, activated: done };
+		},
+	);
+	await step('Check who can connect', async (note) => {
+		const ports = [N8N_PORT, jtl.port, flow.port, xentral.port];
+		if (!isLoopback(LISTEN)) {
+			note(
+				`${LISTEN_ENV}=${LISTEN}: others on the network can reach the demo and sign in with its published password`,
+			);
+			return;
+		}
+		const open = await reachableFromNetwork(ports);
+		if (open.length > 0) {
+			await stop();
+			throw new Error(
+				`The demo should be reachable from this machine only, but ${open.join(', ')} accepted a connection from the network. Stopped.`,
+			);
+		}
+		const addresses = networkAddresses();
+		note(
+			addresses.length > 0
+				? `this machine only (${addresses.join(', ')} refuse ports ${ports.join(', ')})`
+				: 'this machine only (it has no network address)',
+		);
+	});
+	const url = N8N_URL;
 	const created = rest !== undefined;
-	const activated = rest ? await activate(rest, ACTIVE_AT_START()) : [];
 	say('');
 	say('==================================================================');
-	say(` n8n is running at ${url}`);
+	say(` n8n is running at ${url} (ready in ${seconds(Date.now() - started)}; log: ${logFile})`);
 	say(
 		created
 			? ` Sign in as ${OWNER.email} / ${OWNER.password}`
 			: ` Sign in with the owner account you created in ${HOME}`,
+	);
+	say(
+		isLoopback(LISTEN)
+			? ` Only this machine can connect (${LISTEN_ENV}=0.0.0.0 opens the demo to the network)`
+			: ` Listening on ${LISTEN}: anyone who can reach this machine can sign in with the password above`,
 	);
 	say(' Demo workflows (open one and click "Execute workflow"):');
 	for (const wf of demoWorkflows(jtl)) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
@@ -488,12 +657,13 @@ async function main() {
 	say(' Stop with Ctrl+C.');
 	say('==================================================================');
 	await new Promise((resolve) => n8n.once('exit', resolve));
-	await flow.close();
-	await xentral.close();
-	await jtl.close();
+	await sandboxes.close();
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	main().catch((error) => {
+		// Another demo from the same cache: its message says everything, without a stack trace.
+		console.error(error.code === 'DEMO_RUNNING' ? `\n${error.message}` : error);
+		process.exit(1);
+	});
+}

@@ -19,8 +19,10 @@ export class JtlWawiTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["event"] === "updatedCustomer" ? "Updated Customer" : "New Customer" }}',
+		// n8n's node picker shows this description on the JTL-Wawi node too (it merges a trigger into
+		// the node whose name it has without "Trigger"), so it speaks for both.
 		description:
-			'Starts the workflow when a customer is created or changed in JTL-Wawi (JTL Cloud ERP API)',
+			'Work with JTL-Wawi customers, addresses, contacts and customer prices, and start workflows when a customer is created or changed',
 		defaults: { name: 'JTL-Wawi Trigger' },
 		polling: true,
 		inputs: [],

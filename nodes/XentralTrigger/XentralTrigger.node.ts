@@ -20,7 +20,10 @@ export class XentralTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["event"] === "newOrUpdatedCustomer" ? "New or Updated Customer" : "New Customer" }}',
-		description: 'Starts the workflow when a customer is created or changed in Xentral ERP',
+		// n8n's node picker shows this description on the Xentral node too (it merges a trigger into
+		// the node whose name it has without "Trigger"), so it speaks for both.
+		description:
+			'Work with Xentral customers, addresses, contact persons and sales prices, and start workflows when a customer is created or changed',
 		defaults: { name: 'Xentral Trigger' },
 		polling: true,
 		inputs: [],
@@ -41,6 +44,14 @@ export class XentralTrigger implements INodeType {
 						'A customer was created or changed, by its updatedAt; needs the beta v3 customer API (feature flag api-v3-customers)',
 				},
 			]),
+			{
+				displayName:
+					"New Customer assumes that Xentral gives each new customer a higher ID than the last, which its documents do not say: a customer that got a lower ID would be missed. With Simplify, each new customer's master-data address is read (one request each) where the list carries none.",
+				name: 'newCustomerNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['newCustomer'] } },
+			},
 			simplifyOptions(
 				"Whether to return the package's common customer shape instead of Xentral's full record",
 			),

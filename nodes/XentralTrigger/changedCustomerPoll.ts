@@ -4,7 +4,9 @@ import { NodeApiError } from 'n8n-workflow';
 import { readHttpFailure } from '../shared/errors';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
+import { isoDateOrNull } from '../shared/customer';
 import { simplifyV3Customer } from '../Xentral/helpers/simplify';
+import { xentralTimeZone } from '../Xentral/helpers/timeZone';
 import { unexpectedShape, xentralApiRequest, xentralPath } from '../Xentral/transport';
 
 /** The v3 customer list's largest page. */
@@ -60,14 +62,20 @@ export async function pollChangedCustomers(
 ): Promise<INodeExecutionData[][] | null> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const simplify = options.simplify !== false;
+	// A change time without an offset is Xentral's wall-clock time, read in the instance's zone.
+	const timeZone = await xentralTimeZone(this);
 	const records = await runPoll<IDataObject>(this, {
 		pageSize: V3_PER_PAGE,
 		readPage: async (after, page) => await readV3Page(this, changedAfterQuery(after, page)),
 		readNewest: async () => await readV3Page(this, { sort: '-updatedAt,-id', perPage: 1, page: 1 }),
-		dateOf: (record) => Date.parse(String(record.updatedAt)),
+		dateOf: (record) => Date.parse(isoDateOrNull(record.updatedAt, timeZone) ?? ''),
 		idOf: (record) => String(record.id),
 		eventKey: (record) => `${String(record.id)}@${String(record.updatedAt)}`,
 	});
 	if (!records) return null;
-	return [this.helpers.returnJsonArray(simplify ? records.map(simplifyV3Customer) : records)];
+	return [
+		this.helpers.returnJsonArray(
+			simplify ? records.map((record) => simplifyV3Customer(record, timeZone)) : records,
+		),
+	];
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { XENTRAL_PAGE_SIZE, pageOf, xentralApiRequest, xentralPath } from '../Xentral/transport';
-import { simplifyCustomer } from '../Xentral/helpers/simplify';
+import { simplifyCustomers } from '../Xentral/helpers/output';
 import { runWatermarkPoll } from '../shared/watermarkPoll';
 
 /** One page of the v2 customer list, by the documented id filter and sort. */
@@ -45,5 +45,7 @@ export async function pollNewCustomers(
 		idOf: (record) => Number(record.id),
 	});
 	if (!records) return null;
-	return [this.helpers.returnJsonArray(simplify ? records.map(simplifyCustomer) : records)];
+	return [
+		this.helpers.returnJsonArray(simplify ? await simplifyCustomers(this, records) : records),
+	];
 }

@@ -136,7 +136,7 @@ export function recordLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${spec.record}...`,
+				placeholder: `Select ${/^[aeiou]/i.test(spec.record) ? 'an' : 'a'} ${spec.record}...`,
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
 			{

@@ -6,6 +6,24 @@
 import { ApiError } from '../shared/errors.mjs';
 
 export const MAX_PAGE_SIZE = 50;
+
+/** The operators most v1 lists of the core spec share (sales prices add two more). */
+export const V1_LIST_OPERATORS = Object.freeze([
+	'equals',
+	'notEquals',
+	'in',
+	'notIn',
+	'exactlyIn',
+	'allIn',
+	'allNotIn',
+	'contains',
+	'notContains',
+	'startsWith',
+	'endsWith',
+	'greaterThan',
+	'lessThan',
+	'is',
+]);
 export const DEFAULT_PAGE_SIZE = 10;
 
 const FILTER_RE = /^filter\[(\d+)\]\[(key|op|value)\](?:\[(\d+)\])?$/;
@@ -126,17 +144,21 @@ function compare(a, b) {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Whether one record value passes one filter. */
-function passes(raw, op, value) {
-	const values = Array.isArray(raw) ? raw.map(asText) : [asText(raw)];
-	const want = Array.isArray(value) ? value.map(String) : String(value);
+/**
+ * Whether one record value passes one filter. Text is compared with its case unless
+ * `ignoreCase` (the sandbox's `filterCase` reading: Xentral's documents do not say).
+ */
+function passes(raw, op, value, ignoreCase) {
+	const fold = (v) => (ignoreCase ? v.toLowerCase() : v);
+	const values = (Array.isArray(raw) ? raw.map(asText) : [asText(raw)]).map(fold);
+	const want = Array.isArray(value) ? value.map((v) => fold(String(v))) : fold(String(value));
 	const any = (test) => values.some(test);
 	switch (op) {
 		case 'equals':
 		case 'is':
-			return any((v) => v.toLowerCase() === String(want).toLowerCase());
+			return any((v) => v === want);
 		case 'notEquals':
-			return !any((v) => v.toLowerCase() === String(want).toLowerCase());
+			return !any((v) => v === want);
 		case 'in':
 		case 'exactlyIn':
 			return any((v) => want.includes(v));
@@ -147,33 +169,35 @@ function passes(raw, op, value) {
 		case 'allNotIn':
 			return want.every((w) => !values.includes(w));
 		case 'contains':
-			return any((v) => v.toLowerCase().includes(String(want).toLowerCase()));
+			return any((v) => v.includes(want));
 		case 'notContains':
-			return !any((v) => v.toLowerCase().includes(String(want).toLowerCase()));
+			return !any((v) => v.includes(want));
 		case 'startsWith':
-			return any((v) => v.toLowerCase().startsWith(String(want).toLowerCase()));
+			return any((v) => v.startsWith(want));
 		case 'endsWith':
-			return any((v) => v.toLowerCase().endsWith(String(want).toLowerCase()));
+			return any((v) => v.endsWith(want));
 		case 'greaterThan':
-			return any((v) => v !== '' && compare(v, String(want)) > 0);
+			return any((v) => v !== '' && compare(v, want) > 0);
 		case 'lessThan':
-			return any((v) => v !== '' && compare(v, String(want)) < 0);
+			return any((v) => v !== '' && compare(v, want) < 0);
 		case 'greaterThanOrEquals':
-			return any((v) => v !== '' && compare(v, String(want)) >= 0);
+			return any((v) => v !== '' && compare(v, want) >= 0);
 		case 'lessThanOrEquals':
-			return any((v) => v !== '' && compare(v, String(want)) <= 0);
+			return any((v) => v !== '' && compare(v, want) <= 0);
 		default:
 			return false;
 	}
 }
 
 /**
- * Filters, sorts and pages `records`. `valueOf(record, key)` reads a filter key (or sort field).
+ * Filters, sorts and pages `records`. `valueOf(record, key)` reads a filter key (or sort field);
+ * `readings.filterCase` says whether text filters ignore case.
  * Returns the v1/v2 envelope: { data, extra: { totalCount, page | cursor } }.
  */
-export function listAnswer(records, parsed, valueOf) {
+export function listAnswer(records, parsed, valueOf, readings = {}) {
+	const ignoreCase = readings.filterCase === 'insensitive';
 	let rows = records.filter((r) =>
-		parsed.filters.every((f) => passes(valueOf(r, f.key), f.op, f.value)),
+		parsed.filters.every((f) => passes(valueOf(r, f.key), f.op, f.value, ignoreCase)),
 	);
 	const sort = parsed.sort.length ? parsed.sort : [{ field: 'id', dir: 'asc' }];
 	rows = [...rows].sort((a, b) => {

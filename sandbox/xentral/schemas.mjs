@@ -24,35 +24,90 @@ const contactDetails = object({
 	fax: optional(text()),
 	email: optional(email()),
 	website: optional(text()),
-	additionalData: optional(array(object({ label: text(), value: text() }))),
+	additionalData: optional(array(object({ label: text(), value: text().nullable() })), false),
 });
 
+const taxation = ['domestic', 'eu-delivery', 'export', 'free'];
 const financials = object({
 	tax: optional(
 		object({
-			taxation: optional(oneOf(['domestic', 'eu-delivery', 'export', 'free'])),
-			taxDisplay: optional(oneOf(['automatically', 'always-net', 'always-gross'])),
-			useDeliveryThreshold: optional(t.boolean()),
+			taxation: optional(oneOf(taxation), false),
+			taxDisplay: optional(oneOf(['automatically', 'always-net', 'always-gross']), false),
+			useDeliveryThreshold: optional(t.boolean(), false),
 			taxNumber: optional(text()),
 			vatId: optional(text()),
 		}),
+		false,
 	),
 	paymentTerms: optional(
 		object({
-			fixedPaymentTerms: optional(t.boolean()),
-			paymentTargetDays: optional(z.number().int().min(0)),
-			paymentTargetDiscount: optional(z.number().min(0).max(100)),
-			paymentTargetDiscountDays: optional(z.number().int().min(0)),
+			fixedPaymentTerms: optional(t.boolean(), false),
+			paymentTargetDays: optional(z.number().int()),
+			paymentTargetDiscount: optional(z.number(), false),
+			paymentTargetDiscountDays: optional(z.number().int()),
 		}),
+		false,
 	),
 	paymentMethod: optional(idRef()),
 	subscriptionPaymentMethod: optional(oneOf(['invoice', 'direct-debit'])),
 	customsInformation: optional(text()),
-	creditLimit: optional(z.number().min(0)),
-	defaultCurrency: optional(z.string().regex(/^[A-Z]{3}$/)),
+	creditLimit: optional(z.number(), false),
+	defaultCurrency: optional(z.string().regex(/^[A-Z]{3}$/), false),
 });
 
-const customerFields = {
+/**
+ * The primary bank account with its SEPA mandate. The create schema declares no field of it
+ * nullable; the update schema allows null for owner, IBAN, BIC and the mandate's reference, date
+ * and remark (the catalogue's two schemas differ in exactly these).
+ */
+const bankAccount = (nullableOnUpdate) =>
+	object({
+		bankName: optional(text(), false),
+		owner: optional(text(), nullableOnUpdate),
+		iban: optional(text(), nullableOnUpdate),
+		bic: optional(text(), nullableOnUpdate),
+		sepa: optional(
+			object({
+				companySepa: optional(t.boolean(), false),
+				mandateReference: optional(text(), nullableOnUpdate),
+				mandateReferenceChange: optional(t.boolean(), false),
+				mandateReferenceDate: optional(date(), nullableOnUpdate),
+				usage: optional(oneOf(['recurring', 'single']), false),
+				initial: optional(t.boolean(), false),
+				remark: optional(text(1000), nullableOnUpdate),
+			}),
+			false,
+		),
+	});
+
+const documentDelivery = object({
+	autoCreateDocuments: optional(oneOf(['both', 'delivery_note', 'invoice']), false),
+	invoiceAlwaysPaper: optional(t.boolean(), false),
+	amountInvoicePrints: optional(z.number().int()),
+	preferFax: optional(t.boolean(), false),
+});
+
+const shipping = object({
+	freeShipping: optional(t.boolean(), false),
+	trackingMailBan: optional(t.boolean(), false),
+	deliveryBan: optional(t.boolean(), false),
+	freeShippingFrom: optional(z.number(), false),
+	deliveryBanReason: optional(text()),
+	deliveryBanDate: optional(date()),
+	shippingMethod: optional(idRef()),
+});
+
+const customField = object({
+	id: z
+		.number()
+		.int()
+		.min(1, 'Custom field IDs range from 1 to 20.')
+		.max(20, 'Custom field IDs range from 1 to 20.'),
+	value: text().nullable(),
+});
+
+/** The fields the v2 create and update bodies share (the catalogue's customer.create.v2). */
+const customerFields = (nullableOnUpdate) => ({
 	customerType: optional(oneOf(['person', 'company'])),
 	firstname: optional(text()),
 	lastname: optional(text()),
@@ -65,20 +120,44 @@ const customerFields = {
 	salutationPhrase: optional(text()),
 	department: optional(text()),
 	subDepartment: optional(text()),
-	contactDetails: optional(contactDetails),
+	contactDetails: optional(contactDetails, false),
 	accountManager: optional(idRef()),
 	salesManager: optional(idRef()),
-	isLead: optional(t.boolean()),
+	isLead: optional(t.boolean(), false),
 	groups: optional(array(z.number().int().min(1))),
-	financials: optional(financials),
-};
+	customFields: optional(array(customField), false),
+	financials: optional(financials, false),
+	primaryBankAccount: optional(bankAccount(nullableOnUpdate), false),
+	documentDelivery: optional(documentDelivery, false),
+	shipping: optional(shipping, false),
+});
 
-export const customerCreate = object({ ...customerFields, project: optional(idRef()) });
+/** POST /api/v2/customers. `project` may be empty by the schema; a strict instance needs its ID. */
+export const customerCreate = object({
+	...customerFields(false),
+	project: optional(object({ id: optional(idRef().shape.id, false) }), false),
+});
+/** PATCH /api/v2/customers/{id}: the create fields without `project`, and the update-only ones. */
 export const customerUpdate = object({
-	...customerFields,
+	...customerFields(true),
 	contactPerson: optional(text()),
 	language: optional(z.string().regex(/^[a-z]{2}$/)),
-	mainProject: optional(idRef()),
+	mainProject: optional(idRef(), false),
+	commission: optional(z.number(), false),
+	identifier: optional(text()),
+	logfile: optional(t.string(), false),
+	lat: optional(z.number()),
+	lng: optional(z.number()),
+	fromShop: optional(idRef(), false),
+	marketing: optional(
+		object({
+			marketingBan: optional(t.boolean(), false),
+			showBirthdayInCalendar: optional(t.boolean(), false),
+			birthdayCard: optional(t.boolean(), false),
+			ageApproval: optional(t.boolean(), false),
+		}),
+		false,
+	),
 });
 
 const masterdataFields = {
@@ -92,7 +171,7 @@ const masterdataFields = {
 const billingFields = {
 	...masterdataFields,
 	name: text(),
-	salutation: optional(text()),
+	salutation: optional(oneOf(['mr', 'mrs', 'company', 'other'])),
 	department: optional(text()),
 	subDepartment: optional(text()),
 	contactDetails: optional(

@@ -102,6 +102,7 @@ describe('writes', () => {
 		const res = await call('POST', '/api/v2/customers', {
 			customerType: 'company',
 			name: 'Test GmbH',
+			project: { id: '1' },
 		});
 		assert.equal(res.status, 201);
 		assert.equal(res.body, undefined);
@@ -109,12 +110,16 @@ describe('writes', () => {
 		assert.match(location, /\/api\/v2\/customers\/\d+$/);
 		const view = await call('GET', new URL(location).pathname);
 		assert.equal(view.body.data.name, 'Test GmbH');
-		const bad = await call('POST', '/api/v2/customers', { customerType: 'company' });
+		const bad = await call('POST', '/api/v2/customers', {
+			customerType: 'company',
+			project: { id: '1' },
+		});
 		assert.equal(bad.status, 400);
 		assert.deepEqual(bad.body.violations, { name: ['This value should not be blank.'] });
 		const unknown = await call('POST', '/api/v2/customers', {
 			customerType: 'company',
 			name: 'X',
+			project: { id: '1' },
 			nope: 1,
 		});
 		assert.equal(unknown.status, 400);
@@ -169,6 +174,89 @@ describe('writes', () => {
 	});
 });
 
+describe('readings where the documents are silent', () => {
+	const readings = async (change) => {
+		const res = await fetch(`${sb.url}/__sandbox/readings`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(change),
+		});
+		return { status: res.status, body: await res.json() };
+	};
+	const reset = () => fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
+
+	it('start strict: project required, filters case-sensitive, no address in the view, offsets', () => {
+		assert.deepEqual(sb.options.readings, {
+			project: 'required',
+			filterCase: 'sensitive',
+			viewAddress: 'without',
+			times: 'offset',
+		});
+		const flags = parseCliArgs([
+			'--project-optional',
+			'--case-insensitive-filters',
+			'--view-address',
+			'--offsetless-times',
+		]);
+		assert.deepEqual(flags.readings, {
+			project: 'optional',
+			filterCase: 'insensitive',
+			viewAddress: 'with',
+			times: 'offsetless',
+		});
+	});
+
+	it('project: a new customer without project.id is refused, unless the reading is optional', async () => {
+		const body = { customerType: 'company', name: 'Ohne Projekt GmbH' };
+		const strict = await call('POST', '/api/v2/customers', body);
+		assert.equal(strict.status, 400);
+		assert.deepEqual(strict.body.violations, {
+			project: { id: ['This value should not be blank.'] },
+		});
+		assert.equal((await readings({ project: 'optional' })).status, 200);
+		assert.equal((await call('POST', '/api/v2/customers', body)).status, 201);
+		await reset();
+		assert.equal(sb.options.readings.project, 'required');
+	});
+
+	it('filterCase: equals finds another case only when the reading is insensitive', async () => {
+		const q =
+			'/api/v2/customers?filter[0][key]=email&filter[0][op]=equals&filter[0][value]=KUNDE3@Example.com';
+		assert.deepEqual((await call('GET', q)).body.data, []);
+		await readings({ filterCase: 'insensitive' });
+		assert.deepEqual(
+			(await call('GET', q)).body.data.map((c) => c.id),
+			['3'],
+		);
+		await reset();
+	});
+
+	it('viewAddress: the master-data address is embedded only with the reading', async () => {
+		assert.equal('address' in (await call('GET', '/api/v2/customers/4')).body.data, false);
+		await readings({ viewAddress: 'with' });
+		const view = (await call('GET', '/api/v2/customers/4')).body.data;
+		const master = (await call('GET', '/api/v2/customers/4/addresses/masterdata')).body.data;
+		assert.equal(view.address.street, master.street);
+		await reset();
+	});
+
+	it('times: offset-less Berlin wall-clock times with the reading', async () => {
+		const withOffset = (await call('GET', '/api/v2/customers/1')).body.data.createdAt;
+		assert.equal(withOffset, '2026-01-01T01:00:00.000Z');
+		await readings({ times: 'offsetless' });
+		assert.equal(
+			(await call('GET', '/api/v2/customers/1')).body.data.createdAt,
+			'2026-01-01 02:00:00',
+		);
+		await reset();
+	});
+
+	it('refuses an unknown reading or value', async () => {
+		assert.equal((await readings({ filterCase: 'sometimes' })).status, 400);
+		assert.equal((await readings({ nope: 'x' })).status, 400);
+	});
+});
+
 describe('webhooks', () => {
 	it('delivers signed sales-price events to registered webhooks', async () => {
 		const received = [];
@@ -207,6 +295,74 @@ describe('webhooks', () => {
 			body: { id: 1 },
 		});
 		assert.equal(received[0].signature, signBody(received[0].raw, key));
+	});
+});
+
+describe('the documented v2 customer body', () => {
+	it('accepts bank account, SEPA, shipping, document delivery, groups, tax and payment terms', async () => {
+		const res = await call('POST', '/api/v2/customers', {
+			customerType: 'company',
+			name: 'Voll GmbH',
+			project: { id: '1' },
+			groups: [1, 2],
+			customFields: [{ id: 3, value: 'x' }],
+			financials: {
+				tax: { taxation: 'eu-delivery', taxDisplay: 'always-net', useDeliveryThreshold: true },
+				paymentTerms: {
+					fixedPaymentTerms: true,
+					paymentTargetDiscount: 2,
+					paymentTargetDiscountDays: 7,
+				},
+			},
+			primaryBankAccount: {
+				iban: 'DE89370400440532013000',
+				bic: 'COBADEFFXXX',
+				sepa: { mandateReference: 'M-1', mandateReferenceDate: '2026-03-01', usage: 'recurring' },
+			},
+			shipping: { freeShippingFrom: 50, deliveryBan: false, shippingMethod: { id: '2' } },
+			documentDelivery: { autoCreateDocuments: 'both', amountInvoicePrints: 2 },
+		});
+		assert.equal(res.status, 201);
+		const view = await call('GET', new URL(res.headers.get('location')).pathname);
+		assert.deepEqual(view.body.data.groups, [1, 2]);
+		assert.equal(view.body.data.primaryBankAccount.sepa.usage, 'recurring');
+	});
+
+	it('refuses an enum value outside the document and update-only fields on create', async () => {
+		const res = await call('POST', '/api/v2/customers', {
+			customerType: 'company',
+			name: 'X',
+			project: { id: '1' },
+			financials: { tax: { taxation: 'eu' } },
+			shipping: { deliveryBan: 'yes' },
+			language: 'de',
+		});
+		assert.equal(res.status, 400);
+		assert.ok(res.body.violations.financials.tax.taxation);
+		assert.ok(res.body.violations.shipping.deliveryBan);
+		assert.ok(res.body.violations.language);
+	});
+
+	it('PATCH takes no project but mainProject, marketing and the rest', async () => {
+		const bad = await call('PATCH', '/api/v2/customers/5', { project: { id: '1' } });
+		assert.equal(bad.status, 400);
+		const ok = await call('PATCH', '/api/v2/customers/5', {
+			mainProject: { id: '2' },
+			marketing: { marketingBan: true },
+			commission: 5.5,
+			primaryBankAccount: { iban: null },
+		});
+		assert.equal(ok.status, 204);
+	});
+
+	it('lists projects and shipping methods', async () => {
+		const projects = await call('GET', '/api/v1/projects?page[number]=1&page[size]=10');
+		assert.deepEqual(
+			projects.body.data.map((p) => p.name),
+			['Standard', 'Onlineshop'],
+		);
+		const methods = await call('GET', '/api/v1/shippingMethods?page[number]=1&page[size]=10');
+		assert.equal(methods.body.extra.totalCount, 3);
 	});
 });
 

@@ -156,6 +156,7 @@ export async function runXentralTriggerE2E({ runtime, home, xentral, packageName
 			await api(xentral, 'POST', '/api/v2/customers', {
 				customerType: 'company',
 				name: 'Trigger E2E GmbH',
+				project: { id: '1' },
 			}),
 			201,
 		);

@@ -3,7 +3,8 @@
 // node through the nodes panel search, walks every resource and operation and checks the fields the
 // node's description says must show, opens every dropdown and From List search, tests the
 // credential with a good and a wrong secret, executes one read per resource and checks the output
-// table, and saves a screenshot to docs/images. It fails on any console error or failed request that
+// table, types part of a customer's name into one From List search per system and checks that the
+// customer is listed, and saves a screenshot to docs/images. It fails on any console error or failed request that
 // comes from the package. `node test/editor/run.mjs [slug ...]` runs some nodes only.
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,8 +107,8 @@ async function loadDropdown(page, name) {
 	return count;
 }
 
-/** Opens a From List search, checks it lists records, and picks the first one. */
-async function loadList(page, name) {
+/** Opens a From List search (switching the field to From List) and returns how many records it lists. */
+async function openList(page, name) {
 	const locator = page.locator(`[data-test-id=resource-locator-${name}]`);
 	const mode = await locator.locator('[data-test-id=rlc-mode-selector] input').inputValue();
 	if (mode !== 'From list') {
@@ -117,10 +118,70 @@ async function loadList(page, name) {
 	await locator.locator('[data-test-id=rlc-input]').click();
 	const items = page.locator('[data-test-id=rlc-item]:visible');
 	await items.first().waitFor({ timeout: 15_000 });
-	const count = await items.count();
-	await items.first().click();
+	return await settledCount(page, items);
+}
+
+/** The number of `items` once it has not changed for 1.5 s (a list still loading grows). */
+async function settledCount(page, items, timeoutMs = 15_000) {
+	let count = await items.count();
+	let since = Date.now();
+	for (const t0 = Date.now(); Date.now() - t0 < timeoutMs; await page.waitForTimeout(250)) {
+		const now = await items.count();
+		if (now !== count) {
+			count = now;
+			since = Date.now();
+		} else if (Date.now() - since >= 1500) break;
+	}
+	return count;
+}
+
+/** Opens a From List search, checks it lists records, and picks the first one. */
+async function loadList(page, name) {
+	const count = await openList(page, name);
+	await page.locator('[data-test-id=rlc-item]:visible').first().click();
 	await page.waitForTimeout(300);
 	return count;
+}
+
+/**
+ * Types part of a record's name into a From List search, as a user looking for a customer does:
+ * the list must narrow (n8n sends the text to the node's search) and show the record, which is
+ * then picked. Returns what the narrowed list shows.
+ */
+async function searchByPart(page, description, { resource, operation, field, type, expect }) {
+	const props = description.properties;
+	const resourceOption = props.find((p) => p.name === 'resource').options;
+	await chooseOption(page, 'resource', resourceOption.find((o) => o.value === resource).name);
+	const ops = props.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+	);
+	await chooseOption(page, 'operation', ops.options.find((o) => o.value === operation).name);
+	const unfiltered = await openList(page, field);
+	// The search box is the input itself in n8n 2.41; a wrapper in other versions.
+	await page
+		.locator('input[data-test-id=rlc-search], [data-test-id=rlc-search] input')
+		.first()
+		.fill(type);
+	const items = page.locator('[data-test-id=rlc-item]:visible');
+	const shown = async () => (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+	// n8n waits a moment before it sends the text, and shows a loading state meanwhile.
+	let names = [];
+	const found = () => names.length < unfiltered && names.some((n) => n.includes(expect));
+	for (const t0 = Date.now(); Date.now() - t0 < 20_000 && !found(); await page.waitForTimeout(250))
+		names = await shown();
+	await settledCount(page, items);
+	names = await shown();
+	assert.ok(
+		names.length < unfiltered,
+		`typing "${type}" into ${field} did not narrow the list (${unfiltered} records before and after): ${names.join(' | ')}`,
+	);
+	assert.ok(
+		found(),
+		`typing "${type}" into ${field} does not list "${expect}"; it shows: ${names.join(' | ') || '(nothing)'}`,
+	);
+	await items.filter({ hasText: expect }).first().click();
+	await page.waitForTimeout(300);
+	return names;
 }
 
 /** Adds a node through the nodes panel search, as a user does, and opens it. */
@@ -351,8 +412,8 @@ async function main() {
 			if (fromPackage(n8n.url, r.url())) problems.push(`failed request ${r.url()}`);
 		});
 
-		await page.goto(`${n8n.url}/signin`);
 		// The first load compiles and caches the editor's assets, which takes a while on a busy machine.
+		await page.goto(`${n8n.url}/signin`, { timeout: 120_000 });
 		await page.locator('input[type=password]').waitFor({ timeout: 120_000 });
 		await page.fill('input[type=email], input[name=emailOrLdapLoginId]', OWNER.email);
 		await page.fill('input[type=password]', OWNER.password);
@@ -377,6 +438,10 @@ async function main() {
 					}
 				} else {
 					walked = await walkOperations(page, description, report);
+					if (testCase.partialSearch) {
+						const found = await searchByPart(page, description, testCase.partialSearch);
+						report.partial = `"${testCase.partialSearch.type}" found ${found.length}: ${found.join(' | ')}`;
+					}
 					// The screenshot shows the operation the case names, or the node's default one.
 					const props = description.properties;
 					const resource = props.find((p) => p.name === 'resource');
@@ -411,7 +476,7 @@ async function main() {
 				}
 				assert.deepEqual(problems, [], 'requests or console errors from the package failed');
 				log(
-					`ok   ${testCase.slug} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${walked} operations walked; dropdowns ${report.dropdowns.length}, From List searches ${report.lists.length}; ${credential ? `credential test good and wrong ("${credential.refused?.replace(/\s+/g, ' ').trim()}"); ` : ''}executed ${executed.join(', ') || 'none'}${report.testEvent ? `; test event: ${report.testEvent} rows` : ''}`,
+					`ok   ${testCase.slug} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${walked} operations walked; dropdowns ${report.dropdowns.length}, From List searches ${report.lists.length}; ${credential ? `credential test good and wrong ("${credential.refused?.replace(/\s+/g, ' ').trim()}"); ` : ''}executed ${executed.join(', ') || 'none'}${report.testEvent ? `; test event: ${report.testEvent} rows` : ''}${report.partial ? `; From List search by part of a name: ${report.partial}` : ''}`,
 				);
 			} catch (error) {
 				failures.push(testCase.slug);

@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INode, INodeParameters } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INode, INodeCredentials, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
@@ -15,8 +15,8 @@ export function loadOptionsContext(options: {
 	type: string;
 	parameters: INodeParameters;
 	credentials: TestCredential[];
-	/** The node's credential references; the JTL-Wawi sandbox's unless given. */
-	nodeCredentials?: INode['credentials'];
+	/** The node's credential references; JTL-Wawi's sandbox credential unless given. */
+	nodeCredentials?: INodeCredentials;
 }): ILoadOptionsFunctions {
 	const node: INode = {
 		id: 'load-options',

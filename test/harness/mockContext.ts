@@ -15,9 +15,13 @@ export type Params = Record<string, unknown>;
 /**
  * An IExecuteFunctions for operation unit tests: getNodeParameter reads from `params` (one map, or
  * one map per item) and unwraps resource-locator values when asked to, as n8n does. A missing
- * parameter without a fallback throws, like n8n.
+ * parameter without a fallback throws, like n8n. getCredentials gives `credentials` (the
+ * transport, which needs the real ones, is mocked in these tests).
  */
-export function mockExecuteContext(params: Params | Params[]): IExecuteFunctions {
+export function mockExecuteContext(
+	params: Params | Params[],
+	credentials: IDataObject = {},
+): IExecuteFunctions {
 	const getNodeParameter = (
 		name: string,
 		itemIndex: number,
@@ -45,6 +49,7 @@ export function mockExecuteContext(params: Params | Params[]): IExecuteFunctions
 		getNode: () => testNode,
 		getNodeParameter,
 		getInputData: () => items,
+		getCredentials: async () => credentials,
 	} as unknown as IExecuteFunctions;
 }
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
+import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { readField, toProperties, toProperty, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
@@ -67,7 +68,18 @@ const MASTERDATA: FieldSpec[] = [
 ];
 const BILLING: FieldSpec[] = [
 	...MASTERDATA,
-	{ name: 'salutation', displayName: 'Salutation', kind: 'string', description: 'The salutation' },
+	{
+		name: 'salutation',
+		displayName: 'Salutation',
+		kind: 'choice',
+		description: 'How to address the recipient',
+		choices: [
+			{ name: 'Company', value: 'company' },
+			{ name: 'Mr', value: 'mr' },
+			{ name: 'Mrs', value: 'mrs' },
+			{ name: 'Other', value: 'other' },
+		],
+	},
 	{ name: 'department', displayName: 'Department', kind: 'string', description: 'The department' },
 	{
 		name: 'subDepartment',
@@ -75,7 +87,7 @@ const BILLING: FieldSpec[] = [
 		kind: 'string',
 		description: 'The sub-department',
 	},
-	{ name: 'phone', displayName: 'Phone', kind: 'string', description: 'The phone number' },
+	{ name: 'phone', displayName: 'Phone', kind: 'string', description: 'The landline number' },
 	{ name: 'email', displayName: 'Email', kind: 'email', description: 'The e-mail address' },
 	{
 		name: 'gln',
@@ -285,7 +297,14 @@ export function readCreateBody(
 		itemIndex,
 	);
 	checkGln(ctx, extra, 'Additional Fields', itemIndex);
-	return { type, ...bodyOf({ ...extra, ...fields }, PATHS) };
+	// The type picks the body's schema: the Extra Body Fields cannot change it.
+	return mergeExtraBodyFields(
+		ctx,
+		{ type, ...bodyOf({ ...extra, ...fields }, PATHS) },
+		readExtraBodyFields(ctx, itemIndex),
+		itemIndex,
+		{ reserved: ['type'] },
+	);
 }
 
 /** Update's body for the chosen type (PATCH takes no `type`). */
@@ -310,7 +329,16 @@ export function readUpdateBody(
 				{ itemIndex },
 			);
 	checkGln(ctx, fields, 'Update Fields', itemIndex);
-	const body = bodyOf(fields, PATHS);
+	// The PATCH body has no `type`, as documented.
+	const body = mergeExtraBodyFields(
+		ctx,
+		bodyOf(fields, PATHS),
+		readExtraBodyFields(ctx, itemIndex),
+		itemIndex,
+		{
+			reserved: ['type'],
+		},
+	);
 	if (Object.keys(body).length === 0)
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { readHttpFailure } from '../../shared/errors';
+import type { RequestContext } from '../../shared/http';
 import { dataOf, xentralApiRequest, xentralPath } from '../transport';
 
 /** The customer's master-data or billing address, or undefined when it has none (404). */
 export async function findAddress(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	customerId: string,
 	type: 'masterdata' | 'billingaddress',
-	itemIndex: number,
+	itemIndex?: number,
 ): Promise<IDataObject | undefined> {
 	let failure: unknown;
 	try {

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /**
  * Field catalogues map each editor field to its place in a Xentral body: `contactDetails.email`
@@ -31,3 +32,39 @@ export function bodyOf(fields: IDataObject, paths: BodyPaths): IDataObject {
 /** An ISO date-time as the date alone (`YYYY-MM-DD`), the `date` format of the Xentral specs. */
 export const dateOnly = (value: unknown) =>
 	typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : value;
+
+/**
+ * A list of Xentral IDs from a comma-separated text, a number or a list (from an expression):
+ * each one digits, at least one; else an error naming the field (`label`) and the item.
+ */
+export function idList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string[] {
+	const fail = (problem: string) =>
+		new NodeOperationError(ctx.getNode(), `${label} (item ${itemIndex}) ${problem}`, {
+			itemIndex,
+		});
+	const entries =
+		typeof value === 'number'
+			? [value]
+			: typeof value === 'string'
+				? value
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean)
+				: value;
+	if (!Array.isArray(entries)) throw fail('must be IDs separated by commas, such as 17, 22');
+	if (entries.length === 0) throw fail('needs at least one ID, such as 17');
+	return entries.map((entry) => {
+		const text =
+			typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : '';
+		if (!/^[1-9]\d{0,17}$/.test(text))
+			throw fail(
+				`must be IDs separated by commas, such as 17, 22: ${JSON.stringify(entry)} is not one`,
+			);
+		return text;
+	});
+}

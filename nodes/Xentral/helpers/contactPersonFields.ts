@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { toProperties, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
 import type { BodyPaths } from './bodies';
-import { bodyOf, dateOnly } from './bodies';
+import { bodyOf, dateOnly, idList } from './bodies';
 
 export const CONTACT_PERSON_NAME: FieldSpec = {
 	name: 'name',
 	displayName: 'Name',
 	kind: 'string',
-	description: "The contact person's name",
+	description:
+		"The contact person's full name, first name first (Xentral keeps one name field): Simplify splits it into first and last name",
 };
 
 export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
@@ -19,7 +21,7 @@ export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
 		name: 'type',
 		displayName: 'Salutation Type',
 		kind: 'choice',
-		description: 'How to address the contact person',
+		description: 'Mr, Mrs, company or other: the kind of salutation Xentral writes',
 		choices: [
 			{ name: 'Company', value: 'company' },
 			{ name: 'Mr', value: 'mr' },
@@ -47,8 +49,21 @@ export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
 		kind: 'language',
 		description: 'ISO 639-1 code such as de',
 	},
+	{
+		name: 'salutation',
+		displayName: 'Salutation',
+		kind: 'string',
+		description: 'The words to address the contact person with, such as "Dear Dr. Smith"',
+	},
+	{
+		name: 'groupIds',
+		displayName: 'Group IDs',
+		kind: 'string',
+		description:
+			'The IDs of the groups the contact person belongs to, separated by commas, such as 17, 22. Replaces the groups they had.',
+	},
 	{ name: 'email', displayName: 'Email', kind: 'email', description: 'The e-mail address' },
-	{ name: 'phone', displayName: 'Phone', kind: 'string', description: 'The phone number' },
+	{ name: 'phone', displayName: 'Phone', kind: 'string', description: 'The landline number' },
 	{ name: 'mobile', displayName: 'Mobile', kind: 'string', description: 'The mobile number' },
 	{ name: 'fax', displayName: 'Fax', kind: 'string', description: 'The fax number' },
 	{ name: 'street', displayName: 'Street', kind: 'string', description: 'Street and house number' },
@@ -60,6 +75,12 @@ export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
 	},
 	{ name: 'zip', displayName: 'Postal Code', kind: 'string', description: 'The postal code' },
 	{ name: 'city', displayName: 'City', kind: 'string', description: 'The city' },
+	{
+		name: 'state',
+		displayName: 'State',
+		kind: 'string',
+		description: 'The federal state or district',
+	},
 	{
 		name: 'country',
 		displayName: 'Country',
@@ -73,12 +94,30 @@ export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
 		description: 'The birthday (the date is sent)',
 	},
 	{
+		name: 'birthdayShowInCalendar',
+		displayName: 'Show Birthday in Calendar',
+		kind: 'boolean',
+		description: "Whether the birthday shows in Xentral's birthday calendar",
+	},
+	{
+		name: 'sendBirthdayCard',
+		displayName: 'Send Birthday Card',
+		kind: 'boolean',
+		description: 'Whether a birthday card is sent through the serial letter module',
+	},
+	{
 		name: 'marketingBan',
 		displayName: 'Marketing Ban',
 		kind: 'boolean',
 		description: 'Whether no marketing may be sent',
 	},
-	{ name: 'comment', displayName: 'Comment', kind: 'string', description: 'A comment' },
+	{ name: 'comment', displayName: 'Comment', kind: 'string', description: 'An internal comment' },
+	{
+		name: 'others',
+		displayName: 'Other Information',
+		kind: 'string',
+		description: 'Anything else worth knowing about the contact person',
+	},
 ];
 
 const PATHS: BodyPaths = {
@@ -97,11 +136,45 @@ const PATHS: BodyPaths = {
 	additionalStreet: 'address.additionalStreet',
 	zip: 'address.zip',
 	city: 'address.city',
+	state: 'address.state',
 	country: 'address.country',
+	salutation: 'contact.salutation',
 	birthday: 'birthday',
+	birthdayShowInCalendar: 'birthdayShowInCalendar',
+	sendBirthdayCard: 'sendBirthdayCard',
 	marketingBan: 'marketingBan',
 	comment: 'comment',
+	others: 'others',
 };
+
+/**
+ * A contact person collection, checked: each field by its kind, the group IDs as a list. Returns
+ * the body of the fields.
+ */
+export function readContactPersonFields(
+	ctx: IExecuteFunctions,
+	specs: FieldSpec[],
+	parameter: string,
+	label: string,
+	itemIndex: number,
+): IDataObject {
+	const raw = { ...readCollectionParameter(ctx, parameter, label, itemIndex) };
+	const groups =
+		raw.groupIds === undefined
+			? undefined
+			: idList(ctx, raw.groupIds, `${label} > Group IDs`, itemIndex);
+	delete raw.groupIds;
+	const fields = validateCollection(ctx, specs, raw, `${label} > `, itemIndex);
+	if (fields.name !== undefined && String(fields.name).trim() === '')
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} > Name (item ${itemIndex}) must not be empty`,
+			{ itemIndex },
+		);
+	const body = contactPersonBody(fields);
+	if (groups !== undefined) body.groups = groups as string[];
+	return body;
+}
 
 export function contactPersonBody(fields: IDataObject): IDataObject {
 	const body = bodyOf(fields, PATHS);
@@ -127,22 +200,20 @@ export function contactPersonCollection(
 	};
 }
 
-/** The body of Update: the Update Fields, or an error naming them when empty. */
+/** The body of Update: the Update Fields and the Extra Body Fields, or an error when both are empty. */
 export function readContactPersonUpdate(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fields = validateCollection(
+	const body = mergeExtraBodyFields(
 		ctx,
-		[CONTACT_PERSON_NAME, ...CONTACT_PERSON_FIELDS],
-		readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex),
-		'Update Fields > ',
+		readContactPersonFields(
+			ctx,
+			[CONTACT_PERSON_NAME, ...CONTACT_PERSON_FIELDS],
+			'updateFields',
+			'Update Fields',
+			itemIndex,
+		),
+		readExtraBodyFields(ctx, itemIndex),
 		itemIndex,
 	);
-	if (fields.name !== undefined && String(fields.name).trim() === '')
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields > Name (item ${itemIndex}) must not be empty`,
-			{ itemIndex },
-		);
-	const body = contactPersonBody(fields);
 	if (Object.keys(body).length === 0)
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -11,6 +11,11 @@ import {
 	toProperty,
 	validateCollection,
 } from '../../shared/fieldSpecs';
+import {
+	extraBodyFieldsProperty,
+	mergeExtraBodyFields,
+	readExtraBodyFields,
+} from '../../shared/extraBodyFields';
 import { readCollectionParameter } from '../../shared/parameters';
 import { validateField } from '../../shared/validation';
 import { dateOnly } from './bodies';
@@ -79,6 +84,24 @@ const OPTIONAL: FieldSpec[] = [
 		description: "The customer's own number for the product",
 	},
 	{ name: 'remark', displayName: 'Remark', kind: 'string', description: 'A remark' },
+	{
+		name: 'packageAmount',
+		displayName: 'Package Amount',
+		kind: 'number',
+		description: 'How many units a package holds, for prices per package',
+	},
+	{
+		name: 'isNotCalculatedFromExchangeTable',
+		displayName: 'Not Calculated From Exchange Table',
+		kind: 'boolean',
+		description: "Whether the price stays as given instead of following Xentral's exchange rates",
+	},
+	{
+		name: 'hideInBulkPriceListing',
+		displayName: 'Hide in Bulk Price Listing',
+		kind: 'boolean',
+		description: 'Whether the price is left out of bulk price listings',
+	},
 ];
 
 export function createProperties(): INodeProperties[] {
@@ -104,18 +127,22 @@ export function createProperties(): INodeProperties[] {
 			default: {},
 			options: toProperties(OPTIONAL),
 		},
+		extraBodyFieldsProperty('Xentral'),
 	];
 }
 
-export function updateProperty(): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: toProperties([PRODUCT, QUANTITY, PRICE, CURRENCY, ...OPTIONAL]),
-	};
+export function updateProperties(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: toProperties([PRODUCT, QUANTITY, PRICE, CURRENCY, ...OPTIONAL]),
+		},
+		extraBodyFieldsProperty('Xentral'),
+	];
 }
 
 const quantity = z.preprocess(toNumber, boundedNumber(0).gt(0, 'must be greater than 0'));
@@ -125,6 +152,23 @@ const currency = z
 	.trim()
 	.transform((v) => v.toUpperCase())
 	.refine((v) => /^[A-Z]{3}$/.test(v), 'must be a three-letter ISO 4217 code such as EUR');
+
+/** The optional fields, checked: the package amount must be above zero, as the spec says. */
+function checkedOptional(
+	ctx: IExecuteFunctions,
+	values: IDataObject,
+	prefix: string,
+	itemIndex: number,
+): IDataObject {
+	const fields = validateCollection(ctx, OPTIONAL, values, prefix, itemIndex);
+	if (fields.packageAmount !== undefined && Number(fields.packageAmount) <= 0)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${prefix}Package Amount (item ${itemIndex}) must be greater than 0`,
+			{ itemIndex },
+		);
+	return fields;
+}
 
 /** A price as Xentral's decimal text: plain digits, never an exponent. */
 export function decimalText(value: number): string {
@@ -139,6 +183,12 @@ function optionalBody(fields: IDataObject): IDataObject {
 	if (fields.customerProductNumber !== undefined)
 		body.customerProductNumber = fields.customerProductNumber;
 	if (fields.remark !== undefined) body.remark = fields.remark;
+	for (const name of [
+		'packageAmount',
+		'isNotCalculatedFromExchangeTable',
+		'hideInBulkPriceListing',
+	])
+		if (fields[name] !== undefined) body[name] = fields[name];
 	return body;
 }
 
@@ -181,14 +231,18 @@ export function readCreateBody(ctx: IExecuteFunctions, itemIndex: number): IData
 			itemIndex,
 		),
 	};
-	const extra = validateCollection(
+	const extra = checkedOptional(
 		ctx,
-		OPTIONAL,
 		readCollectionParameter(ctx, 'additionalFields', 'Additional Fields', itemIndex),
 		'Additional Fields > ',
 		itemIndex,
 	);
-	return { ...body, ...optionalBody(extra) };
+	return mergeExtraBodyFields(
+		ctx,
+		{ ...body, ...optionalBody(extra) },
+		readExtraBodyFields(ctx, itemIndex),
+		itemIndex,
+	);
 }
 
 /**
@@ -202,7 +256,8 @@ export async function readUpdateBody(
 ): Promise<IDataObject> {
 	const raw = readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex);
 	const { productId, fromQuantity, price: priceValue, currency: currencyValue, ...rest } = raw;
-	const fields = validateCollection(ctx, OPTIONAL, rest, 'Update Fields > ', itemIndex);
+	const fields = checkedOptional(ctx, rest, 'Update Fields > ', itemIndex);
+	const extra = readExtraBodyFields(ctx, itemIndex);
 	const body = optionalBody(fields);
 	if (productId !== undefined)
 		body.product = { id: checkId(ctx, productId, 'Update Fields > Product ID', itemIndex) };
@@ -222,7 +277,12 @@ export async function readUpdateBody(
 		currencyValue === undefined
 			? undefined
 			: validateField(ctx, currency, currencyValue, 'Update Fields > Currency', itemIndex);
-	if (Object.keys(body).length === 0 && amount === undefined && code === undefined)
+	if (
+		Object.keys(body).length === 0 &&
+		amount === undefined &&
+		code === undefined &&
+		Object.keys(extra).length === 0
+	)
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Update Fields (item ${itemIndex}) is empty: add at least one field to change`,
@@ -238,5 +298,5 @@ export async function readUpdateBody(
 			currency: code ?? String(stored.currency ?? 'EUR'),
 		};
 	}
-	return body;
+	return mergeExtraBodyFields(ctx, body, extra, itemIndex);
 }

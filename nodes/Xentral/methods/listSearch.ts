@@ -1,6 +1,12 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
-import { customerSearchQuery } from '../helpers/customerMatch';
+import type { CustomerEntry } from '../helpers/customerSearch';
+import { customerEntry, SEARCH_LIMIT, searchCustomersFor } from '../helpers/customerSearch';
 import type { XentralPath } from '../transport';
 import { pageOf, xentralApiRequest, xentralPath, XENTRAL_PAGE_SIZE } from '../transport';
 
@@ -27,24 +33,60 @@ async function searchPage(
 	return { items: page.items, next: more ? String(pageNumber + 1) : undefined };
 }
 
+/** A result row that picks nothing and says what to type instead. */
+const hint = (name: string): INodeListSearchItems => ({ name, value: '' });
+
+const customerItem = (c: CustomerEntry): INodeListSearchItems => ({
+	name: `${c.number || c.id} – ${c.name || c.email || c.id}`,
+	value: c.id,
+});
+
+/** Search results in pages of 50, the offset as the pagination token. */
+function pageOfResults(
+	rows: INodeListSearchItems[],
+	paginationToken: string | undefined,
+): INodeListSearchResult {
+	const offset = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : 0;
+	const next = offset + XENTRAL_PAGE_SIZE;
+	return {
+		results: rows.slice(offset, next),
+		paginationToken: next < rows.length ? String(next) : undefined,
+	};
+}
+
+/**
+ * Customers for "From list". Without a search text: the list, page by page. With one: customers
+ * whose name, number or e-mail contains it (every word, in any case) among the newest 1,000, and
+ * any customer whose name, number or e-mail is exactly the text (see helpers/customerSearch.ts).
+ */
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { items, next } = await searchPage(
-		this,
-		xentralPath`/api/v2/customers`,
-		customerSearchQuery(filter),
-		paginationToken,
-	);
-	return {
-		results: items.map((c) => ({
-			name: `${String(c.number ?? c.id)} – ${String(c.name ?? [c.firstname, c.lastname].filter(Boolean).join(' '))}`,
-			value: String(c.id),
-		})),
-		paginationToken: next,
-	};
+	const text = (filter ?? '').trim();
+	if (!text) {
+		const { items, next } = await searchPage(
+			this,
+			xentralPath`/api/v2/customers`,
+			{},
+			paginationToken,
+		);
+		return {
+			results: items.map((c) => customerItem(customerEntry(c))),
+			paginationToken: next,
+		};
+	}
+	const { customers, complete } = await searchCustomersFor(this, text);
+	if (customers.length === 0 && !complete)
+		return {
+			results: [
+				hint(
+					`No customer among the newest ${SEARCH_LIMIT.toLocaleString('en-US')} contains "${text}": type the exact name, customer number or e-mail to search them all`,
+				),
+			],
+		};
+	return pageOfResults(customers.map(customerItem), paginationToken);
 }
 
 /** The chosen customer of the node, when it is a plain ID; for the contact person list. */
@@ -55,56 +97,99 @@ function currentCustomerId(ctx: ILoadOptionsFunctions): string | undefined {
 	return /^\d{1,18}$/.test(text) ? text : undefined;
 }
 
+/** The most contact persons of one customer searched in the node when `contains` finds none. */
+const CONTACT_SCAN_PAGES = 10;
+
+/**
+ * Contact persons of the chosen customer. A search text goes to Xentral as `name contains` (the
+ * contact person list documents it); whether Xentral compares with case is not documented, so
+ * when that finds nothing, the node looks through the customer's first 500 contact persons
+ * itself, in any case.
+ */
 export async function searchContactPersons(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const customerId = currentCustomerId(this);
-	if (!customerId) return { results: [] };
-	const qs = filter?.trim()
-		? { 'filter[0][key]': 'name', 'filter[0][op]': 'contains', 'filter[0][value]': filter.trim() }
-		: {};
-	const { items, next } = await searchPage(
-		this,
-		xentralPath`/api/v1/customers/${customerId}/contactPerson`,
-		qs,
-		paginationToken,
-	);
+	if (!customerId)
+		return { results: [hint('Choose the customer first: its contact persons are listed here')] };
+	const path = xentralPath`/api/v1/customers/${customerId}/contactPerson`;
+	const text = filter?.trim() ?? '';
+	const item = (p: IDataObject) => ({ name: String(p.name ?? p.id), value: String(p.id) });
+	if (!text) {
+		const { items, next } = await searchPage(this, path, {}, paginationToken);
+		return { results: items.map(item), paginationToken: next };
+	}
+	const contains = {
+		'filter[0][key]': 'name',
+		'filter[0][op]': 'contains',
+		'filter[0][value]': text,
+	};
+	const { items, next } = await searchPage(this, path, contains, paginationToken);
+	if (items.length > 0 || paginationToken)
+		return { results: items.map(item), paginationToken: next };
+	const all: IDataObject[] = [];
+	for (let page = 1, token: string | undefined = '1'; token && page <= CONTACT_SCAN_PAGES; page++) {
+		const read = await searchPage(this, path, {}, token);
+		all.push(...read.items);
+		token = read.next;
+	}
+	const wanted = text.toLowerCase();
 	return {
-		results: items.map((p) => ({ name: String(p.name ?? p.id), value: String(p.id) })),
-		paginationToken: next,
+		results: all
+			.filter((p) =>
+				String(p.name ?? '')
+					.toLowerCase()
+					.includes(wanted),
+			)
+			.map(item),
 	};
 }
 
+const idOf = (ref: unknown) =>
+	ref && typeof ref === 'object' ? (ref as IDataObject).id : undefined;
+
+function priceItem(p: IDataObject): INodeListSearchItems {
+	const price = (p.price ?? {}) as IDataObject;
+	const customerId = idOf(p.customer);
+	const groupId = idOf(p.customerGroup);
+	const who = customerId
+		? `customer ${String(customerId)}`
+		: groupId
+			? `group ${String(groupId)}`
+			: 'everyone';
+	return {
+		name: `Product ${String(idOf(p.product))} – ${who}, from ${String(p.amount)}: ${String(price.amount)} ${String(price.currency ?? '')}`.trim(),
+		value: String(p.id),
+	};
+}
+
+/**
+ * Sales prices. Digits search the product ID; any other text the prices of the customers whose
+ * name, number or e-mail contains it (found as the customer picker finds them, up to 50).
+ */
 export async function searchSalesPrices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const text = filter?.trim() ?? '';
-	const qs = /^\d+$/.test(text)
-		? { 'filter[0][key]': 'productId', 'filter[0][op]': 'equals', 'filter[0][value]': text }
-		: {};
-	const { items, next } = await searchPage(
-		this,
-		xentralPath`/api/v1/salesPrices`,
-		qs,
-		paginationToken,
-	);
-	return {
-		results: items.map((p) => {
-			const price = (p.price ?? {}) as IDataObject;
-			const who = (p.customer as IDataObject | null)?.id
-				? `customer ${String((p.customer as IDataObject).id)}`
-				: (p.customerGroup as IDataObject | null)?.id
-					? `group ${String((p.customerGroup as IDataObject).id)}`
-					: 'everyone';
+	const path = xentralPath`/api/v1/salesPrices`;
+	let qs: IDataObject = {};
+	if (/^\d+$/.test(text)) {
+		qs = { 'filter[0][key]': 'productId', 'filter[0][op]': 'equals', 'filter[0][value]': text };
+	} else if (text) {
+		const { customers } = await searchCustomersFor(this, text);
+		if (customers.length === 0)
 			return {
-				name: `Product ${String((p.product as IDataObject)?.id)} – ${who}, from ${String(p.amount)}: ${String(price.amount)} ${String(price.currency ?? '')}`.trim(),
-				value: String(p.id),
+				results: [
+					hint(`No customer contains "${text}": type a product ID, or part of a customer's name`),
+				],
 			};
-		}),
-		paginationToken: next,
-	};
+		qs = { 'filter[0][key]': 'customerId', 'filter[0][op]': 'in' };
+		customers.slice(0, XENTRAL_PAGE_SIZE).forEach((c, i) => (qs[`filter[0][value][${i}]`] = c.id));
+	}
+	const { items, next } = await searchPage(this, path, qs, paginationToken);
+	return { results: items.map(priceItem), paginationToken: next };
 }

@@ -38,14 +38,14 @@ function lookup(entry, id) {
 }
 
 export function register(router) {
-	router.add('GET', '/v2/customers/:customerId/addresses', ({ state, params, query }) => {
+	router.add('GET', '/v2/customers/:customerId/addresses', ({ state, params, query, options }) => {
 		const entry = book(state, params.customerId);
 		const parsed = parseListQuery(query, LIST_SPEC);
 		const rows = all(entry);
 		// Master data first, then billing, then delivery by ID: the book's own order.
 		const order = new Map(rows.map((a, i) => [a, i]));
 		parsed.sort = [];
-		const answer = listAnswer(rows, parsed, (a, key) => a[key]);
+		const answer = listAnswer(rows, parsed, (a, key) => a[key], options.readings);
 		answer.data.sort((a, b) => order.get(a) - order.get(b));
 		return { status: 200, body: { ...answer, data: structuredClone(answer.data) } };
 	});

@@ -69,11 +69,11 @@ const EMPTY_CONTACT = { phone: null, fax: null, mobile: null, salutation: null, 
 
 export function register(router) {
 	const base = '/v1/customers/:customerId/contactPerson';
-	router.add('GET', base, ({ state, params, query }) => {
+	router.add('GET', base, ({ state, params, query, options }) => {
 		findById(state.customers, params.customerId);
 		const parsed = parseListQuery(query, LIST_SPEC);
 		const mine = state.contactPersons.filter((p) => p.customer.id === params.customerId);
-		const answer = listAnswer(mine, parsed, contactValue);
+		const answer = listAnswer(mine, parsed, contactValue, options.readings);
 		return { status: 200, body: { ...answer, data: structuredClone(answer.data) } };
 	});
 

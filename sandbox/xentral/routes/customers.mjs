@@ -76,12 +76,41 @@ function customerValue(state, customer, key) {
 	}
 }
 
-/** The customer as the v2 view returns it, with its master-data address beside it [assumption]. */
-export function customerView(state, customer) {
+const BERLIN = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Berlin',
+	hourCycle: 'h23',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+});
+
+/** An ISO instant as Xentral's wall-clock time in Europe/Berlin, without an offset. */
+export function berlinWallTime(iso) {
+	const ms = Date.parse(iso);
+	if (Number.isNaN(ms)) return iso;
+	const p = Object.fromEntries(BERLIN.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+	return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * The customer as the v2 view and list return it. The readings decide what no document does:
+ * whether the master-data address is embedded as `address` (`viewAddress`), and whether the times
+ * carry their offset (`times`).
+ */
+export function customerView(state, customer, readings = {}) {
+	const view = structuredClone(customer);
+	if (readings.times === 'offsetless') {
+		view.createdAt = berlinWallTime(view.createdAt);
+		view.updatedAt = berlinWallTime(view.updatedAt);
+	}
+	if (readings.viewAddress !== 'with') return view;
 	const master = state.addresses[customer.id]?.masterdata;
 	const { street, zip, city, country, state: region } = master ?? {};
 	return {
-		...structuredClone(customer),
+		...view,
 		address: master ? { street, zip, city, country, state: region ?? null } : null,
 	};
 }
@@ -107,21 +136,31 @@ function checkNumberFree(state, number, exceptId) {
 }
 
 export function register(router) {
-	router.add('GET', '/v2/customers', ({ state, query }) => {
+	router.add('GET', '/v2/customers', ({ state, query, options }) => {
 		const parsed = parseListQuery(query, LIST_SPEC);
-		const answer = listAnswer(state.customers, parsed, (c, key) => customerValue(state, c, key));
-		answer.data = answer.data.map((c) => customerView(state, c));
+		const answer = listAnswer(
+			state.customers,
+			parsed,
+			(c, key) => customerValue(state, c, key),
+			options.readings,
+		);
+		answer.data = answer.data.map((c) => customerView(state, c, options.readings));
 		return { status: 200, body: answer };
 	});
 
 	router.add(
 		'POST',
 		'/v2/customers',
-		({ state, body, headers, nowIso }) => {
+		({ state, body, headers, nowIso, options }) => {
 			const data = validBody(customerCreate, body);
 			if (!data.customerType)
 				throw new ApiError(400, 'request-validation', 'Request payload validation failed.', {
 					customerType: ['This value should not be blank.'],
+				});
+			// The v2 guide calls project.id required; the schema lists no required field.
+			if (options.readings.project === 'required' && !data.project?.id)
+				throw new ApiError(400, 'request-validation', 'Request payload validation failed.', {
+					'project.id': ['This value should not be blank.'],
 				});
 			checkNames(data);
 			checkNumberFree(state, data.number);
@@ -129,15 +168,17 @@ export function register(router) {
 			const name =
 				data.customerType === 'person' ? `${data.firstname} ${data.lastname}` : data.name;
 			const customer = {
+				salutation: null,
+				title: null,
+				department: null,
+				isLead: false,
+				groups: [],
+				...data,
 				id,
 				number: data.number ?? String(10000 + Number(id)),
-				customerType: data.customerType,
 				name,
 				firstname: data.firstname ?? null,
 				lastname: data.lastname ?? null,
-				salutation: data.salutation ?? null,
-				title: data.title ?? null,
-				department: data.department ?? null,
 				contactDetails: {
 					email: null,
 					phone: null,
@@ -146,11 +187,7 @@ export function register(router) {
 					website: null,
 					...(data.contactDetails ?? {}),
 				},
-				isLead: data.isLead ?? false,
-				groups: data.groups ?? [],
 				language: null,
-				...(data.financials ? { financials: data.financials } : {}),
-				...(data.project ? { project: data.project } : {}),
 				createdAt: nowIso(),
 				updatedAt: nowIso(),
 			};
@@ -161,9 +198,9 @@ export function register(router) {
 		{ body: true },
 	);
 
-	router.add('GET', '/v2/customers/:id', ({ state, params }) => ({
+	router.add('GET', '/v2/customers/:id', ({ state, params, options }) => ({
 		status: 200,
-		body: { data: customerView(state, findById(state.customers, params.id)) },
+		body: { data: customerView(state, findById(state.customers, params.id), options.readings) },
 	}));
 
 	router.add(

@@ -118,7 +118,7 @@ export function register(router) {
 		}));
 		parsed.paging = { mode: 'page', number: page, size: perPage };
 		const all = state.customers.map((c) => v3Customer(state, c));
-		const answer = listAnswer(all, parsed, valueOf);
+		const answer = listAnswer(all, parsed, valueOf, options.readings);
 		const total = answer.extra.totalCount;
 		const from = total === 0 ? null : (page - 1) * perPage + 1;
 		const meta = {

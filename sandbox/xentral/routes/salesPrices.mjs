@@ -3,7 +3,7 @@
 import { ApiError } from '../../shared/errors.mjs';
 import { created, findById, merge, noContent, validBody } from '../helpers.mjs';
 import { conflict } from '../problems.mjs';
-import { listAnswer, parseListQuery } from '../query.mjs';
+import { listAnswer, parseListQuery, V1_LIST_OPERATORS } from '../query.mjs';
 import { salesPriceCreate, salesPriceUpdate } from '../schemas.mjs';
 
 export const PRICE_FILTER_KEYS = [
@@ -18,24 +18,7 @@ export const PRICE_FILTER_KEYS = [
 	'validFrom',
 	'expiresAt',
 ];
-export const PRICE_FILTER_OPS = [
-	'equals',
-	'notEquals',
-	'in',
-	'notIn',
-	'exactlyIn',
-	'allIn',
-	'allNotIn',
-	'contains',
-	'notContains',
-	'startsWith',
-	'endsWith',
-	'greaterThan',
-	'lessThan',
-	'is',
-	'greaterThanOrEquals',
-	'lessThanOrEquals',
-];
+export const PRICE_FILTER_OPS = [...V1_LIST_OPERATORS, 'greaterThanOrEquals', 'lessThanOrEquals'];
 const LIST_SPEC = {
 	filterKeys: PRICE_FILTER_KEYS,
 	ops: PRICE_FILTER_OPS,
@@ -87,12 +70,12 @@ function checkTarget(state, data) {
 }
 
 export function register(router, { announce }) {
-	router.add('GET', '/v1/salesPrices', ({ state, query }) => {
+	router.add('GET', '/v1/salesPrices', ({ state, query, options }) => {
 		const parsed = parseListQuery(query, LIST_SPEC);
 		const isValid = parsed.filters.filter((f) => f.key === 'isValidAt');
 		parsed.filters = parsed.filters.filter((f) => f.key !== 'isValidAt');
 		const rows = state.salesPrices.filter((p) => isValid.every((f) => validAt(p, String(f.value))));
-		const answer = listAnswer(rows, parsed, priceValue);
+		const answer = listAnswer(rows, parsed, priceValue, options.readings);
 		return { status: 200, body: { ...answer, data: structuredClone(answer.data) } };
 	});
 

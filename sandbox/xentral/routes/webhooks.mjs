@@ -54,9 +54,12 @@ function checkEvents(events) {
 const view = ({ id, name, url, events }) => ({ id, name, url, events: structuredClone(events) });
 
 export function register(router) {
-	router.add('GET', '/v1/paymentMethods', ({ state, query }) => {
+	router.add('GET', '/v1/paymentMethods', ({ state, query, options }) => {
 		const parsed = parseListQuery(query, PAYMENT_SPEC);
-		return { status: 200, body: listAnswer(state.paymentMethods, parsed, paymentValue) };
+		return {
+			status: 200,
+			body: listAnswer(state.paymentMethods, parsed, paymentValue, options.readings),
+		};
 	});
 
 	router.add('GET', '/v1/webhookEventTypes', ({ query }) => {

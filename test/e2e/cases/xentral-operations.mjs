@@ -41,6 +41,7 @@ export function cases({ xentral, workflowWithInput }) {
 				customerType: 'company',
 				companyName: 'E2E Handel GmbH',
 				email: 'e2e@example.com',
+				projectId: '1',
 			}),
 			check: async (r) => {
 				ok(r);
@@ -48,6 +49,67 @@ export function cases({ xentral, workflowWithInput }) {
 				assert.equal(r.items[0].company, 'E2E Handel GmbH');
 				assert.equal(r.items[0].source, 'xentral');
 				assert.ok(/^\d+$/.test(r.items[0].id));
+			},
+		},
+		{
+			name: 'xentral customer create: bank account, SEPA, shipping, groups, custom fields and extra body fields',
+			node,
+			workflow: wf(
+				'customer-create',
+				'e2eXentralCustomerCreateFull',
+				{
+					customerType: 'company',
+					companyName: 'E2E Voll GmbH',
+					email: 'voll@example.com',
+					projectId: '2',
+				},
+				(target) => {
+					Object.assign(target.parameters.additionalFields, {
+						iban: 'DE89 3704 0044 0532 0130 00',
+						bic: 'COBADEFFXXX',
+						sepaMandateReference: 'E2E-1',
+						sepaMandateDate: '2026-03-01T00:00:00',
+						sepaMandateUsage: 'recurring',
+						groupIds: '1, 4',
+						taxation: 'eu-delivery',
+						freeShippingFrom: 99.5,
+						shippingMethodId: '2',
+						autoCreateDocuments: 'invoice',
+					});
+					target.parameters.customFields = { fields: [{ id: 2, value: 'E2E' }] };
+					target.parameters.extraBodyFields = '{"salesManager": {"id": "5"}}';
+				},
+			),
+			check: async (r) => {
+				ok(r);
+				const stored = customer(r.items[0].id);
+				assert.deepEqual(stored.project, { id: '2' });
+				assert.deepEqual(stored.groups, [1, 4]);
+				assert.equal(stored.primaryBankAccount.iban, 'DE89370400440532013000');
+				assert.deepEqual(stored.primaryBankAccount.sepa, {
+					mandateReference: 'E2E-1',
+					mandateReferenceDate: '2026-03-01',
+					usage: 'recurring',
+				});
+				assert.equal(stored.financials.tax.taxation, 'eu-delivery');
+				assert.deepEqual(stored.shipping, { freeShippingFrom: 99.5, shippingMethod: { id: '2' } });
+				assert.deepEqual(stored.customFields, [{ id: 2, value: 'E2E' }]);
+				assert.deepEqual(stored.salesManager, { id: '5' });
+			},
+		},
+		{
+			name: 'xentral customer create: without a project on an instance that requires one, the error names it',
+			node,
+			workflow: wf('customer-create', 'e2eXentralCustomerCreateNoProject', {
+				customerType: 'company',
+				companyName: 'E2E Ohne Projekt GmbH',
+				email: 'ohne@example.com',
+			}),
+			check: async ({ error }) => {
+				assert.match(
+					String(error?.message),
+					/Project \(item 0\) is required by this Xentral instance for a new customer/,
+				);
 			},
 		},
 		{
@@ -116,6 +178,7 @@ export function cases({ xentral, workflowWithInput }) {
 				number: '10007',
 				companyName: 'Upsert AG',
 				email: 'u@example.com',
+				projectId: '1',
 			}),
 			check: async (r) => {
 				ok(r);
@@ -227,7 +290,11 @@ export function cases({ xentral, workflowWithInput }) {
 			}),
 			check: async (r) => {
 				ok(r);
-				assert.equal(r.items[0].lastName, 'Eva Kurz');
+				// The one name split as Xentral stores it (first name first), and whose contact it is.
+				assert.equal(r.items[0].firstName, 'Eva');
+				assert.equal(r.items[0].lastName, 'Kurz');
+				assert.equal(r.items[0].customerId, '1');
+				assert.equal(r.items[0].customerNumber, '10001');
 				assert.equal(r.items[0].department, 'Vertrieb');
 			},
 		},
@@ -302,7 +369,7 @@ export function cases({ xentral, workflowWithInput }) {
 						id: undefined,
 						productId: '14',
 						customerId: '2',
-						customerNumber: null,
+						customerNumber: '10002',
 						customerGroupId: null,
 						fromQuantity: 10,
 						price: 24.2,

@@ -26,7 +26,11 @@ export function triggers({ xentral }) {
 						authorization: `Bearer ${xentral.credentials.token}`,
 						'content-type': 'application/json',
 					},
-					body: JSON.stringify({ customerType: 'company', name: `Live trigger ${tag} GmbH` }),
+					body: JSON.stringify({
+						customerType: 'company',
+						name: `Live trigger ${tag} GmbH`,
+						project: { id: '1' },
+					}),
 				});
 				assert.equal(res.status, 201, `create customer: ${await res.text()}`);
 				return String(xentral.state.nextIds.customer);

@@ -19,6 +19,14 @@ export function editorCases(flow) {
 			nodeType: 'n8n-nodes-erp-customers.flowRetail',
 			dist: 'dist/nodes/FlowRetail/FlowRetail.node.js',
 			screenshot: { resource: 'customer', operation: 'update' },
+			// Part of a company name, through Flow Retail's customer search (query).
+			partialSearch: {
+				resource: 'customer',
+				operation: 'get',
+				field: 'customerUid',
+				type: 'Fjord',
+				expect: 'Fjord Handel AS',
+			},
 			credential: {
 				id: 'flowRetailSandbox',
 				name: 'Flow Retail sandbox',

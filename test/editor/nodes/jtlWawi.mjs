@@ -20,6 +20,14 @@ export function editorCases(jtl) {
 			nodeType: 'n8n-nodes-erp-customers.jtlWawi',
 			dist: 'dist/nodes/JtlWawi/JtlWawi.node.js',
 			screenshot: { resource: 'customer', operation: 'create' },
+			// Part of a company name, through JTL's v1 keyword search (searchKeyWord).
+			partialSearch: {
+				resource: 'customer',
+				operation: 'get',
+				field: 'customerId',
+				type: 'Donauwerk',
+				expect: 'K10022 – Donauwerk Feinkost GmbH & Co. KG',
+			},
 			credential: {
 				...credential,
 				secretField: 'clientSecret',

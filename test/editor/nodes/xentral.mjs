@@ -19,6 +19,14 @@ export function editorCases(xentral) {
 			nodeType: 'n8n-nodes-erp-customers.xentral',
 			dist: 'dist/nodes/Xentral/Xentral.node.js',
 			screenshot: { resource: 'customer', operation: 'create' },
+			// Part of a company name: "Alpenblick" for 10003 – Alpenblick Technik AG.
+			partialSearch: {
+				resource: 'customer',
+				operation: 'get',
+				field: 'customerId',
+				type: 'Alpenblick',
+				expect: '10003 – Alpenblick Technik AG',
+			},
 			credential: {
 				id: 'xentralSandbox',
 				name: 'Xentral sandbox',

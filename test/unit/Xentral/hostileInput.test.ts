@@ -78,21 +78,34 @@ const VALID: Record<string, Params> = {
 };
 
 const ID = '[1-9][0-9]*';
+// Besides its own routes, an operation may read the customer list (a customer's number for
+// Simplify, a match for Create or Update) and a customer's master-data address (Simplify).
+const CUSTOMER_READS = [
+	'GET /api/v2/customers',
+	`GET /api/v2/customers/${ID}/addresses/masterdata`,
+];
 const ROUTES: Record<string, string[]> = {
 	customer: [
 		`(GET|PATCH) /api/v2/customers/${ID}`,
 		'(GET|POST) /api/v2/customers',
 		`DELETE /api/v1/customers/${ID}`,
+		...CUSTOMER_READS,
 	],
 	address: [
 		`(GET|PATCH|DELETE) /api/v2/customers/${ID}/addresses/(masterdata|billingaddress|${ID})`,
 		`(GET|POST) /api/v2/customers/${ID}/addresses`,
+		...CUSTOMER_READS,
 	],
 	contactPerson: [
 		`(GET|PATCH|DELETE) /api/v1/customers/${ID}/contactPerson/${ID}`,
 		`(GET|POST) /api/v1/customers/${ID}/contactPerson`,
+		...CUSTOMER_READS,
 	],
-	salesPrice: [`(GET|PATCH|DELETE) /api/v1/salesPrices/${ID}`, '(GET|POST) /api/v1/salesPrices'],
+	salesPrice: [
+		`(GET|PATCH|DELETE) /api/v1/salesPrices/${ID}`,
+		'(GET|POST) /api/v1/salesPrices',
+		...CUSTOMER_READS,
+	],
 };
 
 const headers = (path: string) => ({ location: `https://x.xentral.biz${path}/7` });

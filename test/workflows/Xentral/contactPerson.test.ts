@@ -11,11 +11,11 @@ describe('Contact Person (v1 /api/v1/customers/{id}/contactPerson)', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('Xentral')[0]).toEqual({
 			id: '11',
-			customerId: null,
-			customerNumber: null,
+			customerId: '1',
+			customerNumber: '10001',
 			salutation: null,
-			firstName: null,
-			lastName: 'Eva Kurz',
+			firstName: 'Eva',
+			lastName: 'Kurz',
 			email: 'eva@example.com',
 			phone: null,
 			mobilePhone: null,
@@ -30,6 +30,68 @@ describe('Contact Person (v1 /api/v1/customers/{id}/contactPerson)', () => {
 			body: { name: 'Eva Kurz', contact: { email: 'eva@example.com' }, department: 'Vertrieb' },
 		});
 		expect(calls[1].path).toBe('/api/v1/customers/1/contactPerson/11');
+		// The customer's number: one list read by ID.
+		expect(calls[2]).toMatchObject({
+			path: '/api/v2/customers',
+			query: { 'filter[0][key]': 'id', 'filter[0][op]': 'in', 'filter[0][value][0]': '1' },
+		});
+		expect(calls).toHaveLength(3);
+	});
+
+	it('sends the salutation text, the groups and the other documented fields, and extra body fields', async () => {
+		const result = await xentral.run(
+			'Xentral/contactPerson-create.workflow.json',
+			[
+				{
+					customerId: '1',
+					name: 'Dr. Petra von der Linde',
+					email: 'petra@example.com',
+					department: 'Einkauf',
+				},
+			],
+			(p) => {
+				Object.assign(p.additionalFields, {
+					salutation: 'Sehr geehrte Frau Dr. von der Linde',
+					groupIds: '17, 22',
+					state: 'BY',
+					birthdayShowInCalendar: true,
+					sendBirthdayCard: false,
+					others: 'Messe 2026',
+				});
+				p.extraBodyFields = '{"position": "Leitung"}';
+			},
+		);
+		expect(result.error).toBeUndefined();
+		const [post] = await xentral.apiCalls();
+		expect(post.status).toBe(201);
+		expect(post.body).toEqual({
+			name: 'Dr. Petra von der Linde',
+			department: 'Einkauf',
+			contact: { email: 'petra@example.com', salutation: 'Sehr geehrte Frau Dr. von der Linde' },
+			groups: ['17', '22'],
+			address: { state: 'BY' },
+			birthdayShowInCalendar: true,
+			sendBirthdayCard: false,
+			others: 'Messe 2026',
+			position: 'Leitung',
+		});
+		expect(result.output('Xentral')[0]).toMatchObject({
+			firstName: 'Dr. Petra',
+			lastName: 'von der Linde',
+			customerNumber: '10001',
+		});
+	});
+
+	it('refuses group IDs that are not digits before any request', async () => {
+		const result = await xentral.run(
+			'Xentral/contactPerson-create.workflow.json',
+			[{ customerId: '1', name: 'Eva', email: 'e@x.example', department: 'V' }],
+			(p) => (p.additionalFields.groupIds = 'Einkauf'),
+		);
+		expect(result.error?.message).toBe(
+			'Additional Fields > Group IDs (item 0) must be IDs separated by commas, such as 17, 22: "Einkauf" is not one',
+		);
+		expect(await xentral.apiCalls()).toEqual([]);
 	});
 
 	it('reports the outcome as unknown when the answer of the create is lost, and does not repeat it', async () => {
@@ -60,10 +122,18 @@ describe('Contact Person (v1 /api/v1/customers/{id}/contactPerson)', () => {
 			department: 'Einkauf',
 		});
 
+		await xentral.sandbox.clearRequests();
 		const list = await xentral.run('Xentral/contactPerson-getAll.workflow.json', [
 			{ customerId: '1' },
 		]);
-		expect(list.output('Xentral').map((p) => p.id)).toEqual(['1', '2']);
+		expect(list.output('Xentral').map((p) => [p.id, p.customerId, p.customerNumber])).toEqual([
+			['1', '1', '10001'],
+			['2', '1', '10001'],
+		]);
+		// One customer read for the whole list.
+		expect((await xentral.apiCalls()).filter((c) => c.path === '/api/v2/customers')).toHaveLength(
+			1,
+		);
 
 		const updated = await xentral.run('Xentral/contactPerson-update.workflow.json', [
 			{ customerId: '1', contactPersonId: '2', position: 'Leitung' },

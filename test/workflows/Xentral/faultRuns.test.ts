@@ -7,7 +7,14 @@
 import { useFaultRuns } from '../../harness/faultRuns';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
-const xentral = useXentralSandbox(['--customers', '1000', '--rate-limit', '0']);
+const xentral = useXentralSandbox([
+	'--customers',
+	'1000',
+	'--rate-limit',
+	'0',
+	// The list carries the main address: the runs measure paging and writes, not address reads.
+	'--view-address',
+]);
 const { tally, readRuns, writeAll, check, checkUnknownOutcomes } = useFaultRuns(xentral, {
 	pathRegex: '^/api/',
 	nodeName: 'Xentral',
@@ -48,6 +55,7 @@ describe('200-item writes at 20% faults', () => {
 				number: `FR-${seed}-${i}`,
 				companyName: `Fault Run ${i}`,
 				email: `fr${i}@example.com`,
+				projectId: '1',
 			}));
 			const out = await writeAll('Xentral/customer-upsert.workflow.json', items, seed);
 			const numbers = (await directAll('/api/v2/customers')).map((c) => String(c.number));

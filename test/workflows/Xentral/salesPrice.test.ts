@@ -19,7 +19,7 @@ describe('Sales Price (v1 /api/v1/salesPrices)', () => {
 			id: '7',
 			productId: '14',
 			customerId: '2',
-			customerNumber: null,
+			customerNumber: '10002',
 			customerGroupId: null,
 			fromQuantity: 10,
 			price: 24.2,
@@ -85,8 +85,20 @@ describe('Sales Price (v1 /api/v1/salesPrices)', () => {
 			price: 9.5,
 		});
 
+		await xentral.sandbox.clearRequests();
 		const list = await xentral.run('Xentral/salesPrice-getAll.workflow.json', [{}]);
-		expect(list.output('Xentral').map((p) => p.price)).toEqual([15, 14, 13, 12, 11, 9.5]);
+		expect(list.output('Xentral').map((p) => [p.price, p.customerNumber])).toEqual([
+			[15, '10005'],
+			[14, '10004'],
+			[13, '10003'],
+			[12, '10002'],
+			[11, '10001'],
+			[9.5, null],
+		]);
+		// The five customers' numbers in one list read.
+		const numberReads = (await xentral.apiCalls()).filter((c) => c.path === '/api/v2/customers');
+		expect(numberReads).toHaveLength(1);
+		expect(numberReads[0].query['filter[0][op]']).toBe('in');
 		const listCall = (await xentral.apiCalls()).find((c) => c.path === '/api/v1/salesPrices')!;
 		expect(listCall.query).toMatchObject({ 'order[0][field]': 'price', 'order[0][dir]': 'desc' });
 

@@ -13,7 +13,13 @@ function poller(simplify = true) {
 }
 
 const createCompany = async (name: string) =>
-	(await xentral.direct('POST', '/api/v2/customers', { customerType: 'company', name })).location;
+	(
+		await xentral.direct('POST', '/api/v2/customers', {
+			customerType: 'company',
+			name,
+			project: { id: '1' },
+		})
+	).location;
 
 describe('Xentral Trigger > New Customer (ID watermark over GET /api/v2/customers)', () => {
 	it('records the highest ID on the first poll, then emits each new customer once', async () => {

@@ -56,7 +56,7 @@ const operationField: INodeProperties = {
 			name: 'Export',
 			value: 'export',
 			description: 'Export all data held about a customer (GDPR), as JSON',
-			action: 'Export a customer s data',
+			action: 'Export all data of a customer',
 		},
 		{
 			name: 'External Search',

@@ -17,20 +17,20 @@ const operationField: INodeProperties = {
 		{
 			name: 'Create',
 			value: 'create',
-			description: 'Add a address to a customer',
-			action: 'Create a address',
+			description: 'Add an address to a customer',
+			action: 'Create an address',
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
-			description: 'Remove a address from a customer',
-			action: 'Delete a address',
+			description: 'Remove an address from a customer',
+			action: 'Delete an address',
 		},
 		{
 			name: 'Get',
 			value: 'get',
-			description: 'Retrieve a address of a customer',
-			action: 'Get a address',
+			description: 'Retrieve an address of a customer',
+			action: 'Get an address',
 		},
 		{
 			name: 'Get Many',
@@ -41,8 +41,8 @@ const operationField: INodeProperties = {
 		{
 			name: 'Update',
 			value: 'update',
-			description: 'Change fields of a address',
-			action: 'Update a address',
+			description: 'Change fields of an address',
+			action: 'Update an address',
 		},
 	],
 	default: 'getAll',

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
+import { simplifyField } from '../../../shared/parameters';
 import {
 	addressTypeProperty,
 	createProperties,
@@ -11,13 +12,14 @@ import {
 import { findAddress } from '../../helpers/addresses';
 import { customerLocator, readId } from '../../helpers/locators';
 import { createRecord } from '../../helpers/records';
-import { simplifyAddress } from '../../helpers/simplify';
+import { addressOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to add the address to' }),
 	addressTypeProperty(),
 	...createProperties(),
+	extraBodyFieldsProperty('Xentral'),
 	simplifyField('address'),
 ];
 
@@ -44,5 +46,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				: async () => await findAddress(this, customerId, type, itemIndex),
 		check: `Look at the delivery addresses of customer ${customerId} in Xentral for this one.`,
 	});
-	return [readSimplify(this, itemIndex) ? simplifyAddress(address, customerId) : address];
+	return await addressOutput(this, [address], customerId, itemIndex);
 }

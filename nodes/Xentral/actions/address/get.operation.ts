@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import {
 	addressTypeProperty,
 	deliveryAddressIdProperty,
@@ -10,7 +10,7 @@ import {
 } from '../../helpers/addressFields';
 import { customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
-import { simplifyAddress } from '../../helpers/simplify';
+import { addressOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -34,5 +34,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'the address',
 		itemIndex,
 	);
-	return [readSimplify(this, itemIndex) ? simplifyAddress(address, customerId) : address];
+	return await addressOutput(this, [address], customerId, itemIndex);
 }

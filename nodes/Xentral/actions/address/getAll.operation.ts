@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { ADDRESS_LIST } from '../../helpers/lists';
 import { filterProperty, listQuery, readList } from '../../helpers/listQuery';
 import { customerLocator, readId } from '../../helpers/locators';
-import { simplifyAddress } from '../../helpers/simplify';
+import { addressOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -30,7 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'a list of addresses',
 		itemIndex,
 	);
-	return readSimplify(this, itemIndex)
-		? addresses.map((a) => simplifyAddress(a, customerId))
-		: addresses;
+	return await addressOutput(this, addresses, customerId, itemIndex);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
+import { simplifyField } from '../../../shared/parameters';
 import {
 	addressTypeProperty,
 	deliveryAddressIdProperty,
@@ -12,7 +13,7 @@ import {
 } from '../../helpers/addressFields';
 import { customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
-import { simplifyAddress } from '../../helpers/simplify';
+import { addressOutput } from '../../helpers/output';
 import { xentralApiRequest, xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 	addressTypeProperty(),
 	deliveryAddressIdProperty(),
 	...updateProperties(),
+	extraBodyFieldsProperty('Xentral'),
 	simplifyField('address'),
 ];
 
@@ -36,5 +38,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const path = xentralPath`/api/v2/customers/${customerId}/addresses/${id}`;
 	await xentralApiRequest(this, 'PATCH', path, { body, itemIndex });
 	const address = await getRecord(this, path, 'the address', itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyAddress(address, customerId) : address];
+	return await addressOutput(this, [address], customerId, itemIndex);
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import { contactPersonLocator, customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
-import { simplifyContactPerson } from '../../helpers/simplify';
+import { contactPersonOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -27,5 +27,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'the contact person',
 		itemIndex,
 	);
-	return [readSimplify(this, itemIndex) ? simplifyContactPerson(person) : person];
+	return await contactPersonOutput(this, [person], customerId, itemIndex);
 }

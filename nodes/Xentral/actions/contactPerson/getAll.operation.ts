@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { CONTACT_PERSON_LIST } from '../../helpers/lists';
 import { filterProperty, listQuery, readList } from '../../helpers/listQuery';
 import { customerLocator, readId } from '../../helpers/locators';
-import { simplifyContactPerson } from '../../helpers/simplify';
+import { contactPersonOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -30,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'a list of contact persons',
 		itemIndex,
 	);
-	return readSimplify(this, itemIndex) ? people.map(simplifyContactPerson) : people;
+	return await contactPersonOutput(this, people, customerId, itemIndex);
 }

@@ -1,20 +1,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
+import { simplifyField } from '../../../shared/parameters';
 import {
 	contactPersonCollection,
 	readContactPersonUpdate,
 } from '../../helpers/contactPersonFields';
 import { contactPersonLocator, customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
-import { simplifyContactPerson } from '../../helpers/simplify';
+import { contactPersonOutput } from '../../helpers/output';
 import { xentralApiRequest, xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer the contact person belongs to' }),
 	contactPersonLocator({ description: 'The contact person to change' }),
 	contactPersonCollection('updateFields', 'Update Fields', true),
+	extraBodyFieldsProperty('Xentral'),
 	simplifyField('contact person'),
 ];
 
@@ -30,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const path = xentralPath`/api/v1/customers/${customerId}/contactPerson/${id}`;
 	await xentralApiRequest(this, 'PATCH', path, { body, itemIndex });
 	const person = await getRecord(this, path, 'the contact person', itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyContactPerson(person) : person];
+	return await contactPersonOutput(this, [person], customerId, itemIndex);
 }

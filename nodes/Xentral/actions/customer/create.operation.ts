@@ -1,20 +1,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import {
 	additionalFieldsProperty,
+	listProperties,
 	nameProperties,
-	readCreateBody,
+	projectProperty,
+	readCreateBodies,
 } from '../../helpers/customerFields';
+import { createCustomer, createNotice } from '../../helpers/customerWrites';
 import { findCustomersBy } from '../../helpers/customerMatch';
-import { createRecord, customerPath } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
-import { xentralPath } from '../../transport';
+import { customerOutput } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
+	createNotice,
 	...nameProperties(),
-	additionalFieldsProperty(true),
+	projectProperty(),
+	additionalFieldsProperty(),
+	...listProperties(),
 	simplifyField(),
 ];
 
@@ -24,14 +28,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const body = readCreateBody(this, itemIndex);
+	const { create: body } = readCreateBodies(this, itemIndex);
 	const number = typeof body.number === 'string' ? body.number : undefined;
-	const customer = await createRecord(this, {
-		path: xentralPath`/api/v2/customers`,
-		body,
-		itemIndex,
-		viewPath: customerPath,
-		what: 'the customer',
+	const customer = await createCustomer(this, body, itemIndex, {
 		// The customer number is the natural key; without one Xentral picks it, and a lost answer
 		// leaves the outcome unknown.
 		find: number
@@ -39,5 +38,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			: undefined,
 		check: 'Search Xentral for the customer (by name or e-mail) before running this item again.',
 	});
-	return [readSimplify(this, itemIndex) ? simplifyCustomer(customer) : customer];
+	return await customerOutput(this, [customer], itemIndex);
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import { customerLocator, readId } from '../../helpers/locators';
 import { customerPath, getRecord } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/output';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to retrieve' }),
@@ -19,5 +19,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = readId(this, 'customerId', 'Customer', itemIndex);
 	const customer = await getRecord(this, customerPath(id), 'the customer', itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyCustomer(customer) : customer];
+	return await customerOutput(this, [customer], itemIndex);
 }

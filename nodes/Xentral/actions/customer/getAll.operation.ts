@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { CUSTOMER_LIST } from '../../helpers/lists';
 import { filterProperty, listQuery, readList, sortProperty } from '../../helpers/listQuery';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -12,6 +12,15 @@ const properties: INodeProperties[] = [
 	filterProperty(CUSTOMER_LIST),
 	sortProperty(CUSTOMER_LIST),
 	simplifyField(),
+	{
+		displayName: 'Read Main Addresses',
+		name: 'readMainAddresses',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { simplify: [true] } },
+		description:
+			"Whether to read each customer's master-data address where Xentral's list carries none, for the address fields of the common shape: one more request per customer, at Xentral's 100 requests a minute. Off, those fields stay empty.",
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -28,5 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'a list of customers',
 		itemIndex,
 	);
-	return readSimplify(this, itemIndex) ? customers.map(simplifyCustomer) : customers;
+	const readAddresses = this.getNodeParameter('readMainAddresses', itemIndex, true) !== false;
+	return await customerOutput(this, customers, itemIndex, { readAddresses });
 }

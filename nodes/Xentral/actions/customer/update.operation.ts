@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { readUpdateBody, updateFieldsProperty } from '../../helpers/customerFields';
+import { simplifyField } from '../../../shared/parameters';
+import { listProperties, readUpdateBody, updateFieldsProperty } from '../../helpers/customerFields';
 import { customerLocator, readId } from '../../helpers/locators';
 import { customerPath, getRecord } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
+import { customerOutput } from '../../helpers/output';
 import { xentralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to change' }),
 	updateFieldsProperty(),
+	...listProperties(),
 	simplifyField(),
 ];
 
@@ -24,5 +25,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = readUpdateBody(this, itemIndex);
 	await xentralApiRequest(this, 'PATCH', customerPath(id), { body, itemIndex });
 	const customer = await getRecord(this, customerPath(id), 'the customer', itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyCustomer(customer) : customer];
+	return await customerOutput(this, [customer], itemIndex);
 }

@@ -1,19 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { readField } from '../../../shared/fieldSpecs';
+import { simplifyField } from '../../../shared/parameters';
 import {
 	additionalFieldsProperty,
+	listProperties,
 	nameProperties,
-	readCreateBody,
+	projectProperty,
+	readCreateBodies,
 } from '../../helpers/customerFields';
-import { findCustomersBy, MATCH_ON } from '../../helpers/customerMatch';
-import { createRecord, customerPath, getRecord } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
-import { xentralApiRequest, xentralPath } from '../../transport';
+import { findCustomersBy, MATCH_ON, rememberCustomer } from '../../helpers/customerMatch';
+import { createCustomer, createNotice } from '../../helpers/customerWrites';
+import { customerOutput } from '../../helpers/output';
+import { customerPath, getRecord } from '../../helpers/records';
+import { xentralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
+	createNotice,
 	{
 		displayName: 'Match On',
 		name: 'matchOn',
@@ -22,9 +26,12 @@ const properties: INodeProperties[] = [
 		default: 'number',
 		description:
 			'The field that identifies the customer: with one match it is updated, with none created; with two or more the item stops',
+		hint: "E-mails match in any upper and lower case. Whether Xentral's filter ignores case is not documented: the node tests it once per run, and where it does not, compares the e-mails of all customers itself (up to 10,000)",
 	},
 	...nameProperties(),
-	additionalFieldsProperty(true),
+	projectProperty(),
+	additionalFieldsProperty(),
+	...listProperties(),
 	simplifyField(),
 ];
 
@@ -35,11 +42,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const matchOn = readField(this, MATCH_ON, 'matchOn', itemIndex) as 'number' | 'email';
-	const body = readCreateBody(this, itemIndex);
+	const bodies = readCreateBodies(this, itemIndex);
 	const key =
 		matchOn === 'number'
-			? (body.number as string | undefined)
-			: ((body.contactDetails as IDataObject | undefined)?.email as string | undefined);
+			? (bodies.create.number as string | undefined)
+			: ((bodies.create.contactDetails as IDataObject | undefined)?.email as string | undefined);
 	const label = matchOn === 'number' ? 'Customer Number' : 'Email';
 	if (!key) {
 		throw new NodeOperationError(
@@ -61,16 +68,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	let customer: IDataObject;
 	if (matches.length === 1) {
+		// The PATCH body has no `project`: an existing customer keeps its project.
 		const id = String(matches[0].id);
-		await xentralApiRequest(this, 'PATCH', customerPath(id), { body, itemIndex });
+		await xentralApiRequest(this, 'PATCH', customerPath(id), { body: bodies.update, itemIndex });
 		customer = await getRecord(this, customerPath(id), 'the customer', itemIndex);
 	} else {
-		customer = await createRecord(this, {
-			path: xentralPath`/api/v2/customers`,
-			body,
-			itemIndex,
-			viewPath: customerPath,
-			what: 'the customer',
+		customer = await createCustomer(this, bodies.create, itemIndex, {
 			find: async () => {
 				const found = await findCustomersBy(this, matchOn, key, itemIndex);
 				return found.length === 1 ? found[0] : undefined;
@@ -78,5 +81,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			check: 'Search Xentral for the customer before running this item again.',
 		});
 	}
-	return [readSimplify(this, itemIndex) ? simplifyCustomer(customer) : customer];
+	await rememberCustomer(this, customer);
+	return await customerOutput(this, [customer], itemIndex);
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import { createRecord } from '../../helpers/records';
 import { createProperties, readCreateBody } from '../../helpers/salesPriceFields';
-import { simplifySalesPrice } from '../../helpers/simplify';
+import { salesPriceOutput } from '../../helpers/output';
 import { pageOf, xentralApiRequest, xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [...createProperties(), simplifyField('sales price')];
@@ -55,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		find: async () => await findPrice(this, body, itemIndex),
 		check: 'Look for the price in Xentral before running this item again.',
 	});
-	return [readSimplify(this, itemIndex) ? simplifySalesPrice(price) : price];
+	return await salesPriceOutput(this, [price], itemIndex);
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import { readId, salesPriceLocator } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
-import { simplifySalesPrice } from '../../helpers/simplify';
+import { salesPriceOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -25,5 +25,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'the sales price',
 		itemIndex,
 	);
-	return [readSimplify(this, itemIndex) ? simplifySalesPrice(price) : price];
+	return await salesPriceOutput(this, [price], itemIndex);
 }

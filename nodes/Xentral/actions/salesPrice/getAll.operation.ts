@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { SALES_PRICE_LIST } from '../../helpers/lists';
 import { filterProperty, listQuery, readList, sortProperty } from '../../helpers/listQuery';
-import { simplifySalesPrice } from '../../helpers/simplify';
+import { salesPriceOutput } from '../../helpers/output';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -28,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'a list of sales prices',
 		itemIndex,
 	);
-	return readSimplify(this, itemIndex) ? prices.map(simplifySalesPrice) : prices;
+	return await salesPriceOutput(this, prices, itemIndex);
 }

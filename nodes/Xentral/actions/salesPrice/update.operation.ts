@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { simplifyField } from '../../../shared/parameters';
 import { readId, salesPriceLocator } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
-import { readUpdateBody, updateProperty } from '../../helpers/salesPriceFields';
-import { simplifySalesPrice } from '../../helpers/simplify';
+import { readUpdateBody, updateProperties } from '../../helpers/salesPriceFields';
+import { salesPriceOutput } from '../../helpers/output';
 import { xentralApiRequest, xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
 	salesPriceLocator({ description: 'The sales price to change' }),
-	updateProperty(),
+	...updateProperties(),
 	simplifyField('sales price'),
 ];
 
@@ -29,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	);
 	await xentralApiRequest(this, 'PATCH', path, { body, itemIndex });
 	const price = await getRecord(this, path, 'the sales price', itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifySalesPrice(price) : price];
+	return await salesPriceOutput(this, [price], itemIndex);
 }

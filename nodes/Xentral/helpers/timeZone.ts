@@ -1,0 +1,37 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { XENTRAL_DEFAULT_TIME_ZONE } from '../../../credentials/XentralApi.credentials';
+import type { RequestContext } from '../../shared/http';
+import { XENTRAL_CREDENTIAL_TYPE } from '../transport';
+
+/** Whether `zone` is an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The zone in which the instance states times without an offset: the credential's Time Zone, or
+ * Europe/Berlin when it is blank (a credential saved before the option existed). An unknown zone
+ * stops the node, naming the credential field.
+ */
+export async function xentralTimeZone(ctx: RequestContext, itemIndex?: number): Promise<string> {
+	const credentials = await ctx.getCredentials(XENTRAL_CREDENTIAL_TYPE);
+	const raw = typeof credentials.timeZone === 'string' ? credentials.timeZone.trim() : '';
+	const zone = raw || XENTRAL_DEFAULT_TIME_ZONE;
+	if (!isTimeZone(zone))
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The Xentral credential's Time Zone "${zone.slice(0, 60)}" is not an IANA time zone`,
+			{
+				itemIndex,
+				description:
+					'Enter a zone such as Europe/Berlin (the default), Europe/Vienna or Europe/Zurich in the Xentral credential.',
+			},
+		);
+	return zone;
+}
