@@ -183,6 +183,35 @@ export function ensureN8n() {
  * (`packageName` of scripts/packages.mjs, e.g. n8n-nodes-jtl-wawi), alone in that user folder.
  */
 export function installPackageInto(userFolder, { build = true, packageName = ALL_IN_ONE } = {}) {
+	return installPackagesInto(userFolder, [packageName], { build })[0];
+}
+
+/**
+ * Like installPackageInto, for several packages side by side in one user folder (their node types
+ * are named after each package, so they coexist). Returns the package folders.
+ */
+export function installPackagesInto(userFolder, packageNames, { build = true } = {}) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const dependencies = {};
+	const dirs = packageNames.map((packageName) => {
+		const pkgDir = extractPackage(nodesDir, packageName, build);
+		// n8n's installer keeps only runtime dependencies, of which we have none.
+		const pj = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+		delete pj.devDependencies;
+		delete pj.peerDependencies;
+		writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify(pj, null, 2));
+		dependencies[packageName] = pj.version;
+		return pkgDir;
+	});
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2),
+	);
+	return dirs;
+}
+
+/** Packs one package (built first when `build`) and extracts it into `nodesDir/node_modules`. */
+function extractPackage(nodesDir, packageName, build) {
 	let tarball;
 	const packDir = path.join(CACHE, `pack-${process.pid}`);
 	rmSync(packDir, { recursive: true, force: true });
@@ -203,25 +232,11 @@ export function installPackageInto(userFolder, { build = true, packageName = ALL
 		if (build || !existsSync(packageDir(packageName))) buildPackage(spec);
 		tarball = packPackage(spec);
 	}
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const pkgDir = path.join(nodesDir, 'node_modules', packageName);
 	rmSync(pkgDir, { recursive: true, force: true });
 	mkdirSync(pkgDir, { recursive: true });
 	run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
 	rmSync(packDir, { recursive: true, force: true });
-	// n8n's installer keeps only runtime dependencies, of which we have none.
-	const pj = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
-	delete pj.devDependencies;
-	delete pj.peerDependencies;
-	writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify(pj, null, 2));
-	writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify(
-			{ name: 'installed-nodes', private: true, dependencies: { [packageName]: pj.version } },
-			null,
-			2,
-		),
-	);
 	return pkgDir;
 }
 
@@ -273,18 +288,6 @@ export async function n8nCli(runtime, userFolder, args, extraEnv = {}) {
 		child.stderr.on('data', (d) => (stderr += d));
 		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
 	});
-}
-
-/**
- * `n8n execute --rawOutput` prints log lines before the JSON run and, on failure, an error report
- * after it; the run is the block from the first line `{` to the first line `}`.
- */
-export function parseRawRun(stdout) {
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((l) => l.startsWith('{'));
-	if (start === -1) return undefined;
-	const end = lines.findIndex((l, i) => i > start && l === '}');
-	return JSON.parse(lines.slice(start, end === -1 ? undefined : end + 1).join('\n'));
 }
 
 /**
