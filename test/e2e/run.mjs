@@ -136,7 +136,18 @@ async function startCasesN8n(runtime, selected, sandboxes) {
 	try {
 		const rest = restClient(url);
 		await rest.login();
-		for (const wf of workflows) await activateWorkflow(rest, wf.id);
+		const up = Date.now();
+		// A few at a time: each activation waits until n8n reports the webhook registered.
+		const waiting = [...workflows];
+		await Promise.all(
+			Array.from({ length: 4 }, async () => {
+				for (let wf = waiting.shift(); wf; wf = waiting.shift())
+					await activateWorkflow(rest, wf.id);
+			}),
+		);
+		log(
+			`     ${workflows.length} workflows activated in ${Math.round((Date.now() - up) / 1000)} s`,
+		);
 		return { url, rest, stop: () => n8n.stop(), output: () => n8n.output() };
 	} catch (error) {
 		error.message += `\n--- n8n output (tail) ---\n${n8n.output().split('\n').slice(-40).join('\n')}`;

@@ -81,18 +81,18 @@ export const BLOCKED_ADDRESS = '127.0.0.2';
 export const blockedId = (id) => `${id}Blocked`;
 
 /**
- * A sandbox credential pointing at BLOCKED_ADDRESS instead of the sandbox's: what a tenant on a
- * private address looks like to an n8n whose SSRF protection does not allow it.
+ * A sandbox credential pointing at https://BLOCKED_ADDRESS instead of the sandbox's plain-http
+ * loopback URL: a tenant on a private address (https, as the credentials require for anything but
+ * localhost), which an n8n with SSRF protection on refuses before a connection is made.
  */
 export function blockedCredential(credential) {
 	const data = JSON.parse(
-		JSON.stringify(credential.data).replaceAll(SANDBOX_ADDRESS, BLOCKED_ADDRESS),
+		JSON.stringify(credential.data).replaceAll(
+			`http://${SANDBOX_ADDRESS}:`,
+			`https://${BLOCKED_ADDRESS}:`,
+		),
 	);
-	assert.notDeepEqual(
-		data,
-		credential.data,
-		`${credential.id} names no ${SANDBOX_ADDRESS} address`,
-	);
+	assert.notDeepEqual(data, credential.data, `${credential.id} names no ${SANDBOX_ADDRESS} URL`);
 	return {
 		...credential,
 		id: blockedId(credential.id),
