@@ -1,6 +1,8 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,9 +16,15 @@ import { FLOW_UID_PATTERN, flowPath, flowTimeZone } from '../FlowRetail/transpor
 import { requestTimeoutProperty } from '../shared/http';
 import { optionsCollection } from '../shared/parameters';
 import {
+	acknowledgeRepeat,
 	deliveryHeader,
+	deliveryKey,
 	postWebhook,
+	rawDeliveryBody,
+	recallDelivery,
 	refuseDelivery,
+	markDelivery,
+	rememberMarkedDeliveries,
 	sameSecret,
 	storedRegistration,
 	webhookHooks,
@@ -24,6 +32,11 @@ import {
 import { FLOW_EVENTS, transportLifecycle, transportNotice } from './transports';
 
 const CUSTOMER_READ_EVENTS = new Set(['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
+const PRICE_READ_EVENTS = new Set(['PRICE_CREATE', 'PRICE_UPDATE']);
+
+/** A record's version: when it was last changed; `gone` for a record that no longer exists. */
+const versionOf = (record: IDataObject | undefined) =>
+	record ? String(record.lastModifiedAt ?? record.createdAt ?? '') : 'gone';
 
 export class FlowRetailTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,7 +81,7 @@ export class FlowRetailTrigger implements INodeType {
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether to read the customer for a created or updated customer: the webhook itself carries only IDs',
+						'Whether to add the customer to a created or updated customer event: the webhook itself carries only IDs. The trigger reads the customer in any case, to tell a new change from a delivery sent again.',
 				},
 				{
 					displayName: 'Simplify',
@@ -93,8 +106,10 @@ export class FlowRetailTrigger implements INodeType {
 
 	/**
 	 * A delivery: refused (401, nothing emitted) unless it carries the registration's secret as its
-	 * bearer token; an event not chosen is acknowledged and dropped. The thin payload is emitted as
-	 * `{action, customerUid | priceUid, ...}`, with the customer read when asked for.
+	 * bearer token; an event not chosen is acknowledged and dropped; a delivery accepted within the
+	 * last day with the same body about the same version of its record is acknowledged (200) and
+	 * runs nothing. The thin payload is emitted as `{action, customerUid | priceUid, ...}`, with
+	 * the customer read when asked for.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const registration = storedRegistration(this);
@@ -116,19 +131,40 @@ export class FlowRetailTrigger implements INodeType {
 		if (body.pricelist !== undefined) out.pricelistUid = entity('pricelist').Uid ?? null;
 
 		const uid = typeof out.customerUid === 'string' ? out.customerUid : '';
-		if (
-			options.fetchCustomer !== false &&
-			CUSTOMER_READ_EVENTS.has(action) &&
-			FLOW_UID_PATTERN.test(uid)
-		) {
+		// The payload carries only IDs, the same for every change of a record: the version of the
+		// record it announces (its lastModifiedAt, read now) tells a new change from a delivery
+		// sent again. A record gone since has no version.
+		let version = '';
+		if (CUSTOMER_READ_EVENTS.has(action) && FLOW_UID_PATTERN.test(uid)) {
 			const customer = await findRecord(this, flowPath`/customers/${uid}`);
+			version = versionOf(customer);
 			// Deleted again before it could be read: the IDs are still the event.
-			out.customer = customer
-				? options.simplify === false
-					? customer
-					: simplifyCustomer(customer, await flowTimeZone(this))
-				: null;
+			if (options.fetchCustomer !== false)
+				out.customer = customer
+					? options.simplify === false
+						? customer
+						: simplifyCustomer(customer, await flowTimeZone(this))
+					: null;
 		}
-		return { workflowData: [this.helpers.returnJsonArray([out])] };
+		const priceUid = typeof out.priceUid === 'string' ? out.priceUid : '';
+		const listUid = typeof out.pricelistUid === 'string' ? out.pricelistUid : '';
+		if (PRICE_READ_EVENTS.has(action) && FLOW_UID_PATTERN.test(priceUid)) {
+			version = FLOW_UID_PATTERN.test(listUid)
+				? versionOf(await findRecord(this, flowPath`/pricelists/${listUid}/prices/${priceUid}`))
+				: '';
+		}
+		const raw = rawDeliveryBody(this) ?? Buffer.from(JSON.stringify(body), 'utf8');
+		const key = deliveryKey(raw, version);
+		if (recallDelivery(this, key) !== 'new') return acknowledgeRepeat();
+		// Remembered by the execution's first step (execute() below), whose static data n8n saves.
+		return { workflowData: [markDelivery(this.helpers.returnJsonArray([out]), key)] };
+	}
+
+	/**
+	 * The first step of the execution a delivery starts: remembers the delivery (so it never runs
+	 * twice) in static data n8n saves, and passes its items on.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [rememberMarkedDeliveries(this)];
 	}
 }

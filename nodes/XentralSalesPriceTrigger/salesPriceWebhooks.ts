@@ -9,7 +9,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readHttpFailure } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
-import { deliveryHeader, rawDeliveryBody, refuseDelivery } from '../shared/webhooks';
+import {
+	acknowledgeRepeat,
+	deliveryHeader,
+	deliveryKey,
+	rawDeliveryBody,
+	recallDelivery,
+	refuseDelivery,
+	markDelivery,
+} from '../shared/webhooks';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
 	dataOf,
@@ -128,9 +136,38 @@ export async function removeWebhooksOfUrl(this: IHookFunctions): Promise<void> {
 }
 
 /**
+ * Whether a delivery seen before, with a different one about the same sales price since, states
+ * what Xentral holds now: then it announces a change back to an earlier state and runs; otherwise
+ * it is an old delivery sent again and must not bring the old state back.
+ */
+async function stillTrue(
+	ctx: IWebhookFunctions,
+	type: string,
+	body: IDataObject,
+): Promise<boolean> {
+	if (/\.deleted\.v\d+$/.test(type) || !/^\d{1,18}$/.test(String(body.id))) return false;
+	let failure: unknown;
+	try {
+		const response = await xentralApiRequest(
+			ctx,
+			'GET',
+			xentralPath`/api/v1/salesPrices/${String(body.id)}`,
+		);
+		const current = dataOf(ctx, response.body, 'the sales price');
+		return JSON.stringify(simplifySalesPrice(current)) === JSON.stringify(simplifySalesPrice(body));
+	} catch (error) {
+		failure = error;
+	}
+	// Deleted since: the delivery is not true any more.
+	if (is404(failure)) return false;
+	throw failure;
+}
+
+/**
  * A delivery: refused (401) unless its signature is the HMAC of its raw body under this webhook's
  * signature key (derived again from the credential and the URL); an event that was not chosen is
- * answered and dropped.
+ * answered and dropped; a delivery accepted before within a day (the same signed body) is
+ * answered 200 and runs nothing, unless it announces a change back to what Xentral holds now.
  */
 export async function receiveSalesPriceEvent(
 	this: IWebhookFunctions,
@@ -152,11 +189,18 @@ export async function receiveSalesPriceEvent(
 	const type = String(delivery?.type ?? '');
 	if (!chosenEvents(this).includes(type)) return {};
 	const body = (delivery.body ?? {}) as IDataObject;
+	// Xentral's delivery carries no ID, time or nonce: its signed body is its identity.
+	const deliveryId = deliveryKey(raw);
+	const record = `salesPrice:${String(body.id ?? '')}`;
+	const known = recallDelivery(this, deliveryId, record);
+	if (known === 'seen') return acknowledgeRepeat();
+	if (known === 'superseded' && !(await stillTrue(this, type, body))) return acknowledgeRepeat();
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const event = type.replace(/^com\.xentral\.salesPrice\.([a-zA-Z]+)\.v\d+$/, '$1');
 	const json: IDataObject =
 		options.simplify === false
 			? delivery
 			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
-	return { workflowData: [this.helpers.returnJsonArray([json])] };
+	// Remembered by the execution's first step (the node's execute()), which n8n saves.
+	return { workflowData: [markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record)] };
 }

@@ -176,6 +176,29 @@ export function answerWasLost(error: unknown): boolean {
 	return failure.status === undefined && !!code && code !== 'ECONNREFUSED';
 }
 
+/** The HTTP status of a failed call: the core's NodeApiError carries it as `httpCode`. */
+export function failureStatus(error: unknown): number | undefined {
+	const code = (error as { httpCode?: unknown } | undefined)?.httpCode;
+	const status = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+	return status ?? readHttpFailure(error).status;
+}
+
+/**
+ * Server errors that can come after the server applied the request: an internal error, or a
+ * gateway that gave up waiting for the application behind it.
+ */
+export const MAYBE_APPLIED_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+
+/**
+ * Whether a failed write may nevertheless have been applied: its answer was lost, or the server
+ * answered 500, 502, 503 or 504, which it may do after the write took effect.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+	if (answerWasLost(error)) return true;
+	const status = failureStatus(error);
+	return status !== undefined && MAYBE_APPLIED_STATUSES.has(status);
+}
+
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 

@@ -53,6 +53,15 @@ export interface PollState extends IDataObject {
 	processedKeys?: string[];
 }
 
+/**
+ * Where a poll's window ends: the end of the second the API's `Date` header names (an HTTP date
+ * has whole seconds, and the API's clock was somewhere in that second when it answered), or
+ * n8n's clock without one. A record dated later lies ahead and waits for a later poll.
+ */
+export function windowEnd(serverTime: number | undefined): number {
+	return serverTime === undefined ? clock.now() : serverTime + 999;
+}
+
 /** Epoch milliseconds of an HTTP `Date` header, or undefined. */
 export function serverTimeOf(headers: Record<string, string> | undefined): number | undefined {
 	const value = headers?.date;
@@ -72,7 +81,10 @@ export function windowStart(state: PollState): number {
  * the last date read (minus 1 ms, so records sharing that date are read again and dropped by ID),
  * never for "page n" of a list that may shift while it is read. Only when a whole page shares one
  * date does it go on by page number within that date; such a date is then read again from its
- * first page until a pass adds nothing, so a record that shifted back a page is still caught.
+ * first page until a pass adds nothing (at that date or after it), so a record that shifted back
+ * a page is still caught.
+ * The window ends at the API's time of the first answer (windowEnd): once a full page reaches
+ * past it, the rest of the list lies ahead and is not read.
  */
 export async function readWindow<R>(
 	source: PollSource<R>,
@@ -87,18 +99,21 @@ export async function readWindow<R>(
 	for (let pages = 0; pages < MAX_POLL_PAGES; pages++) {
 		const page = await source.readPage(after, pageNumber);
 		serverTime ??= page.serverTime;
-		let addedAtBound = false;
+		const end = windowEnd(serverTime);
+		let added = false;
 		for (const record of page.records) {
 			const date = source.dateOf(record);
 			const key = `${source.idOf(record)}@${date}`;
 			if (read.has(key)) continue;
 			read.add(key);
 			records.push(record);
-			if (date === after + 1) addedAtBound = true;
+			added = true;
 		}
 		const full = page.records.length >= source.pageSize;
 		const last = full ? source.dateOf(page.records[page.records.length - 1]) : NaN;
-		passAdded ||= addedAtBound;
+		// Within one date read by page number, a record that changes or goes away pulls the records
+		// behind it a page back: any record new to a pass means the date is read again.
+		passAdded ||= added;
 		if (full && last === after + 1) {
 			pageNumber++; // the whole page shares the bound's date: on within that date
 			continue;
@@ -109,7 +124,7 @@ export async function readWindow<R>(
 			continue;
 		}
 		passAdded = false;
-		if (!full) return { records, serverTime };
+		if (!full || last > end) return { records, serverTime };
 		after = last - 1;
 		pageNumber = 1;
 	}
@@ -119,10 +134,12 @@ export async function readWindow<R>(
 /**
  * One poll of a trigger. In the editor's test step it returns the newest records and leaves the
  * state alone. The first poll after activation only records the API's time. Later polls read the
- * window from the cursor minus the overlap by keyset, emit the records whose event key was not
- * emitted before, and move the cursor to the API's time of the poll's first answer only after the
- * window was read completely: an error leaves the state as it was, so the next poll reads the same
- * window again. The cursor never moves back. Without a `Date` header, n8n's clock stands in.
+ * window from the cursor minus the overlap up to the API's time of the poll's first answer, by
+ * keyset, emit the records whose event key was not emitted before, and move the cursor to that
+ * time only after the window was read completely: an error leaves the state as it was, so the
+ * next poll reads the same window again. A record dated after the window's end (dated ahead, or
+ * written while the poll read) is left for a later poll, which emits it once its time has come.
+ * The cursor never moves back. Without a `Date` header, n8n's clock stands in.
  * Returns null when there is nothing to emit.
  */
 export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Promise<R[] | null> {
@@ -137,7 +154,13 @@ export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Pr
 		const newestDate = newest.records.length
 			? Math.max(...newest.records.map((r) => source.dateOf(r))) + 1
 			: undefined;
-		const iso = new Date(newest.serverTime ?? newestDate ?? clock.now()).toISOString();
+		// Without the API's time, just after the newest record; unless that record is dated ahead
+		// of n8n's clock by more than the overlap, which is no clock difference but a future date.
+		const local = clock.now();
+		const start =
+			newest.serverTime ??
+			(newestDate !== undefined && newestDate <= local + OVERLAP_MS ? newestDate : local);
+		const iso = new Date(start).toISOString();
 		state.cursor = iso;
 		state.startedAt = iso;
 		state.processedKeys = [];
@@ -145,12 +168,15 @@ export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Pr
 	}
 
 	const { records, serverTime } = await readWindow(source, windowStart(state));
+	const end = windowEnd(serverTime);
 
 	const processed = Array.isArray(state.processedKeys) ? state.processedKeys : [];
 	const seen = new Set(processed);
 	const fresh: R[] = [];
 	const freshKeys: string[] = [];
 	for (const record of records) {
+		// Dated after the window's end: emitted by the poll whose window reaches its date.
+		if (source.dateOf(record) > end) continue;
 		const key = source.eventKey(record);
 		if (key === undefined || seen.has(key)) continue;
 		seen.add(key);

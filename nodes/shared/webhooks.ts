@@ -1,15 +1,20 @@
 // Webhook triggers, vendor-neutral: a secret made per registration, the registration's life in the
-// workflow's static data (n8n's checkExists / create / delete hooks), and the checks a delivery must
-// pass before a workflow runs. A vendor trigger supplies only how to register, find and remove a
+// workflow's static data (n8n's checkExists / create / delete hooks), the checks a delivery must
+// pass before a workflow runs, and the memory of accepted deliveries that keeps a replayed or
+// repeated one from running twice. A vendor trigger supplies only how to register, find and remove a
 // subscription at its API, and how its deliveries prove who sent them.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+import { clock } from './clock';
 
 /** The one webhook of a trigger: deliveries are POSTed to it and answered as soon as received. */
 export const postWebhook: IWebhookDescription = {
@@ -80,7 +85,10 @@ export interface WebhookLifecycle {
 
 const STATIC_KEY = 'webhookRegistration';
 
-function staticData(ctx: IHookFunctions | IWebhookFunctions): IDataObject {
+/** A context that has the node's static data: a hook, a webhook call or the execution. */
+type WithStaticData = Pick<IWebhookFunctions, 'getWorkflowStaticData'>;
+
+function staticData(ctx: WithStaticData): IDataObject {
 	return ctx.getWorkflowStaticData('node');
 }
 
@@ -157,6 +165,135 @@ export function deliveryHeader(ctx: IWebhookFunctions, name: string): string | u
 		return value === undefined || value === null ? undefined : String(value);
 	}
 	return undefined;
+}
+
+/** How long a webhook trigger remembers a delivery it accepted. */
+export const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** How many accepted deliveries a webhook trigger remembers at most (the newest). */
+export const MAX_REMEMBERED_DELIVERIES = 1000;
+
+const DELIVERIES_KEY = 'deliveries';
+
+/** One remembered delivery: its key, when it was accepted (epoch ms), and the record it is about. */
+type RememberedDelivery = [key: string, acceptedAt: number, record: string];
+
+/**
+ * The key of a delivery: a SHA-256 over its parts, such as the raw body and, for a vendor whose
+ * bodies carry only IDs, the version of the record it announces. 128 bits, base64url.
+ */
+export function deliveryKey(...parts: Array<Buffer | string>): string {
+	const hash = createHash('sha256');
+	for (const part of parts) {
+		const bytes = Buffer.isBuffer(part) ? part : Buffer.from(part, 'utf8');
+		hash.update(String(bytes.length)).update(':').update(bytes);
+	}
+	return hash.digest('base64url').slice(0, 22);
+}
+
+/** The deliveries remembered in the node's static data, oldest first, within the window. */
+function rememberedDeliveries(ctx: WithStaticData, now: number): RememberedDelivery[] {
+	const stored = staticData(ctx)[DELIVERIES_KEY];
+	if (!Array.isArray(stored)) return [];
+	return stored.filter(
+		(entry): entry is RememberedDelivery =>
+			Array.isArray(entry) &&
+			typeof entry[0] === 'string' &&
+			typeof entry[1] === 'number' &&
+			now - entry[1] < DELIVERY_MEMORY_MS,
+	);
+}
+
+/**
+ * What the trigger knows of a delivery: `new`; `seen` when a delivery with the same key was
+ * accepted within DELIVERY_MEMORY_MS (a replay, or the vendor sending it again); `superseded` when
+ * it was seen, but a later, different delivery about the same record came since (it may announce
+ * a change back to an earlier state, or be an old delivery replayed: the vendor trigger decides).
+ */
+export function recallDelivery(
+	ctx: WithStaticData,
+	key: string,
+	record = '',
+	now = clock.now(),
+): 'new' | 'seen' | 'superseded' {
+	const remembered = rememberedDeliveries(ctx, now);
+	const index = remembered.map(([k]) => k).lastIndexOf(key);
+	if (index < 0) return 'new';
+	if (record === '') return 'seen';
+	const later = remembered.slice(index + 1);
+	return later.some(([k, , r]) => r === record && k !== key) ? 'superseded' : 'seen';
+}
+
+/**
+ * Remembers an accepted delivery in the node's static data as the newest, forgetting those older
+ * than DELIVERY_MEMORY_MS and all but the newest MAX_REMEMBERED_DELIVERIES.
+ */
+export function rememberDelivery(
+	ctx: WithStaticData,
+	key: string,
+	record = '',
+	now = clock.now(),
+): void {
+	const kept = rememberedDeliveries(ctx, now).filter(([k]) => k !== key);
+	kept.push([key, now, record]);
+	// A new array, so n8n sees the static data changed and saves it.
+	staticData(ctx)[DELIVERIES_KEY] = kept.slice(
+		-MAX_REMEMBERED_DELIVERIES,
+	) as unknown as IDataObject;
+}
+
+/** The key of an item under which webhook() hands the execution the delivery to remember. */
+const DELIVERY_MARK = 'acceptedDelivery';
+
+interface DeliveryMark {
+	key: string;
+	record: string;
+	at: number;
+}
+
+/**
+ * The items of an accepted delivery, each marked with what the execution must remember of it.
+ *
+ * n8n 2.41 does not keep what webhook() writes to static data when the call starts an execution:
+ * before it saves the webhook call's static data, it builds the execution's workflow on the same
+ * object, which marks it unchanged (`establishContextForPersistence` in the workflow runner). It
+ * does save the static data of the execution itself. So webhook() only reads the memory, and the
+ * trigger node's execute(), the first step of the execution, writes it (rememberMarkedDeliveries).
+ */
+export function markDelivery(
+	items: INodeExecutionData[],
+	key: string,
+	record = '',
+	at = clock.now(),
+): INodeExecutionData[] {
+	const mark: DeliveryMark = { key, record, at };
+	return items.map((item) => ({ ...item, [DELIVERY_MARK]: mark as unknown as IDataObject }));
+}
+
+/**
+ * A webhook trigger's execute(), which n8n runs as the first step of the execution a delivery
+ * started: remembers the deliveries its items are marked with in the node's static data (n8n
+ * saves it when the execution ends) and passes the items on without the mark.
+ */
+export function rememberMarkedDeliveries(ctx: IExecuteFunctions): INodeExecutionData[] {
+	return ctx.getInputData().map((item) => {
+		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
+			[DELIVERY_MARK]?: Partial<DeliveryMark>;
+		};
+		if (mark && typeof mark.key === 'string' && typeof mark.at === 'number')
+			rememberDelivery(ctx, mark.key, typeof mark.record === 'string' ? mark.record : '', mark.at);
+		return rest;
+	});
+}
+
+/**
+ * Answers a delivery that was accepted before with 200, so the vendor does not send it again,
+ * and starts no execution.
+ */
+export function acknowledgeRepeat(): IWebhookResponseData {
+	return {
+		webhookResponse: { message: 'This delivery was received before; it does not run again' },
+	};
 }
 
 /**

@@ -6,6 +6,7 @@ import { ApiError } from '../shared/errors.mjs';
 import { withLocalTimes } from '../shared/localTimes.mjs';
 import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
+import { withFutureCustomers } from '../shared/futureDated.mjs';
 import { seedState } from './data.mjs';
 import { emitEvent, flowDeliverer } from './delivery.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
@@ -99,7 +100,7 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 	const deliverer = flowDeliverer(options);
 	const sb = await startSandboxServer({
 		options,
-		seed: seedState,
+		seed: withFutureCustomers(seedState, { created: 'createdAt', changed: 'lastModifiedAt' }),
 		api: {
 			prefix: '/v2',
 			router: buildRouter(options),
@@ -135,7 +136,7 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	...commonFlags('port', 'host', 'seed', 'customers'),
+	...commonFlags('port', 'host', 'seed', 'customers', 'future-customers'),
 	'tenant-uid': { type: 'string', key: 'tenantUid', help: 'the one tenant the token opens' },
 	token: { type: 'string', key: 'token', help: 'the accepted integration token' },
 	...commonFlags('latency', 'max-page-size'),

@@ -168,7 +168,16 @@ export function blankAddress() {
 	};
 }
 
-function seedCustomer(rng, state, id) {
+/**
+ * The customers are created one a week from BASE_TIME on, closer together when there are many, so
+ * that the seed spans at most SEED_SPAN_DAYS and, with its changes (at most 21 days after the
+ * creation), no date lies after the sandbox clock: realistic data has no future dates.
+ */
+export const SEED_SPAN_DAYS = 300;
+const spacingFor = (customers) =>
+	Math.min(7 * DAY, Math.floor((SEED_SPAN_DAYS * DAY) / Math.max(1, customers)));
+
+function seedCustomer(rng, state, id, spacing) {
 	const country = rng.pick(['DE', 'DE', 'DE', 'AT', 'CH']);
 	const [formOfAddress, firstName] = rng.pick(FIRST_NAMES);
 	const lastName = rng.pick(LAST_NAMES);
@@ -222,7 +231,7 @@ function seedCustomer(rng, state, id) {
 	if (rng.chance(0.1))
 		addresses.push({ ...billing, type: 4, isDefault: true, address2: 'Postfach' });
 
-	const createdMs = BASE_TIME + (id - 1) * 7 * DAY + rng.int(0, 23) * HOUR + rng.int(0, 59) * 60000;
+	const createdMs = BASE_TIME + (id - 1) * spacing + rng.int(0, 23) * HOUR + rng.int(0, 59) * 60000;
 	const changedMs = createdMs + rng.int(0, 20) * DAY + rng.int(0, 23) * HOUR;
 	return {
 		id,
@@ -281,7 +290,7 @@ export function seedState({ seed = 1, customers = 25, items = 10 } = {}) {
 		});
 	}
 	for (let i = 0; i < customers; i++)
-		state.customers.push(seedCustomer(rng, state, state.nextId.customer++));
+		state.customers.push(seedCustomer(rng, state, state.nextId.customer++, spacingFor(customers)));
 
 	// Ties on purpose: pollers must cope with several records sharing one lastChanged value.
 	for (const group of [

@@ -6,6 +6,7 @@ import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { isUuid, parseInt32 } from '../shared/values.mjs';
 import { authenticate, issueToken, maskTokenBody, tokenResponse } from './auth.mjs';
+import { withFutureCustomers } from '../shared/futureDated.mjs';
 import { seedState } from './data.mjs';
 import * as contacts from './routes/contacts.mjs';
 import * as customersV1 from './routes/customers-v1.mjs';
@@ -77,7 +78,7 @@ export async function startJtlSandbox(userOptions = {}) {
 	const options = resolveOptions(DEFAULTS, userOptions);
 	const sb = await startSandboxServer({
 		options,
-		seed: seedState,
+		seed: withFutureCustomers(seedState, { created: 'createdAt', changed: 'lastChanged' }),
 		api: {
 			prefix: '/erp',
 			router: buildRouter(),
@@ -116,7 +117,7 @@ export async function startJtlSandbox(userOptions = {}) {
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	...commonFlags('port', 'host', 'seed', 'customers'),
+	...commonFlags('port', 'host', 'seed', 'customers', 'future-customers'),
 	items: { type: 'number', key: 'items', integer: true, min: 0, help: 'seeded items' },
 	'client-id': { type: 'string', key: 'clientId', help: 'OAuth2 client id' },
 	'client-secret': { type: 'string', key: 'clientSecret', help: 'OAuth2 client secret' },

@@ -138,6 +138,13 @@ const COMMON_FLAGS = freezeTable({
 	host: { type: 'string', key: 'host', help: 'address to listen on' },
 	seed: { type: 'number', key: 'seed', integer: true, help: 'seed of the generated data' },
 	customers: { type: 'number', key: 'customers', integer: true, min: 0, help: 'seeded customers' },
+	'future-customers': {
+		type: 'number',
+		key: 'futureCustomers',
+		integer: true,
+		min: 0,
+		help: 'date the last n seeded customers ahead of the clock (one an hour from now, changed 30 min later)',
+	},
 	latency: { type: 'number', key: 'latencyMs', min: 0, help: 'delay before each API answer (ms)' },
 	'max-page-size': {
 		type: 'number',

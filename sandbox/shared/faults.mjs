@@ -1,7 +1,8 @@
 // Fault injection: { method?, path? | pathRegex?, status, times = 1, skip = 0, body?, headers?,
 // delayMs = 0, drop = false, afterHandler = false, echo = false }.
 // skip: the first `skip` matching requests pass untouched, the fault hits the ones after them.
-// afterHandler: run the route handler first (the write happens), then drop or answer with the fault.
+// afterHandler: run the route handler first (the write happens), then drop or answer with the fault
+// (with `drop`: the answer is lost; with a 5xx `status`: the write is applied, then answered 5xx).
 // echo: the error body also carries the request as received (method, path, unmasked headers, body).
 // random: { rate, seed, kinds?, delayMs?, retryAfterMax? }: each matching request draws from a seeded
 // generator and, at `rate`, gets one fault of a kind picked from `kinds` (RANDOM_KINDS by default);
@@ -9,10 +10,24 @@
 
 /**
  * The kinds a random fault picks from: server errors, 429 with Retry-After 0 or 1 s, a dropped
- * connection, an answer delayed by `delayMs` (beyond the client's timeout), and "apply the write,
- * then lose the answer" (only for requests other than GET; a GET gets a dropped connection).
+ * connection, an answer delayed by `delayMs` (beyond the client's timeout), "apply the write, then
+ * lose the answer" and "apply the write, then answer 500, 502, 503 or 504" (both only for requests
+ * other than GET; a GET gets a dropped connection or a plain server error).
  */
-export const RANDOM_KINDS = ['500', '502', '503', '504', '429', 'drop', 'delay', 'lostAnswer'];
+export const RANDOM_KINDS = [
+	'500',
+	'502',
+	'503',
+	'504',
+	'429',
+	'drop',
+	'delay',
+	'lostAnswer',
+	'appliedThen5xx',
+];
+
+/** The statuses an "applied, then 5xx" fault answers with. */
+export const APPLIED_THEN_STATUSES = [500, 502, 503, 504];
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
 export function seededRandom(seed) {
@@ -44,6 +59,8 @@ function normaliseRandom(input) {
 		random: { rate, seed, kinds, delayMs, retryAfterMax },
 		next: seededRandom(seed),
 		injected: 0,
+		// Faults injected so far, by kind (an "appliedThen5xx" on a GET counts as its status).
+		injectedByKind: {},
 	};
 }
 
@@ -55,6 +72,11 @@ function drawFault(random, method) {
 	if (kind === 'drop' || (kind === 'lostAnswer' && method === 'GET'))
 		return { ...base, drop: true };
 	if (kind === 'lostAnswer') return { ...base, drop: true, afterHandler: true };
+	if (kind === 'appliedThen5xx') {
+		const status = APPLIED_THEN_STATUSES[Math.floor(random.next() * APPLIED_THEN_STATUSES.length)];
+		if (method === 'GET') return { ...base, kind: String(status), status };
+		return { ...base, status, afterHandler: true };
+	}
 	if (kind === 'delay') return { ...base, status: 504, delayMs: random.random.delayMs };
 	if (kind === '429') {
 		const seconds = Math.floor(random.next() * (random.random.retryAfterMax + 1));
@@ -130,6 +152,7 @@ export function takeFault(faults, method, path) {
 	if (!drawn) return undefined;
 	fault.times--;
 	fault.injected++;
+	fault.injectedByKind[drawn.kind] = (fault.injectedByKind[drawn.kind] ?? 0) + 1;
 	return drawn;
 }
 

@@ -97,7 +97,7 @@ describe('random faults at a rate with a seed', () => {
 		);
 	});
 
-	it('gives every kind: 5xx, 429 with Retry-After 0 or 1, drops, delays, lost answers on writes', () => {
+	it('gives every kind: 5xx, 429 with Retry-After 0 or 1, drops, delays, lost answers and applied-then-5xx on writes', () => {
 		const fault = normaliseFault({ random: { rate: 1, seed: 1, delayMs: 300 } });
 		const got = draws(fault, 400, 'POST');
 		const kinds = new Set(got.map((f) => f.kind));
@@ -107,6 +107,7 @@ describe('random faults at a rate with a seed', () => {
 			'502',
 			'503',
 			'504',
+			'appliedThen5xx',
 			'delay',
 			'drop',
 			'lostAnswer',
@@ -116,9 +117,23 @@ describe('random faults at a rate with a seed', () => {
 		assert.ok(got.filter((x) => x.kind === 'lostAnswer').every((x) => x.afterHandler && x.drop));
 		assert.ok(got.filter((x) => x.kind === 'delay').every((x) => x.delayMs === 300));
 		assert.equal(fault.injected, 400);
+		const applied = got.filter((x) => x.kind === 'appliedThen5xx');
+		assert.ok(applied.every((x) => x.afterHandler && !x.drop));
+		assert.deepEqual([...new Set(applied.map((x) => x.status))].sort(), [500, 502, 503, 504]);
+		assert.equal(
+			Object.values(fault.injectedByKind).reduce((a, b) => a + b, 0),
+			400,
+		);
+		assert.equal(fault.injectedByKind.appliedThen5xx, applied.length);
 		// a GET never "applies a write": its lost answer is a plain drop
 		const reads = draws(normaliseFault({ random: { rate: 1, seed: 1, kinds: ['lostAnswer'] } }), 5);
 		assert.ok(reads.every((x) => x.drop && !x.afterHandler));
+		// nor does it apply, then answer 5xx: a GET gets the plain server error
+		const gets = draws(
+			normaliseFault({ random: { rate: 1, seed: 1, kinds: ['appliedThen5xx'] } }),
+			20,
+		);
+		assert.ok(gets.every((x) => !x.afterHandler && [500, 502, 503, 504].includes(x.status)));
 	});
 
 	it('matches by method and path, stops after `times` faults, and refuses bad settings', () => {

@@ -60,7 +60,7 @@ export function sandboxHandle(sb, options) {
  * @param config
  *  options       resolved vendor options; reads port, host, latencyMs, rateLimit ({limit,
  *                intervalSeconds, retryAfter} or false), seed
- *  seed          (options) => fresh state; called at start and on reset
+ *  seed          (options, nowMs) => fresh state; called at start and on reset, with the clock
  *  api           { prefix, router, pathOf?(pathname), context?(ctx) => extra ctx fields,
  *                  authenticate?(ctx) => undefined | answer (or throw ApiError),
  *                  rateKey?(ctx), checkParams?(ctx) => {param: message}, rateLimitError?() }
@@ -93,8 +93,9 @@ export async function startSandboxServer(config) {
 			message: `Nothing at ${path}; the API lives under ${api?.prefix}`,
 		}),
 	} = config;
-	const state = seed(options);
 	const clock = createClock();
+	// The seed may date records relative to the sandbox clock (see futureDated.mjs).
+	const state = seed(options, clock.now());
 	const limiter = createRateLimiter(options.rateLimit);
 	const requests = [];
 	const faults = [];
@@ -115,12 +116,12 @@ export async function startSandboxServer(config) {
 		},
 		advanceClock: clock.advance,
 		reset() {
-			const fresh = seed(options);
+			clock.reset();
+			const fresh = seed(options, clock.now());
 			for (const key of Object.keys(state)) delete state[key];
 			Object.assign(state, fresh);
 			requests.length = 0;
 			faults.length = 0;
-			clock.reset();
 			limiter.reset();
 			onReset?.(state);
 		},

@@ -120,6 +120,21 @@ describe('startSandboxServer', () => {
 		assert.equal(sb.state.notes.at(-1).text, 'second');
 	});
 
+	it('a random appliedThen5xx fault applies the write, then answers 500/502/503/504', async () => {
+		sb.addFault({
+			method: 'POST',
+			path: '/api/notes',
+			random: { rate: 1, seed: 3, kinds: ['appliedThen5xx'] },
+			times: 1,
+		});
+		const before = sb.state.notes.length;
+		const r = await call('/api/notes', { method: 'POST', body: '{"text":"third"}' });
+		assert.ok([500, 502, 503, 504].includes(r.status), `status ${r.status}`);
+		assert.equal(sb.state.notes.length, before + 1);
+		assert.equal(sb.state.notes.at(-1).text, 'third');
+		assert.deepEqual(sb.faults.at(-1).injectedByKind, { appliedThen5xx: 1 });
+	});
+
 	it('echo returns the request with unmasked headers and body; faults also hit endpoints', async () => {
 		sb.addFault({ path: '/login', status: 400, body: { oops: true }, echo: true });
 		const r = await call('/login', { method: 'POST', body: '{"password":"pw"}' });

@@ -1,7 +1,7 @@
 // Outbound webhook deliveries of a sandbox: each event is POSTed to every subscription that wants
 // it, with the vendor's own headers (signature, token), a timeout per attempt, and the vendor's retry
 // rule. Every attempt is logged, so a test can see what was sent, what the receiver answered and
-// whether the sandbox gave up. Deliveries run in the background; `settled()` waits for them.
+// whether the sandbox gave up; in process, a delivery's `sent` request can be replayed. Deliveries run in the background; `settled()` waits for them.
 import { setTimeout as delay } from 'node:timers/promises';
 
 /**
@@ -51,6 +51,19 @@ export function createWebhookDeliverer(options = {}) {
 
 	async function run(record, subscription, event) {
 		const bodyText = JSON.stringify(bodyFor(event, subscription));
+		// What was sent, byte for byte, for a test that replays a genuine delivery. Kept out of the
+		// control endpoint's JSON (not enumerable): it holds the receiver's secret or signature.
+		Object.defineProperty(record, 'sent', {
+			value: {
+				url: subscription.url,
+				body: bodyText,
+				headers: {
+					'content-type': 'application/json',
+					...headersFor(subscription, bodyText, event),
+				},
+			},
+			enumerable: false,
+		});
 		for (let n = 0; ; n++) {
 			if (n > 0) await delay(retryDelayMs(n), undefined, { ref: false });
 			const result = await attempt(subscription, bodyText, event);

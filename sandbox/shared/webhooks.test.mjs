@@ -42,6 +42,21 @@ test('delivers with the vendor headers and logs one attempt', async () => {
 	await target.close();
 });
 
+test("keeps what it sent for a replay in process, out of the control endpoint's JSON", async () => {
+	const target = await receiver([200]);
+	const deliverer = createWebhookDeliverer({ headersFor: (sub) => ({ 'x-token': sub.secret }) });
+	deliverer.deliver({ id: 's1', url: target.url, secret: 'k' }, { type: 'price.updated', id: 8 });
+	await deliverer.settled();
+	const [record] = deliverer.deliveries();
+	assert.deepEqual(record.sent, {
+		url: target.url,
+		body: target.received[0].body,
+		headers: { 'content-type': 'application/json', 'x-token': 'k' },
+	});
+	assert.equal('sent' in JSON.parse(JSON.stringify(record)), false);
+	await target.close();
+});
+
 test('retries a 5xx up to maxRetries and gives up as failed', async () => {
 	const target = await receiver([503]);
 	const deliverer = createWebhookDeliverer({ maxRetries: 3, retryDelayMs: () => 1 });

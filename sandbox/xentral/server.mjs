@@ -6,6 +6,7 @@ import { commonFlags, isMain, sandboxCli } from '../shared/cli.mjs';
 import { ApiError } from '../shared/errors.mjs';
 import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
+import { withFutureCustomers } from '../shared/futureDated.mjs';
 import { seedState } from './data.mjs';
 import { createAnnouncer } from './deliveries.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
@@ -132,7 +133,7 @@ export async function startXentralSandbox(userOptions = {}) {
 	const { deliverer, announce } = createAnnouncer({ retries: options.deliveryRetries });
 	const sb = await startSandboxServer({
 		options,
-		seed: seedState,
+		seed: withFutureCustomers(seedState, { created: 'createdAt', changed: 'updatedAt' }),
 		api: {
 			prefix: '/api',
 			router: buildRouter(announce),
@@ -175,7 +176,7 @@ export async function startXentralSandbox(userOptions = {}) {
 // ---- CLI -------------------------------------------------------------------------------------
 
 export const CLI_OPTIONS = {
-	...commonFlags('port', 'host', 'seed', 'customers'),
+	...commonFlags('port', 'host', 'seed', 'customers', 'future-customers'),
 	token: { type: 'string', key: 'token', help: 'the accepted personal access token' },
 	...commonFlags('latency', 'rate-limit', 'rate-interval'),
 	'without-v3-customers': {

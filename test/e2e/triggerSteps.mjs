@@ -113,6 +113,10 @@ export function pollTriggerCase({
  * With `retriesWhileDown` (the vendor's retry rule, for the message) a change is also made while n8n
  * is down: its delivery fails, and one of the vendor's retries must run the workflow after the
  * restart; `deliveryOf(tag)` then returns the vendor's delivery record ({ attempts, outcome }).
+ * `sentOf(tag)` gives the request the vendor sent for a delivery ({ url, body, headers }): the
+ * live delivery, captured so, is sent again byte for byte while n8n runs and again after the
+ * restart; each time it must be answered 200 and run nothing (the trigger remembers it in the
+ * workflow's static data, which n8n saves after the webhook call).
  */
 export function webhookTriggerCase({
 	name,
@@ -125,6 +129,7 @@ export function webhookTriggerCase({
 	forge,
 	retriesWhileDown,
 	deliveryOf,
+	sentOf,
 }) {
 	const id = workflow.id;
 	const seen = new Set();
@@ -192,6 +197,26 @@ export function webhookTriggerCase({
 		const run = await executionOf(n8n, tag, await deliver(tag), 60_000);
 		return `execution ${run.id} ${run.ms} ms after the change`;
 	};
+	const replayed = async (n8n) => {
+		const sent = sentOf('live');
+		assert.ok(sent, 'the live delivery was not captured');
+		const before = (await n8n.executions(id)).length;
+		const res = await fetch(sent.url, { method: 'POST', headers: sent.headers, body: sent.body });
+		assert.equal(
+			res.status,
+			200,
+			`a genuine delivery sent again: ${res.status} ${await res.text()}`,
+		);
+		await sleep(2500);
+		const after = await n8n.executions(id);
+		if (after.length !== before) {
+			// What n8n holds of the trigger's memory, for the message.
+			const workflow = await n8n.rest.call('GET', `/workflows/${id}`);
+			const memory = JSON.stringify(workflow.body?.data?.staticData ?? null);
+			assert.fail(`a genuine delivery sent again ran the workflow again; static data: ${memory}`);
+		}
+		return 'the live delivery sent again was answered 200 and ran nothing';
+	};
 	const forged = async (n8n) => {
 		const [reg] = registrations();
 		const before = (await n8n.executions(id)).length;
@@ -209,7 +234,8 @@ export function webhookTriggerCase({
 			checkRegistration(registered, n8n);
 			const note = await delivered(n8n, 'live');
 			await forged(n8n);
-			return `registered; ${note}; a forged delivery was refused (401)`;
+			const replay = sentOf ? `; ${await replayed(n8n)}` : '';
+			return `registered; ${note}; a forged delivery was refused (401)${replay}`;
 		},
 		...(retriesWhileDown && {
 			async whileDown() {
@@ -227,6 +253,8 @@ export function webhookTriggerCase({
 			if (whileDown) downNote = await ranOrDropped(n8n);
 			const note = await delivered(n8n, 'after-restart');
 			await forged(n8n);
+			// The memory of accepted deliveries outlived the restart.
+			if (sentOf) downNote += `; after the restart, ${await replayed(n8n)}`;
 			if (whileDown) {
 				const again = (await n8n.executions(id)).filter((e) => !seen.has(e.id));
 				assert.equal(again.length, 0, 'a delivery ran the workflow twice');

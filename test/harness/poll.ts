@@ -82,3 +82,25 @@ export function createPoller(options: {
 		},
 	};
 }
+
+/**
+ * Polls a trigger through a schedule: for each step, moves the API's clock by `seconds`, polls,
+ * and expects the IDs emitted (`idOf` of each item), none for an empty list. The first poll after
+ * activation comes before the schedule and must emit nothing.
+ */
+export async function pollThrough(
+	trigger: Poller,
+	advanceClock: (seconds: number) => Promise<void>,
+	idOf: (json: IDataObject) => unknown,
+	steps: Array<[seconds: number, ids: unknown[]]>,
+): Promise<void> {
+	expect(await trigger.poll()).toBeNull();
+	for (const [seconds, ids] of steps) {
+		await advanceClock(seconds);
+		const out = await trigger.poll();
+		expect({ after: seconds, ids: out ? out[0].map((item) => idOf(item.json)) : [] }).toEqual({
+			after: seconds,
+			ids,
+		});
+	}
+}

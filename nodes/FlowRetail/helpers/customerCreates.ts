@@ -90,7 +90,7 @@ export async function lookUpCreated(
 
 /** The error of a customer create whose outcome nobody can tell. */
 export function createOutcomeUnknown(node: INode, why: string, itemIndex: number): NodeApiError {
-	const message = `Outcome unknown: the customer may or may not have been created (item ${itemIndex})`;
+	const message = `Outcome unknown: the write may have been applied, so the customer may exist (item ${itemIndex})`;
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description: `The request reached Flow Retail, but its answer was lost (timeout, broken connection or a server error). ${why} Look for the customer in Flow Retail before running this item again: running it again may create it a second time. An External ID on the customer lets the node find it by itself.`,

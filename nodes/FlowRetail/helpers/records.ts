@@ -96,10 +96,11 @@ export async function findRecord(
 
 /**
  * A create that carries its own client-made UID, so that it can be retried safely. When the answer
- * is lost, `findMade` tells whether it made the record (default: a look-up by that UID): found, it
- * is the result; not found, the create is sent again (`findMade` throws when nobody can tell). A
- * repeat that is answered "already exists" (409) means an earlier attempt did it: the record is
- * read back and returned. A 409 on the first attempt is a real conflict and fails.
+ * is lost or the server answers 500/502/503/504 (either may follow an applied write), `findMade`
+ * tells whether it made the record (default: a look-up by that UID): found, it is the result; not
+ * found, the create is sent again (`findMade` throws when nobody can tell). A repeat that is
+ * answered "already exists" (409) means an earlier attempt did it: the record is read back and
+ * returned. A 409 on the first attempt is a real conflict and fails.
  */
 export async function createWithUid(
 	ctx: IExecuteFunctions,
@@ -111,21 +112,32 @@ export async function createWithUid(
 	findMade: () => Promise<IDataObject | undefined> = async () =>
 		await findRecord(ctx, record, itemIndex),
 ): Promise<IDataObject> {
+	// The record's path ends with the client-made UID.
+	const uid = decodeURIComponent(record.split('/').pop() ?? '');
 	let sends = 0;
-	const created = await sendUnlessApplied(async () => {
-		sends++;
-		const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
-			async (error: unknown) => {
-				// A repeat answered "already exists": an earlier attempt made the record.
-				const found =
-					sends > 1 && httpStatusOf(error) === 409
-						? await findRecord(ctx, record, itemIndex)
-						: undefined;
-				if (!found) throw error;
-				return { body: found };
-			},
-		);
-		return response.body;
-	}, findMade);
+	const created = await sendUnlessApplied(
+		ctx.getNode(),
+		async () => {
+			sends++;
+			const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
+				async (error: unknown) => {
+					// A repeat answered "already exists": an earlier attempt made the record.
+					const found =
+						sends > 1 && httpStatusOf(error) === 409
+							? await findRecord(ctx, record, itemIndex)
+							: undefined;
+					if (!found) throw error;
+					return { body: found };
+				},
+			);
+			return response.body;
+		},
+		findMade,
+		{
+			what: `the ${what} ${uid}`,
+			check: `Look for the ${what} with UID ${uid} in Flow Retail.`,
+			itemIndex,
+		},
+	);
 	return asRecord(ctx, created, `the created ${what}`, itemIndex);
 }

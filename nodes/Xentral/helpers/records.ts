@@ -27,8 +27,9 @@ export interface CreateSpec {
 	/** What the record is, for errors: "the customer". */
 	what: string;
 	/**
-	 * After a lost answer: the record this create would have made, looked up by its natural key,
-	 * or undefined when none exists yet. Without it the outcome is reported unknown.
+	 * After a lost answer or a server error (500/502/503/504): the record this create would have
+	 * made, looked up by its natural key, or undefined when none exists yet. Without it the outcome
+	 * is reported unknown.
 	 */
 	find?: () => Promise<IDataObject | undefined>;
 	/** What to check when the outcome is unknown. */
@@ -39,9 +40,9 @@ export interface CreateSpec {
 
 /**
  * A v1/v2 create: POST, read the new ID from the 201's Location header, GET the record (never an
- * empty item). A lost answer is never repeated blindly: with a natural key the record is looked
- * up first (found: that is the result; not found: sent again), without one the item fails as
- * "outcome unknown".
+ * empty item). A create that may have been applied although it failed (lost answer, or a server
+ * error) is never repeated blindly: with a natural key the record is looked up first (found: that
+ * is the result; not found: sent again), without one the item fails as "outcome unknown".
  */
 export async function createRecord(ctx: IExecuteFunctions, spec: CreateSpec): Promise<IDataObject> {
 	const { itemIndex } = spec;
@@ -52,9 +53,10 @@ export async function createRecord(ctx: IExecuteFunctions, spec: CreateSpec): Pr
 		});
 		return { id: idFromLocation(ctx, response.headers, itemIndex, spec.idWords) };
 	};
+	const unknown = { what: spec.what, check: spec.check, itemIndex };
 	const outcome: { id: string } | IDataObject = spec.find
-		? await sendUnlessApplied<{ id: string }, IDataObject>(send, spec.find)
-		: await sendOnce(ctx.getNode(), send, { what: spec.what, check: spec.check, itemIndex });
+		? await sendUnlessApplied<{ id: string }, IDataObject>(ctx.getNode(), send, spec.find, unknown)
+		: await sendOnce(ctx.getNode(), send, unknown);
 	if ('id' in outcome && Object.keys(outcome).length === 1)
 		return await getRecord(ctx, spec.viewPath(String(outcome.id)), spec.what, itemIndex);
 	return outcome as IDataObject;

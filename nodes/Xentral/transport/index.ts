@@ -24,9 +24,29 @@ function plain(value: unknown): string {
 	return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+const FIELD_KEYS = ['propertyPath', 'property', 'field', 'path', 'name'] as const;
+const MESSAGE_KEYS = ['message', 'title', 'reason'] as const;
+
+/**
+ * One entry of a violation list in the `{propertyPath, message}` form (rather than a mirrored
+ * payload): its field and message, or undefined when the entry is not of that form.
+ */
+function namedViolation(entry: unknown): { field: string; message: string } | undefined {
+	if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+	const e = entry as IDataObject;
+	const field = FIELD_KEYS.map((k) => e[k]).find((v) => typeof v === 'string');
+	const message = MESSAGE_KEYS.map((k) => e[k]).find((v) => typeof v === 'string');
+	if (typeof field !== 'string' || typeof message !== 'string') return undefined;
+	return { field, message };
+}
+
+const joinPath = (path: string, field: string) =>
+	path === '' || path === '_' ? field : field === '' ? path : `${path}.${field}`;
+
 /**
  * The field messages of a problem's `violations` (the payload mirrored, a message list per bad
- * field) or `messages` (a list, or field → list): `field: message` lines, nested fields dotted.
+ * field; or a list of `{propertyPath, message}`) or `messages` (a list, or field → list):
+ * `field: message` lines, nested fields dotted.
  */
 export function violationLines(value: unknown, path = ''): string[] {
 	if (Array.isArray(value)) {
@@ -34,7 +54,12 @@ export function violationLines(value: unknown, path = ''): string[] {
 			const where = path === '' || path === '_' ? '' : `${path}: `;
 			return value.length ? [`${where}${value.join(', ')}`] : [];
 		}
-		return value.flatMap((v, i) => violationLines(v, `${path}[${i}]`));
+		return value.flatMap((v, i) => {
+			const named = namedViolation(v);
+			if (!named) return violationLines(v, `${path}[${i}]`);
+			const field = joinPath(path, named.field);
+			return [field ? `${field}: ${named.message}` : named.message];
+		});
 	}
 	if (value && typeof value === 'object') {
 		return Object.entries(value as IDataObject).flatMap(([key, v]) =>
@@ -84,7 +109,7 @@ export function parseXentralError(
 	const head = title ?? detail ?? `HTTP ${status ?? ''}`.trim();
 	const description = [
 		title && detail && detail !== title ? detail : '',
-		lines.length ? `${lines.join('; ')}.` : '',
+		lines.length ? `${lines.join('; ')}`.replace(/([^.!?])$/, '$1.') : '',
 	]
 		.filter(Boolean)
 		.join(' ');

@@ -2,8 +2,9 @@
 // an HTTP transport with a bearer secret; a customer created in the sandbox is delivered and runs
 // the workflow; a delivery without the secret is refused with 401 and runs nothing; after the
 // restart one transport still works; a customer created while n8n is down is delivered by one of
-// Flow Retail's retries (network errors and 5xx, exponential backoff) after the restart;
-// deactivation removes it.
+// Flow Retail's retries (network errors and 5xx, exponential backoff) after the restart; the live
+// delivery sent again byte for byte (its bearer secret is valid for the whole activation) is
+// answered 200 and runs nothing, before and after the restart; deactivation removes it.
 import assert from 'node:assert/strict';
 
 import { flowRetailTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
@@ -23,6 +24,7 @@ export function triggers({ flow }) {
 			registrations: () => flow.state.transports,
 			retriesWhileDown: 'Flow Retail retries up to 10 times with exponential backoff',
 			deliveryOf: (tag) => deliveries.get(tag),
+			sentOf: (tag) => deliveries.get(tag)?.sent,
 			checkRegistration(transport, n8n) {
 				assert.equal(transport.securityType, 'BEARER_TOKEN');
 				assert.match(transport.url, new RegExp(`^${n8n.url}/webhook/`));

@@ -48,8 +48,38 @@ describe('RFC 7807 problems', () => {
 			message:
 				'Xentral: Request payload validation failed. contactDetails.email: This value is not a valid email address.; This value should contain at most `9` elements.',
 			description:
-				'contactDetails.email: This value is not a valid email address.; This value should contain at most `9` elements..',
+				'contactDetails.email: This value is not a valid email address.; This value should contain at most `9` elements.',
 		});
+	});
+
+	it('shows a violation list of {propertyPath, message} as "field: message" lines', () => {
+		const problem = {
+			type: 'https://api.xentral.biz/problems/request-validation',
+			title: 'Request payload validation failed.',
+			violations: [
+				{
+					propertyPath: 'contactDetails.email',
+					message: 'This value is not a valid email address.',
+				},
+				{ propertyPath: 'name', message: 'This value should not be blank.', code: 'c1e' },
+			],
+		};
+		const text = parseXentralError(problem, 400);
+		expect(text).toEqual({
+			message:
+				'Xentral: Request payload validation failed. contactDetails.email: This value is not a valid email address.; name: This value should not be blank.',
+			description:
+				'contactDetails.email: This value is not a valid email address.; name: This value should not be blank.',
+		});
+		expect(JSON.stringify(text)).not.toMatch(/propertyPath|\[0\]/);
+		// nested under a field of a mirrored payload, and a mirrored list of objects as before
+		expect(violationLines({ addresses: [{ propertyPath: 'zip', message: 'too long' }] })).toEqual([
+			'addresses.zip: too long',
+		]);
+		expect(violationLines([{ email: ['invalid'] }])).toEqual(['[0].email: invalid']);
+		expect(violationLines({ messages: [{ field: 'number', message: 'taken' }] }.messages)).toEqual([
+			'number: taken',
+		]);
 	});
 
 	it('reads messages as a list or by field, and conflict items', () => {

@@ -173,6 +173,22 @@ describe('runPoll, the poll engine every polling trigger uses', () => {
 		]);
 	});
 
+	it('reads a shared date again when a record of it moves to a later date during the pass', async () => {
+		const h = harness();
+		await h.poll();
+		h.list.apiNow += 1;
+		h.list.records = [1, 2, 3, 4].map((n) => ({ id: `r${n}`, at: T0 + 1 }));
+		h.list.apiNow += MIN;
+		let calls = 0;
+		h.list.beforePage = () => {
+			// Before page 2 of the shared date, r3 changes: r4 moves back to page 1.
+			if (++calls === 3) h.list.records[2].at = h.list.apiNow;
+		};
+		const ids = (await h.poll())?.map((r) => r.id).sort();
+		// r3 twice: read at its old date, then at its new one; r4 is not lost.
+		expect(ids).toEqual(['r1', 'r2', 'r3', 'r3', 'r4']);
+	});
+
 	it('leaves the state alone when a read fails, so the next poll reads the same window', async () => {
 		const h = harness();
 		await h.poll();
@@ -209,6 +225,49 @@ describe('runPoll, the poll engine every polling trigger uses', () => {
 		expect(h.staticData).toEqual({});
 	});
 
+	it("emits a record dated ahead once, by the first poll after the API's clock reached it", async () => {
+		const h = harness();
+		await h.poll();
+		h.list.records = [
+			{ id: 'now', at: T0 + 1000 },
+			{ id: 'ahead', at: T0 + 30 * MIN },
+			{ id: 'far', at: T0 + 365 * 24 * 60 * MIN },
+		];
+		h.list.apiNow += MIN;
+		expect((await h.poll())?.map((r) => r.id)).toEqual(['now']);
+		h.list.apiNow += 20 * MIN;
+		expect(await h.poll()).toBeNull();
+		h.list.apiNow += 10 * MIN; // T0 + 31 min
+		expect((await h.poll())?.map((r) => r.id)).toEqual(['ahead']);
+		h.list.apiNow += MIN;
+		expect(await h.poll()).toBeNull();
+		expect(h.staticData.cursor).toBe(new Date(T0 + 32 * MIN).toISOString());
+	});
+
+	it('stops reading once a full page lies past the window end', async () => {
+		const h = harness();
+		await h.poll();
+		h.list.apiNow += MIN;
+		h.list.records = [
+			{ id: 'a', at: T0 + 1 },
+			...Array.from({ length: 10 }, (_, i) => ({ id: `f${i}`, at: T0 + 60 * MIN + i })),
+		];
+		h.list.requests.length = 0;
+		expect((await h.poll())?.map((r) => r.id)).toEqual(['a']);
+		expect(h.list.requests).toHaveLength(1); // page 1 (a, f0, f1) ends past the window
+	});
+
+	it('without a Date header, a newest record dated far ahead does not set the first cursor', async () => {
+		const h = harness();
+		h.list.dateHeader = false;
+		h.list.records = [{ id: 'ahead', at: T0 + 24 * 60 * MIN }];
+		await h.poll();
+		expect(h.staticData.cursor).toBe(new Date(T0).toISOString());
+		h.list.records.push({ id: 'new', at: T0 + 2 * MIN });
+		h.list.apiNow += 3 * MIN;
+		expect((await h.poll())?.map((r) => r.id)).toEqual(['new']);
+	});
+
 	it('never moves the cursor back when the API clock does', async () => {
 		const h = harness();
 		await h.poll();
@@ -230,11 +289,13 @@ describe('runPoll, the poll engine every polling trigger uses', () => {
 });
 
 /**
- * Random histories against the list model: inserts (several in one millisecond), changes,
- * deletes, late commits inside and beyond the overlap, changes while a poll pages, failed polls,
- * and n8n's clock minutes away from the API's. Every event key that stayed in the list through a
- * whole successful poll, dated no earlier than the first poll and committed at most the overlap
- * late, must be emitted exactly once; nothing may be emitted twice or that never existed.
+ * Random histories against the list model: inserts (several in one millisecond), records dated up
+ * to 30 minutes ahead of the API's clock, changes, deletes, late commits inside and beyond the
+ * overlap, changes while a poll pages, failed polls, and n8n's clock minutes away from the API's.
+ * Every event key that stayed in the list through a whole successful poll whose window reached its
+ * date (the API's time of the poll's first answer), dated no earlier than the first poll and
+ * committed at most the overlap late, must be emitted exactly once; nothing may be emitted twice,
+ * before its date, or that never existed.
  */
 describe('trigger histories (fast-check)', () => {
 	type Step =
@@ -243,6 +304,7 @@ describe('trigger histories (fast-check)', () => {
 		| { kind: 'change'; pick: number }
 		| { kind: 'delete'; pick: number }
 		| { kind: 'late'; delayMs: number }
+		| { kind: 'ahead'; aheadMs: number }
 		| { kind: 'poll'; skewMs: number; failAt: number; churnAt: number; churn: number };
 
 	const step: fc.Arbitrary<Step> = fc.oneof(
@@ -253,6 +315,10 @@ describe('trigger histories (fast-check)', () => {
 		fc.record({
 			kind: fc.constant('late' as const),
 			delayMs: fc.integer({ min: 0, max: 2 * OVERLAP_MS }),
+		}),
+		fc.record({
+			kind: fc.constant('ahead' as const),
+			aheadMs: fc.integer({ min: 1, max: 30 * MIN }),
 		}),
 		fc.record({
 			kind: fc.constant('poll' as const),
@@ -267,11 +333,11 @@ describe('trigger histories (fast-check)', () => {
 	let events = 0;
 
 	afterAll(() => {
-		expect(histories).toBeGreaterThanOrEqual(300);
+		expect(histories).toBeGreaterThanOrEqual(450);
 		expect(events).toBeGreaterThan(1000);
 	});
 
-	it('over 300 histories: 0 events missed, 0 doubled', async () => {
+	it('over 450 histories: 0 events missed, 0 doubled, 0 emitted before their date', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.array(step, { minLength: 5, maxLength: 60 }),
@@ -284,6 +350,7 @@ describe('trigger histories (fast-check)', () => {
 					const committedAt = new Map<string, number>();
 					const everSeen = new Set<string>();
 					const emitted: string[] = [];
+					let early = 0;
 					const must = new Set<string>();
 					const keyOf = (r: Rec) => `${r.id}@${r.at}`;
 					const add = (r: Rec) => {
@@ -324,13 +391,18 @@ describe('trigger histories (fast-check)', () => {
 							list.records.push(r);
 							committedAt.set(keyOf(r), list.apiNow);
 							everSeen.add(keyOf(r));
+						} else if (s.kind === 'ahead') {
+							add({ id: `a${next++}`, at: list.apiNow + s.aheadMs });
 						} else if (s.kind === 'poll') {
 							const atStart = new Set(list.records.map(keyOf));
 							let page = 0;
+							// The window's end: the end of the second of the API's first answer.
+							let end = Infinity;
 							list.beforePage = () => {
 								page++;
 								if (page === s.churnAt) churn(s.churn, page + next);
 								if (page === s.failAt) throw new Error('HTTP 503');
+								if (page === 1) end = Math.floor(list.apiNow / 1000) * 1000 + 999;
 							};
 							let out: Rec[] | null = null;
 							let failed = false;
@@ -340,13 +412,17 @@ describe('trigger histories (fast-check)', () => {
 								failed = true;
 							}
 							list.beforePage = undefined;
-							for (const r of out ?? []) emitted.push(keyOf(r));
+							for (const r of out ?? []) {
+								emitted.push(keyOf(r));
+								if (r.at > end) early++;
+							}
 							if (!failed) {
 								const atEnd = new Set(list.records.map(keyOf));
 								for (const key of atStart) {
 									const at = Number(key.slice(key.lastIndexOf('@') + 1));
 									const late = committedAt.get(key)! - at;
-									if (atEnd.has(key) && at >= startedAt && late <= OVERLAP_MS) must.add(key);
+									if (atEnd.has(key) && at >= startedAt && at <= end && late <= OVERLAP_MS)
+										must.add(key);
 								}
 							}
 							list.apiNow += 1000;
@@ -355,12 +431,13 @@ describe('trigger histories (fast-check)', () => {
 					histories++;
 					events += must.size;
 					expect(new Set(emitted).size).toBe(emitted.length); // 0 doubled
+					expect(early).toBe(0); // 0 emitted before their date
 					for (const key of emitted) expect(everSeen.has(key)).toBe(true);
 					const missed = [...must].filter((key) => !emitted.includes(key));
 					expect(missed).toEqual([]); // 0 missed
 				},
 			),
-			{ numRuns: 300, seed: 3 },
+			{ numRuns: 450, seed: 3 },
 		);
 	});
 });

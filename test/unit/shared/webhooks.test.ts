@@ -1,8 +1,21 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import {
+	acknowledgeRepeat,
+	DELIVERY_MEMORY_MS,
 	deliveryHeader,
+	deliveryKey,
 	hmacHex,
+	markDelivery,
+	MAX_REMEMBERED_DELIVERIES,
+	recallDelivery,
+	rememberDelivery,
+	rememberMarkedDeliveries,
 	newWebhookSecret,
 	rawDeliveryBody,
 	refuseDelivery,
@@ -179,5 +192,96 @@ describe('deliveries', () => {
 			noWebhookResponse: true,
 		});
 		expect(sent).toEqual({ status: 401, body: { message: 'The signature does not match' } });
+	});
+});
+
+describe('the memory of accepted deliveries', () => {
+	const T = Date.parse('2026-06-01T12:00:00Z');
+	const withStatic = (data: IDataObject = {}) =>
+		({ getWorkflowStaticData: () => data }) as unknown as IWebhookFunctions;
+
+	it('keys a delivery by its parts: the same parts give the same key, any other part another', () => {
+		const body = Buffer.from('{"action":"CUSTOMER_UPDATE"}');
+		expect(deliveryKey(body)).toBe(deliveryKey(Buffer.from(body)));
+		expect(deliveryKey(body)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		expect(deliveryKey(body, 'v1')).not.toBe(deliveryKey(body, 'v2'));
+		expect(deliveryKey(body, 'v1')).not.toBe(deliveryKey(body));
+		// parts are length-prefixed: moving bytes between parts gives another key
+		expect(deliveryKey('ab', 'c')).not.toBe(deliveryKey('a', 'bc'));
+	});
+
+	it('knows a delivery accepted within the window, and forgets it after DELIVERY_MEMORY_MS', () => {
+		const data: IDataObject = {};
+		const ctx = withStatic(data);
+		expect(recallDelivery(ctx, 'k1', '', T)).toBe('new');
+		rememberDelivery(ctx, 'k1', '', T);
+		expect(recallDelivery(ctx, 'k1', '', T + 1000)).toBe('seen');
+		expect(recallDelivery(ctx, 'k1', '', T + DELIVERY_MEMORY_MS - 1)).toBe('seen');
+		expect(recallDelivery(ctx, 'k1', '', T + DELIVERY_MEMORY_MS)).toBe('new');
+		expect(data.deliveries).toEqual([['k1', T, '']]);
+		rememberDelivery(ctx, 'k2', '', T + DELIVERY_MEMORY_MS);
+		expect(data.deliveries).toEqual([['k2', T + DELIVERY_MEMORY_MS, '']]);
+	});
+
+	it('keeps the newest MAX_REMEMBERED_DELIVERIES', () => {
+		const data: IDataObject = {};
+		const ctx = withStatic(data);
+		for (let i = 0; i <= MAX_REMEMBERED_DELIVERIES; i++) rememberDelivery(ctx, `k${i}`, '', T + i);
+		expect(data.deliveries).toHaveLength(MAX_REMEMBERED_DELIVERIES);
+		expect(recallDelivery(ctx, 'k0', '', T + 2000)).toBe('new');
+		expect(recallDelivery(ctx, 'k1', '', T + 2000)).toBe('seen');
+		expect(recallDelivery(ctx, `k${MAX_REMEMBERED_DELIVERIES}`, '', T + 2000)).toBe('seen');
+	});
+
+	it('tells a delivery superseded by a different one about the same record since', () => {
+		const ctx = withStatic();
+		rememberDelivery(ctx, 'A', 'price:1', T);
+		rememberDelivery(ctx, 'other', 'price:2', T + 1);
+		expect(recallDelivery(ctx, 'A', 'price:1', T + 2)).toBe('seen');
+		rememberDelivery(ctx, 'B', 'price:1', T + 3);
+		expect(recallDelivery(ctx, 'A', 'price:1', T + 4)).toBe('superseded');
+		expect(recallDelivery(ctx, 'B', 'price:1', T + 4)).toBe('seen');
+		// accepted again (a change back to A): A is the newest, B is now the superseded one
+		rememberDelivery(ctx, 'A', 'price:1', T + 5);
+		expect(recallDelivery(ctx, 'A', 'price:1', T + 6)).toBe('seen');
+		expect(recallDelivery(ctx, 'B', 'price:1', T + 6)).toBe('superseded');
+	});
+
+	it('answers a repeat with 200 and no workflow data', () => {
+		const answer = acknowledgeRepeat();
+		expect(answer.workflowData).toBeUndefined();
+		expect(answer.noWebhookResponse).toBeUndefined();
+		expect(answer.webhookResponse).toEqual({ message: expect.stringMatching(/received before/) });
+	});
+
+	it('ignores what is not a remembered delivery in static data', () => {
+		const ctx = withStatic({ deliveries: [['k', T, ''], 'junk', ['x'], null] as never });
+		expect(recallDelivery(ctx, 'k', '', T + 1)).toBe('seen');
+		expect(recallDelivery(ctx, 'x', '', T + 1)).toBe('new');
+	});
+});
+
+describe('remembering in the execution a delivery starts', () => {
+	it("marks a delivery's items, and execute() remembers the mark and passes the items on without it", () => {
+		const items = markDelivery([{ json: { a: 1 } }, { json: { a: 2 } }], 'k9', 'price:9', 42);
+		expect(items.map((i) => i.json)).toEqual([{ a: 1 }, { a: 2 }]);
+		const data: IDataObject = {};
+		const ctx = {
+			getInputData: () => items,
+			getWorkflowStaticData: () => data,
+		} as unknown as IExecuteFunctions;
+		const out = rememberMarkedDeliveries(ctx);
+		expect(out).toEqual([{ json: { a: 1 } }, { json: { a: 2 } }]);
+		expect(data.deliveries).toEqual([['k9', 42, 'price:9']]);
+	});
+
+	it('passes unmarked items on and remembers nothing', () => {
+		const data: IDataObject = {};
+		const ctx = {
+			getInputData: () => [{ json: { a: 1 } }],
+			getWorkflowStaticData: () => data,
+		} as unknown as IExecuteFunctions;
+		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
+		expect(data.deliveries).toBeUndefined();
 	});
 });

@@ -134,7 +134,7 @@ describe('strict reading (--vendor-unknowns strict)', () => {
 			await loseCreateAnswer(flow);
 			const result = await flow.run(W('customer-create'), [person('Lost')]);
 			expect(result.error?.message).toBe(
-				'Outcome unknown: the customer may or may not have been created (item 0)',
+				'Outcome unknown: the write may have been applied, so the customer may exist (item 0)',
 			);
 			expect(result.error?.description).not.toMatch(/retry|try again/i);
 			expect(await withLastname(flow, 'Lost')).toHaveLength(1);

@@ -47,7 +47,7 @@ describe('Address > Add after a lost answer', () => {
 });
 
 describe('Customer > Update with a new address after a lost answer', () => {
-	it('is not repeated, so the address is not added twice', async () => {
+	it('reads the addresses, finds the one it added, and is not repeated', async () => {
 		const customer = await firstV2();
 		await loseTheAnswer();
 		await jtl.sandbox.clearRequests();
@@ -59,7 +59,7 @@ describe('Customer > Update with a new address after a lost answer', () => {
 				address: [{ customerAddressId: '', fields: { addressType: 1, city: 'Bremen' } }],
 			};
 		});
-		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error).toBeUndefined();
 		const patches = (await jtl.apiCalls()).filter((c) => c.method === 'PATCH');
 		expect(patches).toHaveLength(1);
 		const after = await jtl.direct.get(`/v2/customers/${customer.id}`);
@@ -123,7 +123,7 @@ describe('Creates whose answer is lost', () => {
 			{ customerId: 1, firstName: 'Ada', lastName: 'Lovelace' },
 		]);
 		expect(result.error?.message).toBe(
-			'Outcome unknown: the contact may or may not have been created (item 0)',
+			'Outcome unknown: the write may have been applied, so the contact may exist (item 0)',
 		);
 		expect(result.error?.description).toMatch(/contacts of customer 1/);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(

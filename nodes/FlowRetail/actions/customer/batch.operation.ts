@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { answerWasLost, stampItemIndex } from '../../../shared/errors';
+import { mayHaveBeenApplied, stampItemIndex } from '../../../shared/errors';
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { httpStatusOf } from '../../../shared/undocumented';
 import { validateField } from '../../../shared/validation';
 import { MAX_WRITE_SENDS } from '../../../shared/writes';
 import { lookUpCreated, noteCreatedUid } from '../../helpers/customerCreates';
@@ -155,13 +154,21 @@ function failed(run: Run, entry: Entry, status: number | undefined, result: IDat
 	};
 }
 
+/** What an entry's write would have done, for the words of an unknown outcome. */
+const EFFECT: Record<Mode, string> = {
+	create: 'exist',
+	upsert: 'exist or have changed',
+	update: 'have changed',
+	delete: 'be gone',
+};
+
 /** An entry whose outcome nobody can tell: reported so, never as done and never as not done. */
 function unknown(run: Run, entry: Entry, why: string) {
 	return {
 		success: false,
 		operation: run.mode,
 		customerUid: uidOf(entry),
-		error: `Outcome unknown: this entry may or may not have been applied (item ${entry.itemIndex})`,
+		error: `Outcome unknown: the write may have been applied, so the customer ${uidOf(entry)} may ${EFFECT[run.mode]} (item ${entry.itemIndex})`,
 		description: `${why} Check customer ${uidOf(entry)} in Flow Retail before running this item again.`,
 	};
 }
@@ -271,12 +278,6 @@ async function fromAnswer(
 	return out;
 }
 
-/** A failure after which the batch may have been applied in part: no answer, or a 5xx. */
-function mayHaveApplied(error: unknown): boolean {
-	const status = httpStatusOf(error);
-	return answerWasLost(error) || (status !== undefined && status >= 500);
-}
-
 /**
  * After a failure that may have applied the batch in part: what to send again. Updates and deletes
  * go again as they are (a repeated delete that finds the customer gone counts as done). A create
@@ -336,7 +337,7 @@ async function runChunk(run: Run, chunk: Entry[]): Promise<Map<Entry, IDataObjec
 			sent.forEach((entry, k) => outcomes.set(entry, results[k]));
 			break;
 		}
-		if (!mayHaveApplied(answer.error)) {
+		if (!mayHaveBeenApplied(answer.error)) {
 			for (const entry of pending) outcomes.set(entry, answer.error);
 			break;
 		}

@@ -55,8 +55,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			// Adding is not idempotent: a blind repeat after a lost answer would add it twice.
 			idempotent: false,
 		});
-	// The answer may be lost on the way back: then read first, and repeat only if nothing was added.
-	await sendUnlessApplied(send, async () => (await addedSinceBefore()).length > 0);
+	// The answer may be lost on the way back, or a server error may follow the write: then read
+	// first, and repeat only if nothing was added.
+	await sendUnlessApplied(this.getNode(), send, async () => (await addedSinceBefore()).length > 0, {
+		what: 'the address',
+		check: `Look at the addresses of customer ${customerId} in JTL-Wawi.`,
+		itemIndex,
+	});
 	const added = await addedSinceBefore();
 	const out = added.length
 		? added.map((a) => ({ customerId, ...a }))

@@ -41,7 +41,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 	const customerId = await resolveV1CustomerId(this, itemIndex);
-	// A contact has no natural key: after a lost answer its outcome is unknown, and said so.
+	// A contact has no natural key: after a lost answer or a server error its outcome is unknown,
+	// and said so.
 	const created = await sendOnce(
 		this.getNode(),
 		async () =>

@@ -16,8 +16,9 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * `POST /customers` (v1): answers 201 with the created customer. After a lost answer, a customer
- * with a number is looked up by it; one without a number has an unknown outcome.
+ * `POST /customers` (v1): answers 201 with the created customer. After a lost answer or a server
+ * error (500/502/503/504), a customer with a number is looked up by it; one without a number has
+ * an unknown outcome.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'create');
@@ -25,7 +26,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body;
 	const number = typeof body.Number === 'string' ? body.Number : '';
 	const created = number
-		? await sendUnlessApplied(send, async () => await customerByNumber(this, number, itemIndex))
+		? await sendUnlessApplied(
+				this.getNode(),
+				send,
+				async () => await customerByNumber(this, number, itemIndex),
+				{
+					what: `the customer ${number}`,
+					check: `Look for customer number ${number} in JTL-Wawi.`,
+					itemIndex,
+				},
+			)
 		: await sendOnce(this.getNode(), send, {
 				what: 'the customer',
 				check: 'Look for the new customer in JTL-Wawi (Customers, newest first).',

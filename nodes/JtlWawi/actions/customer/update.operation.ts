@@ -13,6 +13,8 @@ import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
+import { readV2Addresses } from '../../helpers/customerAddresses';
+import { sendUnlessApplied } from '../../../shared/writes';
 
 const properties: INodeProperties[] = [
 	customerLocator('v2', {
@@ -158,14 +160,37 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const addsAddress = ((body.addresses as IDataObject[] | undefined) ?? []).some(
 		(address) => address.customerAddressId === undefined,
 	);
-	await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
-		body,
-		itemIndex,
-		// Setting fields twice is harmless; adding an address twice is not.
-		idempotent: !addsAddress,
-	});
-	// The command answers without the customer: read it back, as Contact > Update does.
 	const customerId = body.customerId as string;
+	const send = async () =>
+		await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
+			body,
+			itemIndex,
+			// Setting fields twice is harmless; adding an address twice is not.
+			idempotent: !addsAddress,
+		});
+	if (addsAddress) {
+		// A command that adds addresses is sent again only when a read shows none was added, after a
+		// lost answer or a server error that may have followed the write (it is applied as a whole).
+		const before = new Set(
+			(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
+		);
+		await sendUnlessApplied(
+			this.getNode(),
+			send,
+			async () =>
+				(await readV2Addresses(this, customerId, itemIndex)).some(
+					(a) => !before.has(a.customerAddressId),
+				),
+			{
+				what: 'the new address',
+				check: `Look at the addresses of customer ${customerId} in JTL-Wawi.`,
+				itemIndex,
+			},
+		);
+	} else {
+		await send();
+	}
+	// The command answers without the customer: read it back, as Contact > Update does.
 	const { body: saved } = await jtlApiRequest<IDataObject>(
 		this,
 		'GET',

@@ -74,9 +74,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 					})
 				).body
 			: await sendUnlessApplied(
+					this.getNode(),
 					async () =>
 						(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body,
 					async () => await customerByNumber(this, number, itemIndex),
+					{
+						what: `the customer ${number}`,
+						check: `Look for customer number ${number} in JTL-Wawi.`,
+						itemIndex,
+					},
 				);
 	if (!saved || typeof saved !== 'object') {
 		throw unexpectedShape(this, saved, 'the customer', itemIndex);

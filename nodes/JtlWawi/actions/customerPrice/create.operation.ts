@@ -32,9 +32,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const key = await readPriceKey(this, itemIndex);
 	const value = readPriceValue(this, itemIndex);
 	const body = { CustomerId: key.customerId, FromQuantity: key.fromQuantity, ...value };
-	// POST is not idempotent: after a lost answer, the price is looked up by its key (item,
-	// customer, from-quantity) and sent again only when it is not there.
+	// POST is not idempotent: after a lost answer or a server error, the price is looked up by its
+	// key (item, customer, from-quantity) and sent again only when it is not there.
 	const created = await sendUnlessApplied(
+		this.getNode(),
 		async () =>
 			(
 				await jtlApiRequest(this, 'POST', jtlPath`/items/${key.itemId}/customerPrices`, {
@@ -43,6 +44,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				})
 			).body,
 		async () => await priceByKey(this, key, itemIndex),
+		{
+			what: 'the customer price',
+			check: `Look at the customer prices of item ${key.itemId} in JTL-Wawi for customer ${key.customerId} from quantity ${key.fromQuantity}.`,
+			itemIndex,
+		},
 	);
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created customer price', itemIndex);
