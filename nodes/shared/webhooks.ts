@@ -14,6 +14,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { clock } from './clock';
 
 /** The one webhook of a trigger: deliveries are POSTed to it and answered as soon as received. */
@@ -282,7 +284,7 @@ export function rememberMarkedDeliveries(
 	ctx: IExecuteFunctions,
 	continueOnFail = false,
 ): INodeExecutionData[] {
-	return ctx.getInputData().map((item) => {
+	return ctx.getInputData().map((item, itemIndex) => {
 		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
 			[DELIVERY_MARK]?: Partial<DeliveryMark>;
 		};
@@ -295,7 +297,8 @@ export function rememberMarkedDeliveries(
 					mark.at,
 				);
 			} catch (error) {
-				if (!continueOnFail) throw error;
+				if (!continueOnFail)
+					throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			}
 		}
 		return rest;

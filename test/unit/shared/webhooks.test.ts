@@ -282,6 +282,7 @@ describe('remembering in the execution a delivery starts', () => {
 			getWorkflowStaticData: () => {
 				throw new Error('no static data');
 			},
+			getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters: {} }),
 		} as unknown as IExecuteFunctions;
 		expect(() => rememberMarkedDeliveries(ctx)).toThrow('no static data');
 		expect(rememberMarkedDeliveries(ctx, true)).toEqual([{ json: { a: 1 } }]);
