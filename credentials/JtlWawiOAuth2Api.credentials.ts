@@ -5,6 +5,8 @@ import { PACKAGE_AGENT, PACKAGE_VERSION } from '../nodes/shared/package';
 export const JTL_PRODUCTION_API = 'https://api.jtl-cloud.com/erp';
 export const JTL_BETA_API = 'https://api.beta.jtl-cloud.com/erp';
 export const JTL_TOKEN_URL = 'https://auth.jtl-cloud.com/oauth2/token';
+/** JTL-Wawi's zone for times it sends without an offset: JTL is a German vendor (Hückelhoven). */
+export const JTL_TIME_ZONE = 'Europe/Berlin';
 
 const apiBaseExpression = `={{ $credentials.environment === 'custom' ? $credentials.baseUrl.replace(/\\/+$/, '') : ($credentials.environment === 'beta' ? '${JTL_BETA_API}' : '${JTL_PRODUCTION_API}') }}`;
 
@@ -126,6 +128,42 @@ export class JtlWawiOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: PACKAGE_VERSION,
 			description: 'The version of the calling app (x-appversion header)',
+		},
+		{
+			displayName: 'Company ID',
+			name: 'companyId',
+			type: 'string',
+			default: '',
+			placeholder: '1 or b45f6432-2462-4c6f-b00f-1d9d01000000',
+			description:
+				"Optional. The company (firm) of your JTL-Wawi to work in, as a whole number or a UUID; sent as the x-companyid header. Leave empty for JTL-Wawi's default company.",
+		},
+		{
+			displayName: 'Run As User ID',
+			name: 'runAs',
+			type: 'string',
+			default: '',
+			placeholder: '1 or b45f6432-2462-4c6f-b00f-1d9d01000000',
+			description:
+				'Optional. A JTL-Wawi user to act on behalf of, as a whole number or a UUID; sent as the x-runas header. The app needs the scope Application.RunAs.',
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: '',
+			placeholder: '1.0',
+			description:
+				'Optional. Pins the JTL API version (api-version header), such as 1.0. Leave empty to get the newest version, which JTL Cloud chooses when the header is absent.',
+		},
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: JTL_TIME_ZONE,
+			placeholder: JTL_TIME_ZONE,
+			description:
+				'The time zone of your JTL-Wawi, as an IANA name. JTL sends some times without a UTC offset; they are read in this zone, never in the zone of the n8n server.',
 		},
 	];
 

@@ -14,6 +14,7 @@ import { customerPrice } from './actions/customerPrice';
 import { router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import { SESSION_ID_PARAMETER } from './transport';
 
 export class JtlWawi implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,6 +50,15 @@ export class JtlWawi implements INodeType {
 			...contact.description,
 			...customerPrice.description,
 			requestTimeoutProperty,
+			{
+				displayName: 'Session ID',
+				name: SESSION_ID_PARAMETER,
+				type: 'string',
+				default: '',
+				placeholder: 'b45f6432-2462-4c6f-b00f-1d9d01000000',
+				description:
+					'Optional. A UUID sent as the X-SessionId header with every request of the item, for example one UUID per workflow run from an expression. Leave empty to send none.',
+			},
 		],
 	};
 

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
+import { undocumentedNotice } from '../JtlWawi/helpers/undocumented';
 import { pollCustomers } from './customerPoll';
 
 export class JtlWawiTrigger implements INodeType {
@@ -29,6 +30,7 @@ export class JtlWawiTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'jtlWawiOAuth2Api', required: true }],
 		properties: [
+			undocumentedNotice('v2ListTrigger'),
 			customerEventField([
 				{
 					name: 'New Customer',

@@ -1,9 +1,16 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jtlApiRequest, jtlPath, unexpectedShape, JTL_PAGE_SIZE_MAX } from '../JtlWawi/transport';
+import {
+	jtlApiRequest,
+	jtlPath,
+	jtlTimeZone,
+	unexpectedShape,
+	JTL_PAGE_SIZE_MAX,
+} from '../JtlWawi/transport';
+import { isoDateOrNull } from '../shared/customer';
 import { readV2Page } from '../JtlWawi/helpers/paging';
-import { requiresV2List } from '../JtlWawi/helpers/v2Lists';
+import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
@@ -99,11 +106,35 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 	const spec = EVENTS[event];
 	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
 
-	const dateOf = (record: IDataObject) => Date.parse(String(record[spec.field]));
+	// JTL may send its times without an offset: they are read in JTL's zone (the credential's Time
+	// Zone), never in the zone of the n8n server.
+	const timeZone = await jtlTimeZone(this);
+	const dateOf = (record: IDataObject) =>
+		Date.parse(isoDateOrNull(record[spec.field], timeZone) ?? '');
 	const records = await runPoll<IDataObject>(this, {
 		pageSize: JTL_PAGE_SIZE_MAX,
-		readPage: async (after, pageNumber) =>
-			await readCustomerPage(this, pageQuery(spec.field, after, pageNumber)),
+		readPage: async (after, pageNumber) => {
+			const page = await readCustomerPage(this, pageQuery(spec.field, after, pageNumber));
+			// JTL does not document the list's date fields: a list that ignores the filter or the
+			// sort would emit old customers as events, so the poll fails loudly instead.
+			const mismatch = v2ListMismatch(
+				page.records,
+				{
+					windows: [{ field: spec.field, after }],
+					sort: { field: spec.field, descending: false },
+				},
+				timeZone,
+			);
+			if (mismatch)
+				throw new NodeOperationError(
+					this.getNode(),
+					`JTL-Wawi's v2 customer list did not apply the filter ${spec.field}After or the sort by ${spec.field}`,
+					{
+						description: `${mismatch} ${V2_LIST_MISMATCH_HELP} No customer was emitted; the trigger reads the same window again at the next poll.`,
+					},
+				);
+			return page;
+		},
 		readNewest: async () =>
 			await readCustomerPage(this, {
 				sortBy: `${spec.field},id`,

@@ -89,6 +89,30 @@ export function bearerIsValid(state, header, nowMs) {
 	return expiresAt !== undefined && nowMs < expiresAt;
 }
 
+const INT_OR_UUID = /^(?:\d{1,10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The optional headers of the seeds, in the form they document: `x-runas` and `x-companyid` "int or
+ * uuid", `X-SessionId` a uuid. A value of another form is refused (400) rather than ignored.
+ */
+const OPTIONAL_HEADERS = [
+	['x-runas', INT_OR_UUID, 'a user ID (int or uuid)'],
+	['x-companyid', INT_OR_UUID, 'a company ID (int or uuid)'],
+	['x-sessionid', UUID, 'a uuid'],
+];
+
+function checkOptionalHeaders(headers) {
+	for (const [name, pattern, expected] of OPTIONAL_HEADERS) {
+		const value = headers[name];
+		if (value !== undefined && !pattern.test(value.trim())) {
+			throw new ApiError(400, 'InvalidHeader', `Invalid ${name} header`, {
+				[name]: `The ${name} header must be ${expected}.`,
+			});
+		}
+	}
+}
+
 /** Copy of a token-request body (form, JSON or text) for the log, with the client secret masked. */
 export const maskTokenBody = (body) => maskFields(body, ['client_secret']);
 
@@ -109,6 +133,7 @@ export function authenticate({ headers, state, options, now }) {
 		const message = 'No licence available or the app has not been authorised by JTL.';
 		return { status: 402, body: { ErrorCode: 'NoLicence', ErrorMessage: message } };
 	}
+	checkOptionalHeaders(headers);
 	if (!options.requireAppHeaders) return undefined;
 	for (const name of ['x-appid', 'x-appversion']) {
 		if (!headers[name]) {

@@ -242,6 +242,9 @@ function seedCustomer(rng, state, id, spacing) {
 		companyId: rng.chance(0.8) ? 1 : 2,
 		languageIso: country === 'CH' && rng.chance(0.3) ? 'fr' : rng.chance(0.15) ? 'en' : 'de',
 		createdAt: iso(createdMs),
+		// "Customer since" as its own business date (used under --customer-since-separate): the
+		// day of creation, or for some customers (carried over from an older system) years before.
+		customerSince: iso(createdMs - (createdMs % DAY) - (id % 4) * 365 * DAY),
 		lastChanged: iso(changedMs),
 		taxIdentificationNumber: isBusiness
 			? `${rng.int(10, 99)}/${rng.int(100, 999)}/${rng.int(10000, 99999)}`

@@ -1,4 +1,6 @@
 // One internal record per entity, rendered as v1 (PascalCase, int ids) or v2 (camelCase, uuids).
+// What no JTL document decides is rendered as the sandbox's readings say (readings.mjs).
+import { unusedPriceValue, wireAddressType, wireTime } from './readings.mjs';
 
 /** Address fields: [internal, v1 name, v2 name]. */
 export const ADDRESS_FIELDS = [
@@ -21,7 +23,11 @@ export const ADDRESS_FIELDS = [
 	['fax', 'Fax', 'faxNumber'],
 ];
 
-/** Customer scalar fields: [internal, v1 name, v2 name, type, nullable]. */
+/**
+ * Customer scalar fields: [internal, v1 name, v2 name, type, nullable]. `createdAt` is both v1
+ * CustomerSince and v2 createdDate, unless the customer-since-separate reading keeps CustomerSince
+ * apart (see {@link customerFieldKey}).
+ */
 export const CUSTOMER_FIELDS = [
 	['number', 'Number', 'customerNumber', 'string', false],
 	['languageIso', 'LanguageIso', 'languageIso', 'iso2', false],
@@ -77,7 +83,7 @@ export const CONTACT_FIELDS = [
 	['fax', 'Fax'],
 ];
 
-// Sandbox assumption for v2 addressType: 0 billing, 1 shipping, 2 other billing, 3 other shipping, 4 custom.
+// The internal address types; the wire numbers are readings.mjs's (by default the same numbers).
 export const ADDRESS_TYPE = {
 	billing: 0,
 	shipping: 1,
@@ -85,6 +91,13 @@ export const ADDRESS_TYPE = {
 	otherShipping: 3,
 	custom: 4,
 };
+
+/** The internal key a customer field of a surface is stored under, by the sandbox's readings. */
+export function customerFieldKey(readings, key, surface) {
+	return key === 'createdAt' && surface === 'v1' && readings.customerSinceSeparate
+		? 'customerSince'
+		: key;
+}
 
 export function findById(list, id) {
 	return list.find((x) => x.id === id);
@@ -124,14 +137,17 @@ export function renderAddressV1(address) {
 	return out;
 }
 
-export function renderAddressV2(address) {
-	const out = { customerAddressId: address.uuid, addressType: address.type };
+export function renderAddressV2(address, readings) {
+	const out = {
+		customerAddressId: address.uuid,
+		addressType: wireAddressType(readings, address.type),
+	};
 	for (const [key, , v2] of ADDRESS_FIELDS) out[v2] = address[key] ?? null;
 	out.isDefaultAddress = Boolean(address.isDefault);
 	return out;
 }
 
-export function renderCustomerV1(customer) {
+export function renderCustomerV1(customer, readings) {
 	const slots = addressSlots(customer);
 	return {
 		Id: customer.id,
@@ -152,7 +168,7 @@ export function renderCustomerV1(customer) {
 			CreditLimit: customer.creditLimit,
 			StopPaymentRequest: customer.stopPaymentRequest,
 		},
-		CustomerSince: customer.createdAt,
+		CustomerSince: customer[customerFieldKey(readings, 'createdAt', 'v1')],
 		LanguageIso: customer.languageIso,
 		InternalCompanyId: customer.companyId,
 		CustomerCategoryId: customer.categoryId,
@@ -176,8 +192,8 @@ export function renderCustomerV2(state, customer) {
 		customerCategoryId: uuidOf(state, 'categories', customer.categoryId),
 		companyId: uuidOf(state, 'companies', customer.companyId),
 		languageIso: customer.languageIso,
-		createdDate: customer.createdAt,
-		lastChanged: customer.lastChanged,
+		createdDate: wireTime(state.readings, customer.createdAt),
+		lastChanged: wireTime(state.readings, customer.lastChanged),
 		homepage: customer.website,
 		ebayName: customer.ebayName,
 		initialContact: customer.initialContact,
@@ -194,7 +210,7 @@ export function renderCustomerV2(state, customer) {
 			discount: customer.discount,
 			isDunningBlocked: customer.stopPaymentRequest,
 		},
-		addresses: customer.addresses.map(renderAddressV2),
+		addresses: customer.addresses.map((a) => renderAddressV2(a, state.readings)),
 	};
 }
 
@@ -204,13 +220,18 @@ export function renderContactV1(contact) {
 	return out;
 }
 
-export function renderPriceV1(price) {
+/**
+ * SPEC1 `ItemCustomerPrice`: both values are required numbers, so the one a price does not use is
+ * 0 (or null under the price-unused-null reading).
+ */
+export function renderPriceV1(price, readings) {
+	const unused = unusedPriceValue(readings);
 	return {
 		ItemId: price.itemId,
 		CustomerId: price.customerId,
 		FromQuantity: price.fromQuantity,
-		NetPrice: price.netPrice,
-		ReduceStandardPriceByPercent: price.reducePercent,
+		NetPrice: price.netPrice ?? unused,
+		ReduceStandardPriceByPercent: price.reducePercent ?? unused,
 	};
 }
 

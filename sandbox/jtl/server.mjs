@@ -8,6 +8,7 @@ import { isUuid, parseInt32 } from '../shared/values.mjs';
 import { authenticate, issueToken, maskTokenBody, tokenResponse } from './auth.mjs';
 import { withFutureCustomers } from '../shared/futureDated.mjs';
 import { seedState } from './data.mjs';
+import { DEFAULT_READINGS, READING_FLAGS, readingsOf } from './readings.mjs';
 import * as contacts from './routes/contacts.mjs';
 import * as customersV1 from './routes/customers-v1.mjs';
 import * as customersV2 from './routes/customers-v2.mjs';
@@ -31,7 +32,14 @@ export const DEFAULTS = Object.freeze({
 	maxPageSize: 100,
 	// An older JTL-Wawi (Cloud ERP API 2.0/2.1) without GET /v2/customers: that call answers 404.
 	withoutV2CustomerList: false,
+	// What no JTL document decides: one switch per behaviour (readings.mjs).
+	...DEFAULT_READINGS,
 });
+
+/** A fresh state with the readings it renders by. */
+function seedWithReadings(options) {
+	return { ...seedState(options), readings: readingsOf(options) };
+}
 
 function buildRouter() {
 	const router = new Router();
@@ -76,9 +84,10 @@ function summary(state, nowMs) {
 
 export async function startJtlSandbox(userOptions = {}) {
 	const options = resolveOptions(DEFAULTS, userOptions);
+	readingsOf(options); // an unknown time zone fails here, before the server listens
 	const sb = await startSandboxServer({
 		options,
-		seed: withFutureCustomers(seedState, { created: 'createdAt', changed: 'lastChanged' }),
+		seed: withFutureCustomers(seedWithReadings, { created: 'createdAt', changed: 'lastChanged' }),
 		api: {
 			prefix: '/erp',
 			router: buildRouter(),
@@ -142,6 +151,7 @@ export const CLI_OPTIONS = {
 		value: false,
 		help: 'do not require x-appid / x-appversion',
 	},
+	...READING_FLAGS,
 };
 
 const cli = sandboxCli({

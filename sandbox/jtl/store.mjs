@@ -2,7 +2,8 @@
 import { blankAddress } from './data.mjs';
 import { ADDRESS_FIELDS, ADDRESS_TYPE, findById, findByUuid } from './model.mjs';
 import { notFound } from '../shared/errors.mjs';
-import { parseDate, parseInt32 } from '../shared/values.mjs';
+import { parseInt32 } from '../shared/values.mjs';
+import { instantOf } from './readings.mjs';
 
 export function customerByIntParam(state, text) {
 	const customer = findById(state.customers, parseInt32(text));
@@ -69,9 +70,12 @@ export function numberTaken(state, number, exceptCustomer) {
 	return state.customers.some((c) => c !== exceptCustomer && c.number === number);
 }
 
-/** Store-ready scalar value: dates canonicalised to ISO, everything else as given. */
-export function scalar(type, value) {
-	return type === 'datetime' && value !== null ? parseDate(value) : value;
+/**
+ * Store-ready scalar value: dates as ISO instants (a time without an offset read as the sandbox's
+ * readings say, never in the zone of the sandbox process), everything else as given.
+ */
+export function scalar(readings, type, value) {
+	return type === 'datetime' && value !== null ? instantOf(readings, value) : value;
 }
 
 export { ADDRESS_TYPE };

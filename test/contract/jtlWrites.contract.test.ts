@@ -61,7 +61,7 @@ async function seededContact() {
 
 async function seededNetPrice() {
 	const prices = await direct.get('/items/3/customerPrices');
-	const price = prices.find((p: IDataObject) => p.NetPrice !== null);
+	const price = prices.find((p: IDataObject) => (p.NetPrice as number) > 0);
 	return { itemId: 3, customerId: price.CustomerId, fromQuantity: price.FromQuantity };
 }
 

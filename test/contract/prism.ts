@@ -161,7 +161,19 @@ export function useSandboxAndPrism() {
 /** The headers of a logged request that are sent on to Prism (see SPEC_ONLY_UUID). */
 export function replayHeaders(logged: SandboxRequestLog): Record<string, string> {
 	const headers: Record<string, string> = {};
-	for (const name of ['x-tenant-id', 'x-appid', 'x-appversion', 'content-type', 'accept']) {
+	// The optional headers the node sends when they are set (x-runas and api-version are in the
+	// spec; x-companyid and X-SessionId are documented only in the seeds, and Prism ignores them).
+	for (const name of [
+		'x-tenant-id',
+		'x-appid',
+		'x-appversion',
+		'x-runas',
+		'x-companyid',
+		'x-sessionid',
+		'api-version',
+		'content-type',
+		'accept',
+	]) {
 		if (logged.headers[name] !== undefined) headers[name] = logged.headers[name];
 	}
 	// The sandbox log masks the token ("Bearer ***"); Prism only checks the scheme.

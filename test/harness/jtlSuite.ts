@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node parameters are free-form JSON */
 import type { IDataObject } from 'n8n-workflow';
 
+import { clock } from '../../nodes/shared/clock';
 import { DIRECT_APP_ID, jtlDirect } from './jtlDirect';
+import { createPoller } from './poll';
 import { loadWorkflow, runWorkflow } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
 import { jtlSandboxCredential, startSandbox } from './sandbox';
@@ -64,4 +66,32 @@ export function useJtlSandbox(args: string[] = []) {
 		writes: async () => (await jtl.apiCalls()).filter((r) => r.method !== 'GET'),
 	};
 	return jtl;
+}
+
+/**
+ * Registers the hooks of tests of the JTL-Wawi Trigger against a sandbox suite: n8n's clock (the
+ * package's `clock`) and the sandbox's are moved together by `advance`, and put back after the
+ * suite. `poller(event)` is a trigger on the suite's credential.
+ */
+export function useJtlTrigger(jtl: ReturnType<typeof useJtlSandbox>) {
+	let offsetMs = 0;
+	beforeEach(() => {
+		offsetMs = 0;
+		clock.now = () => Date.now() + offsetMs;
+	});
+	afterAll(() => {
+		clock.now = () => Date.now();
+	});
+	return {
+		poller: (event: 'newCustomer' | 'updatedCustomer') =>
+			createPoller({
+				type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
+				parameters: { event, options: {} },
+				credentials: jtl.credentials(),
+			}),
+		advance: async (seconds: number) => {
+			await jtl.sandbox.advanceClock(seconds);
+			offsetMs += seconds * 1000;
+		},
+	};
 }

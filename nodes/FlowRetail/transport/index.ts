@@ -16,6 +16,7 @@ import { unexpectedAnswer } from '../../shared/errors';
 import type { CoreResponse, RequestContext, VendorProfile, VendorRequest } from '../../shared/http';
 import { coreRequest, encodedPath, vendorRequestFields } from '../../shared/http';
 import { PACKAGE_AGENT } from '../../shared/package';
+import { isTimeZone } from '../../shared/customer';
 
 export const FLOW_CREDENTIAL_TYPE = 'flowRetailApi';
 
@@ -91,16 +92,6 @@ interface FlowConnection {
 	timeZone: string;
 }
 
-/** Whether the runtime knows `zone` as an IANA time zone. */
-function knownZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 const connections = new WeakMap<object, Promise<FlowConnection>>();
 
 const LOCAL_HOSTS = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i;
@@ -127,7 +118,7 @@ async function readConnection(ctx: RequestContext, itemIndex?: number): Promise<
 		);
 	}
 	const timeZone = String(credentials.timeZone ?? '').trim() || FLOW_RETAIL_DEFAULT_TIME_ZONE;
-	if (!knownZone(timeZone)) {
+	if (!isTimeZone(timeZone)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The Flow Retail credential's Time Zone "${timeZone.slice(0, 60)}" is not a time zone`,

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordLocator, locatorValue } from '../../shared/parameters';
+import { locatorValue, readSimplify, recordLocator } from '../../shared/parameters';
 import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
+import { customerRefOf } from './knownCustomers';
+import { simplifyContact } from './recordShapes';
 
 /** The "Contact" parameter of Get, Update and Delete: the customer's contact persons to pick from. */
 export const contactIdProperty: INodeProperties = recordLocator(
@@ -48,4 +50,19 @@ export async function fetchContact(
 		throw unexpectedShape(ctx, contact, 'a contact', itemIndex);
 	}
 	return contact as IDataObject;
+}
+
+/**
+ * What a contact operation returns: JTL's contacts with Simplify off, else the compact contact
+ * shape naming its customer (the v1 ID the contacts belong to, and its number).
+ */
+export async function contactsOutput(
+	ctx: IExecuteFunctions,
+	contacts: IDataObject[],
+	customerId: number,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (!readSimplify(ctx, itemIndex)) return contacts;
+	const customer = await customerRefOf(ctx, { surface: 'v1', id: customerId }, itemIndex);
+	return contacts.map((contact) => simplifyContact(contact, customerId, customer));
 }

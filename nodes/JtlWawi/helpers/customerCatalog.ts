@@ -45,7 +45,7 @@ export const CUSTOMER_FIELDS: CatalogField[] = [
 		displayName: 'Created Date',
 		kind: 'dateTime',
 		description:
-			'When the customer was created. Rarely changed; set it only to correct imported data.',
+			"JTL's createdDate, which the update command can set. JTL does not document whether it is the same date as Customer Since; Simplify reports neither as a creation time.",
 	},
 	{
 		v1: 'CustomerCategoryId',

@@ -3,20 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import type { RequestContext } from '../../shared/http';
-import { oncePerRun, runCache } from '../../shared/runCache';
+import { oncePerRun } from '../../shared/runCache';
 import { int32Id, uuid, validateField } from '../../shared/validation';
 import type { JtlPath } from '../transport';
-import {
-	JTL_PAGE_CONCURRENCY,
-	JTL_PAGE_SIZE_MAX,
-	jtlApiRequest,
-	jtlPath,
-	unexpectedShape,
-} from '../transport';
-import { mapConcurrently, paginateByPageNumber } from '../../shared/pagination';
+import { JTL_PAGE_CONCURRENCY, jtlApiRequest, jtlPath, unexpectedShape } from '../transport';
+import { mapConcurrently } from '../../shared/pagination';
+import { allV1Customers, rememberCustomer } from './knownCustomers';
 import { locatorValue } from '../../shared/parameters';
-import { readV1Page, readV2Page } from './paging';
-import { requestV2CustomerList } from './v2Lists';
+import { readV1Page } from './paging';
+import { readWholeV2List, v2IdByNumber, v2ListPages } from './v2NumberIndex';
+import { isMissingV2List } from './v2Lists';
 import { isV1Record } from './simplify';
 
 /** A customer ID in either JTL ID space: v1 whole number or v2 UUID. */
@@ -91,66 +87,12 @@ async function v1IdByNumber(
 			qs: { number, pageNumber: 1, pageSize: 10 },
 			itemIndex,
 		});
+		const items = readV1Page(body).items;
+		for (const c of items) rememberCustomer(ctx, c);
 		// JTL may match by prefix: only an exact number counts.
-		const exact = readV1Page(body).items.filter((c) => String(c.Number) === number);
+		const exact = items.filter((c) => String(c.Number) === number);
 		return exact.length === 1 ? Number(exact[0].Id) : null;
 	});
-}
-
-interface V2NumberIndex {
-	byNumber: Map<string, string>;
-	nextPage: number;
-	done: boolean;
-	/** The list failed (an older JTL-Wawi has none): not asked again in this run. */
-	failed: boolean;
-}
-
-/**
- * The v2 UUID of the customer with this number. The v2 list has no number filter (JTL documents
- * only date filters and sorting), so the list is read page by page, sorted by number, until the
- * number turns up. What was read is kept for the run: the whole list costs one pass at most.
- */
-async function v2IdByNumber(
-	ctx: RequestContext,
-	number: string,
-	itemIndex: number,
-): Promise<string | null> {
-	const cache = runCache(ctx);
-	let index = cache.get('jtl:v2NumberIndex') as V2NumberIndex | undefined;
-	if (!index) {
-		index = { byNumber: new Map(), nextPage: 1, done: false, failed: false };
-		cache.set('jtl:v2NumberIndex', index);
-	}
-	const readPage = async (qs: IDataObject) => {
-		const page = readV2Page(
-			await requestV2CustomerList(ctx, { pageSize: JTL_PAGE_SIZE_MAX, ...qs }, itemIndex),
-		);
-		for (const c of page.items) {
-			const key = typeof c.customerNumber === 'string' ? c.customerNumber : null;
-			if (key !== null && !index.byNumber.has(key)) index.byNumber.set(key, String(c.id));
-		}
-		return page;
-	};
-	if (index.failed) return index.byNumber.get(number) ?? null;
-	const wasComplete = index.done;
-	while (!index.byNumber.has(number) && !index.done) {
-		// A failing or missing v2 list (an older JTL-Wawi) ends the search for the run, so that it
-		// is not asked again for every customer; a page that arrives clears the mark.
-		index.failed = true;
-		const page = await readPage({
-			pageNumber: index.nextPage,
-			sortBy: 'customerNumber,id',
-			sortDescending: false,
-		});
-		index.failed = false;
-		index.nextPage++;
-		index.done = page.hasMore === false || page.items.length < JTL_PAGE_SIZE_MAX;
-	}
-	// Read completely earlier in this run: a customer created since then is among the newest.
-	if (!index.byNumber.has(number) && wasComplete) {
-		await readPage({ pageNumber: 1, sortBy: 'createdDate,id', sortDescending: true });
-	}
-	return index.byNumber.get(number) ?? null;
 }
 
 /**
@@ -161,42 +103,26 @@ export const LIST_LOOKUPS_ONE_BY_ONE = 25;
 
 /** Number → v1 ID of every v1 customer, from one read of the whole v1 list (pages in parallel). */
 async function v1NumberIndex(ctx: RequestContext, itemIndex: number): Promise<Map<string, number>> {
-	return await oncePerRun(ctx, 'jtl:v1NumberIndex', async () => {
-		const all = await paginateByPageNumber(
-			async (pageNumber, pageSize) =>
-				readV1Page(
-					(
-						await jtlApiRequest(ctx, 'GET', jtlPath`/customers`, {
-							qs: { pageNumber, pageSize },
-							itemIndex,
-						})
-					).body,
-				),
-			{
-				max: Number.POSITIVE_INFINITY,
-				pageSizeMax: JTL_PAGE_SIZE_MAX,
-				concurrency: JTL_PAGE_CONCURRENCY,
-				keyOf: (c) => String((c as IDataObject).Id),
-			},
-		);
-		const byNumber = new Map<string, number>();
-		for (const c of all) {
-			if (typeof c.Number === 'string' && c.Number !== '') byNumber.set(c.Number, Number(c.Id));
-		}
-		return byNumber;
-	});
+	const byNumber = new Map<string, number>();
+	for (const c of await allV1Customers(ctx, itemIndex)) {
+		if (typeof c.Number === 'string' && c.Number !== '') byNumber.set(c.Number, Number(c.Id));
+	}
+	return byNumber;
 }
 
 /**
- * Both IDs of every customer of a list, in the list's order. The IDs the list's API gave are kept;
- * the other ones are looked up by customer number: one by one for a short v2 list, from one read
- * of the whole other list otherwise (the v2 list is read sorted by number, once per run). A lookup
- * that fails leaves the other ID null and the list as it is.
+ * Both IDs of every customer of a list, in the list's order. The IDs the list's API gave are kept.
+ * A v1 record's v2 UUID is always looked up by its number (a search by halves of the sorted v2
+ * list, or one read of the whole list when that costs fewer requests); a v2 record's v1 ID only
+ * when `lookUp.v1` (one `GET /customers?number=` each for a short list, one read of the whole v1
+ * list for a long one). A v1 lookup that fails leaves that ID null; a v2 lookup fails the read,
+ * unless this JTL-Wawi has no v2 list at all.
  */
 export async function idsOfList(
 	ctx: RequestContext,
 	records: IDataObject[],
 	itemIndex: number,
+	lookUp: { v1: boolean } = { v1: true },
 ): Promise<CustomerIds[]> {
 	const own = records.map((record): CustomerIds => {
 		const isV1 = isV1Record(record);
@@ -206,7 +132,7 @@ export async function idsOfList(
 			? { v1: Number(record.Id), v2: null, number }
 			: { v1: null, v2: String(record.id).toLowerCase(), number };
 	});
-	const needV1 = own.filter((ids) => ids.v1 === null && ids.number !== null);
+	const needV1 = lookUp.v1 ? own.filter((ids) => ids.v1 === null && ids.number !== null) : [];
 	const needV2 = own.filter((ids) => ids.v2 === null && ids.number !== null);
 	try {
 		if (needV1.length > LIST_LOOKUPS_ONE_BY_ONE) {
@@ -217,10 +143,24 @@ export async function idsOfList(
 				ids.v1 = await v1IdByNumber(ctx, ids.number as string, itemIndex);
 			});
 		}
-		// The v2 index is one sorted pass shared by all numbers: asked one after another.
-		for (const ids of needV2) ids.v2 = await v2IdByNumber(ctx, ids.number as string, itemIndex);
 	} catch {
-		// The list stands with the IDs its API gave; the others stay null.
+		// The list stands with the v2 IDs its API gave; the v1 IDs stay null.
+	}
+	if (needV2.length) {
+		const lookUpV2 = async () => {
+			// A search by halves costs about log2(pages) + 1 requests per number; the whole list
+			// costs one request per page. Whichever is fewer.
+			const pages = await v2ListPages(ctx, itemIndex);
+			const perNumber = pages === undefined ? Infinity : Math.ceil(Math.log2(pages + 1)) + 1;
+			if (pages === undefined || needV2.length * perNumber >= pages)
+				await readWholeV2List(ctx, itemIndex);
+			for (const ids of needV2) ids.v2 = await v2IdByNumber(ctx, ids.number as string, itemIndex);
+		};
+		await lookUpV2().catch((error: unknown) => {
+			// Only a JTL-Wawi without the v2 list (before 2.2) leaves `id` null; any other failure
+			// fails the read rather than hand out customers without their ID.
+			if (!isMissingV2List(error)) throw error;
+		});
 	}
 	return own;
 }
@@ -272,6 +212,7 @@ export async function customerIdsOf(
 			if (!body || typeof body !== 'object' || Array.isArray(body)) {
 				throw unexpectedShape(ctx, body, 'a customer', itemIndex);
 			}
+			rememberCustomer(ctx, body as IDataObject);
 			return await idsOfRecord(ctx, body as IDataObject, itemIndex);
 		},
 	);

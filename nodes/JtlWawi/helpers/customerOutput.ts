@@ -1,18 +1,31 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { dateOnlyOrNull, isoDateOrNull } from '../../shared/customer';
 import type { RequestContext } from '../../shared/http';
+import { jtlTimeZone } from '../transport';
+import type { CustomerIds } from './customerId';
 import { idsOfList, idsOfRecord } from './customerId';
-import { simplifyCustomer } from './simplify';
+import { knownCustomer, rememberCustomer } from './knownCustomers';
+import { groupUuidsByV1Id } from './references';
+import { isV1Record, simplifyCustomer } from './simplify';
 
 /**
  * What an operation that yields customers returns: the vendor's records with Simplify off, else the
- * common customer shape with both IDs (`id` the v2 UUID, `legacyId` the v1 number). For one
- * customer (Get, Create, Update, Create or Update) the ID the answering API did not give is looked
- * up through the customer number, once per run; when the lookup fails (an older JTL-Wawi without
- * the v2 list, say) it stays null and the item goes on. Lists (Get Many, the trigger) carry the ID
- * their API gives and null for the other, unless `lookUpOtherId` is 'list': then the other IDs come
- * from `idsOfList` (one by one for a short list, one read of the other list for a long one). Either
- * ID works in every customer field, so the lookup is the user's choice, not a default cost.
+ * common customer shape, in one ID space whichever API answered:
+ *
+ * - `id` is always the v2 UUID. A v1 record's UUID is found by its customer number (see
+ *   `v2NumberIndex.ts`: a search by halves of the v2 list sorted by number, or one read of the
+ *   whole list when that is fewer requests, kept for the run). Only a JTL-Wawi without the v2
+ *   list (before 2.2) leaves it null.
+ * - `legacyId` is the v1 whole number: looked up for one customer (Get, Create, Update, Create or
+ *   Update: one `GET /customers?number=`) and for a v2 list only when `lookUpOtherId` is 'list'
+ *   (Customer > Get Many's Look Up Both IDs); otherwise a v2 list leaves it null.
+ * - `groupId` is the v2 group UUID; a v1 record gets it from its v2 twin, else from the two group
+ *   lists matched by name (two requests per run).
+ * - `customerSince` is v1's `CustomerSince`: a v2 record gets it when the run has read its v1 twin.
+ * - `createdAt` is null (JTL has no creation time the node can vouch for, see simplify.ts);
+ *   `updatedAt` is v2's `lastChanged` read in the credential's Time Zone (a v1 record gets it
+ *   from its v2 twin).
  */
 export async function customerOutput(
 	ctx: RequestContext,
@@ -22,26 +35,51 @@ export async function customerOutput(
 	lookUpOtherId: boolean | 'list' = records.length === 1,
 ): Promise<IDataObject[]> {
 	if (!simplify) return records;
-	if (!lookUpOtherId) return records.map((record) => simplifyCustomer(record));
-	if (lookUpOtherId === 'list') {
-		const ids = await idsOfList(ctx, records, itemIndex);
-		return records.map((record, index) => ({
-			...simplifyCustomer(record),
-			id: ids[index].v2,
-			legacyId: ids[index].v1 === null ? null : String(ids[index].v1),
-		}));
-	}
-	const out: IDataObject[] = [];
-	for (const record of records) {
-		const common = simplifyCustomer(record);
-		try {
-			const ids = await idsOfRecord(ctx, record, itemIndex);
-			common.id = ids.v2;
-			common.legacyId = ids.v1 === null ? null : String(ids.v1);
-		} catch {
-			// The ID of the API that answered is there; the other one could not be found.
+	for (const record of records) rememberCustomer(ctx, record);
+	const timeZone = await jtlTimeZone(ctx, itemIndex);
+	let ids: Array<CustomerIds | undefined>;
+	if (lookUpOtherId === true) {
+		ids = [];
+		for (const record of records) {
+			try {
+				ids.push(await idsOfRecord(ctx, record, itemIndex));
+			} catch {
+				// The ID of the API that answered is there; the other one could not be found.
+				ids.push(undefined);
+			}
 		}
-		out.push(common);
+	} else {
+		ids = await idsOfList(ctx, records, itemIndex, { v1: lookUpOtherId === 'list' });
 	}
-	return out;
+	const needGroups = records.some(
+		(record, i) =>
+			isV1Record(record) &&
+			record.CustomerGroupId !== undefined &&
+			record.CustomerGroupId !== null &&
+			twinOf(ctx, record, ids[i])?.groupV2 === undefined,
+	);
+	const groups = needGroups ? await groupUuidsByV1Id(ctx, itemIndex) : undefined;
+	return records.map((record, i) => {
+		const common = simplifyCustomer(record, timeZone);
+		const own = ids[i];
+		if (own) {
+			common.id = own.v2;
+			common.legacyId = own.v1 === null ? null : String(own.v1);
+		}
+		const twin = twinOf(ctx, record, own);
+		if (isV1Record(record)) {
+			common.groupId = twin?.groupV2 ?? groups?.get(Number(record.CustomerGroupId)) ?? null;
+			if (twin?.lastChanged !== undefined)
+				common.updatedAt = isoDateOrNull(twin.lastChanged, timeZone);
+		} else if (twin?.customerSince !== undefined) {
+			common.customerSince = dateOnlyOrNull(twin.customerSince);
+		}
+		return common;
+	});
+}
+
+/** What the run knows of the record's customer in the other API, found by its number. */
+function twinOf(ctx: object, record: IDataObject, ids: CustomerIds | undefined) {
+	const number = ids?.number ?? (isV1Record(record) ? record.Number : record.customerNumber);
+	return typeof number === 'string' && number !== '' ? knownCustomer(ctx, { number }) : undefined;
 }

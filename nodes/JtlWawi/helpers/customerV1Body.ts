@@ -8,6 +8,11 @@ import { CUSTOMER_FIELDS } from './customerCatalog';
 import { readFields, specOf, specsFor } from './fieldCatalog';
 import { PAYMENT_FIELDS } from './paymentCatalog';
 import { assertReferenceExists } from './references';
+import {
+	jtlExtraBodyFieldsProperty,
+	readJtlExtraBodyFields,
+	withExtraBodyFields,
+} from './extraFields';
 import { optionsCollection, readCollectionParameter } from '../../shared/parameters';
 
 /** Required top-level parameters of a v1 create; the other customer fields are Additional Fields. */
@@ -96,6 +101,10 @@ export function customerV1Properties(operation: 'create' | 'upsert'): INodePrope
 			default: {},
 			options: toProperties(specsFor(PAYMENT_FIELDS, 'v1')),
 		},
+		jtlExtraBodyFieldsProperty(
+			'v1',
+			'PascalCase names of JTL\'s CreateCustomer / UpdateCustomer, e.g. {"EbayUsername": "shop_42"}; merged into the body of POST /customers (and PATCH /customers/{id} when Create or Update finds the customer)',
+		),
 		optionsCollection([
 			{
 				displayName: 'Disable Automatic Workflows',
@@ -194,6 +203,26 @@ export async function buildCustomerV1Body(
 		itemIndex,
 	);
 	const options = readCollectionParameter(ctx, 'options', 'Options', itemIndex);
+	const extraFields = readJtlExtraBodyFields(ctx, itemIndex);
+
+	let body: IDataObject = {
+		...additional,
+		...extra,
+		CustomerGroupId: group,
+		InternalCompanyId: company,
+		LanguageIso: language.toUpperCase(),
+		BillingAddress: billing,
+	};
+	if (Object.keys(shipping).length > 0) body.Shipmentaddress = shipping;
+	if (Object.keys(payment).length > 0) body.PaymentSettings = payment;
+	// Create or Update matches on the number it is given: the extra fields may not change it.
+	body = withExtraBodyFields(
+		ctx,
+		body,
+		itemIndex,
+		{ reserved: operation === 'upsert' ? ['Number'] : [] },
+		extraFields,
+	);
 
 	await assertReferenceExists(ctx, '/customerGroups', group, labelOf(CUSTOMER_GROUP), itemIndex);
 	await assertReferenceExists(ctx, '/companies', company, labelOf(INTERNAL_COMPANY), itemIndex);
@@ -214,16 +243,6 @@ export async function buildCustomerV1Body(
 		itemIndex,
 	);
 
-	const body: IDataObject = {
-		...additional,
-		...extra,
-		CustomerGroupId: group,
-		InternalCompanyId: company,
-		LanguageIso: language.toUpperCase(),
-		BillingAddress: billing,
-	};
-	if (Object.keys(shipping).length > 0) body.Shipmentaddress = shipping;
-	if (Object.keys(payment).length > 0) body.PaymentSettings = payment;
 	const qs: IDataObject = {};
 	if (options.disableAutomaticWorkflows === true) qs.disableAutomaticWorkflows = true;
 	return { body, qs };

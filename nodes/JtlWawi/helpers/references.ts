@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RequestContext } from '../../shared/http';
+import { oncePerRun } from '../../shared/runCache';
 import type { JtlPath } from '../transport';
 import { jtlApiRequest, jtlPath } from '../transport';
+import { asArray } from './paging';
 
 /** The v1 reference lists a customer write refers to. */
 type ReferenceList = '/customerGroups' | '/companies' | '/customerCategories' | '/paymentMethods';
@@ -61,4 +64,48 @@ export async function assertReferenceExists(
 			},
 		);
 	}
+}
+
+/** The fields a customer group has in both APIs, by their v1 and v2 names. */
+const GROUP_KEYS: Array<[string, string]> = [
+	['Name', 'name'],
+	['IsDefault', 'isDefault'],
+	['Discount', 'discount'],
+	['IsNetPrice', 'isNetPrice'],
+];
+
+/**
+ * v1 customer group number → v2 group UUID, for v1 customers whose v2 record the run has not read
+ * (an older JTL-Wawi without the v2 customer list). No document links the two ID spaces, so the
+ * groups are matched by what both lists hold: name, default flag, discount and net-price flag.
+ * Only a group that matches exactly one v2 group gets its UUID; any doubt leaves it out (null in
+ * the output, never a wrong group). Two requests per run; a failing list gives an empty map.
+ */
+export async function groupUuidsByV1Id(
+	ctx: RequestContext,
+	itemIndex?: number,
+): Promise<Map<number, string>> {
+	return await oncePerRun(ctx, 'jtl:groupUuidsByV1Id', async () => {
+		const byV1 = new Map<number, string>();
+		try {
+			const [v1, v2] = await Promise.all([
+				jtlApiRequest(ctx, 'GET', jtlPath`/customerGroups`, { itemIndex }),
+				jtlApiRequest(ctx, 'GET', jtlPath`/v2/customerGroups`, { itemIndex }),
+			]);
+			const v1Groups = asArray(v1.body) ?? [];
+			const v2Groups = asArray(v2.body) ?? [];
+			const signature = (group: IDataObject, api: 0 | 1) =>
+				JSON.stringify(
+					GROUP_KEYS.map((names) => group[names[api]] ?? group[names[api === 0 ? 1 : 0]] ?? null),
+				);
+			for (const group of v1Groups) {
+				const twins = v2Groups.filter((g) => signature(g, 1) === signature(group, 0));
+				const uuid = twins.length === 1 ? (twins[0].id ?? twins[0].Id) : undefined;
+				if (typeof uuid === 'string') byV1.set(Number(group.Id), uuid.toLowerCase());
+			}
+		} catch {
+			// Without both lists, no group is matched.
+		}
+		return byV1;
+	});
 }

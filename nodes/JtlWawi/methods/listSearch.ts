@@ -63,25 +63,26 @@ export async function searchCustomers(
 }
 
 /**
- * "From list" for v2 customers (UUIDs). The v2 list has no keyword search, so the text filter is
- * applied to each page here.
+ * "From list" for v2 operations. Without a search text it pages through the v2 list sorted by
+ * number, with the UUIDs, so that a picked customer needs no lookup. The v2 list has no search, so
+ * a search text goes to JTL's keyword search on the v1 list (number and the main billing address,
+ * any part of them where JTL matches parts) and the hits carry their v1 IDs: every customer field
+ * takes either ID, and the node finds the UUID once per run when the operation needs it.
  */
 export async function searchCustomersV2(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	if (filter?.trim()) return await searchCustomers.call(this, filter.trim(), paginationToken);
 	const pageNumber = paginationToken ? Number(paginationToken) : 1;
 	const qs: IDataObject = { pageNumber, pageSize: PAGE_SIZE, sortBy: 'customerNumber' };
 	const page = readV2Page(await requestV2CustomerList(this, qs));
-	const needle = (filter ?? '').trim().toLowerCase();
-	const results = page.items
-		.map((c) => {
-			const addresses = Array.isArray(c.addresses) ? (c.addresses as IDataObject[]) : [];
-			const main = addresses.find((a) => a.addressType === 0 && a.isDefaultAddress) ?? addresses[0];
-			return { name: customerLabel(c.customerNumber, main), value: String(c.id) };
-		})
-		.filter((r) => !needle || r.name.toLowerCase().includes(needle));
+	const results = page.items.map((c) => {
+		const addresses = Array.isArray(c.addresses) ? (c.addresses as IDataObject[]) : [];
+		const main = addresses.find((a) => a.addressType === 0 && a.isDefaultAddress) ?? addresses[0];
+		return { name: customerLabel(c.customerNumber, main), value: String(c.id) };
+	});
 	return { results, paginationToken: page.hasMore ? String(pageNumber + 1) : undefined };
 }
 

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	JTL_BETA_API,
 	JTL_PRODUCTION_API,
+	JTL_TIME_ZONE,
 } from '../../../credentials/JtlWawiOAuth2Api.credentials';
 import type { VendorErrorText } from '../../shared/errors';
 import { unexpectedAnswer } from '../../shared/errors';
@@ -11,7 +12,8 @@ import type { CoreResponse, RequestContext, VendorProfile, VendorRequest } from 
 import { coreRequest, encodedPath, vendorRequestFields } from '../../shared/http';
 import { PACKAGE_AGENT, PACKAGE_VERSION } from '../../shared/package';
 import { oauth2Secrets } from '../../shared/secrets';
-import { UUID_PATTERN } from '../../shared/validation';
+import { UUID_PATTERN, uuid, validateField } from '../../shared/validation';
+import { isTimeZone } from '../../shared/customer';
 
 export const JTL_CREDENTIAL_TYPE = 'jtlWawiOAuth2Api';
 
@@ -137,6 +139,53 @@ interface JtlConnection {
 	baseUrl: string;
 	tenantId: string;
 	headers: Record<string, string>;
+	/** The IANA zone in which JTL's offset-less times are read (credential: Time Zone). */
+	timeZone: string;
+}
+
+/** `x-companyid` and `x-runas`: "int or uuid" (JTL's header descriptions). */
+const INT_OR_UUID = new RegExp(`^(?:[1-9][0-9]{0,9}|${UUID_PATTERN.source.slice(1, -1)})$`);
+/** `api-version`: major.minor, as JTL's version catalogue names them (1.0 … 2.3). */
+const API_VERSION = /^[0-9]{1,2}\.[0-9]{1,2}$/;
+
+/** The optional request headers the credential sets, with the pattern JTL documents for each. */
+const OPTIONAL_HEADERS: Array<{
+	field: string;
+	label: string;
+	header: string;
+	pattern: RegExp;
+	expected: string;
+}> = [
+	{
+		field: 'companyId',
+		label: 'Company ID',
+		header: 'x-companyid',
+		pattern: INT_OR_UUID,
+		expected: 'a positive whole number or a UUID',
+	},
+	{
+		field: 'runAs',
+		label: 'Run As User ID',
+		header: 'x-runas',
+		pattern: INT_OR_UUID,
+		expected: 'a positive whole number or a UUID',
+	},
+	{
+		field: 'apiVersion',
+		label: 'API Version',
+		header: 'api-version',
+		pattern: API_VERSION,
+		expected: 'a version such as 1.0 or 2.0',
+	},
+];
+
+function credentialError(
+	ctx: RequestContext,
+	message: string,
+	description: string,
+	itemIndex?: number,
+) {
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
 /**
@@ -184,15 +233,61 @@ async function readConnection(ctx: RequestContext, itemIndex?: number): Promise<
 			},
 		);
 	}
-	return {
-		baseUrl,
-		tenantId,
-		headers: {
-			'x-tenant-id': tenantId,
-			'x-appid': String(credentials.appId || PACKAGE_AGENT),
-			'x-appversion': String(credentials.appVersion || PACKAGE_VERSION),
-		},
+	const headers: Record<string, string> = {
+		'x-tenant-id': tenantId,
+		'x-appid': String(credentials.appId || PACKAGE_AGENT),
+		'x-appversion': String(credentials.appVersion || PACKAGE_VERSION),
 	};
+	for (const { field, label, header, pattern, expected } of OPTIONAL_HEADERS) {
+		const raw = credentials[field];
+		const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+		if (value === '') continue;
+		if (!pattern.test(value)) {
+			throw credentialError(
+				ctx,
+				`The JTL-Wawi credential's ${label} must be ${expected}`,
+				`Open the credential and correct ${label} (sent as the ${header} header), or leave it empty.`,
+				itemIndex,
+			);
+		}
+		headers[header] = value;
+	}
+	const zone = String(credentials.timeZone ?? '').trim() || JTL_TIME_ZONE;
+	if (!isTimeZone(zone)) {
+		throw credentialError(
+			ctx,
+			`The JTL-Wawi credential's Time Zone "${zone.slice(0, 60)}" is not a time zone name`,
+			`Open the credential and enter an IANA time zone such as ${JTL_TIME_ZONE}.`,
+			itemIndex,
+		);
+	}
+	return { baseUrl, tenantId, headers, timeZone: zone };
+}
+
+/** The zone in which JTL's offset-less times are read: the credential's Time Zone (Europe/Berlin). */
+export async function jtlTimeZone(ctx: RequestContext, itemIndex?: number): Promise<string> {
+	return (await connection(ctx, itemIndex)).timeZone;
+}
+
+/** The node parameter that sets `X-SessionId` per item. */
+export const SESSION_ID_PARAMETER = 'sessionId';
+
+/**
+ * The `X-SessionId` of an item: the node's Session ID (a UUID, JTL's documented form), read per
+ * item; none outside an execution (lists in the editor, the trigger) or when it is empty.
+ */
+function sessionHeader(ctx: RequestContext, itemIndex?: number): Record<string, string> {
+	if (itemIndex === undefined || !('getInputData' in ctx)) return {};
+	let raw: unknown;
+	try {
+		raw = ctx.getNodeParameter(SESSION_ID_PARAMETER, itemIndex, '');
+	} catch {
+		return {};
+	}
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+		return {};
+	const value = validateField(ctx, uuid, raw, 'Session ID', itemIndex);
+	return { 'X-SessionId': value };
 }
 
 /** `/customers/12/contacts` → `/customers/{id}/contacts`: one rate-limit window per endpoint. */
@@ -228,10 +323,11 @@ export async function jtlApiRequest<T = unknown>(
 	request: JtlRequest = {},
 ): Promise<CoreResponse<T>> {
 	const conn = await connection(ctx, request.itemIndex);
+	const session = sessionHeader(ctx, request.itemIndex);
 	return await coreRequest<T>(ctx, jtlVendor, {
 		method,
 		url: `${conn.baseUrl}${path}`,
-		headers: conn.headers,
+		headers: { ...conn.headers, ...session },
 		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
 		...vendorRequestFields(ctx, request),
 	});

@@ -3,16 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { XENTRAL_DEFAULT_TIME_ZONE } from '../../../credentials/XentralApi.credentials';
 import type { RequestContext } from '../../shared/http';
 import { XENTRAL_CREDENTIAL_TYPE } from '../transport';
-
-/** Whether `zone` is an IANA time zone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
+import { isTimeZone } from '../../shared/customer';
 
 /**
  * The zone in which the instance states times without an offset: the credential's Time Zone, or

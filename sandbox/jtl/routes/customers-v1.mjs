@@ -8,6 +8,7 @@ import {
 	CUSTOMER_FIELDS,
 	PAYMENT_FIELDS,
 	addressSlots,
+	customerFieldKey,
 	findById,
 	page,
 	renderCustomerV1,
@@ -91,7 +92,12 @@ function validateCustomerBody(state, body, schema, existing) {
 /** Apply a validated CreateCustomer / UpdateCustomer body to an internal customer. */
 function applyV1(state, customer, body) {
 	for (const [key, v1, , type] of CUSTOMER_FIELDS)
-		if (Object.hasOwn(body, v1)) customer[key] = scalar(type, body[v1]);
+		if (Object.hasOwn(body, v1))
+			customer[customerFieldKey(state.readings, key, 'v1')] = scalar(
+				state.readings,
+				type,
+				body[v1],
+			);
 	if (Object.hasOwn(body, 'CustomerGroupId')) customer.groupId = body.CustomerGroupId;
 	if (Object.hasOwn(body, 'CustomerCategoryId')) customer.categoryId = body.CustomerCategoryId;
 	if (Object.hasOwn(body, 'InternalCompanyId')) customer.companyId = body.InternalCompanyId;
@@ -165,12 +171,15 @@ export function register(router) {
 			.filter((c) => from === undefined || Date.parse(c.lastChanged) >= Date.parse(from))
 			.filter((c) => to === undefined || Date.parse(c.lastChanged) < Date.parse(to))
 			.sort((a, b) => a.id - b.id);
-		return { status: 200, body: page(list, pageNumber, pageSize, 'v1', renderCustomerV1) };
+		return {
+			status: 200,
+			body: page(list, pageNumber, pageSize, 'v1', (c) => renderCustomerV1(c, state.readings)),
+		};
 	});
 
 	router.add('GET', '/customers/:customerId', ({ state, params }) => ({
 		status: 200,
-		body: renderCustomerV1(customerByIntParam(state, params.customerId)),
+		body: renderCustomerV1(customerByIntParam(state, params.customerId), state.readings),
 	}));
 
 	router.add(
@@ -192,6 +201,8 @@ export function register(router) {
 				companyId: null,
 				languageIso: 'de',
 				createdAt: stamp,
+				// Under customer-since-separate, CustomerSince is its own date, today unless given.
+				customerSince: stamp,
 				lastChanged: stamp,
 				taxIdentificationNumber: '',
 				accountsReceivableNumber: null,
@@ -217,7 +228,7 @@ export function register(router) {
 				addAddress(state, customer, ADDRESS_TYPE.shipping, fields, true);
 			}
 			state.customers.push(customer);
-			return { status: 201, body: renderCustomerV1(customer) };
+			return { status: 201, body: renderCustomerV1(customer, state.readings) };
 		},
 		{ body: true },
 	);
@@ -234,7 +245,7 @@ export function register(router) {
 			applyV1(state, customer, body);
 			customer.lastChanged = nowIso();
 			// Vendor quirk: PATCH answers 201 with the customer.
-			return { status: 201, body: renderCustomerV1(customer) };
+			return { status: 201, body: renderCustomerV1(customer, state.readings) };
 		},
 		{ body: true },
 	);

@@ -1,6 +1,6 @@
 // v2 customers: list/get/delete, address patch and the command-style PATCH /v2/customer/update.
 import { ApiError, notFound, throwIfErrors } from '../../shared/errors.mjs';
-import { queryBool, queryDate } from '../../shared/values.mjs';
+import { queryBool } from '../../shared/values.mjs';
 import { array, object, oneOf, optional, t } from '../../shared/zod.mjs';
 import {
 	ADDRESS_FIELDS,
@@ -21,16 +21,15 @@ import {
 	setDefault,
 } from '../store.mjs';
 import { queryPaging, validBody } from '../validate.mjs';
+import { instantOf, internalAddressType, wireAddressTypes } from '../readings.mjs';
 
-const ADDRESS_TYPES = [0, 1, 2, 3, 4];
-
-/** A v2 address (new or changed): every field optional; addressType one of ADDRESS_TYPES. */
+/**
+ * A v2 address (new or changed): every field optional; addressType an integer, one of the numbers
+ * of the sandbox's address-type reading (checked in the command, which knows the reading).
+ */
 const ADDRESS_SCHEMA = object({
 	customerAddressId: t.uuid().nullish(),
-	addressType: t
-		.int32()
-		.refine((v) => ADDRESS_TYPES.includes(v), oneOf(ADDRESS_TYPES))
-		.optional(),
+	addressType: t.int32().optional(),
 	...Object.fromEntries(ADDRESS_FIELDS.map(([, , v2]) => [v2, t.string().nullish()])),
 	isDefaultAddress: t.boolean().optional(),
 });
@@ -147,9 +146,10 @@ function compareValues(a, b) {
 }
 
 /** Apply a validated address body (v2 names) to an internal address. */
-function applyAddress(customer, address, body) {
+function applyAddress(readings, customer, address, body) {
 	assignAddress(address, body, 'v2');
-	if (Object.hasOwn(body, 'addressType')) address.type = body.addressType;
+	if (Object.hasOwn(body, 'addressType'))
+		address.type = internalAddressType(readings, body.addressType);
 	if (Object.hasOwn(body, 'isDefaultAddress')) setDefault(customer, address, body.isDefaultAddress);
 }
 
@@ -176,7 +176,10 @@ function updateCommand({ state, body: input, nowIso }) {
 	) {
 		errors.customerNumber = `Customer number ${body.customerNumber} is already in use.`;
 	}
+	const allowedTypes = wireAddressTypes(state.readings);
 	const addressPlan = (body.addresses ?? []).map((entry, i) => {
+		if (entry.addressType !== undefined && !allowedTypes.includes(entry.addressType))
+			errors[`addresses[${i}].addressType`] = oneOf(allowedTypes);
 		if (entry.customerAddressId !== undefined && entry.customerAddressId !== null) {
 			const existing = customer.addresses.find(
 				(a) => a.uuid === entry.customerAddressId.toLowerCase(),
@@ -194,16 +197,22 @@ function updateCommand({ state, body: input, nowIso }) {
 
 	Object.assign(customer, refs);
 	for (const [key, , v2, type] of CUSTOMER_FIELDS)
-		if (Object.hasOwn(body, v2)) customer[key] = scalar(type, body[v2]);
+		if (Object.hasOwn(body, v2)) customer[key] = scalar(state.readings, type, body[v2]);
 	for (const [key, , v2] of PAYMENT_FIELDS) {
 		if (body.paymentSettings && Object.hasOwn(body.paymentSettings, v2))
 			customer[key] = body.paymentSettings[v2];
 	}
 	for (const { existing, entry } of addressPlan) {
 		const { customerAddressId: _id, addressType, isDefaultAddress, ...fields } = entry;
-		if (existing) applyAddress(customer, existing, entry);
+		if (existing) applyAddress(state.readings, customer, existing, entry);
 		else
-			addAddress(state, customer, addressType, assignAddress({}, fields, 'v2'), isDefaultAddress);
+			addAddress(
+				state,
+				customer,
+				internalAddressType(state.readings, addressType),
+				assignAddress({}, fields, 'v2'),
+				isDefaultAddress,
+			);
 	}
 	customer.lastChanged = nowIso();
 	return {
@@ -214,6 +223,16 @@ function updateCommand({ state, body: input, nowIso }) {
 }
 
 export function register(router) {
+	/** A date-time query parameter as an instant; offset-less as the readings say. */
+	const queryInstant = (readings, query, name, errors) => {
+		const raw = query.get(name);
+		if (raw === null || raw === '') return undefined;
+		const parsed = instantOf(readings, raw);
+		if (parsed === undefined)
+			errors[name] = `The value '${raw}' is not a valid ISO 8601 date-time.`;
+		return parsed;
+	};
+
 	router.add('GET', '/v2/customers', ({ state, query, options, method, path }) => {
 		// Older JTL-Wawi versions have no v2 customer list: the route does not exist there.
 		if (options.withoutV2CustomerList)
@@ -222,14 +241,19 @@ export function register(router) {
 		const { pageNumber, pageSize } = queryPaging(query, errors, options.maxPageSize);
 		const descending = queryBool(query, 'sortDescending', errors, false);
 		const bounds = {};
-		for (const field of ['createdDate', 'lastChanged']) {
-			bounds[`${field}After`] = queryDate(query, `${field}After`, errors);
-			bounds[`${field}Before`] = queryDate(query, `${field}Before`, errors);
+		// The other reading: the list knows its date fields by other names and ignores unknown
+		// query parameters and sort names, as many APIs do.
+		const ignoresDates = state.readings.v2ListIgnoresDateFields;
+		const DATE_SORTS = ['createddate', 'lastchanged'];
+		for (const field of ignoresDates ? [] : ['createdDate', 'lastChanged']) {
+			bounds[`${field}After`] = queryInstant(state.readings, query, `${field}After`, errors);
+			bounds[`${field}Before`] = queryInstant(state.readings, query, `${field}Before`, errors);
 		}
 		const sortKeys = (query.get('sortBy') ?? '')
 			.split(',')
 			.map((s) => s.trim())
 			.filter(Boolean)
+			.filter((name) => !(ignoresDates && DATE_SORTS.includes(name.toLowerCase())))
 			.map((name) => {
 				const key = SORT_FIELDS[name.toLowerCase()];
 				if (!key)

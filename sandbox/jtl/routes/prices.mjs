@@ -7,13 +7,14 @@ import { findById, page, renderPriceV1 } from '../model.mjs';
 import { itemByParam } from '../store.mjs';
 import { queryPaging, validBody } from '../validate.mjs';
 
+// SPEC1 types both values as a number, not nullable: null is refused like any other non-number.
 const PRICE_VALUES = {
-	NetPrice: t.number().min(0, atLeastValue(0)).nullish(),
+	NetPrice: t.number().min(0, atLeastValue(0)).optional(),
 	ReduceStandardPriceByPercent: t
 		.number()
 		.min(0, atLeastValue(0))
 		.max(100, atMostValue(100))
-		.nullish(),
+		.optional(),
 };
 /** UpdateItemCustomerPrice */
 const UPDATE_SCHEMA = object(PRICE_VALUES);
@@ -24,7 +25,18 @@ const CREATE_SCHEMA = object({
 	...PRICE_VALUES,
 });
 
+// "If you use NetPrice, you can't use ReduceStandardSpBy% too. Only one can be used." (SPEC1)
 const EXACTLY_ONE = 'Set exactly one of NetPrice or ReduceStandardPriceByPercent.';
+
+/** Which of the two values a validated body sets: 'net', 'percent', or an error for both/neither. */
+function oneValue(body) {
+	const net = Object.hasOwn(body, 'NetPrice');
+	const percent = Object.hasOwn(body, 'ReduceStandardPriceByPercent');
+	if (net === percent) {
+		throwIfErrors({ NetPrice: EXACTLY_ONE, ReduceStandardPriceByPercent: EXACTLY_ONE });
+	}
+	return net ? 'net' : 'percent';
+}
 
 function priceOf(state, item, params) {
 	const customerId = parseInt32(params.customerId);
@@ -62,7 +74,7 @@ export function register(router) {
 		const list = state.prices
 			.filter((p) => p.itemId === item.id)
 			.sort((a, b) => a.customerId - b.customerId || a.fromQuantity - b.fromQuantity);
-		return { status: 200, body: list.map(renderPriceV1) };
+		return { status: 200, body: list.map((p) => renderPriceV1(p, state.readings)) };
 	});
 
 	router.add(
@@ -74,13 +86,8 @@ export function register(router) {
 			const errors = {};
 			if (!findById(state.customers, body.CustomerId))
 				errors.CustomerId = `No customer with id ${body.CustomerId}.`;
-			const hasNet = body.NetPrice !== undefined && body.NetPrice !== null;
-			const hasPercent =
-				body.ReduceStandardPriceByPercent !== undefined &&
-				body.ReduceStandardPriceByPercent !== null;
-			if (hasNet === hasPercent)
-				errors.NetPrice = errors.ReduceStandardPriceByPercent = EXACTLY_ONE;
 			throwIfErrors(errors);
+			const kind = oneValue(body);
 			const fromQuantity = body.FromQuantity ?? 0;
 			const duplicate = state.prices.some(
 				(p) =>
@@ -100,13 +107,13 @@ export function register(router) {
 				itemId: item.id,
 				customerId: body.CustomerId,
 				fromQuantity,
-				netPrice: hasNet ? body.NetPrice : null,
-				reducePercent: hasPercent ? body.ReduceStandardPriceByPercent : null,
+				netPrice: kind === 'net' ? body.NetPrice : null,
+				reducePercent: kind === 'percent' ? body.ReduceStandardPriceByPercent : null,
 				createdAt: stamp,
 				lastChanged: stamp,
 			};
 			state.prices.push(price);
-			return { status: 201, body: renderPriceV1(price) };
+			return { status: 201, body: renderPriceV1(price, state.readings) };
 		},
 		{ body: true },
 	);
@@ -118,27 +125,17 @@ export function register(router) {
 			const item = itemByParam(state, params.itemId);
 			const price = priceOf(state, item, params);
 			const body = validBody(UPDATE_SCHEMA, input);
-			const errors = {};
-			// Setting one value switches the price mode and clears the other (sandbox assumption).
-			const net = Object.hasOwn(body, 'NetPrice') ? body.NetPrice : undefined;
-			const percent = Object.hasOwn(body, 'ReduceStandardPriceByPercent')
-				? body.ReduceStandardPriceByPercent
-				: undefined;
-			let next = { netPrice: price.netPrice, reducePercent: price.reducePercent };
-			if (net !== undefined && net !== null && percent !== undefined && percent !== null) {
-				errors.NetPrice = errors.ReduceStandardPriceByPercent = EXACTLY_ONE;
-			} else if (net !== undefined && net !== null) {
-				next = { netPrice: net, reducePercent: null };
-			} else if (percent !== undefined && percent !== null) {
-				next = { netPrice: null, reducePercent: percent };
-			} else {
-				if (net === null) next.netPrice = null;
-				if (percent === null) next.reducePercent = null;
-				if (next.netPrice === null && next.reducePercent === null) {
-					errors.NetPrice = errors.ReduceStandardPriceByPercent = EXACTLY_ONE;
-				}
-			}
-			throwIfErrors(errors);
+			const kind = oneValue(body);
+			// Undocumented: whether setting one value clears the other. By default it does; under
+			// the price-update-keeps reading the other value stays as it was.
+			const keeps = state.readings.priceUpdateKeepsOther;
+			const next =
+				kind === 'net'
+					? { netPrice: body.NetPrice, reducePercent: keeps ? price.reducePercent : null }
+					: {
+							netPrice: keeps ? price.netPrice : null,
+							reducePercent: body.ReduceStandardPriceByPercent,
+						};
 			Object.assign(price, next, { lastChanged: nowIso() });
 			return { status: 204 };
 		},

@@ -43,6 +43,11 @@ export function cases({ jtl, workflowWithInput }) {
 					'fax',
 					'department',
 				]);
+				// Each contact names its customer: the v1 ID and the number both APIs share.
+				for (const c of items) {
+					assert.equal(c.customerId, '4');
+					assert.equal(c.customerNumber, customer(4).number);
+				}
 			},
 		},
 		{
@@ -76,7 +81,7 @@ export function cases({ jtl, workflowWithInput }) {
 					{
 						itemId: '2',
 						customerId: '6',
-						customerNumber: null,
+						customerNumber: customer(6).number,
 						fromQuantity: 33,
 						netPrice: 4.5,
 						percentReduction: null,

@@ -25,6 +25,8 @@ import type { Params } from '../../harness/mockContext';
 jest.mock('../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
@@ -117,7 +119,7 @@ const RESOLVE = [
 
 /** The routes each operation may call: `METHOD path` as a regular expression. */
 const OWN_ROUTES: Record<string, string[]> = {
-	'address.add': [`GET /v2/customers/${UUID}`, 'PATCH /v2/customer/update'],
+	'address.add': [`GET /v2/customers/${UUID}`, 'PATCH /v2/customer/update', `GET /customers/${ID}`],
 	'address.getAll': [`GET /customers/${ID}`, `GET /v2/customers/${UUID}`],
 	'address.update': [`GET /v2/customers/${UUID}`, 'PATCH /v2/customer/update'],
 	'contact.create': [`POST /customers/${ID}/contacts`, `GET /customers/${ID}/contacts`],
@@ -144,21 +146,54 @@ const ROUTES: Record<string, string[]> = Object.fromEntries(
 	Object.entries(OWN_ROUTES).map(([key, routes]) => [key, [...routes, ...RESOLVE]]),
 );
 
+/** Addresses the fake API holds beyond the billing address: what update commands added. */
+const added: Array<Record<string, unknown>> = [];
+const V1_SLOT: Record<number, string> = {
+	0: 'OtherBillingAddresses',
+	1: 'OtherShippingAddresses',
+	2: 'OtherBillingAddresses',
+	3: 'OtherShippingAddresses',
+	4: 'OtherCustomerAddresses',
+};
+
+/** The v1 record of customer 12 with what was added, each in the slot of its assumed kind. */
+function v1Customer() {
+	const others: Record<string, unknown[]> = {};
+	for (const a of added) (others[V1_SLOT[a.addressType as number]] ??= []).push({ City: a.city });
+	return { Id: 12, Number: 'K1', BillingAddress: { City: 'Berlin' }, OtherAddresses: others };
+}
+
+/** The price the fake API holds: what the last price PATCH set (JTL reads it back after a PATCH). */
+let price: Record<string, unknown> = { NetPrice: 9.5, ReduceStandardPriceByPercent: 0 };
+
 /** Plausible answers, so that an accepted value runs the operation to its end. */
-function respond(method: string, path: string) {
+function respond(method: string, path: string, body?: unknown) {
 	if (/^\/(customerGroups|companies|customerCategories|paymentMethods)$/.test(path))
 		return answer([{ Id: 1 }, { Id: 2 }, { Id: 3 }]);
+	if (method === 'PATCH' && /customerPrices\//.test(path)) {
+		price = { NetPrice: 0, ReduceStandardPriceByPercent: 0, ...(body as object) };
+		return answer('', 204);
+	}
+	if (method === 'PATCH' && path === '/v2/customer/update') {
+		for (const a of (body as { addresses?: Array<Record<string, unknown>> }).addresses ?? [])
+			if (a.customerAddressId === undefined)
+				added.push({
+					...a,
+					customerAddressId: `${ADDRESS_UUID.slice(0, -4)}${String(1000 + added.length).slice(-4)}`,
+				});
+		return answer('', 204);
+	}
 	if (method === 'DELETE' || (method === 'PATCH' && !path.startsWith('/customers/')))
 		return answer('', 204);
 	if (/customerPrices$/.test(path))
 		return method === 'POST'
 			? answer({ ItemId: 3, CustomerId: 4, FromQuantity: 0, NetPrice: 9.5 }, 201)
-			: answer([{ ItemId: 3, CustomerId: 4, FromQuantity: 0, NetPrice: 9.5 }]);
+			: answer([{ ItemId: 3, CustomerId: 4, FromQuantity: 0, ...price }]);
 	if (/^\/v2\/customers\//.test(path))
 		return answer({
 			id: CUSTOMER_UUID,
 			customerNumber: 'K1',
-			addresses: [{ customerAddressId: ADDRESS_UUID, addressType: 0, city: 'Berlin' }],
+			addresses: [{ customerAddressId: ADDRESS_UUID, addressType: 0, city: 'Berlin' }, ...added],
 		});
 	if (/contacts\/\d+$/.test(path)) return answer({ Id: 5, FirstName: 'Ada' });
 	if (/contacts$/.test(path))
@@ -171,6 +206,7 @@ function respond(method: string, path: string) {
 			hasNextPage: false,
 			totalItems: 1,
 		});
+	if (path === '/customers/12') return answer(v1Customer(), 200);
 	return answer({ Id: 12, Number: 'K1', BillingAddress: { City: 'Berlin' } }, 200);
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { JtlWawi } from '../../../nodes/JtlWawi/JtlWawi.node';
+import { JtlWawiTrigger } from '../../../nodes/JtlWawiTrigger/JtlWawiTrigger.node';
 import { resources } from '../../../nodes/JtlWawi/actions/router';
 
 /** The node's fields as the panel shows them for one operation. */
@@ -91,5 +92,26 @@ describe('the JTL-Wawi panel', () => {
 		const type = (fields?.options as INodeProperties[]).find((p) => p.name === 'addressType');
 		expect(type?.hint).toMatch(/^Billing: where invoices go/);
 		expect(field('customerPrice', 'create', 'netPrice')?.hint).toMatch(/A price of 0/);
+	});
+
+	it.each([
+		['address', 'add', /addressType number/],
+		['address', 'update', /merges addresses/],
+		['customer', 'update', /addressType number/],
+		['customerPrice', 'update', /clears the other/],
+		['customer', 'getAll', /only the pattern/],
+	])('%s > %s says in a notice what JTL does not document and what the node does', (r, o, what) => {
+		const notices = fieldsOf(r, o).filter((p) => p.type === 'notice');
+		const notice = notices.find((n) => what.test(n.displayName));
+		expect(notice?.displayName).toMatch(/^Not in JTL-Wawi's API documents: /);
+	});
+
+	it('the trigger says in a notice that the date fields of the v2 list are not documented', () => {
+		const notices = new JtlWawiTrigger().description.properties.filter((p) => p.type === 'notice');
+		expect(notices.map((n) => n.displayName)).toEqual([
+			expect.stringMatching(
+				/^Not in JTL-Wawi's API documents: which date fields .* fails the poll, emitting nothing/,
+			),
+		]);
 	});
 });

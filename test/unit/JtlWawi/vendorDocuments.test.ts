@@ -19,6 +19,8 @@ import { answer, locator, mockExecuteContext, testNode } from '../../harness/moc
 jest.mock('../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 

@@ -10,6 +10,8 @@ import { MAX_PROCESSED_KEYS, OVERLAP_MS } from '../../../nodes/shared/pollEngine
 jest.mock('../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 
 const request = jest.mocked(jtlApiRequest);
@@ -448,7 +450,9 @@ describe('simplifyCustomerV2', () => {
 			number: 'K10005',
 			externalId: null,
 			type: 'company',
-			createdAt: iso(T0),
+			// createdDate can be set by an update (seed 001): no creation time, and not surely
+			// v1's CustomerSince either.
+			createdAt: null,
 			updatedAt: iso(T0 + 1000),
 			customerSince: null,
 			company: 'Firma 5',

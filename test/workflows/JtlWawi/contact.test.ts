@@ -211,7 +211,7 @@ describe('Contact > Update (PATCH /customers/{customerId}/contacts/{customerCont
 		const result = await jtl.run(file, [{ customerId, contactId: contact.Id }]);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(
-			'Nothing to update (item 0): add at least one field under Update Fields',
+			'Nothing to update (item 0): add at least one field under Update Fields or Extra Body Fields',
 		);
 		expect(await jtl.apiCalls()).toHaveLength(0);
 	});

@@ -222,7 +222,10 @@ describe('Customer > Get Many', () => {
 		});
 		const out = result.output('JTL-Wawi');
 		expect(out.map((c) => c.legacyId)).toContain('5');
-		for (const c of out) expect(c.groupId).toBe(String(one.CustomerGroupId));
+		// One ID space whichever list answered: the v2 UUIDs of the customer and its group.
+		const twin = await jtl.direct.get(`/v2/customers/${out.find((c) => c.legacyId === '5')!.id}`);
+		expect(twin.customerNumber).toBe(one.Number);
+		for (const c of out) expect(c.groupId).toBe(twin.customerGroupId);
 		const call = (await jtl.apiCalls()).find((c) => c.path === '/erp/customers');
 		expect(call?.query).toMatchObject({
 			searchKeyWord: one.BillingAddress.City,

@@ -9,7 +9,7 @@ const pricesOf = async (itemId: number) => await jtl.direct.get(`/items/${itemId
 async function seededPrice(kind: 'net' | 'percent') {
 	for (let id = 1; id <= 10; id++) {
 		const price = (await pricesOf(id)).find((p: any) =>
-			kind === 'net' ? p.NetPrice !== null : p.ReduceStandardPriceByPercent !== null,
+			kind === 'net' ? p.NetPrice > 0 : p.ReduceStandardPriceByPercent > 0,
 		);
 		if (price) return price;
 	}
@@ -43,7 +43,8 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 			CustomerId: customerId,
 			FromQuantity: 5,
 			NetPrice: 19.99,
-			ReduceStandardPriceByPercent: null,
+			// JTL's schema: both are required numbers; the unused one comes as 0.
+			ReduceStandardPriceByPercent: 0,
 		};
 		expect(result.output('JTL-Wawi')).toEqual([created]);
 		const after = await pricesOf(itemId);
@@ -86,7 +87,7 @@ describe('Customer Price > Create (POST /items/{itemId}/customerPrices)', () => 
 				ItemId: itemId,
 				CustomerId: customerId,
 				FromQuantity: 0,
-				NetPrice: null,
+				NetPrice: 0,
 				ReduceStandardPriceByPercent: 7.5,
 			},
 		]);
@@ -211,7 +212,7 @@ describe('Customer Price > Update (PATCH /items/{itemId}/customerPrices/{custome
 			},
 		]);
 		expect(result.error).toBeUndefined();
-		const expected = { ...price, NetPrice: null, ReduceStandardPriceByPercent: 12 };
+		const expected = { ...price, NetPrice: 0, ReduceStandardPriceByPercent: 12 };
 		expect(result.output('JTL-Wawi')).toEqual([expected]);
 		expect(await pricesOf(price.ItemId)).toContainEqual(expected);
 
@@ -414,10 +415,12 @@ describe('Customer Price > Get Many (GET /items/{itemId}/customerPrices)', () =>
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toEqual(prices);
 		for (const price of result.output('JTL-Wawi')) {
-			const kinds = [price.NetPrice, price.ReduceStandardPriceByPercent].filter(
-				(v) => v !== null && v !== undefined,
-			);
-			expect(kinds).toHaveLength(1);
+			// Both are numbers (JTL's schema); a price uses one of them, the other is 0.
+			expect(typeof price.NetPrice).toBe('number');
+			expect(typeof price.ReduceStandardPriceByPercent).toBe('number');
+			expect(
+				[price.NetPrice, price.ReduceStandardPriceByPercent].filter((v) => v !== 0),
+			).toHaveLength(1);
 		}
 	});
 

@@ -91,14 +91,19 @@ describe('customer search (From List)', () => {
 		expect(new Set([...first.results, ...second.results].map((r) => r.value)).size).toBe(55);
 	});
 
-	it('lists v2 customers with their UUIDs and filters them by the typed text', async () => {
+	it('lists v2 customers with their UUIDs; a typed text goes to the keyword search', async () => {
 		const page = (await jtl.direct.get('/v2/customers?pageSize=50&sortBy=customerNumber'))
 			.items as any[];
 		const all = await listSearch.searchCustomersV2.call(context());
 		expect(all.results.map((r) => r.value)).toEqual(page.map((c) => c.id));
+		await jtl.sandbox.clearRequests();
 		const filtered = await listSearch.searchCustomersV2.call(context(), page[3].customerNumber);
-		expect(filtered.results.map((r) => r.value)).toContain(page[3].id);
-		expect(filtered.results.length).toBeLessThan(all.results.length);
+		// The hit carries its v1 ID: every customer field takes either ID.
+		const v1 = await jtl.direct.get(`/customers?number=${page[3].customerNumber}`);
+		expect(filtered.results.map((r) => r.value)).toEqual([String(v1.Items[0].Id)]);
+		expect((await jtl.apiCalls()).map((c) => [c.path, c.query.searchKeyWord])).toEqual([
+			['/erp/customers', page[3].customerNumber],
+		]);
 	});
 });
 

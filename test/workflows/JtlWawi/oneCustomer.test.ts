@@ -79,7 +79,7 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 			{
 				itemId: '1',
 				customerId: '4',
-				customerNumber: null,
+				customerNumber: 'K10004',
 				fromQuantity: 77,
 				netPrice: 9.5,
 				percentReduction: null,
@@ -96,7 +96,8 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 		expect(listed.error).toBeUndefined();
 		const out = listed.output('JTL-Wawi');
 		expect(out.length).toBeGreaterThan(0);
-		for (const price of out) expect(price.customerId).toBe('4');
+		for (const price of out)
+			expect(price).toMatchObject({ customerId: '4', customerNumber: 'K10004' });
 	});
 
 	it('fails only a customer that cannot be found, naming the ID tried', async () => {
@@ -130,10 +131,23 @@ describe('One customer, any ID: every customer field takes the v1 ID or the v2 U
 			await jtl.run('JtlWawi/customer-get.workflow.json', [{ customerId: ids.v2 }])
 		).output('JTL-Wawi')[0];
 		expect(Object.keys(byV1)).toEqual([...COMMON_CUSTOMER_KEYS]);
-		// v1 records carry no change time, and the group ID is in the answering API's ID space.
-		const same = (c: any) => ({ ...c, updatedAt: null, groupId: null });
-		expect(same(byV1)).toEqual(same(byV2));
+		// Every field means the same whichever API answered: IDs and the group in the v2 ID space,
+		// updatedAt from v2, customerSince from v1.
+		expect(byV1).toEqual(byV2);
+		expect(byV1.groupId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(byV1.customerSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(byV1).toMatchObject({ id: ids.v2, legacyId: '1', number: ids.number });
+		const searched = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{}], (p) => {
+			p.filters = { number: ids.number };
+		});
+		expect(searched.output('JTL-Wawi')).toEqual([byV1]);
+		// The v2 list without Look Up Both IDs: no v1 record read, so no legacyId or customerSince.
+		const listed = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{ limit: 100 }]);
+		expect(listed.output('JTL-Wawi').find((c: any) => c.id === ids.v2)).toEqual({
+			...byV1,
+			legacyId: null,
+			customerSince: null,
+		});
 	});
 });
 
@@ -155,7 +169,12 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 			[{ number: customer.number, city: 'Lübeck' }],
 			simplified,
 		);
-		expect(upserted.output('JTL-Wawi')[0]).toEqual({ ...customer, city: 'Lübeck' });
+		const after = upserted.output('JTL-Wawi')[0];
+		// updatedAt comes from the customer's v2 record: the update moved it on.
+		expect(after).toEqual({ ...customer, city: 'Lübeck', updatedAt: after.updatedAt });
+		expect(Date.parse(after.updatedAt as string)).toBeGreaterThan(
+			Date.parse(customer.updatedAt as string),
+		);
 	});
 
 	it('contacts, addresses and prices come in their compact shapes', async () => {
@@ -165,8 +184,11 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 			[{ customerId: 3 }],
 			simplified,
 		);
-		for (const c of contacts.output('JTL-Wawi'))
+		for (const c of contacts.output('JTL-Wawi')) {
 			expect(Object.keys(c)).toEqual(Object.keys(CONTACT_SHAPE));
+			// Each names its customer: the v1 ID contacts belong to, and the number both APIs share.
+			expect(c).toMatchObject({ customerId: '3', customerNumber: ids.number });
+		}
 		const created = await jtl.run(
 			'JtlWawi/contact-create.workflow.json',
 			[{ customerId: ids.v2, salutation: 'Frau', lastName: 'Vogel' }],
@@ -174,6 +196,8 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 		);
 		expect(created.output('JTL-Wawi')[0]).toMatchObject({
 			id: expect.stringMatching(/^\d+$/),
+			customerId: '3',
+			customerNumber: ids.number,
 			salutation: 'Frau',
 			lastName: 'Vogel',
 			firstName: null,
@@ -189,8 +213,10 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 			[{ customerId: ids.v2 }],
 			simplified,
 		);
-		for (const a of [...v1Addresses.output('JTL-Wawi'), ...v2Addresses.output('JTL-Wawi')])
+		for (const a of [...v1Addresses.output('JTL-Wawi'), ...v2Addresses.output('JTL-Wawi')]) {
 			expect(Object.keys(a)).toEqual(Object.keys(ADDRESS_SHAPE));
+			expect(a.customerNumber).toBe(ids.number);
+		}
 		// The v1 API gives no address ID, and each answer names the customer by its own ID.
 		const billing = (out: any[]) => ({
 			...out.find((a) => a.type === 'billing'),
@@ -202,7 +228,9 @@ describe('One output shape: Simplify (on by default) returns camelCase from ever
 		expect({ ...fromV1, isDefault: null }).toEqual({ ...fromV2, isDefault: null });
 
 		const prices = await jtl.run('JtlWawi/customerPrice-getAll.workflow.json', [{}], simplified);
-		for (const p of prices.output('JTL-Wawi'))
+		for (const p of prices.output('JTL-Wawi')) {
 			expect(Object.keys(p)).toEqual(Object.keys(PRICE_SHAPE));
+			expect(p.customerNumber).toBe(`K${10000 + Number(p.customerId)}`);
+		}
 	});
 });

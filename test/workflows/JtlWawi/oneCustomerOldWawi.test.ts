@@ -22,6 +22,34 @@ describe('One customer, any ID, on a JTL-Wawi without the v2 customer list', () 
 		expect(lists).toHaveLength(1);
 	});
 
+	it('the v1 search still answers, with the UUID null and the group UUID from the group lists', async () => {
+		const groups = (await jtl.direct.get('/v2/customerGroups')) as Array<{
+			id: string;
+			name: string;
+		}>;
+		const v1Groups = (await jtl.direct.get('/customerGroups')) as Array<{
+			Id: number;
+			Name: string;
+		}>;
+		const uuidOf = (v1Id: number) =>
+			groups.find((g) => g.name === v1Groups.find((v) => v.Id === v1Id)?.Name)?.id;
+		await jtl.sandbox.clearRequests();
+		const result = await jtl.run('JtlWawi/customer-getAll.workflow.json', [{}], (p) => {
+			p.filters = { searchKeyWord: 'K1000' };
+		});
+		expect(result.error).toBeUndefined();
+		const out = result.output('JTL-Wawi');
+		expect(out.length).toBeGreaterThan(1);
+		for (const customer of out) {
+			const v1 = await jtl.direct.get(`/customers/${customer.legacyId}`);
+			expect(customer.id).toBeNull();
+			expect(customer.groupId).toBe(uuidOf(v1.CustomerGroupId));
+		}
+		const paths = (await jtl.apiCalls()).map((c) => c.path);
+		expect(paths.filter((p) => p === '/erp/v2/customers')).toHaveLength(1);
+		expect(paths.filter((p) => p === '/erp/v2/customerGroups')).toHaveLength(1);
+	});
+
 	it('an operation that needs the UUID says which version it needs', async () => {
 		const result = await jtl.run('JtlWawi/customer-update.workflow.json', [
 			{ customerUuid: 3, addressUuid: 'b45f6432-2462-4c6f-b00f-1d9d01000000' },

@@ -7,11 +7,21 @@ import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
-import { readV2Addresses } from '../../helpers/customerAddresses';
+import { addressesOf, readV2Addresses, readV2Customer } from '../../helpers/customerAddresses';
+import {
+	ASSUMED_KIND,
+	guardAddressKinds,
+	learnedTypeName,
+	numberToSend,
+} from '../../helpers/addressTypes';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { simplifyAddress } from '../../helpers/recordShapes';
+import { customerRefOf } from '../../helpers/knownCustomers';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('addressTypes'),
 	customerLocator('v2', {
 		description: 'The customer to add the address to',
 	}),
@@ -24,6 +34,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v2',
+		"camelCase names of an address of JTL's customer update command (seed 001), merged into the one address sent; not addressType or customerAddressId",
+	),
 	simplifyField('address'),
 ];
 
@@ -37,13 +51,22 @@ export const description = updateDisplayOptions(
  * address without ID), so nothing else of the customer is sent, and returns the new address.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const customerId = await resolveV2CustomerId(this, itemIndex);
-	const addressType = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
-	const fields = readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex);
-
-	const before = new Set(
-		(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
+	const wanted = readField(this, ADDRESS_TYPE_SPEC, 'addressType', itemIndex) as number;
+	// The type is checked against the tenant's data (addressTypes.ts): extra fields may not set it.
+	const fields = withExtraBodyFields(
+		this,
+		readCollection(this, EDITABLE_ADDRESS_FIELDS, 'fields', 'Fields > ', itemIndex),
+		itemIndex,
+		{ reserved: ['addressType', 'customerAddressId'] },
 	);
+	const customerId = await resolveV2CustomerId(this, itemIndex);
+
+	const customer = await readV2Customer(this, customerId, itemIndex);
+	const before = new Set(addressesOf(customer).map((a) => a.customerAddressId));
+	// JTL does not document the addressType numbers: check them against the customer's v1 record
+	// before the write, and that the address landed among the addresses of its kind after it.
+	const guard = await guardAddressKinds(this, customerId, customer, itemIndex);
+	const addressType = numberToSend(this, wanted, ADDRESS_TYPE_SPEC.displayName, itemIndex);
 	const addedSinceBefore = async () =>
 		(await readV2Addresses(this, customerId, itemIndex)).filter(
 			(a) => !before.has(a.customerAddressId),
@@ -63,8 +86,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	});
 	const added = await addedSinceBefore();
+	await guard.verify(
+		[{ number: addressType, kind: ASSUMED_KIND[wanted], label: ADDRESS_TYPE_SPEC.displayName }],
+		added.map((a) => String(a.customerAddressId)),
+	);
 	const out = added.length
 		? added.map((a) => ({ customerId, ...a }))
 		: [{ customerId, addressType, ...fields }];
-	return readSimplify(this, itemIndex) ? out.map((a) => simplifyAddress(a, customerId)) : out;
+	if (!readSimplify(this, itemIndex)) return out;
+	const ref = await customerRefOf(this, { surface: 'v2', id: customerId }, itemIndex);
+	return out.map((a) => simplifyAddress(a, customerId, ref, learnedTypeName(this, a)));
 }

@@ -6,6 +6,7 @@ import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
+import { v1AddressesBySlot } from '../../helpers/addressTypes';
 
 const properties: INodeProperties[] = [
 	customerLocator('any', {
@@ -20,34 +21,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Where v1 keeps each kind of address inside the customer record. */
-const V1_SINGLE: Array<[string, string]> = [
-	['BillingAddress', 'billing'],
-	['Shipmentaddress', 'shipping'],
-	['CustomAddress', 'custom'],
-];
-const V1_LISTS: Array<[string, string]> = [
-	['OtherBillingAddresses', 'otherBilling'],
-	['OtherShippingAddresses', 'otherShipping'],
-	['OtherCustomerAddresses', 'otherCustom'],
-];
-
 /** Flattens a v1 customer's addresses into one list, each marked with its type. */
 function flattenV1Addresses(customer: IDataObject): IDataObject[] {
-	const out: IDataObject[] = [];
-	const customerId = customer.Id;
-	for (const [key, type] of V1_SINGLE) {
-		const address = customer[key];
-		if (address && typeof address === 'object')
-			out.push({ customerId, type, ...(address as IDataObject) });
-	}
-	const others = (customer.OtherAddresses ?? {}) as IDataObject;
-	for (const [key, type] of V1_LISTS) {
-		const list = others[key];
-		if (Array.isArray(list))
-			for (const a of list as IDataObject[]) out.push({ customerId, type, ...a });
-	}
-	return out;
+	return v1AddressesBySlot(customer).map(({ address, name }) => ({
+		customerId: customer.Id,
+		type: name,
+		...address,
+	}));
 }
 
 /** One item per address of the customer. */
@@ -64,7 +44,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 					customerId: body.id ?? customer.id,
 					...a,
 				}));
-	return readSimplify(this, itemIndex)
-		? addresses.map((a) => simplifyAddress(a, a.customerId))
-		: addresses;
+	if (!readSimplify(this, itemIndex)) return addresses;
+	// The customer record just read carries the number: no further request.
+	const number = customer.surface === 'v1' ? body.Number : body.customerNumber;
+	const ref = { number: typeof number === 'string' && number !== '' ? number : null };
+	return addresses.map((a) => simplifyAddress(a, a.customerId, ref));
 }

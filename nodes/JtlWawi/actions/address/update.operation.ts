@@ -15,8 +15,12 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { simplifyAddress } from '../../helpers/recordShapes';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
+import { customerRefOf } from '../../helpers/knownCustomers';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('addressMerge'),
 	customerLocator('v2', {
 		description: 'The customer the address belongs to',
 	}),
@@ -43,6 +47,10 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields added here change; the rest of the address stays as it is',
 		options: toProperties(EDITABLE_ADDRESS_FIELDS),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v2',
+		"camelCase names of an address of JTL's customer update command (seed 001), merged into the one address sent; not addressType or customerAddressId",
+	),
 	simplifyField('address'),
 ];
 
@@ -69,17 +77,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Address',
 		itemIndex,
 	) as string;
-	const fields = readCollection(
+	const fields = withExtraBodyFields(
 		this,
-		EDITABLE_ADDRESS_FIELDS,
-		'updateFields',
-		'Update Fields > ',
+		readCollection(this, EDITABLE_ADDRESS_FIELDS, 'updateFields', 'Update Fields > ', itemIndex),
 		itemIndex,
+		{ reserved: ['addressType', 'customerAddressId'] },
 	);
 	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one address field under Update Fields`,
+			`Nothing to update (item ${itemIndex}): add at least one address field under Update Fields or Extra Body Fields`,
 			{ itemIndex },
 		);
 	}
@@ -102,5 +109,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	});
 	const address = (await readV2Addresses(this, customerId, itemIndex)).find(sameId);
 	const out = { customerId, ...(address ?? { customerAddressId: addressId, ...fields }) };
-	return [readSimplify(this, itemIndex) ? simplifyAddress(out, customerId) : out];
+	if (!readSimplify(this, itemIndex)) return [out];
+	const customer = await customerRefOf(this, { surface: 'v2', id: customerId }, itemIndex);
+	return [simplifyAddress(out, customerId, customer)];
 }

@@ -6,8 +6,9 @@ import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyContact } from '../../helpers/recordShapes';
+import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
+import { contactsOutput } from '../../helpers/contactRecord';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -22,6 +23,10 @@ const properties: INodeProperties[] = [
 		description: 'The details of the new contact person. Add at least one field.',
 		options: contactFieldProperties(),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v1',
+		"PascalCase names of JTL's CreateCustomerContact, merged into the body of POST /customers/{id}/contacts",
+	),
 	simplifyField('contact person'),
 ];
 
@@ -32,7 +37,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const fields = readCollectionParameter(this, 'fields', 'Fields', itemIndex);
-	const body = contactBody(this, fields, 'Fields > ', itemIndex, 'omit');
+	const body = withExtraBodyFields(
+		this,
+		contactBody(this, fields, 'Fields > ', itemIndex, 'omit'),
+		itemIndex,
+	);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -61,9 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object' || Array.isArray(created)) {
 		throw unexpectedShape(this, created, 'the created contact', itemIndex);
 	}
-	return [
-		readSimplify(this, itemIndex)
-			? simplifyContact(created as IDataObject)
-			: (created as IDataObject),
-	];
+	return await contactsOutput(this, [created as IDataObject], customerId, itemIndex);
 }

@@ -1,11 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
+import {
+	contactIdProperty,
+	contactsOutput,
+	fetchContact,
+	readContactId,
+} from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyContact } from '../../helpers/recordShapes';
+import { simplifyField } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {
@@ -25,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = await resolveV1CustomerId(this, itemIndex);
 	const contactId = readContactId(this, itemIndex);
 	const contact = await fetchContact(this, customerId, contactId, itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
+	return await contactsOutput(this, [contact], customerId, itemIndex);
 }

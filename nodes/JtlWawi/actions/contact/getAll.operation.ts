@@ -1,15 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	maxResults,
-	readSimplify,
-	returnAllAndLimit,
-	simplifyField,
-} from '../../../shared/parameters';
-import { simplifyContact } from '../../helpers/recordShapes';
+import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
 import { asArray } from '../../helpers/paging';
+import { contactsOutput } from '../../helpers/contactRecord';
 import { resolveV1CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 
@@ -35,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const contacts = asArray(response.body);
 	if (!contacts) throw unexpectedShape(this, response.body, 'a list of contacts', itemIndex);
 	const some = Number.isFinite(max) ? contacts.slice(0, max) : contacts;
-	return readSimplify(this, itemIndex) ? some.map(simplifyContact) : some;
+	return await contactsOutput(this, some, customerId, itemIndex);
 }

@@ -2,11 +2,16 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
-import { contactIdProperty, fetchContact, readContactId } from '../../helpers/contactRecord';
+import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
+import {
+	contactIdProperty,
+	contactsOutput,
+	fetchContact,
+	readContactId,
+} from '../../helpers/contactRecord';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyContact } from '../../helpers/recordShapes';
+import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -24,6 +29,10 @@ const properties: INodeProperties[] = [
 			'Only the fields added here are sent; the others keep their values. An empty value clears the field.',
 		options: contactFieldProperties(),
 	},
+	jtlExtraBodyFieldsProperty(
+		'v1',
+		"PascalCase names of JTL's UpdateCustomerContact, merged into the body of PATCH /customers/{id}/contacts/{contactId}",
+	),
 	simplifyField('contact person'),
 ];
 
@@ -35,11 +44,15 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const contactId = readContactId(this, itemIndex);
 	const updateFields = readCollectionParameter(this, 'updateFields', 'Update Fields', itemIndex);
-	const body = contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear');
+	const body = withExtraBodyFields(
+		this,
+		contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear'),
+		itemIndex,
+	);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields`,
+			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields or Extra Body Fields`,
 			{ itemIndex },
 		);
 	}
@@ -50,5 +63,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	});
 	const contact = await fetchContact(this, customerId, contactId, itemIndex);
-	return [readSimplify(this, itemIndex) ? simplifyContact(contact) : contact];
+	return await contactsOutput(this, [contact], customerId, itemIndex);
 }

@@ -6,7 +6,12 @@ import { booleanValue, int32Id, validateField } from '../../../shared/validation
 import type { FieldSpec } from '../../../shared/fieldSpecs';
 import { schemaOf, validateCollection } from '../../../shared/fieldSpecs';
 import { readV1Page, readV2Page } from '../../helpers/paging';
-import { requestV2CustomerList } from '../../helpers/v2Lists';
+import type { V2DateField, V2ListAsked } from '../../helpers/v2Lists';
+import {
+	V2_LIST_MISMATCH_HELP,
+	requestV2CustomerList,
+	v2ListMismatch,
+} from '../../helpers/v2Lists';
 import { customerOutput } from '../../helpers/customerOutput';
 import { LIST_LOOKUPS_ONE_BY_ONE } from '../../helpers/customerId';
 /** Shown above the filters: which filters go together. */
@@ -19,7 +24,14 @@ import {
 	returnAllAndLimit,
 	simplifyField,
 } from '../../../shared/parameters';
-import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../../transport';
+import {
+	JTL_PAGE_CONCURRENCY,
+	JTL_PAGE_SIZE_MAX,
+	jtlApiRequest,
+	jtlPath,
+	jtlTimeZone,
+} from '../../transport';
+import { undocumentedNotice } from '../../helpers/undocumented';
 
 const SORT_BY_OPTIONS = [
 	{ name: 'Created Date', value: 'createdDate' },
@@ -36,6 +48,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	undocumentedNotice('v2List'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -139,7 +152,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { simplify: [true] } },
-		description: `Whether to fill in, for each customer, the ID that its list does not give: the v1 ID for customers of the v2 list, the v2 UUID for customers of the v1 list. Off, each customer carries the ID of the list that read it and null for the other; either ID works in every customer field. On, up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the other list (about one request per 100 customers).`,
+		description: `Whether to fill in each customer's v1 ID (legacyId) when the v2 list answers (date filters, sorting). Customers of the v1 list (search filters) always carry both IDs. Off, customers of the v2 list have legacyId null; either ID works in every customer field. On, up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the v1 list (about one request per 100 customers).`,
 		hint: `On costs one request per customer up to ${LIST_LOOKUPS_ONE_BY_ONE}, beyond that about one per 100 customers`,
 	},
 ];
@@ -262,6 +275,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	} else {
 		const qs: IDataObject = {};
+		const windows: NonNullable<V2ListAsked['windows']> = [];
+		const asked: V2ListAsked = { windows };
 		for (const key of V2_FILTERS) {
 			if (!isSet(filters[key])) continue;
 			const value = validateField(
@@ -272,6 +287,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				itemIndex,
 			) as string;
 			qs[key] = new Date(value).toISOString();
+			const [, field, bound] = /^(createdDate|lastChanged)(After|Before)$/.exec(key) ?? [];
+			let window = windows.find((w) => w.field === field);
+			if (!window) windows.push((window = { field: field as V2DateField }));
+			window[bound === 'After' ? 'after' : 'before'] = Date.parse(qs[key] as string);
 		}
 		if (Object.keys(sort).length) {
 			// a second key keeps the order stable across pages when values tie
@@ -279,6 +298,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			const by = (sorting.sortBy as string | undefined) ?? 'customerNumber';
 			qs.sortBy = by === 'id' ? 'id' : `${by},id`;
 			qs.sortDescending = sorting.descending === true;
+			if (by === 'createdDate' || by === 'lastChanged')
+				asked.sort = { field: by, descending: sorting.descending === true };
 		}
 		records = await paginateByPageNumber(
 			async (pageNumber, pageSize) =>
@@ -290,6 +311,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				keyOf: (c) => String((c as IDataObject).id),
 			},
 		);
+		const mismatch = v2ListMismatch(records, asked, await jtlTimeZone(this, itemIndex));
+		if (mismatch) {
+			const what = [
+				...V2_FILTERS.filter((f) => isSet(filters[f])).map((f) => FILTER_LABELS[f]),
+				...(asked.sort ? ['Sort'] : []),
+			].join(', ');
+			throw new NodeOperationError(
+				this.getNode(),
+				`${what} (item ${itemIndex}): JTL-Wawi's v2 customer list did not apply it`,
+				{
+					itemIndex,
+					description: `${mismatch} ${V2_LIST_MISMATCH_HELP} Nothing was output rather than a wrong list; the search filters (REST v1 list) still work, and a later node can filter the dates.`,
+				},
+			);
+		}
 	}
 	return await customerOutput(this, records, simplify, itemIndex, lookUp ? 'list' : false);
 }

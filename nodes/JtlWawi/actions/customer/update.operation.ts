@@ -10,13 +10,21 @@ import { specsFor, validateFields } from '../../helpers/fieldCatalog';
 import { PAYMENT_FIELDS } from '../../helpers/paymentCatalog';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
+import { jtlApiRequest, jtlPath } from '../../transport';
+import { addressesOf, readV2Customer } from '../../helpers/customerAddresses';
+import { ASSUMED_KIND, guardAddressKinds, numberToSend } from '../../helpers/addressTypes';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
-import { readV2Addresses } from '../../helpers/customerAddresses';
+import {
+	jtlExtraBodyFieldsProperty,
+	readJtlExtraBodyFields,
+	withExtraBodyFields,
+} from '../../helpers/extraFields';
+import { undocumentedNotice } from '../../helpers/undocumented';
 import { sendUnlessApplied } from '../../../shared/writes';
 
 const properties: INodeProperties[] = [
+	undocumentedNotice('addressTypes'),
 	customerLocator('v2', {
 		description: 'The customer to update',
 	}),
@@ -72,6 +80,10 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	jtlExtraBodyFieldsProperty(
+		'v2',
+		'camelCase names of JTL\'s customer update command (PATCH /v2/customer/update), e.g. {"ebayName": "shop_42"}; merged into its body. Addresses go under Addresses, where their types are checked.',
+	),
 	simplifyField(),
 ];
 
@@ -144,23 +156,52 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 		});
 	}
 
-	if (Object.keys(body).length === 0) {
+	const extra = readJtlExtraBodyFields(this, itemIndex);
+	if (Object.keys(body).length === 0 && Object.keys(extra).length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings or Addresses`,
+			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings, Addresses or Extra Body Fields`,
 			{ itemIndex },
 		);
 	}
+	// Addresses are typed and checked (addressTypes.ts): none may slip in unchecked.
+	const merged = withExtraBodyFields(
+		this,
+		body,
+		itemIndex,
+		{ reserved: ['customerId', 'addresses'] },
+		extra,
+	);
 	// Every field is checked first; only then may finding the customer's UUID cost a request.
-	return { customerId: await resolveV2CustomerId(this, itemIndex), ...body };
+	return { customerId: await resolveV2CustomerId(this, itemIndex), ...merged };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body = await buildUpdateBody.call(this, itemIndex);
-	const addsAddress = ((body.addresses as IDataObject[] | undefined) ?? []).some(
-		(address) => address.customerAddressId === undefined,
-	);
 	const customerId = body.customerId as string;
+	const addresses = (body.addresses as IDataObject[] | undefined) ?? [];
+	const addsAddress = addresses.some((address) => address.customerAddressId === undefined);
+	const typed = addresses.filter((address) => address.addressType !== undefined);
+	// JTL does not document the addressType numbers: typed addresses are checked against the
+	// customer's v1 record before the write, and where they landed after it (addressTypes.ts).
+	let guard: Awaited<ReturnType<typeof guardAddressKinds>> | undefined;
+	let idsBefore = new Set<string>();
+	const meant = new Map<IDataObject, number>();
+	if (typed.length || addsAddress) {
+		const before = await readV2Customer(this, customerId, itemIndex);
+		idsBefore = new Set(addressesOf(before).map((a) => String(a.customerAddressId)));
+		if (typed.length) guard = await guardAddressKinds(this, customerId, before, itemIndex);
+		for (const address of typed) {
+			const wanted = address.addressType as number;
+			meant.set(address, wanted);
+			address.addressType = numberToSend(
+				this,
+				wanted,
+				`Addresses > Address ${addresses.indexOf(address) + 1} > Address Type`,
+				itemIndex,
+			);
+		}
+	}
 	const send = async () =>
 		await jtlApiRequest(this, 'PATCH', jtlPath`/v2/customer/update`, {
 			body,
@@ -171,15 +212,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (addsAddress) {
 		// A command that adds addresses is sent again only when a read shows none was added, after a
 		// lost answer or a server error that may have followed the write (it is applied as a whole).
-		const before = new Set(
-			(await readV2Addresses(this, customerId, itemIndex)).map((a) => a.customerAddressId),
-		);
 		await sendUnlessApplied(
 			this.getNode(),
 			send,
 			async () =>
-				(await readV2Addresses(this, customerId, itemIndex)).some(
-					(a) => !before.has(a.customerAddressId),
+				addressesOf(await readV2Customer(this, customerId, itemIndex)).some(
+					(a) => !idsBefore.has(String(a.customerAddressId)),
 				),
 			{
 				what: 'the new address',
@@ -191,14 +229,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		await send();
 	}
 	// The command answers without the customer: read it back, as Contact > Update does.
-	const { body: saved } = await jtlApiRequest<IDataObject>(
-		this,
-		'GET',
-		jtlPath`/v2/customers/${customerId}`,
-		{ itemIndex },
-	);
-	if (!saved || typeof saved !== 'object') {
-		throw unexpectedShape(this, saved, 'the updated customer', itemIndex);
+	const saved = await readV2Customer(this, customerId, itemIndex);
+	if (guard) {
+		const label = (address: IDataObject) =>
+			`Addresses > Address ${addresses.indexOf(address) + 1} > Address Type`;
+		const kindOf = (address: IDataObject) => ASSUMED_KIND[meant.get(address) as number];
+		await guard.verify(
+			typed
+				.filter((a) => a.customerAddressId === undefined)
+				.map((a) => ({ number: a.addressType as number, kind: kindOf(a), label: label(a) })),
+			addressesOf(saved)
+				.map((a) => String(a.customerAddressId))
+				.filter((id) => !idsBefore.has(id)),
+			typed
+				.filter((a) => a.customerAddressId !== undefined)
+				.map((a) => ({
+					address:
+						addressesOf(saved).find(
+							(s) =>
+								String(s.customerAddressId).toLowerCase() ===
+								String(a.customerAddressId).toLowerCase(),
+						) ?? a,
+					kind: kindOf(a),
+					label: label(a),
+				})),
+		);
 	}
 	return await customerOutput(this, [saved], readSimplify(this, itemIndex), itemIndex);
 }

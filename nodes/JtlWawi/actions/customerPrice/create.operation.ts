@@ -14,6 +14,7 @@ import {
 } from '../../helpers/customerPriceParameters';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyPrice } from '../../helpers/recordShapes';
+import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [
 	itemIdProperty,
@@ -54,5 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw unexpectedShape(this, created, 'the created customer price', itemIndex);
 	}
 	const price = created as IDataObject;
-	return [readSimplify(this, itemIndex) ? simplifyPrice(price, key.itemId) : price];
+	if (!readSimplify(this, itemIndex)) return [price];
+	const customer = await customerRefOf(this, { surface: 'v1', id: key.customerId }, itemIndex);
+	const kind = 'NetPrice' in value ? 'netPrice' : 'percent';
+	return [simplifyPrice(price, key.itemId, kind, customer)];
 }

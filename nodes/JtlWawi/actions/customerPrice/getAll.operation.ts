@@ -11,6 +11,7 @@ import {
 	simplifyField,
 } from '../../../shared/parameters';
 import { simplifyPrice } from '../../helpers/recordShapes';
+import { customerRefsOfV1 } from '../../helpers/knownCustomers';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 import { asArray } from '../../helpers/paging';
 
@@ -64,5 +65,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	// The endpoint has no customer filter of its own; filter the item's list here.
 	if (customerId !== undefined) prices = prices.filter((p) => Number(p.CustomerId) === customerId);
 	const some = Number.isFinite(max) ? prices.slice(0, max) : prices;
-	return simplify ? some.map((p) => simplifyPrice(p, itemId)) : some;
+	if (!simplify) return some;
+	const customers = await customerRefsOfV1(
+		this,
+		some.map((p) => Number(p.CustomerId)).filter((id) => Number.isInteger(id) && id > 0),
+		itemIndex,
+	);
+	return some.map((p) => simplifyPrice(p, itemId, undefined, customers.get(Number(p.CustomerId))));
 }

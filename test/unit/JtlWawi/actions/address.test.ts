@@ -10,6 +10,8 @@ import { answer, locator, mockExecuteContext } from '../../../harness/mockContex
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 
@@ -106,7 +108,7 @@ describe('Address > Update', () => {
 	it.each([
 		[
 			{ updateFields: {} },
-			'Nothing to update (item 0): add at least one address field under Update Fields',
+			'Nothing to update (item 0): add at least one address field under Update Fields or Extra Body Fields',
 		],
 		[
 			{ updateFields: { addressType: 2 } },
@@ -138,22 +140,36 @@ describe('Address > Update', () => {
 	});
 });
 
+/**
+ * A fake JTL for Address > Add: customer 12 (K12) with a billing address in Kiel; the PATCH adds a
+ * Bremen address with addressType 1, which the v1 record then shows in `slot`.
+ */
+function fakeCustomerApi(slot: string) {
+	const v1Before = { Id: 12, Number: 'K12', BillingAddress: { City: 'Kiel' } };
+	const v1After = { ...v1Before, [slot]: { City: 'Bremen' } };
+	let patched = false;
+	request.mockImplementation(async (_ctx, method, path) => {
+		if (method === 'PATCH') {
+			patched = true;
+			return answer('Customer changed successfully') as any;
+		}
+		if (path === '/customers')
+			return answer({ Items: [v1Before], HasNextPage: false, TotalItems: 1 }) as any;
+		if (path === '/customers/12') return answer(patched ? v1After : v1Before) as any;
+		return answer({
+			id: CUSTOMER,
+			customerNumber: 'K12',
+			addresses: [
+				{ customerAddressId: ADDRESS, addressType: 0, city: 'Kiel' },
+				...(patched ? [{ customerAddressId: NEW_ADDRESS, addressType: 1, city: 'Bremen' }] : []),
+			],
+		}) as any;
+	});
+}
+
 describe('Address > Add', () => {
 	it('sends one address without ID through the update command and returns the address that appeared', async () => {
-		request
-			.mockResolvedValueOnce(
-				answer({ id: CUSTOMER, addresses: [{ customerAddressId: ADDRESS }] }) as any,
-			)
-			.mockResolvedValueOnce(answer('Customer changed successfully') as any)
-			.mockResolvedValueOnce(
-				answer({
-					id: CUSTOMER,
-					addresses: [
-						{ customerAddressId: ADDRESS },
-						{ customerAddressId: NEW_ADDRESS, addressType: 1, city: 'Bremen' },
-					],
-				}) as any,
-			);
+		fakeCustomerApi('Shipmentaddress');
 		const out = await add.execute.call(
 			mockExecuteContext({
 				simplify: false,
@@ -163,7 +179,8 @@ describe('Address > Add', () => {
 			}),
 			0,
 		);
-		expect(request.mock.calls[1].slice(1)).toEqual([
+		const patch = request.mock.calls.find((c) => c[1] === 'PATCH');
+		expect(patch?.slice(1)).toEqual([
 			'PATCH',
 			'/v2/customer/update',
 			{
@@ -174,6 +191,16 @@ describe('Address > Add', () => {
 				itemIndex: 0,
 				idempotent: false,
 			},
+		]);
+		// Before the write: the v2 record and the customer's v1 record (the kinds it names);
+		// after it: both again, to return the address and check its kind.
+		expect(request.mock.calls.map((c) => `${c[1]} ${c[2]}`)).toEqual([
+			`GET /v2/customers/${CUSTOMER}`,
+			'GET /customers',
+			'GET /customers/12',
+			'PATCH /v2/customer/update',
+			`GET /v2/customers/${CUSTOMER}`,
+			'GET /customers/12',
 		]);
 		expect(out).toEqual([
 			{ customerId: CUSTOMER, customerAddressId: NEW_ADDRESS, addressType: 1, city: 'Bremen' },
@@ -229,12 +256,28 @@ describe('Address > Add', () => {
 		]);
 	});
 
+	it('fails naming the new address when JTL files it as another kind (address types numbered otherwise)', async () => {
+		fakeCustomerApi('CustomAddress');
+		const error = await add.execute
+			.call(
+				mockExecuteContext({
+					simplify: false,
+					customerId: locator(CUSTOMER),
+					addressType: 1,
+					fields: { city: 'Bremen' },
+				}),
+				0,
+			)
+			.catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'Address Type (item 0): JTL-Wawi filed the new address as a custom address, not as asked',
+		);
+		expect(error.description).toContain(`Added: ${NEW_ADDRESS}`);
+	});
+
 	it('takes the type as a number or as its numeric text from an expression', async () => {
-		request.mockResolvedValue({
-			statusCode: 200,
-			headers: {},
-			body: { id: CUSTOMER, addresses: [] },
-		} as any);
+		fakeCustomerApi('Shipmentaddress');
 		await add.execute.call(
 			mockExecuteContext({
 				simplify: false,

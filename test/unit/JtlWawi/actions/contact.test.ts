@@ -20,6 +20,8 @@ import {
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
@@ -242,7 +244,7 @@ describe('Contact > Update', () => {
 		const error = await operationFailure(update, ctx, 1);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
-			'Nothing to update (item 1): add at least one field under Update Fields',
+			'Nothing to update (item 1): add at least one field under Update Fields or Extra Body Fields',
 		);
 		expect(error.context.itemIndex).toBe(1);
 		expect(request).not.toHaveBeenCalled();

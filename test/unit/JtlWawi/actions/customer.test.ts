@@ -14,6 +14,8 @@ import { answer, locator, mockExecuteContext } from '../../../harness/mockContex
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
 
@@ -218,6 +220,8 @@ describe('Customer > Create or Update', () => {
 	});
 });
 
+const GROUP_UUID = 'aaaaaaaa-0000-4000-8000-000000000007';
+
 describe('Customer > Get and Delete choose the API by the ID', () => {
 	it.each([
 		[7, '/customers/7'],
@@ -232,7 +236,10 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 	it('simplifies a v1 customer with both IDs: its v2 UUID is found by number in the v2 list', async () => {
 		request.mockImplementation(async (_ctx, _method, path) =>
 			path === '/v2/customers'
-				? (answer({ items: [{ id: UUID, customerNumber: 'K7' }], hasNextPage: false }) as any)
+				? (answer({
+						items: [{ id: UUID, customerNumber: 'K7', customerGroupId: GROUP_UUID }],
+						hasNextPage: false,
+					}) as any)
 				: (answer(v1Customer) as any),
 		);
 		const [out] = await get.execute.call(
@@ -252,9 +259,10 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 			number: 'K7',
 			externalId: null,
 			type: 'company',
-			createdAt: '2026-01-02T00:00:00.000Z',
+			// v1 has no creation time; CustomerSince is the business date.
+			createdAt: null,
 			updatedAt: null,
-			customerSince: null,
+			customerSince: '2026-01-02',
 			company: 'ACME',
 			firstName: 'A',
 			lastName: 'B',
@@ -265,7 +273,8 @@ describe('Customer > Get and Delete choose the API by the ID', () => {
 			postalCode: null,
 			city: 'Kiel',
 			countryIso: 'DE',
-			groupId: '1',
+			// One ID space: the v2 group UUID, taken from the customer's v2 record.
+			groupId: GROUP_UUID,
 			languageIso: 'de',
 			isLocked: false,
 			source: 'jtlWawi',
@@ -411,10 +420,19 @@ describe('Customer > Update (command body)', () => {
 
 	it('builds a camelCase body of only the set fields, numbers from expressions converted', async () => {
 		const saved = { id: UUID, customerNumber: 'K1', addresses: [] };
-		request.mockImplementation(
-			async (_ctx, method) =>
-				answer(method === 'GET' ? saved : 'Customer changed successfully') as any,
-		);
+		const v1 = { Id: 1, Number: 'K1', BillingAddress: { City: 'Kiel' } };
+		let patched = false;
+		request.mockImplementation(async (_ctx, method, path) => {
+			if (method === 'PATCH') {
+				patched = true;
+				return answer('Customer changed successfully') as any;
+			}
+			// The new address (type 1) appears among the v1 shipping addresses.
+			if (path === '/customers') return answer({ Items: [v1], HasNextPage: false }) as any;
+			if (path === '/customers/1')
+				return answer(patched ? { ...v1, Shipmentaddress: { Street: 'Neu 2' } } : v1) as any;
+			return answer(saved) as any;
+		});
 		const out = await update.execute.call(
 			mockExecuteContext(
 				params({
@@ -446,10 +464,16 @@ describe('Customer > Update (command body)', () => {
 			// It adds an address, so a lost answer must not lead to a second one.
 			idempotent: false,
 		});
-		// The command answers without the customer: it is read back and returned.
-		expect(request).toHaveBeenLastCalledWith(expect.anything(), 'GET', `/v2/customers/${UUID}`, {
-			itemIndex: 0,
-		});
+		// The command answers without the customer: it is read back and returned. A typed address
+		// is checked against the v1 record before and after the write.
+		expect(request.mock.calls.map((c) => `${c[1]} ${c[2]}`)).toEqual([
+			`GET /v2/customers/${UUID}`,
+			'GET /customers',
+			'GET /customers/1',
+			'PATCH /v2/customer/update',
+			`GET /v2/customers/${UUID}`,
+			'GET /customers/1',
+		]);
 		expect(out).toEqual([saved]);
 	});
 
@@ -472,7 +496,7 @@ describe('Customer > Update (command body)', () => {
 		],
 		[
 			{},
-			'Nothing to update (item 0): add at least one field under Update Fields, Payment Settings or Addresses',
+			'Nothing to update (item 0): add at least one field under Update Fields, Payment Settings, Addresses or Extra Body Fields',
 		],
 	])('rejects %j before any request', async (overrides, message) => {
 		const error = await update.execute

@@ -20,6 +20,8 @@ import type { Params } from '../../../harness/mockContext';
 jest.mock('../../../../nodes/JtlWawi/transport', () => ({
 	...jest.requireActual('../../../../nodes/JtlWawi/transport'),
 	jtlApiRequest: jest.fn(),
+	// The credential's Time Zone (a mocked context has no credentials).
+	jtlTimeZone: jest.fn(async () => 'Europe/Berlin'),
 }));
 
 const request = jtlApiRequest as jest.MockedFunction<typeof jtlApiRequest>;
@@ -210,7 +212,10 @@ describe('Customer Price > Update', () => {
 	});
 
 	it('sends a percent reduction as the only value', async () => {
-		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer(list));
+		const switched = { ...list[0], NetPrice: 0, ReduceStandardPriceByPercent: 15 };
+		request
+			.mockResolvedValueOnce(answer(undefined, 204))
+			.mockResolvedValueOnce(answer([switched, list[1]]));
 		const ctx = mockExecuteContext({
 			simplify: false,
 			...netPriceParams({ fromQuantity: 0 }),
@@ -218,12 +223,71 @@ describe('Customer Price > Update', () => {
 			netPrice: undefined,
 			reduceStandardPriceByPercent: 15,
 		});
-		expect(await update.execute.call(ctx, 0)).toEqual([list[0]]);
+		expect(await update.execute.call(ctx, 0)).toEqual([switched]);
+		expect(request).toHaveBeenCalledTimes(2);
 		expect(request.mock.calls[0][2]).toBe('/items/3/customerPrices/4/0');
 		expect(request.mock.calls[0][3]).toEqual({
 			body: { ReduceStandardPriceByPercent: 15 },
 			itemIndex: 0,
 		});
+	});
+
+	it('when JTL keeps the other value, sets it to 0 with a second PATCH and reads again', async () => {
+		const kept = { ...list[1], NetPrice: 9.99, ReduceStandardPriceByPercent: 15 };
+		const cleared = { ...kept, ReduceStandardPriceByPercent: 0 };
+		request
+			.mockResolvedValueOnce(answer(undefined, 204))
+			.mockResolvedValueOnce(answer([list[0], kept]))
+			.mockResolvedValueOnce(answer(undefined, 204))
+			.mockResolvedValueOnce(answer([list[0], cleared]));
+		const ctx = mockExecuteContext(netPriceParams({ netPrice: 9.99 }));
+		expect(await update.execute.call(ctx, 0)).toEqual([cleared]);
+		expect(request.mock.calls.map((c) => [c[1], c[2], (c[3] as any).body])).toEqual([
+			['PATCH', '/items/3/customerPrices/4/10', { NetPrice: 9.99 }],
+			['GET', '/items/3/customerPrices', undefined],
+			['PATCH', '/items/3/customerPrices/4/10', { ReduceStandardPriceByPercent: 0 }],
+			['GET', '/items/3/customerPrices', undefined],
+		]);
+	});
+
+	it('fails naming the item when the price read back is not what was sent', async () => {
+		const stale = { ...list[1], NetPrice: 5, ReduceStandardPriceByPercent: 0 };
+		request.mockResolvedValueOnce(answer(undefined, 204)).mockResolvedValueOnce(answer([stale]));
+		const error = await operationFailure(
+			update,
+			mockExecuteContext(netPriceParams({ netPrice: 9.99 })),
+		);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe(
+			'Net Price (item 0) was not applied as sent: JTL-Wawi holds NetPrice 5 and ReduceStandardPriceByPercent 0 for this price',
+		);
+	});
+
+	it('simplified, a percent price read as NetPrice 0 (or null) has no net price', async () => {
+		for (const unused of [0, null]) {
+			request.mockReset();
+			const switched = { ...list[0], NetPrice: unused, ReduceStandardPriceByPercent: 15 };
+			request
+				.mockResolvedValueOnce(answer(undefined, 204))
+				.mockResolvedValueOnce(answer([switched]))
+				.mockResolvedValueOnce(answer({ Id: 4, Number: 'K10004' }));
+			const ctx = mockExecuteContext({
+				...netPriceParams({ fromQuantity: 0, simplify: true }),
+				priceType: 'percent',
+				netPrice: undefined,
+				reduceStandardPriceByPercent: 15,
+			});
+			expect(await update.execute.call(ctx, 0)).toEqual([
+				{
+					itemId: '3',
+					customerId: '4',
+					customerNumber: 'K10004',
+					fromQuantity: 0,
+					netPrice: null,
+					percentReduction: 15,
+				},
+			]);
+		}
 	});
 
 	it('fails with a NodeApiError when the price is missing from the re-read list', async () => {
