@@ -61,6 +61,6 @@ export class FlowRetail implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router.call(this, { continueOnFail: this.continueOnFail() });
 	}
 }

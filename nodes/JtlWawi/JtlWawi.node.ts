@@ -65,6 +65,6 @@ export class JtlWawi implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router.call(this, { continueOnFail: this.continueOnFail() });
 	}
 }

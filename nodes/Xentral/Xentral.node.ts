@@ -54,6 +54,6 @@ export class Xentral implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router.call(this, { continueOnFail: this.continueOnFail() });
 	}
 }

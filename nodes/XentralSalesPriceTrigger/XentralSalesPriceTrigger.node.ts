@@ -75,6 +75,6 @@ export class XentralSalesPriceTrigger implements INodeType {
 	 * twice) in static data n8n saves, and passes its items on.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [rememberMarkedDeliveries(this)];
+		return [rememberMarkedDeliveries(this, this.continueOnFail())];
 	}
 }

@@ -11,6 +11,11 @@ export interface HttpFailure {
 	message: string;
 	/** The failure came from the credential's token endpoint, not from the API request. */
 	auth?: boolean;
+	/**
+	 * n8n itself refused to send the request: its SSRF protection (N8N_SSRF_PROTECTION_ENABLED)
+	 * blocks the address or host name. Nothing reached the vendor; n8n's own description is kept.
+	 */
+	blocked?: { description?: string };
 }
 
 /** A vendor's own reading of an error body. */
@@ -57,6 +62,14 @@ export function readHttpFailure(error: unknown, requestUrl?: string): HttpFailur
 		body: undefined,
 		message: error instanceof Error ? error.message : String(error),
 	};
+	const block = chain.find(isSsrfBlock);
+	if (block) {
+		failure.message = String(block.message);
+		failure.blocked = {
+			description: typeof block.description === 'string' ? block.description : undefined,
+		};
+		return failure;
+	}
 	failure.auth = chain.some((link) => fromTokenEndpoint(link, requestUrl));
 	for (const link of chain) {
 		// n8n's OAuth2 client reports a token endpoint's 4xx with `status` and `body` of its own,
@@ -98,6 +111,40 @@ export function readHttpFailure(error: unknown, requestUrl?: string): HttpFailur
 }
 
 export { lowerCaseHeaders };
+
+/**
+ * n8n's refusal to send a request to a blocked address (SsrfBlockedIpError) or host name
+ * (SsrfBlockedHostnameError, n8n 2.x `@n8n/backend-network`), by name or by n8n's message.
+ */
+function isSsrfBlock(link: Record<string, unknown>): boolean {
+	return (
+		link.name === 'SsrfBlockedIpError' ||
+		link.name === 'SsrfBlockedHostnameError' ||
+		(typeof link.message === 'string' &&
+			/^The request was blocked because (it resolves to a restricted IP address|the destination hostname is restricted)/.test(
+				link.message,
+			))
+	);
+}
+
+/** What the user can do about a blocked request, on top of n8n's own description. */
+export const SSRF_BLOCK_HINT =
+	"n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) blocks requests to private, local and other restricted addresses, and n8n 3.0 adds the shared address space 100.64.0.0/10 and IPv6 transition ranges to the default list. If this system's address is meant to be reached, the n8n administrator adds its host name to N8N_SSRF_ALLOWED_HOSTNAMES or its range to N8N_SSRF_ALLOWED_IP_RANGES.";
+
+/** The error of a request n8n refused to send: nothing reached the vendor, so it is never retried. */
+function blockedFailure(
+	node: INode,
+	failure: HttpFailure,
+	vendor: VendorErrorProfile,
+	itemIndex?: number,
+): NodeApiError {
+	const message = `n8n blocked the request to ${vendor.name}: ${failure.message}`;
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: [failure.blocked?.description, SSRF_BLOCK_HINT].filter(Boolean).join(' '),
+		itemIndex,
+	});
+}
 
 const urlPath = (url: string) => url.split(/[?#]/)[0].replace(/\/+$/, '');
 
@@ -192,6 +239,7 @@ export function toNodeApiError(
 	text: VendorErrorText | undefined,
 	itemIndex?: number,
 ): NodeApiError {
+	if (failure.blocked) return blockedFailure(node, failure, vendor, itemIndex);
 	if (failure.auth) return tokenFailure(node, failure, vendor, itemIndex);
 	const status = failure.status;
 	const message =

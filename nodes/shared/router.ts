@@ -60,15 +60,26 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	};
 }
 
+/** How a node's execute() runs its items: whether a failing item ends the run or yields an error item. */
+export interface RouterOptions {
+	/** The node's `this.continueOnFail()`, read by its execute(). */
+	continueOnFail: boolean;
+}
+
 /**
- * The execute() of a node built from a resource → operation map. It runs the chosen operation once
+ * The item loop of a node built from a resource → operation map. It runs the chosen operation once
  * per input item and pairs each result with its item. With Continue On Fail, a failing item yields
- * an error item paired to it and the rest go on; without it, the error names the item.
+ * an error item paired to it and the rest go on; without it, the error names the item. The node's
+ * execute() reads `this.continueOnFail()` itself and hands it over (n8n's require-continue-on-fail
+ * rule looks for that call in execute()).
  */
 export function createRouter(
 	resources: ResourceMap,
-): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
-	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+): (this: IExecuteFunctions, options: RouterOptions) => Promise<INodeExecutionData[][]> {
+	return async function router(
+		this: IExecuteFunctions,
+		{ continueOnFail }: RouterOptions,
+	): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
@@ -93,7 +104,7 @@ export function createRouter(
 					);
 					return;
 				}
-				if (!this.continueOnFail()) throw stampItemIndex(outcome, i);
+				if (!continueOnFail) throw stampItemIndex(outcome, i);
 				out.push(errorItem(outcome, i));
 			});
 			return [out];
@@ -107,7 +118,7 @@ export function createRouter(
 					}),
 				);
 			} catch (error) {
-				if (this.continueOnFail()) {
+				if (continueOnFail) {
 					out.push(errorItem(error, i));
 					continue;
 				}

@@ -14,6 +14,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { clock } from './clock';
 
 /** The one webhook of a trigger: deliveries are POSTed to it and answered as soon as received. */
@@ -273,15 +275,32 @@ export function markDelivery(
 /**
  * A webhook trigger's execute(), which n8n runs as the first step of the execution a delivery
  * started: remembers the deliveries its items are marked with in the node's static data (n8n
- * saves it when the execution ends) and passes the items on without the mark.
+ * saves it when the execution ends) and passes the items on without the mark. When the memory
+ * cannot be written, the execution fails, unless the node's "On Error" setting continues
+ * (`continueOnFail`, read by the trigger's execute()): then the items pass on and that delivery,
+ * not remembered, would run again if the vendor sent it again.
  */
-export function rememberMarkedDeliveries(ctx: IExecuteFunctions): INodeExecutionData[] {
-	return ctx.getInputData().map((item) => {
+export function rememberMarkedDeliveries(
+	ctx: IExecuteFunctions,
+	continueOnFail = false,
+): INodeExecutionData[] {
+	return ctx.getInputData().map((item, itemIndex) => {
 		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
 			[DELIVERY_MARK]?: Partial<DeliveryMark>;
 		};
-		if (mark && typeof mark.key === 'string' && typeof mark.at === 'number')
-			rememberDelivery(ctx, mark.key, typeof mark.record === 'string' ? mark.record : '', mark.at);
+		if (mark && typeof mark.key === 'string' && typeof mark.at === 'number') {
+			try {
+				rememberDelivery(
+					ctx,
+					mark.key,
+					typeof mark.record === 'string' ? mark.record : '',
+					mark.at,
+				);
+			} catch (error) {
+				if (!continueOnFail)
+					throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			}
+		}
 		return rest;
 	});
 }

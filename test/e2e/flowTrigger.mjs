@@ -17,6 +17,7 @@ import {
 	n8nEnv,
 } from '../../scripts/n8n-runtime.mjs';
 import { until } from '../../scripts/n8n-runtime.mjs';
+import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
 import { restClient } from './trigger.mjs';
 
 const WORKFLOW_ID = 'e2eFlowTrigger';
@@ -37,14 +38,18 @@ async function sandboxCall(flow, method, path, body) {
 	return { status: res.status, body: await res.json().catch(() => undefined) };
 }
 
-export async function runFlowTriggerE2E({ runtime, home, flow }) {
+export async function runFlowTriggerE2E({ runtime, home, flow, packageName = ALL_IN_ONE }) {
 	const started = Date.now();
 	const work = path.join(home, 'flow-trigger-e2e');
 	mkdirSync(work, { recursive: true });
 	const file = path.join(work, `${WORKFLOW_ID}.json`);
 	writeFileSync(
 		file,
-		JSON.stringify({ ...flowRetailTriggerWorkflow(WORKFLOW_ID), active: false }, null, 2),
+		JSON.stringify(
+			forPackage({ ...flowRetailTriggerWorkflow(WORKFLOW_ID), active: false }, packageName),
+			null,
+			2,
+		),
 	);
 	const imported = await n8nCli(runtime, home, ['import:workflow', `--input=${file}`]);
 	assert.equal(imported.code, 0, `import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);

@@ -1,7 +1,10 @@
 // What every real-n8n run of the end-to-end cases shares: the sandboxes with their n8n
-// credentials, and the cases of test/e2e/cases. `n8n execute` (run.mjs) and queue mode
-// (test/queue/run.mjs) both run the same case files through this module; a new system adds its
-// sandbox and credential here once. Never shipped.
+// credentials, the cases of test/e2e/cases, and how a case runs in an n8n that is already up (its
+// workflow started by a Webhook node). The e2e run (run.mjs) and queue mode (test/queue/run.mjs)
+// both run the same case files through this module; a new system adds its sandbox and credential
+// here once. Never shipped.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,13 +29,19 @@ export async function startE2ESandboxes() {
 	const jtl = await startJtlSandbox({ port: 0 });
 	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
 	const xentral = await startXentralSandbox({ port: 0 });
+	const bySystem = {
+		jtl: jtlSandboxCredentialFile(jtl),
+		flow: flowRetailSandboxCredentialFile(flow),
+		xentral: xentralSandboxCredentialFile(xentral),
+	};
 	return {
 		context: { jtl, flow, xentral, workflowWithInput },
-		credentials: [
-			jtlSandboxCredentialFile(jtl),
-			flowRetailSandboxCredentialFile(flow),
-			xentralSandboxCredentialFile(xentral),
-		],
+		credentials: [bySystem.jtl, bySystem.flow, bySystem.xentral],
+		/** Copies of the credentials on a blocked address (see blockedCredential). */
+		blockedCredentials: Object.values(bySystem).map(blockedCredential),
+		/** n8n's import file for one system's sandbox (`all`: every one). */
+		credentialsFor: (system) =>
+			system === 'all' ? [bySystem.jtl, bySystem.flow, bySystem.xentral] : [bySystem[system]],
 		async close() {
 			await xentral.close();
 			await flow.close();
@@ -43,7 +52,9 @@ export async function startE2ESandboxes() {
 
 /**
  * Calls `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
- * whose name contains one of `only` (all when `only` is empty).
+ * whose name contains one of `only` (all when `only` is empty). Each case gets the `system` its
+ * file exports (`jtl`, `xentral`, `flow`: the system package that runs it alone; `all`, the
+ * default: the all-in-one package, for cases across systems).
  */
 export async function loadCaseFiles(dir, exportName, context, only = []) {
 	const cases = [];
@@ -51,10 +62,119 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 		.filter((f) => f.endsWith('.mjs'))
 		.sort()) {
 		const mod = await import(pathToFileURL(path.join(dir, file)).href);
-		cases.push(...mod[exportName](context));
+		cases.push(...mod[exportName](context).map((c) => ({ system: mod.system ?? 'all', ...c })));
 	}
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
 
 /** Every case of every file in cases/ (each exports `cases(context)`), filtered by name. */
 export const loadCases = (context, only = []) => loadCaseFiles(CASES_DIR, 'cases', context, only);
+
+/**
+ * The loopback address the sandboxes listen on, the one address an e2e n8n with SSRF protection on
+ * allows (N8N_SSRF_ALLOWED_IP_RANGES); the rest of 127.0.0.0/8 stays blocked, as n8n's defaults say.
+ */
+export const SANDBOX_ADDRESS = '127.0.0.1';
+export const BLOCKED_ADDRESS = '127.0.0.2';
+
+/** The id of a credential's copy on the blocked address (`jtlSandbox` -> `jtlSandboxBlocked`). */
+export const blockedId = (id) => `${id}Blocked`;
+
+/**
+ * A sandbox credential pointing at https://BLOCKED_ADDRESS instead of the sandbox's plain-http
+ * loopback URL: a tenant on a private address (https, as the credentials require for anything but
+ * localhost), which an n8n with SSRF protection on refuses before a connection is made.
+ */
+export function blockedCredential(credential) {
+	const data = JSON.parse(
+		JSON.stringify(credential.data).replaceAll(
+			`http://${SANDBOX_ADDRESS}:`,
+			`https://${BLOCKED_ADDRESS}:`,
+		),
+	);
+	assert.notDeepEqual(data, credential.data, `${credential.id} names no ${SANDBOX_ADDRESS} URL`);
+	return {
+		...credential,
+		id: blockedId(credential.id),
+		name: `${credential.name} (blocked)`,
+		data,
+	};
+}
+
+/** A case's workflow with every node's credential swapped for its copy on the blocked address. */
+export function onBlockedAddress(workflow) {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((n) =>
+			n.credentials
+				? {
+						...n,
+						credentials: Object.fromEntries(
+							Object.entries(n.credentials).map(([type, c]) => [
+								type,
+								{ ...c, id: blockedId(c.id), name: `${c.name} (blocked)` },
+							]),
+						),
+					}
+				: n,
+		),
+	};
+}
+
+/**
+ * The same workflow, started by a Webhook node ("respond when the last node finishes") where it had
+ * the Manual Trigger, at POST /webhook/<prefix>-<workflow id>: a workflow that an n8n already
+ * running executes on a call, once activated.
+ */
+export function asWebhookWorkflow(workflow, prefix) {
+	const manual = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	assert.ok(manual, `${workflow.id} has no Manual Trigger`);
+	const webhook = {
+		id: manual.id,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: manual.position,
+		webhookId: randomUUID(),
+		parameters: {
+			httpMethod: 'POST',
+			path: `${prefix}-${workflow.id}`,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
+	};
+	const connections = { ...workflow.connections };
+	connections.Webhook = connections[manual.name];
+	delete connections[manual.name];
+	return {
+		...workflow,
+		active: false,
+		nodes: workflow.nodes.map((n) => (n === manual ? webhook : n)),
+		connections,
+		settings: { executionOrder: 'v1', ...workflow.settings },
+	};
+}
+
+/** Calls a workflow's webhook (asWebhookWorkflow); resolves with the HTTP status and body. */
+export async function callWebhook(url, prefix, workflow) {
+	const res = await fetch(`${url}/webhook/${prefix}-${workflow.id}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+		signal: AbortSignal.timeout(180_000),
+	});
+	return { status: res.status, body: await res.text() };
+}
+
+/**
+ * What a case's check gets from a stored execution: the exit code `n8n execute` would give, the
+ * run, the items of the case's node and the workflow's error.
+ */
+export function caseResult(c, execution) {
+	const resultData = execution.data.resultData;
+	const nodeName = c.node ?? 'JTL-Wawi';
+	const items = (resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
+	const error = resultData.error;
+	return { code: error ? 1 : 0, run: { data: execution.data }, items, error };
+}

@@ -25,6 +25,7 @@ import {
 	sleep,
 	until,
 } from '../../scripts/n8n-runtime.mjs';
+import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
 const WORKFLOW_ID = 'e2eJtlTrigger';
@@ -42,8 +43,8 @@ function log(msg) {
 	process.stdout.write(`     [trigger] ${msg}\n`);
 }
 
-export function triggerWorkflow() {
-	return { ...jtlTriggerWorkflow(TRIGGER), id: WORKFLOW_ID, active: true };
+export function triggerWorkflow(packageName = ALL_IN_ONE) {
+	return forPackage({ ...jtlTriggerWorkflow(TRIGGER), id: WORKFLOW_ID, active: true }, packageName);
 }
 
 /** A small n8n REST client with the owner's session cookie, and the owner's login. */
@@ -56,12 +57,12 @@ export function restClient(url) {
  * Imports the trigger workflow, starts `n8n start`, activates it over REST, changes a customer once the
  * first poll stored its cursor, and waits for n8n's own scheduler to emit exactly that change.
  */
-export async function runTriggerE2E({ runtime, home, jtl }) {
+export async function runTriggerE2E({ runtime, home, jtl, packageName = ALL_IN_ONE }) {
 	const started = Date.now();
 	const work = path.join(home, 'trigger-e2e');
 	mkdirSync(work, { recursive: true });
 	const file = path.join(work, `${WORKFLOW_ID}.json`);
-	writeFileSync(file, JSON.stringify(triggerWorkflow(), null, 2));
+	writeFileSync(file, JSON.stringify(triggerWorkflow(packageName), null, 2));
 	const imported = await n8nCli(runtime, home, ['import:workflow', `--input=${file}`]);
 	assert.equal(
 		imported.code,
@@ -130,9 +131,9 @@ export async function runTriggerE2E({ runtime, home, jtl }) {
 
 		// The editor loads the output schemas of the package before the first run.
 		for (const [route, key] of [
-			['/schemas/n8n-nodes-erp-customers.jtlWawi/1.0.0/customer/get.json', 'legacyId'],
-			['/schemas/n8n-nodes-erp-customers.jtlWawi/1.0.0/contact/getAll.json', 'department'],
-			['/schemas/n8n-nodes-erp-customers.jtlWawiTrigger/1.0.0.json', 'legacyId'],
+			[`/schemas/${packageName}.jtlWawi/1.0.0/customer/get.json`, 'legacyId'],
+			[`/schemas/${packageName}.jtlWawi/1.0.0/contact/getAll.json`, 'department'],
+			[`/schemas/${packageName}.jtlWawiTrigger/1.0.0.json`, 'legacyId'],
 		]) {
 			const res = await fetch(`${url}${route}`);
 			assert.equal(res.status, 200, `GET ${route}: HTTP ${res.status}`);

@@ -20,6 +20,7 @@ import {
 	xentralSandboxCredentialFile,
 	xentralTriggerWorkflow,
 } from '../../scripts/n8n-runtime.mjs';
+import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
 import { restClient } from './trigger.mjs';
 
 const POLL_ID = 'e2eXentralTrigger';
@@ -55,10 +56,12 @@ async function api(xentral, method, apiPath, body) {
 	return res.status;
 }
 
-export async function runXentralTriggerE2E({ runtime, home, xentral }) {
+export async function runXentralTriggerE2E({ runtime, home, xentral, packageName = ALL_IN_ONE }) {
 	const work = path.join(home, 'xentral-trigger-e2e');
 	mkdirSync(work, { recursive: true });
-	for (const wf of [{ ...xentralTriggerWorkflow(), id: POLL_ID }, salesPriceTriggerWorkflow()]) {
+	for (const wf of [{ ...xentralTriggerWorkflow(), id: POLL_ID }, salesPriceTriggerWorkflow()].map(
+		(w) => forPackage(w, packageName),
+	)) {
 		const file = path.join(work, `${wf.id}.json`);
 		writeFileSync(file, JSON.stringify(wf, null, 2));
 		const res = await n8nCli(runtime, home, ['import:workflow', `--input=${file}`]);

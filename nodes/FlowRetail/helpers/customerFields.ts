@@ -12,10 +12,11 @@ import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpe
 import { validateField } from '../../shared/validation';
 import { uidSchema } from './uid';
 
+/** In alphabetical order, as n8n's UI guidelines ask of every dropdown. */
 export const CUSTOMER_TYPES = [
-	{ name: 'Person', value: 'PERSON' },
-	{ name: 'Company', value: 'COMPANY' },
 	{ name: 'B2B (Agreement Customer)', value: 'B2B' },
+	{ name: 'Company', value: 'COMPANY' },
+	{ name: 'Person', value: 'PERSON' },
 ];
 
 /**

@@ -13,17 +13,23 @@ import { specsFor } from './fieldCatalog';
  * still give the number itself.
  */
 export const ADDRESS_TYPES = [
-	{ name: 'Billing', value: 0, description: 'The billing address (type 0)' },
-	{ name: 'Custom', value: 4, description: 'A custom address (type 4)' },
+	{
+		name: 'Billing',
+		value: 0,
+		description: 'Where invoices go; the default billing address is the main address (type 0)',
+	},
+	{ name: 'Custom', value: 4, description: 'Any other address (type 4)' },
 	{ name: 'Other Billing', value: 2, description: 'A further billing address (type 2)' },
 	{ name: 'Other Shipping', value: 3, description: 'A further shipping address (type 3)' },
-	{ name: 'Shipping', value: 1, description: 'The shipping address (type 1)' },
+	{ name: 'Shipping', value: 1, description: 'Where deliveries go (type 1)' },
 ];
 
-/** The Address Type field: which kind of address a new address is. */
-/** Shown under every Address Type field. */
+/**
+ * Shown under every Address Type field; short, as n8n's hint-max-length rule asks (at most 120
+ * characters): each option's description says the rest.
+ */
 export const ADDRESS_TYPE_HINT =
-	'Billing: where invoices go (the default billing address is the main address). Shipping: where deliveries go. Other Billing / Other Shipping: further addresses of that kind. Custom: any other address.';
+	'Billing: where invoices go. Shipping: where deliveries go. Other Billing / Other Shipping: more of that kind.';
 
 export const ADDRESS_TYPE_SPEC: FieldSpec = {
 	name: 'addressType',

@@ -3,9 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { recordLocator } from '../../shared/parameters';
 import { INT_ID_REGEX, UUID_REGEX } from '../../shared/validation';
 
-/** What every customer field tells the user under the field. */
+/** What every customer field tells the user under the field (at most 120 characters). */
 export const CUSTOMER_ID_HINT =
-	'Takes either JTL-Wawi ID: the whole number (REST v1) or the UUID (REST v2). The node finds the other one through the customer number when the operation needs it.';
+	'Takes either JTL-Wawi ID: the whole number (REST v1) or the UUID (REST v2)';
+
+/** The customer field's tooltip: the rest of what the hint cannot hold. */
+export const CUSTOMER_ID_DESCRIPTION =
+	'The customer, by either JTL-Wawi ID: the whole number (REST v1) or the UUID (REST v2). The node finds the other ID through the customer number when the operation needs it.';
 
 /**
  * A customer record locator. JTL has two ID spaces (REST v1 whole numbers, REST v2 UUIDs); every
@@ -27,6 +31,6 @@ export function customerLocator(
 			idRegex: `(${INT_ID_REGEX.slice(1, -1)})|(${UUID_REGEX.slice(1, -1)})`,
 			idError: 'The customer ID must be a positive whole number or a UUID',
 		},
-		{ hint: CUSTOMER_ID_HINT, ...overrides },
+		{ hint: CUSTOMER_ID_HINT, description: CUSTOMER_ID_DESCRIPTION, ...overrides },
 	);
 }

@@ -103,7 +103,7 @@ export function customerV1Properties(operation: 'create' | 'upsert'): INodePrope
 		},
 		jtlExtraBodyFieldsProperty(
 			'v1',
-			'PascalCase names of JTL\'s CreateCustomer / UpdateCustomer, e.g. {"EbayUsername": "shop_42"}; merged into the body of POST /customers (and PATCH /customers/{id} when Create or Update finds the customer)',
+			'PascalCase names of JTL\'s CreateCustomer / UpdateCustomer, e.g. {"EbayUsername": "shop_42"}',
 		),
 		optionsCollection([
 			{

@@ -18,10 +18,11 @@ export const ADDRESS_TYPE: FieldSpec = {
 	kind: 'choice',
 	description: 'Which address of the customer',
 	hint: 'Master data: the main address. Billing: the one billing address. Delivery: one of many.',
+	// In alphabetical order, as n8n's UI guidelines ask of every dropdown.
 	choices: [
-		{ name: 'Master Data', value: 'masterdata' },
 		{ name: 'Billing Address', value: 'billingaddress' },
 		{ name: 'Delivery Address', value: 'deliveryaddress' },
+		{ name: 'Master Data', value: 'masterdata' },
 	],
 };
 

@@ -251,9 +251,10 @@ export const CUSTOMER_FIELDS: FieldSpec[] = [
 		displayName: 'Auto-Create Documents',
 		kind: 'choice',
 		description: 'Which documents automatic shipping creates',
+		// In alphabetical order, as n8n's UI guidelines ask of every dropdown.
 		choices: [
-			{ name: 'Delivery Note and Invoice', value: 'both' },
 			{ name: 'Delivery Note', value: 'delivery_note' },
+			{ name: 'Delivery Note and Invoice', value: 'both' },
 			{ name: 'Invoice', value: 'invoice' },
 		],
 	},

@@ -21,6 +21,9 @@ export function withItems(workflow, items) {
 	return workflow;
 }
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'flow';
+
 export function cases({ flow, workflowWithInput }) {
 	const wf = (op, id, input, change) =>
 		workflowWithInput(`FlowRetail/customer-${op}.workflow.json`, id, input, change);

@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 
 const NODE = 'Flow Retail';
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'flow';
+
 export function cases({ flow, workflowWithInput }) {
 	const wf = (name, id, input) => workflowWithInput(`FlowRetail/${name}.workflow.json`, id, input);
 	const customer = (uid) => flow.state.customers.find((c) => c.customerUid === uid);

@@ -80,6 +80,9 @@ async function readSameAsDirect({ code, items, error }, sandbox, path, token) {
 	assert.equal(items.length, 1);
 }
 
+/** Runs with the all-in-one package: one n8n with the credentials of all three systems. */
+export const system = 'all';
+
 export function cases({ jtl, flow, xentral }) {
 	const jtlCredential = { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' };
 	const jtlCustomerPath = '/erp/customers/1';

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 
 import { apiCalls, direct } from './jtl-seed.mjs';
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'jtl';
+
 export function cases({ jtl, workflowWithInput }) {
 	// The last seeded customer, taken before any case runs (a create adds another one).
 	const last = jtl.state.customers[jtl.state.customers.length - 1];

@@ -9,6 +9,9 @@ const simplified = (node) => {
 	delete node.parameters.simplify;
 };
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'jtl';
+
 export function cases({ jtl, workflowWithInput }) {
 	const customer = (id) => jtl.state.customers.find((c) => c.id === id);
 	return [

@@ -28,6 +28,9 @@ export async function direct(jtl, method, path, body) {
 
 export const apiCalls = (jtl) => jtl.requests.filter((r) => r.path.startsWith('/erp/'));
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'jtl';
+
 export function cases({ jtl, workflowWithInput }) {
 	const firstCustomer = () => jtl.state.customers[0];
 	return [

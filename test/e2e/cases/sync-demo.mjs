@@ -29,6 +29,9 @@ const NEW_JTL_CUSTOMER = {
 	source: 'jtlWawi',
 };
 
+/** Runs with the all-in-one package: its workflows use the nodes of several systems. */
+export const system = 'all';
+
 export function cases({ jtl, flow }) {
 	const byExternalId = (id) => flow.state.customers.filter((c) => c.externalId === id);
 	// A JTL-Wawi net price the Xentral group price lands on (group 9 stands for its customer).

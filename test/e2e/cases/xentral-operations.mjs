@@ -25,6 +25,9 @@ const ok = ({ code, error }) => {
 	assert.equal(code, 0);
 };
 
+/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+export const system = 'xentral';
+
 export function cases({ xentral, workflowWithInput }) {
 	const wf = (file, id, input, change) =>
 		workflowWithInput(`Xentral/${file}.workflow.json`, id, input, change);

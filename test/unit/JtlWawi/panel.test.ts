@@ -77,6 +77,14 @@ describe('the JTL-Wawi panel', () => {
 
 	it('shows the key explanations as hints under the fields', () => {
 		expect(field('address', 'add', 'addressType')?.hint).toMatch(/^Billing: where invoices go/);
+		expect(
+			(
+				field('address', 'add', 'addressType')?.options as Array<{
+					name: string;
+					description: string;
+				}>
+			).find((o) => o.name === 'Custom')?.description,
+		).toMatch(/Any other address/);
 		const addresses = field('customer', 'update', 'addresses')?.options?.[0] as {
 			values: INodeProperties[];
 		};

@@ -315,6 +315,48 @@ describe('coreRequest', () => {
 		).not.toContain('secret-token-value');
 	});
 
+	it("reports n8n's SSRF block as such, once, without a retry and without blaming the network", async () => {
+		// n8n 2.41 (@n8n/backend-network) throws a UserError named SsrfBlockedIpError; the
+		// request helper wraps it in a NodeApiError.
+		const blocked = Object.assign(
+			new Error('The request was blocked because it resolves to a restricted IP address'),
+			{
+				name: 'SsrfBlockedIpError',
+				description: "The target 'erp.internal' (10.1.2.3) is not allowed.",
+			},
+		);
+		for (const method of ['GET', 'POST'] as const) {
+			const { ctx, calls } = makeCtx([thrower(new NodeApiError(node, blocked as never))]);
+			const error = await coreRequest(ctx, vendor, {
+				method,
+				url: 'https://erp.internal/x',
+				itemIndex: 2,
+			}).catch((e) => e);
+			expect(calls).toHaveLength(1);
+			expect(slept).toEqual([]);
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toBe(
+				'n8n blocked the request to Vendor: The request was blocked because it resolves to a restricted IP address',
+			);
+			expect(error.description).toContain("'erp.internal' (10.1.2.3) is not allowed");
+			expect(error.description).toContain('N8N_SSRF_ALLOWED_HOSTNAMES');
+			expect(error.description).toContain('100.64.0.0/10');
+			expect(error.httpCode).toBeNull();
+			expect(error.context.itemIndex).toBe(2);
+		}
+	});
+
+	it("recognises a blocked host name by n8n's message alone", async () => {
+		const blocked = new Error(
+			'The request was blocked because the destination hostname is restricted',
+		);
+		const { ctx } = makeCtx([thrower(blocked)]);
+		const error = await coreRequest(ctx, vendor, { method: 'GET', url: 'https://x/y' }).catch(
+			(e) => e,
+		);
+		expect(error.message).toMatch(/^n8n blocked the request to Vendor: /);
+	});
+
 	it('holds later requests while the vendor reports an exhausted window', async () => {
 		const { ctx } = makeCtx([
 			() => ok(1, { 'x-ratelimit-remaining': '0', 'x-ratelimit-interval-length-seconds': '5' }),

@@ -275,6 +275,19 @@ describe('remembering in the execution a delivery starts', () => {
 		expect(data.deliveries).toEqual([['k9', 42, 'price:9']]);
 	});
 
+	it('a memory that cannot be written fails the step, unless the node continues on fail', () => {
+		const items = markDelivery([{ json: { a: 1 } }], 'k9', '', 42);
+		const ctx = {
+			getInputData: () => items,
+			getWorkflowStaticData: () => {
+				throw new Error('no static data');
+			},
+			getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters: {} }),
+		} as unknown as IExecuteFunctions;
+		expect(() => rememberMarkedDeliveries(ctx)).toThrow('no static data');
+		expect(rememberMarkedDeliveries(ctx, true)).toEqual([{ json: { a: 1 } }]);
+	});
+
 	it('passes unmarked items on and remembers nothing', () => {
 		const data: IDataObject = {};
 		const ctx = {

@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 	},
 	jtlExtraBodyFieldsProperty(
 		'v2',
-		"camelCase names of an address of JTL's customer update command (seed 001), merged into the one address sent; not addressType or customerAddressId",
+		"camelCase names of an address of JTL's customer update command; not addressType or customerAddressId",
 	),
 	simplifyField('address'),
 ];

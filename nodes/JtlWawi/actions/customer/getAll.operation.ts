@@ -152,9 +152,8 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { simplify: [true] } },
-		description:
-			"Whether to fill in each customer's v1 ID (legacyId) when the v2 list answers (date filters, sorting). Customers of the v1 list (search filters) always carry both IDs.",
-		hint: `Off: customers of the v2 list have legacyId null; either ID works in every customer field. On: up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the v1 list (about one request per 100 customers).`,
+		description: `Whether to fill in each customer's v1 ID (legacyId) when the v2 list answers (date filters, sorting). Customers of the v1 list (search filters) always carry both IDs. Off, customers of the v2 list have legacyId null; either ID works in every customer field. On, up to ${LIST_LOOKUPS_ONE_BY_ONE} customers cost one request each, more cost one read of the v1 list (about one request per 100 customers).`,
+		hint: `On costs one request per customer up to ${LIST_LOOKUPS_ONE_BY_ONE}, beyond that about one per 100 customers`,
 	},
 ];
 

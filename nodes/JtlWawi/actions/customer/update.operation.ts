@@ -82,7 +82,7 @@ const properties: INodeProperties[] = [
 	},
 	jtlExtraBodyFieldsProperty(
 		'v2',
-		'camelCase names of JTL\'s customer update command (PATCH /v2/customer/update), e.g. {"ebayName": "shop_42"}; merged into its body. Addresses go under Addresses, where their types are checked.',
+		'camelCase names of JTL\'s customer update command, e.g. {"ebayName": "shop_42"}; addresses go under Addresses',
 	),
 	simplifyField(),
 ];

@@ -25,8 +25,8 @@ const properties: INodeProperties[] = [
 		options: MATCH_ON.choices,
 		default: 'number',
 		description:
-			'The field that identifies the customer: with one match it is updated, with none created; with two or more the item stops',
-		hint: "E-mails match in any upper and lower case. Whether Xentral's filter ignores case is not documented: the node tests it once per run, and where it does not, compares the e-mails of all customers itself (up to 10,000)",
+			"The field that identifies the customer: with one match it is updated, with none created; with two or more the item stops. E-mails match in any upper and lower case. Whether Xentral's filter ignores case is not documented: the node tests it once per run, and where it does not, compares the e-mails of all customers itself (up to 10,000).",
+		hint: 'E-mails match in any upper and lower case, also where Xentral compares them exactly',
 	},
 	...nameProperties(),
 	projectProperty(),
