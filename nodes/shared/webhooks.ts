@@ -284,11 +284,22 @@ export function rememberMarkedDeliveries(
 	ctx: IExecuteFunctions,
 	continueOnFail = false,
 ): INodeExecutionData[] {
+	// Only static data that holds this node's registration is the workflow's whole static data: in
+	// queue mode, n8n 2.41's worker runs a webhook execution on the static data stored with the
+	// execution, which may lack what activation stored, and saves it afterwards. Writing the memory
+	// there would wipe the registration (every later delivery refused), so the memory is written
+	// only where the registration is present; where not, the delivery is not remembered.
+	let complete = false;
+	try {
+		complete = staticData(ctx)[STATIC_KEY] !== undefined;
+	} catch (error) {
+		if (!continueOnFail) throw new NodeOperationError(ctx.getNode(), error as Error);
+	}
 	return ctx.getInputData().map((item, itemIndex) => {
 		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
 			[DELIVERY_MARK]?: Partial<DeliveryMark>;
 		};
-		if (mark && typeof mark.key === 'string' && typeof mark.at === 'number') {
+		if (complete && mark && typeof mark.key === 'string' && typeof mark.at === 'number') {
 			try {
 				rememberDelivery(
 					ctx,

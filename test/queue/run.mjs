@@ -107,7 +107,10 @@ async function runCases(cluster, selected) {
  */
 async function runTriggers(cluster, sandboxes) {
 	sandboxes.context.jtl.reset();
-	const cases = await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context);
+	const cases = await loadCaseFiles(TRIGGERS_DIR, 'triggers', {
+		...sandboxes.context,
+		queueMode: true,
+	});
 	const n8n = {
 		url: cluster.url,
 		rest: cluster.rest,

@@ -265,7 +265,7 @@ describe('remembering in the execution a delivery starts', () => {
 	it("marks a delivery's items, and execute() remembers the mark and passes the items on without it", () => {
 		const items = markDelivery([{ json: { a: 1 } }, { json: { a: 2 } }], 'k9', 'price:9', 42);
 		expect(items.map((i) => i.json)).toEqual([{ a: 1 }, { a: 2 }]);
-		const data: IDataObject = {};
+		const data: IDataObject = { webhookRegistration: { id: 'r1' } };
 		const ctx = {
 			getInputData: () => items,
 			getWorkflowStaticData: () => data,
@@ -286,6 +286,17 @@ describe('remembering in the execution a delivery starts', () => {
 		} as unknown as IExecuteFunctions;
 		expect(() => rememberMarkedDeliveries(ctx)).toThrow('no static data');
 		expect(rememberMarkedDeliveries(ctx, true)).toEqual([{ json: { a: 1 } }]);
+	});
+
+	it('writes nothing into static data that lacks the registration (a queue-mode worker copy), so it cannot wipe it', () => {
+		const items = markDelivery([{ json: { a: 1 } }], 'k9', '', 42);
+		const data: IDataObject = {};
+		const ctx = {
+			getInputData: () => items,
+			getWorkflowStaticData: () => data,
+		} as unknown as IExecuteFunctions;
+		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
+		expect(data).toEqual({});
 	});
 
 	it('passes unmarked items on and remembers nothing', () => {
