@@ -23,7 +23,8 @@ export class FlowRetail implements INodeType {
 		name: 'flowRetail',
 		icon: { light: 'file:flowRetail.svg', dark: 'file:flowRetail.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Manage customers, contacts, addresses, customer groups and price lists in Flow Retail (API v2)',

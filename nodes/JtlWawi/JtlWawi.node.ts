@@ -22,7 +22,8 @@ export class JtlWawi implements INodeType {
 		name: 'jtlWawi',
 		icon: { light: 'file:jtlWawi.svg', dark: 'file:jtlWawi.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Manage customers, addresses, contacts and customer prices in JTL-Wawi (JTL Cloud ERP API)',

@@ -14,6 +14,7 @@ import {
 	withExtraBodyFields,
 } from './extraFields';
 import { optionsCollection, readCollectionParameter } from '../../shared/parameters';
+import { skipUnchangedOption } from '../../shared/unchanged';
 
 /** Required top-level parameters of a v1 create; the other customer fields are Additional Fields. */
 const CUSTOMER_GROUP = specOf(CUSTOMER_FIELDS, 'v1', 'CustomerGroupId');
@@ -113,6 +114,7 @@ export function customerV1Properties(operation: 'create' | 'upsert'): INodePrope
 				default: false,
 				description: 'Whether JTL-Wawi workflows that would react to this change are not triggered',
 			},
+			...(create ? [] : [skipUnchangedOption()]),
 		]),
 	];
 }

@@ -4,7 +4,7 @@ import { z } from 'zod/v3';
 
 import { text, validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath, jtlTimeZone } from '../../transport';
 import { sendUnlessApplied } from '../../../shared/writes';
 import {
 	customerByNumber,
@@ -13,6 +13,7 @@ import {
 } from '../../helpers/naturalKeys';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
+import { isUnchanged, markUnchanged, readSkipUnchanged } from '../../../shared/unchanged';
 
 const properties: INodeProperties[] = [
 	{
@@ -40,7 +41,8 @@ const customerNumber = text(255).pipe(z.string().trim().min(1, 'is required'));
  * Finds the customer by number (one `GET /customers?number=`, or the run's one read of the whole
  * list when that costs fewer requests; see naturalKeys.ts), then updates it (`PATCH /customers/{id}`,
  * which answers 201) or creates it (`POST /customers`). Two customers with the same number stop the
- * item instead of guessing which one to change.
+ * item instead of guessing which one to change. With Skip Unchanged, a customer found that already
+ * holds every value of the body (v1 body and v1 record share their paths) is not written.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const number = validateField(
@@ -51,6 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'upsert', { Number: number });
+	const skipUnchanged = readSkipUnchanged(this, itemIndex);
 
 	const found = await customersByNumberForUpsert(this, number, itemIndex);
 	if (found.length > 1) {
@@ -62,6 +65,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				description: `Customer IDs: ${found.map((c) => String(c.Id)).join(', ')}. Make the number unique in JTL-Wawi, then run again.`,
 			},
 		);
+	}
+
+	const simplify = readSimplify(this, itemIndex);
+	if (
+		skipUnchanged &&
+		found.length === 1 &&
+		isUnchanged(body, found[0], { timeZone: await jtlTimeZone(this, itemIndex) })
+	) {
+		const output = await customerOutput(this, [found[0]], simplify, itemIndex);
+		return markUnchanged(output, true, true);
 	}
 
 	const saved =
@@ -88,10 +101,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw unexpectedShape(this, saved, 'the customer', itemIndex);
 	}
 	await rememberUpserted(this, saved as IDataObject);
-	return await customerOutput(
-		this,
-		[saved as IDataObject],
-		readSimplify(this, itemIndex),
-		itemIndex,
-	);
+	const output = await customerOutput(this, [saved as IDataObject], simplify, itemIndex);
+	return markUnchanged(output, skipUnchanged, false);
 }
