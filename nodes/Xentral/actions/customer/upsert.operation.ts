@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readField } from '../../../shared/fieldSpecs';
-import { simplifyField } from '../../../shared/parameters';
+import { optionsCollection, simplifyField } from '../../../shared/parameters';
+import type { CompareRules } from '../../../shared/unchanged';
+import {
+	differences,
+	isUnchanged,
+	markUnchanged,
+	readSkipUnchanged,
+	skipUnchangedOption,
+} from '../../../shared/unchanged';
 import {
 	additionalFieldsProperty,
 	listProperties,
@@ -14,6 +22,7 @@ import { findCustomersBy, MATCH_ON, rememberCustomer } from '../../helpers/custo
 import { createCustomer, createNotice } from '../../helpers/customerWrites';
 import { customerOutput } from '../../helpers/output';
 import { customerPath, getRecord } from '../../helpers/records';
+import { xentralTimeZone } from '../../helpers/timeZone';
 import { xentralApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -32,6 +41,7 @@ const properties: INodeProperties[] = [
 	projectProperty(),
 	additionalFieldsProperty(),
 	...listProperties(),
+	optionsCollection([skipUnchangedOption()]),
 	simplifyField(),
 ];
 
@@ -39,6 +49,23 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['upsert'] } },
 	properties,
 );
+
+/**
+ * How Skip Unchanged reads a Xentral customer: at the paths of the PATCH body, in the instance's
+ * zone. The groups are a set of IDs; a view that shows them as `[{id}]` is read as those IDs.
+ */
+async function compareRules(ctx: IExecuteFunctions, itemIndex: number): Promise<CompareRules> {
+	return {
+		timeZone: await xentralTimeZone(ctx, itemIndex),
+		unorderedLists: ['groups'],
+		readAt: (path, record) => {
+			if (path.join('.') !== 'groups' || !Array.isArray(record.groups)) return undefined;
+			return record.groups.map((g) =>
+				g && typeof g === 'object' && 'id' in g ? (g as IDataObject).id : g,
+			);
+		},
+	};
+}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const matchOn = readField(this, MATCH_ON, 'matchOn', itemIndex) as 'number' | 'email';
@@ -66,12 +93,28 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			},
 		);
 	}
-	let customer: IDataObject;
+	const skipUnchanged = readSkipUnchanged(this, itemIndex);
+	let customer: IDataObject | undefined;
+	let unchanged = false;
 	if (matches.length === 1) {
 		// The PATCH body has no `project`: an existing customer keeps its project.
 		const id = String(matches[0].id);
-		await xentralApiRequest(this, 'PATCH', customerPath(id), { body: bodies.update, itemIndex });
-		customer = await getRecord(this, customerPath(id), 'the customer', itemIndex);
+		if (skipUnchanged) {
+			// A change the list already shows needs no read; else the record itself decides, and is
+			// the output (the list's view of a customer is not documented to be the full record).
+			const rules = await compareRules(this, itemIndex);
+			if (!differences(bodies.update, matches[0], rules).some((d) => d.reason === 'differs')) {
+				const current = await getRecord(this, customerPath(id), 'the customer', itemIndex);
+				if (isUnchanged(bodies.update, current, rules)) {
+					customer = current;
+					unchanged = true;
+				}
+			}
+		}
+		if (!customer) {
+			await xentralApiRequest(this, 'PATCH', customerPath(id), { body: bodies.update, itemIndex });
+			customer = await getRecord(this, customerPath(id), 'the customer', itemIndex);
+		}
 	} else {
 		customer = await createCustomer(this, bodies.create, itemIndex, {
 			find: async () => {
@@ -82,5 +125,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		});
 	}
 	await rememberCustomer(this, customer);
-	return await customerOutput(this, [customer], itemIndex);
+	return markUnchanged(await customerOutput(this, [customer], itemIndex), skipUnchanged, unchanged);
 }

@@ -1,0 +1,126 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- node parameters are free-form JSON */
+import type { NodeChange } from '../../harness/jtlSuite';
+import { useXentralSandbox } from '../../harness/xentralSuite';
+
+/**
+ * Customer > Create or Update with Skip Unchanged: a customer that already holds every value of
+ * the item gets no PATCH (the sandbox's request log shows none); one changed value sends exactly
+ * one; with the option off, or in a node of version 1 without it, the write goes out as before.
+ */
+const xentral = useXentralSandbox();
+const FILE = 'Xentral/customer-upsert.workflow.json';
+const ITEM = {
+	matchOn: 'number',
+	number: '10007',
+	companyName: 'Neu AG',
+	email: 'neu@example.com',
+	projectId: '2',
+};
+
+const at11 =
+	(options: Record<string, unknown> = {}, also?: NodeChange): NodeChange =>
+	(parameters, node) => {
+		node.typeVersion = 1.1;
+		parameters.options = options;
+		also?.(parameters, node);
+	};
+
+const withGroups =
+	(groupIds: string): NodeChange =>
+	(parameters) => {
+		parameters.additionalFields.groupIds = groupIds;
+	};
+
+async function writeOnce(change: NodeChange = at11()) {
+	const first = await xentral.run(FILE, [ITEM], change);
+	expect(first.error).toBeUndefined();
+	expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
+	await xentral.sandbox.clearRequests();
+	return first.output('Xentral')[0] as any;
+}
+
+const reads = async (path: string) =>
+	(await xentral.apiCalls()).filter((c) => c.method === 'GET' && c.path === path).length;
+
+describe('Customer > Create or Update: Skip Unchanged', () => {
+	it('sends no PATCH for a customer that already holds every value, and returns it as a write would', async () => {
+		const written = await writeOnce();
+		expect(written.unchanged).toBe(false);
+		const again = await xentral.run(FILE, [ITEM], at11());
+		expect(again.error).toBeUndefined();
+		expect(await xentral.writes()).toEqual([]);
+		const [out] = again.output('Xentral') as any[];
+		expect(out.unchanged).toBe(true);
+		expect({ ...out, unchanged: false }).toEqual(written);
+		// The record itself decided: read once, by its ID.
+		expect(await reads('/api/v2/customers/7')).toBe(1);
+	});
+
+	it('returns the raw record as read with Simplify off', async () => {
+		await writeOnce();
+		const again = await xentral.run(
+			FILE,
+			[ITEM],
+			at11({}, (p) => (p.simplify = false)),
+		);
+		expect(await xentral.writes()).toEqual([]);
+		const [out] = again.output('Xentral') as any[];
+		const { unchanged, ...record } = out;
+		expect(unchanged).toBe(true);
+		expect(record).toEqual(await xentral.get('/api/v2/customers/7'));
+	});
+
+	it('sends exactly one PATCH when one value differs, without an extra read', async () => {
+		await writeOnce();
+		const result = await xentral.run(FILE, [{ ...ITEM, companyName: 'Neuer AG' }], at11());
+		expect(result.error).toBeUndefined();
+		expect((await xentral.writes()).map((w) => `${w.method} ${w.path}`)).toEqual([
+			'PATCH /api/v2/customers/7',
+		]);
+		expect(result.output('Xentral')[0]).toMatchObject({ company: 'Neuer AG', unchanged: false });
+		// The list already showed the change: the record is read only after the write, as before.
+		expect(await reads('/api/v2/customers/7')).toBe(1);
+	});
+
+	it('takes blanks, e-mails in another case and the groups in another order as no change', async () => {
+		await writeOnce(at11({}, withGroups('1,2')));
+		const result = await xentral.run(
+			FILE,
+			[{ ...ITEM, companyName: ' Neu AG ', email: 'NEU@Example.com' }],
+			at11({}, withGroups('2, 1')),
+		);
+		expect(result.error).toBeUndefined();
+		expect(await xentral.writes()).toEqual([]);
+		expect((result.output('Xentral')[0] as any).unchanged).toBe(true);
+		const other = await xentral.run(FILE, [ITEM], at11({}, withGroups('1,3')));
+		expect(other.error).toBeUndefined();
+		expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
+	});
+
+	it('compares Extra Body Fields too', async () => {
+		const extra = (value: string) =>
+			at11({}, (p) => {
+				p.extraBodyFields = JSON.stringify({ contactDetails: { website: value } });
+			});
+		await writeOnce(extra('https://neu.example'));
+		const same = await xentral.run(FILE, [ITEM], extra('https://neu.example'));
+		expect(same.error).toBeUndefined();
+		expect(await xentral.writes()).toEqual([]);
+		const changed = await xentral.run(FILE, [ITEM], extra('https://neu2.example'));
+		expect(changed.error).toBeUndefined();
+		expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
+	});
+
+	it('sends the PATCH with Skip Unchanged off, and in a node of version 1 without the option', async () => {
+		await writeOnce();
+		const off = await xentral.run(FILE, [ITEM], at11({ skipUnchanged: false }));
+		expect(off.error).toBeUndefined();
+		expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
+		expect(off.output('Xentral')[0]).not.toHaveProperty('unchanged');
+		await xentral.sandbox.clearRequests();
+		const v1 = await xentral.run(FILE, [ITEM]);
+		expect(v1.error).toBeUndefined();
+		expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
+		expect(v1.output('Xentral')[0]).not.toHaveProperty('unchanged');
+	});
+});
