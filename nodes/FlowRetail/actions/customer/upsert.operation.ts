@@ -1,9 +1,21 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
-import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
+import {
+	optionsCollection,
+	readCollectionParameter,
+	simplifyField,
+} from '../../../shared/parameters';
+import type { CompareRules } from '../../../shared/unchanged';
+import {
+	isUnchanged,
+	markUnchanged,
+	NOT_SHOWN,
+	readSkipUnchanged,
+	skipUnchangedOption,
+} from '../../../shared/unchanged';
 import { text, validateField } from '../../../shared/validation';
 import { createCustomer } from '../../helpers/customerCreates';
 import {
@@ -14,7 +26,7 @@ import {
 import { customerOutput } from '../../helpers/output';
 import { asRecord, readList } from '../../helpers/records';
 import { newUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
+import { flowPath, flowRequest, flowTimeZone } from '../../transport';
 import { createNotice } from './create.operation';
 
 const properties: INodeProperties[] = [
@@ -35,6 +47,7 @@ const properties: INodeProperties[] = [
 		['externalId'],
 	),
 	extraBodyFieldsProperty('Flow Retail'),
+	optionsCollection([skipUnchangedOption()]),
 	simplifyField(),
 ];
 
@@ -48,8 +61,28 @@ const externalIdSchema = text(255)
 	.pipe(z.string().min(1, 'is required'));
 
 /**
+ * How Skip Unchanged reads a Flow Retail customer: at the paths of the PUT body, in the tenant's
+ * zone, except the default store, written as `defaultStoreUid` and read as `defaultStore.storeUid`
+ * [verified: SEED]. The groups are a set of UIDs.
+ */
+async function compareRules(ctx: IExecuteFunctions, itemIndex: number): Promise<CompareRules> {
+	return {
+		timeZone: await flowTimeZone(ctx, itemIndex),
+		unorderedLists: ['customerGroupUids'],
+		readAt: (path, record) => {
+			if (path.join('.') !== 'defaultStoreUid') return undefined;
+			const store = record.defaultStore;
+			if (store === null) return null;
+			const uid = (store as IDataObject | undefined)?.storeUid;
+			return uid === undefined ? NOT_SHOWN : uid;
+		},
+	};
+}
+
+/**
  * Create or Update by external ID: `GET /customers?customerExternalId=`, then `PUT` the one found
  * or `POST` a new customer (with a client-made UID, so a lost answer is looked up, not repeated).
+ * With Skip Unchanged, a customer found that already holds every value of the body is not written.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const externalId = validateField(
@@ -70,6 +103,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 		['customerUid', 'externalId'],
 	);
+	const skipUnchanged = readSkipUnchanged(this, itemIndex);
 	const found = await readList(this, flowPath`/customers`, {
 		max: 2,
 		qs: { customerExternalId: externalId },
@@ -84,14 +118,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	if (found.length === 1) {
 		const uid = String(found[0].customerUid);
-		if (Object.keys(body).length === 0) return [await customerOutput(this, found[0], itemIndex)];
+		if (
+			Object.keys(body).length === 0 ||
+			(skipUnchanged && isUnchanged(body, found[0], await compareRules(this, itemIndex)))
+		)
+			return markUnchanged([await customerOutput(this, found[0], itemIndex)], skipUnchanged, true);
 		const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
 			body,
 			itemIndex,
 		});
-		return [
-			await customerOutput(this, asRecord(this, response.body, 'a customer', itemIndex), itemIndex),
-		];
+		const saved = asRecord(this, response.body, 'a customer', itemIndex);
+		return markUnchanged([await customerOutput(this, saved, itemIndex)], skipUnchanged, false);
 	}
 	// A lost answer is found again by the external ID, which nobody had before the create.
 	const created = await createCustomer(
@@ -99,5 +136,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		{ ...body, externalId, customerUid: newUid() },
 		itemIndex,
 	);
-	return [await customerOutput(this, created, itemIndex)];
+	return markUnchanged([await customerOutput(this, created, itemIndex)], skipUnchanged, false);
 }
