@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node parameters are free-form JSON */
 import type { NodeChange } from '../../harness/jtlSuite';
+import { atVersion11 as at11, expectWrittenWithoutSkip } from '../../harness/skipUnchanged';
 import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 
 /**
@@ -10,14 +11,6 @@ import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 const flow = useFlowRetailSandbox();
 const FILE = 'FlowRetail/customer-upsert.workflow.json';
 const ITEM = { externalId: 'SU-1', firstname: 'Kari', lastname: 'Nordmann', city: 'Bergen' };
-
-const at11 =
-	(options: Record<string, unknown> = {}, also?: NodeChange): NodeChange =>
-	(parameters, node) => {
-		node.typeVersion = 1.1;
-		parameters.options = options;
-		also?.(parameters, node);
-	};
 
 /** Default store and groups, set in the Fields collection. */
 const withStoreAndGroups =
@@ -116,14 +109,6 @@ describe('Customer > Create or Update: Skip Unchanged', () => {
 
 	it('sends the PUT with Skip Unchanged off, and in a node of version 1 without the option', async () => {
 		await createOnce();
-		const off = await flow.run(FILE, [ITEM], at11({ skipUnchanged: false }));
-		expect(off.error).toBeUndefined();
-		expect((await flow.writes()).map((w) => w.method)).toEqual(['PUT']);
-		expect(off.output('Flow Retail')[0]).not.toHaveProperty('unchanged');
-		await flow.sandbox.clearRequests();
-		const v1 = await flow.run(FILE, [ITEM]);
-		expect(v1.error).toBeUndefined();
-		expect((await flow.writes()).map((w) => w.method)).toEqual(['PUT']);
-		expect(v1.output('Flow Retail')[0]).not.toHaveProperty('unchanged');
+		await expectWrittenWithoutSkip(flow, FILE, ITEM, 'Flow Retail', 'PUT');
 	});
 });

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
 import type { NodeChange } from '../../harness/jtlSuite';
 import { useJtlSandbox } from '../../harness/jtlSuite';
+import { atVersion11, expectWrittenWithoutSkip } from '../../harness/skipUnchanged';
 
 /**
  * Customer > Create or Update with Skip Unchanged: a customer that already holds every value of
@@ -12,14 +13,11 @@ const jtl = useJtlSandbox();
 const FILE = 'JtlWawi/customer-upsert.workflow.json';
 
 /** The node at version 1.1 (a node added today), with these options and Simplify. */
-const at11 =
-	(options: Record<string, unknown> = {}, simplify = false, also?: NodeChange): NodeChange =>
-	(parameters, node) => {
-		node.typeVersion = 1.1;
-		parameters.options = options;
+const at11 = (options: Record<string, unknown> = {}, simplify = false, also?: NodeChange) =>
+	atVersion11(options, (parameters, node) => {
 		parameters.simplify = simplify;
 		also?.(parameters, node);
-	};
+	});
 
 async function existingCustomer(number: string) {
 	const first = await jtl.run(FILE, [{ number, city: 'Kiel' }], at11());
@@ -99,24 +97,10 @@ describe('Customer > Create or Update: Skip Unchanged', () => {
 		expect({ ...b, unchanged: false }).toEqual(a);
 	});
 
-	it('sends the write with Skip Unchanged off, without the unchanged key', async () => {
-		await existingCustomer('SU-6');
-		const result = await jtl.run(
-			FILE,
-			[{ number: 'SU-6', city: 'Kiel' }],
-			at11({ skipUnchanged: false }),
-		);
-		expect(result.error).toBeUndefined();
-		expect((await jtl.writes()).map((w) => w.method)).toEqual(['PATCH']);
-		expect((result.output('JTL-Wawi') as any[])[0]).not.toHaveProperty('unchanged');
-	});
-
-	it('keeps writing in a node of version 1 (a saved workflow), unless the option is added', async () => {
+	it('keeps writing with Skip Unchanged off and in a node of version 1 (a saved workflow), unless the option is added', async () => {
 		await existingCustomer('SU-7');
-		const v1 = await jtl.run(FILE, [{ number: 'SU-7', city: 'Kiel' }]);
-		expect(v1.error).toBeUndefined();
-		expect((await jtl.writes()).map((w) => w.method)).toEqual(['PATCH']);
-		expect((v1.output('JTL-Wawi') as any[])[0]).not.toHaveProperty('unchanged');
+		const item = { number: 'SU-7', city: 'Kiel' };
+		await expectWrittenWithoutSkip(jtl, FILE, item, 'JTL-Wawi', 'PATCH');
 		await jtl.sandbox.clearRequests();
 		const v1On = await jtl.run(FILE, [{ number: 'SU-7', city: 'Kiel' }], (parameters) => {
 			parameters.options = { skipUnchanged: true };

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node parameters are free-form JSON */
 import type { NodeChange } from '../../harness/jtlSuite';
+import { atVersion11 as at11, expectWrittenWithoutSkip } from '../../harness/skipUnchanged';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
 /**
@@ -16,14 +17,6 @@ const ITEM = {
 	email: 'neu@example.com',
 	projectId: '2',
 };
-
-const at11 =
-	(options: Record<string, unknown> = {}, also?: NodeChange): NodeChange =>
-	(parameters, node) => {
-		node.typeVersion = 1.1;
-		parameters.options = options;
-		also?.(parameters, node);
-	};
 
 const withGroups =
 	(groupIds: string): NodeChange =>
@@ -113,14 +106,6 @@ describe('Customer > Create or Update: Skip Unchanged', () => {
 
 	it('sends the PATCH with Skip Unchanged off, and in a node of version 1 without the option', async () => {
 		await writeOnce();
-		const off = await xentral.run(FILE, [ITEM], at11({ skipUnchanged: false }));
-		expect(off.error).toBeUndefined();
-		expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
-		expect(off.output('Xentral')[0]).not.toHaveProperty('unchanged');
-		await xentral.sandbox.clearRequests();
-		const v1 = await xentral.run(FILE, [ITEM]);
-		expect(v1.error).toBeUndefined();
-		expect((await xentral.writes()).map((w) => w.method)).toEqual(['PATCH']);
-		expect(v1.output('Xentral')[0]).not.toHaveProperty('unchanged');
+		await expectWrittenWithoutSkip(xentral, FILE, ITEM, 'Xentral', 'PATCH');
 	});
 });
