@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isoDateOrNull } from './customer';
+import type { Shape } from './shapes';
 import { readCollectionParameter } from './parameters';
 import { booleanValue, validateField } from './validation';
 
@@ -223,4 +224,19 @@ export function markUnchanged(
 	unchanged: boolean,
 ): IDataObject[] {
 	return skipUnchanged ? items.map((item) => ({ ...item, unchanged })) : items;
+}
+
+/**
+ * The output shapes of a node version that has Skip Unchanged on by default: Customer > Create or
+ * Update also says `unchanged` (the source of that version's output schemas).
+ */
+export function withUnchangedOutput(
+	shapes: Record<string, Record<string, Shape>>,
+): Record<string, Record<string, Shape>> {
+	const customer = shapes.customer;
+	if (!customer?.upsert) return shapes;
+	return {
+		...shapes,
+		customer: { ...customer, upsert: { ...customer.upsert, unchanged: 'boolean' } },
+	};
 }

@@ -8,6 +8,7 @@ import {
 	JTL_TRIGGER_OUTPUT_SHAPE,
 } from '../../../nodes/JtlWawi/helpers/outputShapes';
 import { schemaFiles } from '../../../nodes/shared/outputSchema';
+import { SKIP_UNCHANGED_SINCE, withUnchangedOutput } from '../../../nodes/shared/unchanged';
 import { resources as xentralResources } from '../../../nodes/Xentral/actions/router';
 import {
 	XENTRAL_OUTPUT_SHAPES,
@@ -29,11 +30,23 @@ import {
 const ROOT = join(__dirname, '../../..');
 const NODES = [
 	{ folder: 'nodes/JtlWawi', files: schemaFiles(1, JTL_OUTPUT_SHAPES) },
+	{
+		folder: 'nodes/JtlWawi',
+		files: schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(JTL_OUTPUT_SHAPES)),
+	},
 	{ folder: 'nodes/JtlWawiTrigger', files: schemaFiles(1, JTL_TRIGGER_OUTPUT_SHAPE) },
 	{ folder: 'nodes/FlowRetail', files: schemaFiles(1, FLOW_OUTPUT_SHAPES) },
+	{
+		folder: 'nodes/FlowRetail',
+		files: schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(FLOW_OUTPUT_SHAPES)),
+	},
 	{ folder: 'nodes/FlowRetailTrigger', files: schemaFiles(1, FLOW_TRIGGER_OUTPUT_SHAPE) },
 	{ folder: 'nodes/FlowRetailPollTrigger', files: schemaFiles(1, FLOW_POLL_TRIGGER_OUTPUT_SHAPE) },
 	{ folder: 'nodes/Xentral', files: schemaFiles(1, XENTRAL_OUTPUT_SHAPES) },
+	{
+		folder: 'nodes/Xentral',
+		files: schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(XENTRAL_OUTPUT_SHAPES)),
+	},
 	{ folder: 'nodes/XentralTrigger', files: schemaFiles(1, XENTRAL_TRIGGER_OUTPUT_SHAPE) },
 	{
 		folder: 'nodes/XentralSalesPriceTrigger',
@@ -87,6 +100,17 @@ describe('output schemas', () => {
 		expect(existsSync(file) ? readFileSync(file, 'utf8') : `(missing: run npm run schemas)`).toBe(
 			text,
 		);
+	});
+
+	it('version 1.1 of each node says in Create or Update whether the write was skipped', () => {
+		for (const shapes of [JTL_OUTPUT_SHAPES, FLOW_OUTPUT_SHAPES, XENTRAL_OUTPUT_SHAPES]) {
+			const files = schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(shapes));
+			const upsert = files['__schema__/v1.1.0/customer/upsert.json'].properties as object;
+			expect(upsert).toHaveProperty('unchanged', { type: 'boolean' });
+			expect(files['__schema__/v1.1.0/customer/get.json'].properties).not.toHaveProperty(
+				'unchanged',
+			);
+		}
 	});
 
 	it('the common customer schema lists both IDs', () => {
