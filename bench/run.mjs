@@ -141,6 +141,7 @@ async function runVariant(n8n, bench, scenario, variant, round) {
 		`  ${scenario.key.padEnd(9)} ${variant.padEnd(8)} r${round}: ${run.wallSeconds.toFixed(2)} s wall, ` +
 			`${run.cpuSeconds.toFixed(2)} s CPU, ${run.peakRssMiB.toFixed(0)} MiB (+${run.rssGrowthMiB.toFixed(0)}), ${run.apiRequests} requests ` +
 			`(+${run.tokenRequests} token), ${run.answered429}×429, lost ${run.lost}, dup ${run.duplicated}` +
+			`${run.writesSaved === undefined ? '' : `, ${run.writesSaved} writes saved`}` +
 			`${run.correct ? '' : ' INCORRECT'}${error ? ` ERROR: ${error}` : ''}`,
 	);
 	return run;
@@ -265,6 +266,10 @@ async function main() {
 			assert.ok(r.ok, `${r.scenario} ${r.variant}: ${r.error}`);
 			assert.ok(r.correct, `${r.scenario} ${r.variant}: wrong result ${JSON.stringify(r)}`);
 			assert.equal(r.surfaced429, 0, `${r.scenario} ${r.variant}: a 429 reached the user`);
+		}
+		for (const s of scenarios.filter((x) => x.unchangedItems !== undefined)) {
+			for (const r of runs.filter((x) => x.scenario === s.key && x.variant === 'package'))
+				assert.equal(r.writesSaved, s.unchangedItems, `${s.key}: writes saved by Skip Unchanged`);
 		}
 		for (const r of runs.filter((x) => x.variant === 'http')) {
 			assert.ok(Number.isFinite(r.wallSeconds), `${r.scenario} http did not finish`);
