@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- node parameters are free-form JSON */
 import type { NodeChange } from './jtlSuite';
 import type { WorkflowResult } from './runWorkflow';
 
