@@ -84,6 +84,28 @@ describe('Customer > Create or Update: Skip Unchanged', () => {
 		expect(await jtl.writes()).toEqual([]);
 	});
 
+	it('compares a date-time as an instant: the same time in another offset is no change', async () => {
+		await existingCustomer('SU-8');
+		const birthday = (value: string) =>
+			at11({}, false, (parameters) => {
+				parameters.extraBodyFields = JSON.stringify({ Birthday: value });
+			});
+		const item = { number: 'SU-8', city: 'Kiel' };
+		const first = await jtl.run(FILE, [item], birthday('1980-05-01T02:00:00+02:00'));
+		expect(first.error).toBeUndefined();
+		expect((await jtl.writes()).map((w) => w.method)).toEqual(['PATCH']);
+		await jtl.sandbox.clearRequests();
+		// JTL keeps the instant; the same instant written in UTC, or in New York, changes nothing.
+		for (const same of ['1980-05-01T00:00:00Z', '1980-04-30T20:00:00-04:00']) {
+			const result = await jtl.run(FILE, [item], birthday(same));
+			expect(result.error).toBeUndefined();
+			expect(await jtl.writes()).toEqual([]);
+		}
+		const later = await jtl.run(FILE, [item], birthday('1980-05-01T02:00:00Z'));
+		expect(later.error).toBeUndefined();
+		expect((await jtl.writes()).map((w) => w.method)).toEqual(['PATCH']);
+	});
+
 	it('returns the common shape with Simplify on, the same shape a write returns', async () => {
 		await existingCustomer('SU-5');
 		const written = await jtl.run(FILE, [{ number: 'SU-5', city: 'Husum' }], at11({}, true));
