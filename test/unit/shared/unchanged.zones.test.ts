@@ -1,3 +1,7 @@
+/**
+ * The Skip Unchanged comparison. Named *.zones.test.ts: `npm test` runs it again under
+ * TZ=Europe/Berlin and TZ=America/New_York, so no rule depends on the n8n server's zone.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 import {
