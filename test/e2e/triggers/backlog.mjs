@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 
 import { pollTriggerWorkflow, sleep, until } from '../../../scripts/n8n-runtime.mjs';
-import { emittedBy } from '../triggerSteps.mjs';
+import { allExecutions, emittedBy } from '../triggerSteps.mjs';
 
 const EXISTING = 1000;
 const DATED_AHEAD = 50;
@@ -31,14 +31,6 @@ const ROUND_2 = {
 
 /** How long a round may take to be emitted: n8n polls every minute, at a random second. */
 const ROUND_WAIT_MS = 150_000;
-
-/** Executions of a workflow, newest first, however many (the list answers 10 by default). */
-async function executions(n8n, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await n8n.rest.call('GET', `/executions?filter=${filter}&limit=250`);
-	assert.equal(res.status, 200, `GET /rest/executions: ${JSON.stringify(res.body)}`);
-	return res.body.data.results;
-}
 
 /** One system's sandbox and the triggers that watch it. */
 async function system({ tenant, name, sandboxName, keyOf, triggers }) {
@@ -182,7 +174,7 @@ export async function triggers({ tenant }) {
 				`${label(t)}: the ${want.length} changes emitted`,
 				ROUND_WAIT_MS,
 				async () => {
-					for (const e of (await executions(n8n, t.workflow.id)).reverse()) {
+					for (const e of (await allExecutions(n8n, t.workflow.id)).reverse()) {
 						if (seen.get(t.workflow.id).has(e.id) || e.status === 'running' || e.status === 'new')
 							continue;
 						assert.equal(e.status, 'success', `${label(t)}: execution ${e.id} ${e.status}`);
@@ -202,7 +194,7 @@ export async function triggers({ tenant }) {
 			});
 			// A poll that emits more comes at once; give one that is under way time to finish.
 			await sleep(1500);
-			for (const e of await executions(n8n, t.workflow.id))
+			for (const e of await allExecutions(n8n, t.workflow.id))
 				assert.ok(
 					seen.get(t.workflow.id).has(e.id) || e.status === 'running',
 					`${label(t)}: execution ${e.id} after the round`,
@@ -222,7 +214,7 @@ export async function triggers({ tenant }) {
 		);
 		for (const t of all)
 			assert.deepEqual(
-				await executions(n8n, t.workflow.id),
+				await allExecutions(n8n, t.workflow.id),
 				[],
 				`${label(t)}: activation emitted the backlog`,
 			);
@@ -252,7 +244,7 @@ export async function triggers({ tenant }) {
 	const nothingMore = async (n8n) => {
 		const quiet = {};
 		for (const t of all) {
-			const list = await executions(n8n, t.workflow.id);
+			const list = await allExecutions(n8n, t.workflow.id);
 			const extra = list.filter((e) => !seen.get(t.workflow.id).has(e.id));
 			assert.deepEqual(
 				extra.map((e) => e.id),

@@ -14,6 +14,7 @@
 import assert from 'node:assert/strict';
 
 import { until } from '../../../scripts/n8n-runtime.mjs';
+import { allExecutions } from '../triggerSteps.mjs';
 
 /** Whether the "quiet" variant runs: on once Skip Unchanged and Only When These Fields Change are merged. */
 const QUIET_VARIANT = process.env.ERP_SYNC_QUIET === '1';
@@ -124,14 +125,6 @@ export function syncWorkflows(variant, jtlCredentials, flowCredentials) {
 	};
 }
 
-/** Executions of a workflow, however many (the list answers 10 by default). */
-async function executions(n8n, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await n8n.rest.call('GET', `/executions?filter=${filter}&limit=250`);
-	assert.equal(res.status, 200, `GET /rest/executions: ${JSON.stringify(res.body)}`);
-	return res.body.data.results;
-}
-
 async function syncCase(variant, tenant) {
 	const jtl = await tenant(`sync-${variant}`, 'jtl');
 	const flow = await tenant(`sync-${variant}`, 'flow');
@@ -170,8 +163,8 @@ async function syncCase(variant, tenant) {
 			.filter((r) => r.method === 'GET' && r.path === `/v2${customers}` && r.query.sortBy).length,
 	});
 	const executionCounts = async (n8n) => ({
-		flowToJtlRuns: (await executions(n8n, flows.flowToJtl.id)).length,
-		jtlToFlowRuns: (await executions(n8n, flows.jtlToFlow.id)).length,
+		flowToJtlRuns: (await allExecutions(n8n, flows.flowToJtl.id)).length,
+		jtlToFlowRuns: (await allExecutions(n8n, flows.jtlToFlow.id)).length,
 	});
 
 	/** The one change a user makes in Flow Retail, after both triggers' first polls. */
