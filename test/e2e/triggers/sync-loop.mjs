@@ -14,121 +14,18 @@
 import assert from 'node:assert/strict';
 
 import { until } from '../../../scripts/n8n-runtime.mjs';
+import { twoWaySyncWorkflows } from '../../../scripts/demo-flows.mjs';
 import { allExecutions } from '../triggerSteps.mjs';
 
 /** Whether the "quiet" variant runs: on once Skip Unchanged and Only When These Fields Change are merged. */
 const QUIET_VARIANT = process.env.ERP_SYNC_QUIET === '1';
 
-/** The common-shape fields the sync carries, in both directions. */
-const SYNCED = ['firstName', 'lastName', 'email', 'city'];
-
-/** The node options of each variant: the Create or Update nodes' and the triggers'. */
-const VARIANTS = {
-	loops: { write: {}, trigger: {} },
-	quiet: { write: { skipUnchanged: true }, trigger: { changeFields: SYNCED } },
-};
-
-const POLL = { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'updatedCustomer' };
-const PKG = 'n8n-nodes-erp-customers';
-const JTL_TRIGGER = 'JTL-Wawi Customer Changed';
-const FLOW_TRIGGER = 'Flow Retail Customer Changed';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-const node = (name, type, position, parameters, credentials) => ({
-	id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-	name,
-	type: `${PKG}.${type}`,
-	typeVersion: 1,
-	position,
-	parameters,
-	credentials,
-});
-
-const workflow = (id, name, trigger, write) => ({
-	id,
-	name,
-	active: false,
-	nodes: [trigger, write],
-	connections: { [trigger.name]: { main: [[{ node: write.name, type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-});
-
-/** The two workflows of one variant, on its sandbox pair. */
-export function syncWorkflows(variant, jtlCredentials, flowCredentials) {
-	const { write, trigger } = VARIANTS[variant];
-	const suffix = variant[0].toUpperCase() + variant.slice(1);
-	return {
-		jtlToFlow: workflow(
-			`syncJtlToFlow${suffix}`,
-			`Two-way sync (${variant}): JTL-Wawi customer changed → Flow Retail`,
-			node(
-				JTL_TRIGGER,
-				'jtlWawiTrigger',
-				[0, 0],
-				{ ...POLL, options: { ...trigger } },
-				jtlCredentials,
-			),
-			node(
-				'Create or Update in Flow Retail',
-				'flowRetail',
-				[280, 0],
-				{
-					resource: 'customer',
-					operation: 'upsert',
-					externalId: '={{ $json.number }}',
-					fields: {
-						firstname: '={{ $json.firstName ?? "" }}',
-						lastname: '={{ $json.lastName ?? "" }}',
-						email: '={{ $json.email ?? "" }}',
-						city: '={{ $json.city ?? "" }}',
-					},
-					...(Object.keys(write).length ? { options: { ...write } } : {}),
-				},
-				flowCredentials,
-			),
-		),
-		flowToJtl: workflow(
-			`syncFlowToJtl${suffix}`,
-			`Two-way sync (${variant}): Flow Retail customer changed → JTL-Wawi`,
-			node(
-				FLOW_TRIGGER,
-				'flowRetailPollTrigger',
-				[0, 0],
-				{ ...POLL, options: { ...trigger } },
-				flowCredentials,
-			),
-			node(
-				'Create or Update in JTL-Wawi',
-				'jtlWawi',
-				[280, 0],
-				{
-					resource: 'customer',
-					operation: 'upsert',
-					customerNumber: '={{ $json.externalId }}',
-					customerGroupId: 1,
-					companyId: 1,
-					languageIso: 'DE',
-					billingAddress: {
-						FirstName: '={{ $json.firstName }}',
-						LastName: '={{ $json.lastName }}',
-						EmailAddress: '={{ $json.email }}',
-						City: '={{ $json.city }}',
-					},
-					additionalFields: {},
-					shippingAddress: {},
-					paymentSettings: {},
-					options: { ...write },
-				},
-				jtlCredentials,
-			),
-		),
-	};
-}
 
 async function syncCase(variant, tenant) {
 	const jtl = await tenant(`sync-${variant}`, 'jtl');
 	const flow = await tenant(`sync-${variant}`, 'flow');
-	const flows = syncWorkflows(variant, jtl.credentialRef, flow.credentialRef);
+	const flows = twoWaySyncWorkflows(variant, { jtl: jtl.credentialRef, flow: flow.credentialRef });
 	const customers = `/tenants/${flow.credentials.tenantUid}/customers`;
 	const flowCall = async (method, path, body) => {
 		const res = await fetch(`${flow.apiBase}${path}`, {
