@@ -296,7 +296,7 @@ export function asManualRun(workflow, triggerName, sampleItems) {
 }
 
 /** The common-shape fields the two-way sync carries, in both directions. */
-const TWO_WAY_SYNCED = ['firstName', 'lastName', 'email', 'city'];
+const TWO_WAY_SYNCED = ['firstName', 'lastName', 'email', 'city', 'countryIso'];
 
 /**
  * The node options of each two-way sync variant, for the Create or Update nodes and the triggers:
@@ -353,6 +353,7 @@ export function twoWaySyncWorkflows(
 						lastname: '={{ $json.lastName ?? "" }}',
 						email: '={{ $json.email ?? "" }}',
 						city: '={{ $json.city ?? "" }}',
+						countryCode: '={{ $json.countryIso ?? "" }}',
 					},
 					...(Object.keys(write).length ? { options: { ...write } } : {}),
 				},
@@ -378,6 +379,7 @@ export function twoWaySyncWorkflows(
 						LastName: '={{ $json.lastName }}',
 						EmailAddress: '={{ $json.email }}',
 						City: '={{ $json.city }}',
+						CountryIso: '={{ $json.countryIso }}',
 					},
 					additionalFields: {},
 					shippingAddress: {},

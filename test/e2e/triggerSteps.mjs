@@ -15,7 +15,7 @@ export async function emittedBy(n8n, executionId, trigger) {
 /** Executions of a workflow, newest first, however many (the list answers 10 by default). */
 export async function allExecutions(n8n, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await n8n.rest.call('GET', `/executions?filter=${filter}&limit=250`);
+	const res = await n8n.rest.call('GET', `/executions?filter=${filter}&limit=100`);
 	assert.equal(res.status, 200, `GET /rest/executions: ${JSON.stringify(res.body)}`);
 	return res.body.data.results;
 }

@@ -46,7 +46,7 @@ async function syncCase(variant, tenant) {
 	});
 
 	let startedAt;
-	let marks;
+	let marks = { jtl: 0, flow: 0 };
 	const writesSince = (sandbox, from, test) =>
 		sandbox.requests.slice(from).filter((r) => WRITES.has(r.method) && test(r.path));
 	const count = () => ({
@@ -59,6 +59,18 @@ async function syncCase(variant, tenant) {
 			.slice(marks.flow)
 			.filter((r) => r.method === 'GET' && r.path === `/v2${customers}` && r.query.sortBy).length,
 	});
+	/** For a failure message: the counts and each workflow's last execution with its error. */
+	const explain = async (n8n, error) => {
+		const last = {};
+		for (const w of [flows.flowToJtl, flows.jtlToFlow]) {
+			const [e] = await allExecutions(n8n, w.id);
+			const failed =
+				e && e.status !== 'success' ? (await n8n.execution(e.id)).data.resultData.error : undefined;
+			last[w.id] = e ? `${e.id} ${e.status}${failed ? `: ${failed.message}` : ''}` : 'none';
+		}
+		error.message += `; ${JSON.stringify({ ...count(), ...(await executionCounts(n8n)), last })}`;
+		throw error;
+	};
 	const executionCounts = async (n8n) => ({
 		flowToJtlRuns: (await allExecutions(n8n, flows.flowToJtl.id)).length,
 		jtlToFlowRuns: (await allExecutions(n8n, flows.jtlToFlow.id)).length,
@@ -127,10 +139,12 @@ async function syncCase(variant, tenant) {
 		name: `Two-way sync JTL-Wawi ↔ Flow Retail (${variant}): one change in Flow Retail, ${variant === 'loops' ? 'written back and forth (today, without the options)' : 'one write, then nothing'}`,
 		workflows: [flows.jtlToFlow, flows.flowToJtl],
 		async live(n8n) {
-			running = (variant === 'loops' ? loops : quiet)(n8n).then(
-				(note) => ({ note }),
-				(error) => ({ error }),
-			);
+			running = (variant === 'loops' ? loops : quiet)(n8n)
+				.catch((error) => explain(n8n, error))
+				.then(
+					(note) => ({ note }),
+					(error) => ({ error }),
+				);
 			return 'runs beside the other cases';
 		},
 		async beforeStop() {
