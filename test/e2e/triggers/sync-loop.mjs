@@ -21,6 +21,9 @@ import { allExecutions } from '../triggerSteps.mjs';
 const QUIET_VARIANT = process.env.ERP_SYNC_QUIET === '1';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** A poll of the JTL-Wawi Trigger (Updated Customer): the v2 list by change date. */
+const isJtlPoll = (r) =>
+	r.path === '/erp/v2/customers' && /^lastChanged/.test(String(r.query?.sortBy ?? ''));
 
 async function syncCase(variant, tenant) {
 	const jtl = await tenant(`sync-${variant}`, 'jtl');
@@ -52,9 +55,8 @@ async function syncCase(variant, tenant) {
 	const count = () => ({
 		jtlWrites: writesSince(jtl, marks.jtl, (p) => p.startsWith('/erp/')).length,
 		flowWrites: writesSince(flow, marks.flow, (p) => p.startsWith(`/v2${customers}`)).length,
-		jtlPolls: jtl.requests
-			.slice(marks.jtl)
-			.filter((r) => r.method === 'GET' && r.path === '/erp/v2/customers').length,
+		jtlPolls: jtl.requests.slice(marks.jtl).filter((r) => r.method === 'GET' && isJtlPoll(r))
+			.length,
 		flowPolls: flow.requests
 			.slice(marks.flow)
 			.filter((r) => r.method === 'GET' && r.path === `/v2${customers}` && r.query.sortBy).length,
@@ -82,7 +84,7 @@ async function syncCase(variant, tenant) {
 			'both triggers activated (their first polls)',
 			90_000,
 			() =>
-				jtl.requests.some((r) => r.path === '/erp/v2/customers') &&
+				jtl.requests.some(isJtlPoll) &&
 				flow.requests.some((r) => r.method === 'GET' && r.query?.sortBy),
 		);
 		await flowCall('PUT', `${customers}/${flowCustomer.customerUid}`, { city: 'Changed in Flow' });
