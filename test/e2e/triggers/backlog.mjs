@@ -200,7 +200,11 @@ export async function triggers({ tenant }) {
 					`${label(t)}: execution ${e.id} after the round`,
 				);
 			assert.equal(new Set(got).size, got.length, `${label(t)}: a change emitted twice`);
-			assert.deepEqual([...got].sort(), [...want].sort(), `${label(t)}: emitted vs changed`);
+			assert.deepEqual(
+				[...got].sort(),
+				[...want].sort(),
+				`${label(t)}: emitted ${got.length} (${counts.join(' + ')} per execution), changed ${want.length}`,
+			);
 			perTrigger[label(t)] = counts;
 		}
 		return perTrigger;
