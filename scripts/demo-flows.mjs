@@ -2,7 +2,9 @@
 // JTL-Wawi customer becomes a Flow Retail customer, a Xentral sales price change updates the JTL-Wawi
 // customer price, and a nightly export of changed customers from all three systems in the common
 // customer shape. `npm start` imports them; the end-to-end run executes each of them (the trigger
-// replaced by a manual start with a sample event, see asManualRun).
+// replaced by a manual start with a sample event, see asManualRun). The two-way JTL-Wawi ↔ Flow
+// Retail sync (twoWaySyncWorkflows) runs in the live trigger run; `npm start` does not import it
+// yet, since without Skip Unchanged and Only When These Fields Change the pair writes back and forth.
 
 const JTL_CREDENTIAL = { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } };
 const FLOW_CREDENTIAL = { flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' } };
@@ -291,4 +293,101 @@ export function asManualRun(workflow, triggerName, sampleItems) {
 	}
 	copy.id = `${copy.id}Manual`;
 	return copy;
+}
+
+/** The common-shape fields the two-way sync carries, in both directions. */
+const TWO_WAY_SYNCED = ['firstName', 'lastName', 'email', 'city', 'countryIso'];
+
+/**
+ * The node options of each two-way sync variant, for the Create or Update nodes and the triggers:
+ * `loops` is today's pair (every write changes the record's date, so the other side's trigger emits
+ * it and writes it back); `quiet` sets Skip Unchanged and Only When These Fields Change, so the echo
+ * ends at the first hop.
+ */
+export const TWO_WAY_VARIANTS = {
+	loops: { write: {}, trigger: {} },
+	quiet: { write: { skipUnchanged: true }, trigger: { changeFields: TWO_WAY_SYNCED } },
+};
+
+/**
+ * A two-way customer sync between JTL-Wawi and Flow Retail, both polled every minute: a changed
+ * JTL-Wawi customer is written to Flow Retail (Create or Update by external ID = the JTL customer
+ * number), a changed Flow Retail customer to JTL-Wawi (Create or Update by customer number = the
+ * Flow Retail external ID). Returns { jtlToFlow, flowToJtl }.
+ */
+export function twoWaySyncWorkflows(
+	variant,
+	{ jtl = JTL_CREDENTIAL, flow = FLOW_CREDENTIAL } = {},
+) {
+	const { write, trigger } = TWO_WAY_VARIANTS[variant];
+	const suffix = variant[0].toUpperCase() + variant.slice(1);
+	const poll = {
+		pollTimes: { item: [{ mode: 'everyMinute' }] },
+		event: 'updatedCustomer',
+		options: { ...trigger },
+	};
+	const pair = (id, name, nodes) => ({
+		id,
+		name,
+		active: false,
+		nodes,
+		connections: chain(...nodes.map((n) => n.name)),
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	});
+	const fromJtl = 'JTL-Wawi Customer Changed';
+	const fromFlow = 'Flow Retail Customer Changed';
+	return {
+		jtlToFlow: pair(`syncJtlToFlow${suffix}`, `Two-way sync (${variant}): JTL-Wawi → Flow Retail`, [
+			node(fromJtl, `${PKG}.jtlWawiTrigger`, 1, [0, 0], poll, { credentials: jtl }),
+			node(
+				'Create or Update in Flow Retail',
+				`${PKG}.flowRetail`,
+				1,
+				[280, 0],
+				{
+					resource: 'customer',
+					operation: 'upsert',
+					externalId: '={{ $json.number }}',
+					fields: {
+						firstname: '={{ $json.firstName ?? "" }}',
+						lastname: '={{ $json.lastName ?? "" }}',
+						email: '={{ $json.email ?? "" }}',
+						city: '={{ $json.city ?? "" }}',
+						countryCode: '={{ $json.countryIso ?? "" }}',
+					},
+					...(Object.keys(write).length ? { options: { ...write } } : {}),
+				},
+				{ credentials: flow },
+			),
+		]),
+		flowToJtl: pair(`syncFlowToJtl${suffix}`, `Two-way sync (${variant}): Flow Retail → JTL-Wawi`, [
+			node(fromFlow, `${PKG}.flowRetailPollTrigger`, 1, [0, 0], poll, { credentials: flow }),
+			node(
+				'Create or Update in JTL-Wawi',
+				`${PKG}.jtlWawi`,
+				1,
+				[280, 0],
+				{
+					resource: 'customer',
+					operation: 'upsert',
+					customerNumber: '={{ $json.externalId }}',
+					customerGroupId: 1,
+					companyId: 1,
+					languageIso: 'DE',
+					billingAddress: {
+						FirstName: '={{ $json.firstName }}',
+						LastName: '={{ $json.lastName }}',
+						EmailAddress: '={{ $json.email }}',
+						City: '={{ $json.city }}',
+						CountryIso: '={{ $json.countryIso }}',
+					},
+					additionalFields: {},
+					shippingAddress: {},
+					paymentSettings: {},
+					options: { ...write },
+				},
+				{ credentials: jtl },
+			),
+		]),
+	};
 }

@@ -601,10 +601,15 @@ export async function loginOwner(rest, owner) {
 	// is still migrating (longer after a restart with active workflows), every route answers 200
 	// with the plain text "n8n is starting up", and on a busy machine a 503 ("Database is not
 	// ready") may come first: only a JSON answer other than those counts.
+	// On a loaded machine a restarted n8n has also dropped the connection once after /healthz
+	// answered (`fetch failed`): that too is "not up yet".
 	const answered = (res) => ![404, 503].includes(res.status) && typeof res.body === 'object';
 	const setup = await until('the n8n REST API', 90_000, async () => {
-		const res = await rest.call('POST', '/owner/setup', owner);
-		return answered(res) ? res : undefined;
+		const res = await rest.call('POST', '/owner/setup', owner).catch((error) => {
+			if (error instanceof TypeError && error.message === 'fetch failed') return undefined;
+			throw error;
+		});
+		return res && answered(res) ? res : undefined;
 	});
 	// 400 means an owner exists already (a re-used database); logging in still works then.
 	if (setup.status !== 200 && setup.status !== 400)

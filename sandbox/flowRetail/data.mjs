@@ -81,6 +81,53 @@ export function displayNameOf(customer) {
 export const hasExtension = (state, code) =>
 	state.tenant.extensions.some((e) => e.extensionCode === code && e.active);
 
+/** The seed's customer number `i`, created (and last changed) at `at`. */
+function seedCustomer(rng, i, at, groups, stores) {
+	const c = blankCustomer(`cust-${String(i).padStart(4, '0')}`, at);
+	const company = i % 5 === 0;
+	const [city, postalCode] = rng.pick(CITIES);
+	Object.assign(c, {
+		externalId: i % 3 === 0 ? `EXT-${i}` : null,
+		customerType: company ? 'COMPANY' : 'PERSON',
+		firstname: rng.pick(FIRST),
+		lastname: rng.pick(LAST),
+		companyName: company ? rng.pick(COMPANIES) : '',
+		email: `customer${i}@example.no`,
+		mobile: `+47${rng.int(40000000, 99999999)}`,
+		address: `${rng.pick(STREETS)} ${rng.int(1, 120)}`,
+		postalCode,
+		city,
+		countryCode: 'NO',
+		vatNumber: company ? `NO${rng.int(900000000, 999999999)}MVA` : '',
+		customerGroupUids: [groups[i % groups.length].customerGroupUid],
+		defaultStore: {
+			storeUid: stores[i % stores.length].storeUid,
+			name: stores[i % stores.length].name,
+		},
+	});
+	c.displayName = displayNameOf(c);
+	return c;
+}
+
+/**
+ * A customer made as the seed makes them, created at `atIso` under the next free seed UID, added
+ * to the state: what `POST /__sandbox/changes` creates.
+ */
+export function newCustomer(state, atIso) {
+	let i = state.customers.length + 1;
+	const taken = new Set(state.customers.map((c) => c.customerUid));
+	while (taken.has(`cust-${String(i).padStart(4, '0')}`)) i++;
+	const customer = seedCustomer(
+		createRng(state.seed * 100_003 + i),
+		i,
+		atIso,
+		state.groups,
+		state.stores,
+	);
+	state.customers.push(customer);
+	return customer;
+}
+
 /**
  * Fresh state for `options.seed`: the tenant, stores, groups, price lists, prices, customers, CRM
  * entries.
@@ -127,33 +174,10 @@ export function seedState(options = {}) {
 		}
 	}
 	const customers = [];
-	for (let i = 1; i <= (options.customers ?? 25); i++) {
-		const at = iso(BASE_TIME + i * HOUR + rng.int(0, 59) * 60_000);
-		const c = blankCustomer(`cust-${String(i).padStart(4, '0')}`, at);
-		const company = i % 5 === 0;
-		const [city, postalCode] = rng.pick(CITIES);
-		Object.assign(c, {
-			externalId: i % 3 === 0 ? `EXT-${i}` : null,
-			customerType: company ? 'COMPANY' : 'PERSON',
-			firstname: rng.pick(FIRST),
-			lastname: rng.pick(LAST),
-			companyName: company ? rng.pick(COMPANIES) : '',
-			email: `customer${i}@example.no`,
-			mobile: `+47${rng.int(40000000, 99999999)}`,
-			address: `${rng.pick(STREETS)} ${rng.int(1, 120)}`,
-			postalCode,
-			city,
-			countryCode: 'NO',
-			vatNumber: company ? `NO${rng.int(900000000, 999999999)}MVA` : '',
-			customerGroupUids: [groups[i % groups.length].customerGroupUid],
-			defaultStore: {
-				storeUid: stores[i % stores.length].storeUid,
-				name: stores[i % stores.length].name,
-			},
-		});
-		c.displayName = displayNameOf(c);
-		customers.push(c);
-	}
+	for (let i = 1; i <= (options.customers ?? 25); i++)
+		customers.push(
+			seedCustomer(rng, i, iso(BASE_TIME + i * HOUR + rng.int(0, 59) * 60_000), groups, stores),
+		);
 	// One customer with a contact and both kinds of address, as a B2B customer would have.
 	const withChildren = customers[19];
 	if (withChildren) {

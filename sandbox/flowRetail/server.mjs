@@ -7,7 +7,8 @@ import { withLocalTimes } from '../shared/localTimes.mjs';
 import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { withFutureCustomers } from '../shared/futureDated.mjs';
-import { seedState } from './data.mjs';
+import { customerChanges } from '../shared/changes.mjs';
+import { newCustomer, seedState } from './data.mjs';
 import { emitEvent, flowDeliverer } from './delivery.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
 import * as customers from './routes/customers.mjs';
@@ -115,6 +116,16 @@ export async function startFlowRetailSandbox(userOptions = {}) {
 		summary,
 		control: {
 			...deliveryControl(deliverer),
+			// POST /__sandbox/changes: many customers created and changed at once (no deliveries).
+			...customerChanges({
+				list: (state) => state.customers,
+				keyOf: (customer) => customer.customerUid,
+				changed: 'lastModifiedAt',
+				make: newCustomer,
+				touch: (customer, n) => {
+					customer.internalNote = `Change ${n}`;
+				},
+			}),
 			'GET transports': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.transports }),
 		},
 		onReset: () => deliverer.reset(),

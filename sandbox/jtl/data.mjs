@@ -269,6 +269,18 @@ function seedCustomer(rng, state, id, spacing) {
 	};
 }
 
+/**
+ * A customer made as the seed makes them, created at `atIso` (never changed since), added to the
+ * state: what `POST /__sandbox/changes` creates.
+ */
+export function newCustomer(state, atIso) {
+	const customer = seedCustomer(state.rng, state, state.nextId.customer++, DAY);
+	customer.createdAt = atIso;
+	customer.lastChanged = atIso;
+	state.customers.push(customer);
+	return customer;
+}
+
 /** Build a complete fresh state from options.seed / options.customers / options.items. */
 export function seedState({ seed = 1, customers = 25, items = 10 } = {}) {
 	const rng = createRng(seed);

@@ -7,7 +7,8 @@ import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/ser
 import { isUuid, parseInt32 } from '../shared/values.mjs';
 import { authenticate, issueToken, maskTokenBody, tokenResponse } from './auth.mjs';
 import { withFutureCustomers } from '../shared/futureDated.mjs';
-import { seedState } from './data.mjs';
+import { newCustomer, seedState } from './data.mjs';
+import { customerChanges } from '../shared/changes.mjs';
 import { DEFAULT_READINGS, READING_FLAGS, readingsOf } from './readings.mjs';
 import * as contacts from './routes/contacts.mjs';
 import * as customersV1 from './routes/customers-v1.mjs';
@@ -108,6 +109,16 @@ export async function startJtlSandbox(userOptions = {}) {
 		},
 		errorBody,
 		summary,
+		// POST /__sandbox/changes: many customers created and changed at once (shared/changes.mjs).
+		control: customerChanges({
+			list: (state) => state.customers,
+			keyOf: (customer) => customer.uuid,
+			changed: 'lastChanged',
+			make: newCustomer,
+			touch: (customer, n) => {
+				customer.website = `https://change-${n}.customer-${customer.id}.example`;
+			},
+		}),
 	});
 
 	return {

@@ -74,6 +74,20 @@ function makeCustomer(rng, n) {
 	return { customer, masterdata };
 }
 
+/**
+ * A customer made as the seed makes them (with its master-data address), created at `atIso`, added
+ * to the state under the next ID: what `POST /__sandbox/changes` creates.
+ */
+export function newCustomer(state, atIso) {
+	const n = ++state.nextIds.customer;
+	const { customer, masterdata } = makeCustomer(seededRandom(state.seed * 100_003 + n), n);
+	customer.createdAt = atIso;
+	customer.updatedAt = atIso;
+	state.customers.push(customer);
+	state.addresses[customer.id] = { masterdata, billingaddress: null, delivery: [] };
+	return customer;
+}
+
 /** A fresh state: customers with their master-data address, contact persons, sales prices. */
 export function seedState(options = {}) {
 	const seed = options.seed ?? 1;

@@ -7,7 +7,8 @@ import { ApiError } from '../shared/errors.mjs';
 import { Router } from '../shared/router.mjs';
 import { resolveOptions, sandboxHandle, startSandboxServer } from '../shared/server.mjs';
 import { withFutureCustomers } from '../shared/futureDated.mjs';
-import { seedState } from './data.mjs';
+import { customerChanges } from '../shared/changes.mjs';
+import { newCustomer, seedState } from './data.mjs';
 import { createAnnouncer } from './deliveries.mjs';
 import { deliveryControl } from '../shared/webhooks.mjs';
 import { errorBody, errorHeaders } from './problems.mjs';
@@ -148,6 +149,16 @@ export async function startXentralSandbox(userOptions = {}) {
 		summary,
 		control: {
 			...deliveryControl(deliverer),
+			// POST /__sandbox/changes: many customers created and changed at once.
+			...customerChanges({
+				list: (state) => state.customers,
+				keyOf: (customer) => customer.id,
+				changed: 'updatedAt',
+				make: newCustomer,
+				touch: (customer, n) => {
+					customer.contactDetails.website = `https://change-${n}.customer-${customer.id}.example`;
+				},
+			}),
 			'GET webhooks': (_parsed, sandbox) => ({ status: 200, body: sandbox.state.webhooks }),
 			'GET readings': () => ({ status: 200, body: options.readings }),
 			'POST readings': (parsed) => {

@@ -19,6 +19,16 @@ import {
 	xentralSandboxCredentialFile,
 } from '../../scripts/n8n-runtime.mjs';
 
+/** How each system's sandbox starts and which n8n credential points at it. */
+const TENANT_SYSTEMS = {
+	jtl: [startJtlSandbox, jtlSandboxCredentialFile],
+	flow: [
+		(o) => startFlowRetailSandbox({ webhookBackoffMs: 200, ...o }),
+		flowRetailSandboxCredentialFile,
+	],
+	xentral: [startXentralSandbox, xentralSandboxCredentialFile],
+};
+
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 
 /**
@@ -34,15 +44,42 @@ export async function startE2ESandboxes() {
 		flow: flowRetailSandboxCredentialFile(flow),
 		xentral: xentralSandboxCredentialFile(xentral),
 	};
+	const credentials = [bySystem.jtl, bySystem.flow, bySystem.xentral];
+	const tenants = new Map();
+	/**
+	 * A sandbox of `system` for one case alone (`name` tells it apart), so that what its triggers see
+	 * is only what the case does: started on the first call with `options`, reset on a later one
+	 * (queue mode builds the trigger cases twice). Returns the sandbox with `credentials` (its node
+	 * credentials reference); its n8n credential joins `credentials`, which a run imports after
+	 * building its cases.
+	 */
+	const tenant = async (name, system, options = {}) => {
+		const key = `${system}/${name}`;
+		if (tenants.has(key)) {
+			const known = tenants.get(key);
+			known.reset();
+			return known;
+		}
+		const [start, credentialFile] = TENANT_SYSTEMS[system];
+		const sandbox = await start({ port: 0, ...options });
+		const file = credentialFile(sandbox);
+		const suffix = name.replace(/(^|[^a-z0-9])([a-z0-9])/gi, (_, _sep, c) => c.toUpperCase());
+		const credential = { ...file, id: `${file.id}${suffix}`, name: `${file.name} (${name})` };
+		credentials.push(credential);
+		sandbox.credentialRef = { [file.type]: { id: credential.id, name: credential.name } };
+		tenants.set(key, sandbox);
+		return sandbox;
+	};
 	return {
-		context: { jtl, flow, xentral, workflowWithInput },
-		credentials: [bySystem.jtl, bySystem.flow, bySystem.xentral],
+		context: { jtl, flow, xentral, workflowWithInput, tenant },
+		credentials,
 		/** Copies of the credentials on a blocked address (see blockedCredential). */
 		blockedCredentials: Object.values(bySystem).map(blockedCredential),
 		/** n8n's import file for one system's sandbox (`all`: every one). */
 		credentialsFor: (system) =>
 			system === 'all' ? [bySystem.jtl, bySystem.flow, bySystem.xentral] : [bySystem[system]],
 		async close() {
+			for (const sandbox of tenants.values()) await sandbox.close();
 			await xentral.close();
 			await flow.close();
 			await jtl.close();
@@ -51,7 +88,7 @@ export async function startE2ESandboxes() {
 }
 
 /**
- * Calls `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
+ * Calls (and awaits) `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
  * whose name contains one of `only` (all when `only` is empty). Each case gets the `system` its
  * file exports (`jtl`, `xentral`, `flow`: the system package that runs it alone; `all`, the
  * default: the all-in-one package, for cases across systems).
@@ -62,10 +99,14 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 		.filter((f) => f.endsWith('.mjs'))
 		.sort()) {
 		const mod = await import(pathToFileURL(path.join(dir, file)).href);
-		cases.push(...mod[exportName](context).map((c) => ({ system: mod.system ?? 'all', ...c })));
+		const made = await mod[exportName](context);
+		cases.push(...made.map((c) => ({ system: mod.system ?? 'all', ...c })));
 	}
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
+
+/** The workflows of trigger cases: a case has one `workflow` or several `workflows`. */
+export const workflowsOf = (cases) => cases.flatMap((c) => c.workflows ?? [c.workflow]);
 
 /** Every case of every file in cases/ (each exports `cases(context)`), filtered by name. */
 export const loadCases = (context, only = []) => loadCaseFiles(CASES_DIR, 'cases', context, only);

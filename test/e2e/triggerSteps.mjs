@@ -12,6 +12,14 @@ export async function emittedBy(n8n, executionId, trigger) {
 	return run[trigger][0].data.main[0].map((i) => i.json);
 }
 
+/** Executions of a workflow, newest first, however many (the list answers 10 by default). */
+export async function allExecutions(n8n, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const res = await n8n.rest.call('GET', `/executions?filter=${filter}&limit=100`);
+	assert.equal(res.status, 200, `GET /rest/executions: ${JSON.stringify(res.body)}`);
+	return res.body.data.results;
+}
+
 /** Waits until the workflow's trigger is active in n8n (after a start or restart). */
 export async function triggerActive(n8n, workflowId, nodeId) {
 	await until(`activation of ${workflowId}`, 90_000, async () => {

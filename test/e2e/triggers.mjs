@@ -2,9 +2,11 @@
 // scheduler and webhooks, against the sandboxes. Never shipped.
 //
 // Every file in test/e2e/triggers/ exports `triggers(context)` (context as for the e2e cases)
-// returning trigger cases: { name, workflow, live(n8n), whileDown?(), afterRestart?(n8n),
-// afterDeactivate?(n8n) }. The run imports all workflows, starts n8n and activates them, runs each
-// `live`, stops n8n, runs each `whileDown` (changes made while n8n is down), starts n8n again on
+// returning trigger cases (or a promise of them): { name, workflow | workflows, live(n8n),
+// beforeStop?(n8n), whileDown?(), afterRestart?(n8n), afterDeactivate?(n8n) }. The run imports all
+// workflows, starts n8n and activates them, runs each `live`, then each `beforeStop` (a case whose
+// `live` started something that runs beside the other cases awaits it there), stops n8n, runs each
+// `whileDown` (changes made while n8n is down), starts n8n again on
 // the same port and user folder, runs each `afterRestart`, then deactivates every workflow and
 // runs each `afterDeactivate` (a webhook trigger's registration must be gone). `n8n` is
 // { url, rest, executions(workflowId), execution(id), output() }; the webhook URL n8n registers is
@@ -27,7 +29,7 @@ import {
 	readExecution,
 	spawnN8n,
 } from '../../scripts/n8n-runtime.mjs';
-import { loadCaseFiles, startE2ESandboxes } from './setup.mjs';
+import { loadCaseFiles, startE2ESandboxes, workflowsOf } from './setup.mjs';
 
 const OWNER = {
 	email: 'triggers-owner@example.com',
@@ -108,7 +110,7 @@ async function main() {
 			['credentials.json', sandboxes.credentials, 'import:credentials'],
 			[
 				'workflows.json',
-				selected.map((c) => ({ ...c.workflow, active: false })),
+				workflowsOf(selected).map((w) => ({ ...w, active: false })),
 				'import:workflow',
 			],
 		];
@@ -119,11 +121,12 @@ async function main() {
 		}
 		const port = await freePort();
 		n8n = await startN8n(runtime, port);
-		for (const c of selected) await activateWorkflow(n8n.rest, c.workflow.id);
+		for (const w of workflowsOf(selected)) await activateWorkflow(n8n.rest, w.id);
 		log(
 			`n8n up, ${selected.length} trigger workflows active after ${Math.round((Date.now() - started) / 1000)} s`,
 		);
 		await phase('fires live', 'live', n8n);
+		await phase('before n8n stops', 'beforeStop', n8n);
 
 		await n8n.proc.stop();
 		log('n8n stopped');
@@ -132,10 +135,9 @@ async function main() {
 		log('n8n started again');
 		await phase('after the restart', 'afterRestart', n8n);
 
-		for (const c of selected) {
-			const res = await n8n.rest.call('POST', `/workflows/${c.workflow.id}/deactivate`);
-			if (res.status !== 200)
-				throw new Error(`deactivate ${c.workflow.id}: ${JSON.stringify(res.body)}`);
+		for (const w of workflowsOf(selected)) {
+			const res = await n8n.rest.call('POST', `/workflows/${w.id}/deactivate`);
+			if (res.status !== 200) throw new Error(`deactivate ${w.id}: ${JSON.stringify(res.body)}`);
 		}
 		await phase('after deactivation', 'afterDeactivate', n8n);
 	} catch (error) {

@@ -18,6 +18,7 @@ import {
 	loadCaseFiles,
 	loadCases,
 	startE2ESandboxes,
+	workflowsOf,
 } from '../e2e/setup.mjs';
 import { REPO, ensureN8n, sleep, until } from '../../scripts/n8n-runtime.mjs';
 import {
@@ -120,16 +121,17 @@ async function runTriggers(cluster, sandboxes) {
 	};
 	const notes = [];
 	for (const c of cases) {
-		await cluster.activate(c.workflow.id);
+		for (const w of workflowsOf([c])) await cluster.activate(w.id);
 		notes.push(`${c.name}: ${await c.live(n8n)}`);
 	}
+	for (const c of cases) if (c.beforeStop) notes.push(`${c.name}: ${await c.beforeStop(n8n)}`);
 	// The main process restarted while the workers keep running.
 	await cluster.restartMain(async () => {
 		for (const c of cases) await c.whileDown?.();
 	});
 	for (const c of cases) if (c.afterRestart) notes.push(`${c.name}: ${await c.afterRestart(n8n)}`);
 	for (const c of cases) {
-		const list = await cluster.executions(c.workflow.id);
+		const list = (await Promise.all(workflowsOf([c]).map((w) => cluster.executions(w.id)))).flat();
 		assert.ok(list.length > 0, `${c.name}: no execution`);
 		for (const e of list) {
 			const ranBy = cluster.ranBy(e.id);
@@ -142,9 +144,9 @@ async function runTriggers(cluster, sandboxes) {
 	for (const w of cluster.workers)
 		assert.ok(!/Activated workflow|Start Active Workflows/.test(w.output()), `${w.name} activated`);
 	// Deactivated on the main process: pollers stop and webhook registrations are removed.
-	for (const c of cases) {
-		const res = await cluster.rest.call('POST', `/workflows/${c.workflow.id}/deactivate`);
-		assert.equal(res.status, 200, `deactivate ${c.workflow.id}: ${JSON.stringify(res.body)}`);
+	for (const w of workflowsOf(cases)) {
+		const res = await cluster.rest.call('POST', `/workflows/${w.id}/deactivate`);
+		assert.equal(res.status, 200, `deactivate ${w.id}: ${JSON.stringify(res.body)}`);
 	}
 	for (const c of cases) await c.afterDeactivate?.(n8n);
 	notes.push('all deactivated: pollers stopped, webhook registrations removed');
@@ -259,7 +261,7 @@ async function main() {
 	const triggerCases = withTrigger
 		? await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context)
 		: [];
-	workflows.push(...triggerCases.map((c) => ({ ...c.workflow, active: false })));
+	workflows.push(...workflowsOf(triggerCases).map((w) => ({ ...w, active: false })));
 	if (withKill) {
 		const { workflowWithInput } = sandboxes.context;
 		workflows.push(
@@ -297,7 +299,7 @@ async function main() {
 			log: (m) => log(`     ${m}`),
 		});
 		log(`queue mode up: main + 2 workers after ${Math.round((Date.now() - started) / 1000)} s`);
-		const triggerIds = new Set(triggerCases.map((c) => c.workflow.id));
+		const triggerIds = new Set(workflowsOf(triggerCases).map((w) => w.id));
 		const toActivate = workflows.filter((w) => !triggerIds.has(w.id)).map((w) => w.id);
 		for (const id of toActivate) await cluster.activate(id);
 		log(`${toActivate.length} webhook workflows active`);
