@@ -15,8 +15,8 @@ import type { WorkflowResult } from './runWorkflow';
 import { expectLoudFailure } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
 
-/** The node's request timeout in the fault runs; a delayed answer comes after 0.4 s. */
-const TIMEOUT_SECONDS = 0.15;
+/** The node's request timeout in the fault runs; a delayed answer comes after 1.2 s, so a busy machine answering slowly is not taken for a fault. */
+const TIMEOUT_SECONDS = 0.5;
 
 /** What the fault runs of one suite saw; `afterAll` checks the last four stay 0. */
 export interface FaultTally {
@@ -110,7 +110,7 @@ export function useFaultRuns(
 		suite.sandbox.fault({
 			pathRegex: options.pathRegex,
 			...(only ? { method: only.method } : {}),
-			random: { rate: 0.2, seed, delayMs: 400, retryAfterMax: 1, kinds: only?.kinds },
+			random: { rate: 0.2, seed, delayMs: 1200, retryAfterMax: 1, kinds: only?.kinds },
 		});
 
 	/** How many faults the sandbox injected since the last reset, and how many by kind. */
