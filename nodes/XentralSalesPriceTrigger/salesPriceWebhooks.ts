@@ -11,13 +11,17 @@ import { readHttpFailure } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 import {
 	acknowledgeRepeat,
+	acknowledgeUnchanged,
 	deliveryHeader,
 	deliveryKey,
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
+	markChange,
 	markDelivery,
+	recallChange,
 } from '../shared/webhooks';
+import type { ChangeFields } from '../shared/changeFilter';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
 	dataOf,
@@ -29,6 +33,18 @@ import {
 import { SIGNATURE_HEADER, signatureKeyFor, validXentralSignature } from './signature';
 
 export const SALES_PRICE_EVENTS = ['created', 'updated', 'deleted'] as const;
+
+/** The fields of the compact sales price "Only When These Fields Change" offers. */
+export const SALES_PRICE_CHANGE_FIELDS: ChangeFields = {
+	productId: 'Product',
+	customerId: 'Customer',
+	customerGroupId: 'Customer Group',
+	fromQuantity: 'From Quantity',
+	price: 'Price',
+	currency: 'Currency',
+	validFrom: 'Valid From',
+	validTo: 'Valid To',
+};
 export type SalesPriceEvent = (typeof SALES_PRICE_EVENTS)[number];
 
 /** `created` → `com.xentral.salesPrice.created.v1` [assumption: by analogy with salesOrder]. */
@@ -195,12 +211,20 @@ export async function receiveSalesPriceEvent(
 	const known = recallDelivery(this, deliveryId, record);
 	if (known === 'seen') return acknowledgeRepeat();
 	if (known === 'superseded' && !(await stillTrue(this, type, body))) return acknowledgeRepeat();
-	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const event = type.replace(/^com\.xentral\.salesPrice\.([a-zA-Z]+)\.v\d+$/, '$1');
+	// Only When These Fields Change: a deletion carries no price to compare and always runs.
+	const change = recallChange(this, SALES_PRICE_CHANGE_FIELDS, {
+		record,
+		isNew: event === 'created',
+		common: event === 'deleted' ? undefined : simplifySalesPrice(body),
+	});
+	if (!change.emit) return acknowledgeUnchanged();
+	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const json: IDataObject =
 		options.simplify === false
 			? delivery
 			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
 	// Remembered by the execution's first step (the node's execute()), which n8n saves.
-	return { workflowData: [markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record)] };
+	const items = markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record);
+	return { workflowData: [markChange(items, change.mark)] };
 }
