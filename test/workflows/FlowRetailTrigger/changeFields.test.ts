@@ -5,6 +5,8 @@
  * (through n8n-core's real webhook and execution contexts, the memory kept in static data as n8n
  * keeps it).
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import { createPoller } from '../../harness/poll';
 import { flowRetailSandboxCredential } from '../../harness/sandbox';
@@ -19,7 +21,7 @@ const put = async (uid: string, body: Record<string, unknown>) =>
 	expect((await flow.direct.send('PUT', `/customers/${uid}`, body)).status).toBe(200);
 
 describe('Flow Retail Poll Trigger > Updated Customer > Only When These Fields Change', () => {
-	const poller = (options: Record<string, unknown>) =>
+	const poller = (options: INodeParameters) =>
 		createPoller({
 			type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
 			parameters: { event: 'updatedCustomer', options },
@@ -27,7 +29,7 @@ describe('Flow Retail Poll Trigger > Updated Customer > Only When These Fields C
 			nodeCredentials: NODE_CREDENTIALS,
 		});
 
-	async function scenario(options: Record<string, unknown>) {
+	async function scenario(options: INodeParameters) {
 		const p = poller(options);
 		expect(await p.poll()).toBeNull();
 		const step = async (changes: () => Promise<void>) => {
@@ -71,7 +73,7 @@ describe('Flow Retail Trigger (webhook) > Only When These Fields Change', () => 
 	let trigger: WebhookTrigger | undefined;
 	afterEach(async () => await trigger?.stop());
 
-	async function activeTrigger(options: Record<string, unknown>) {
+	async function activeTrigger(options: INodeParameters) {
 		trigger = await createWebhookTrigger({
 			type: 'n8n-nodes-erp-customers.flowRetailTrigger',
 			parameters: {
@@ -86,7 +88,7 @@ describe('Flow Retail Trigger (webhook) > Only When These Fields Change', () => 
 	}
 
 	/** Each change's delivery: the action it ran, or null when it ran nothing. */
-	async function scenario(options: Record<string, unknown>) {
+	async function scenario(options: INodeParameters) {
 		const t = await activeTrigger(options);
 		const outcomes: Array<string | null> = [];
 		const change = async (send: () => Promise<unknown>) => {

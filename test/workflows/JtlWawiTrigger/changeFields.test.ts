@@ -3,6 +3,8 @@
  * Updated Customer with "Only When These Fields Change" against the JTL sandbox: each step
  * changes customers through JTL's API, moves the clock a minute and polls once.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { clock } from '../../../nodes/shared/clock';
 import { useJtlSandbox } from '../../harness/jtlSuite';
 import { createPoller } from '../../harness/poll';
@@ -19,7 +21,7 @@ beforeEach(() => {
 	clock.now = () => Date.now() + offsetMs;
 });
 
-function poller(options: Record<string, unknown>) {
+function poller(options: INodeParameters) {
 	return createPoller({
 		type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
 		parameters: { event: 'updatedCustomer', options },
@@ -44,7 +46,7 @@ async function step(trigger: ReturnType<typeof poller>, changes: () => Promise<v
 }
 
 /** The same changes, step by step, for one setting of the options. */
-async function scenario(options: Record<string, unknown>) {
+async function scenario(options: INodeParameters) {
 	const trigger = poller(options);
 	expect(await trigger.poll()).toBeNull();
 	return {

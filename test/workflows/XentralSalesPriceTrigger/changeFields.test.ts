@@ -3,6 +3,8 @@
  * webhook and execution contexts (test/harness/webhookTrigger.ts): the sandbox's signed
  * deliveries of changes made through the API.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { createWebhookTrigger, type WebhookTrigger } from '../../harness/webhookTrigger';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
@@ -11,7 +13,7 @@ const xentral = useXentralSandbox();
 let trigger: WebhookTrigger | undefined;
 afterEach(async () => await trigger?.stop());
 
-async function activeTrigger(options: Record<string, unknown>) {
+async function activeTrigger(options: INodeParameters) {
 	trigger = await createWebhookTrigger({
 		type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
 		parameters: { events: ['created', 'updated', 'deleted'], options },
@@ -25,7 +27,7 @@ async function activeTrigger(options: Record<string, unknown>) {
 const price = (amount: string) => ({ price: { amount, currency: 'EUR' } });
 
 /** Each change's delivery: the event it ran, or null when it ran nothing. */
-async function scenario(options: Record<string, unknown>) {
+async function scenario(options: INodeParameters) {
 	const t = await activeTrigger(options);
 	const outcomes: Array<string | null> = [];
 	const change = async (method: string, path: string, body?: unknown) => {

@@ -3,12 +3,14 @@
  * New or Updated Customer (v3) with "Only When These Fields Change" against the Xentral sandbox:
  * customers changed through the v2 API, one poll after each step.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { createPoller } from '../../harness/poll';
 import { useXentralSandbox } from '../../harness/xentralSuite';
 
 const xentral = useXentralSandbox();
 
-const poller = (options: Record<string, unknown>) =>
+const poller = (options: INodeParameters) =>
 	createPoller({
 		type: 'n8n-nodes-erp-customers.xentralTrigger',
 		parameters: { event: 'newOrUpdatedCustomer', options },
@@ -20,7 +22,7 @@ const patch = async (id: string, body: Record<string, unknown>) =>
 	await xentral.direct('PATCH', `/api/v2/customers/${id}`, body);
 const email = (value: string) => ({ contactDetails: { email: value } });
 
-async function scenario(options: Record<string, unknown>) {
+async function scenario(options: INodeParameters) {
 	const trigger = poller(options);
 	expect(await trigger.poll()).toBeNull();
 	const step = async (changes: () => Promise<unknown>) => {
