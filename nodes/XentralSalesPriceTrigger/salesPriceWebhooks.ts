@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ChangeFields } from '../shared/changeFilter';
 import { readHttpFailure } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 import {
@@ -21,7 +22,6 @@ import {
 	markDelivery,
 	recallChange,
 } from '../shared/webhooks';
-import type { ChangeFields } from '../shared/changeFilter';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
 	dataOf,
@@ -33,6 +33,7 @@ import {
 import { SIGNATURE_HEADER, signatureKeyFor, validXentralSignature } from './signature';
 
 export const SALES_PRICE_EVENTS = ['created', 'updated', 'deleted'] as const;
+export type SalesPriceEvent = (typeof SALES_PRICE_EVENTS)[number];
 
 /** The fields of the compact sales price "Only When These Fields Change" offers. */
 export const SALES_PRICE_CHANGE_FIELDS: ChangeFields = {
@@ -45,7 +46,6 @@ export const SALES_PRICE_CHANGE_FIELDS: ChangeFields = {
 	validFrom: 'Valid From',
 	validTo: 'Valid To',
 };
-export type SalesPriceEvent = (typeof SALES_PRICE_EVENTS)[number];
 
 /** `created` → `com.xentral.salesPrice.created.v1` [assumption: by analogy with salesOrder]. */
 export const eventTypeOf = (event: string) => `com.xentral.salesPrice.${event}.v1`;
