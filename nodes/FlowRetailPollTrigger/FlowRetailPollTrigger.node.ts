@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { FLOW_CHANGE_FIELDS } from '../FlowRetail/helpers/simplify';
 import { flowNotice } from '../FlowRetail/helpers/undocumented';
 import { requestTimeoutProperty } from '../shared/http';
+import { changeFieldsOption } from '../shared/changeFilter';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { pollCustomers } from './customerPoll';
 
@@ -48,6 +50,11 @@ export class FlowRetailPollTrigger implements INodeType {
 			]),
 			simplifyOptions(
 				"Whether to return the package's common customer shape instead of Flow Retail's full record",
+				[
+					changeFieldsOption(FLOW_CHANGE_FIELDS, 'customer', {
+						show: { '/event': ['updatedCustomer'] },
+					}),
+				],
 			),
 			requestTimeoutProperty,
 		],

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkDateOrder } from '../FlowRetail/helpers/listing';
 import { readEnvelope } from '../FlowRetail/helpers/records';
-import { simplifyCustomer } from '../FlowRetail/helpers/simplify';
+import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { flowPath, flowRequest, flowTimeZone } from '../FlowRetail/transport';
+import { onlyChangedRecords } from '../shared/changeFilter';
 import { isoDateOrNull } from '../shared/customer';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
@@ -149,11 +150,17 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 		idOf: (record) => String(record.customerUid),
 		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
 	});
-	if (!records) return null;
+	const emitted = onlyChangedRecords(this, records, {
+		fields: FLOW_CHANGE_FIELDS,
+		idOf: (record) => String(record.customerUid),
+		commonOf: (record) => simplifyCustomer(record, timeZone),
+		isNew: () => event === 'newCustomer',
+	});
+	if (!emitted) return null;
 	const simplify = options.simplify !== false;
 	return [
 		this.helpers.returnJsonArray(
-			simplify ? records.map((r) => simplifyCustomer(r, timeZone)) : records,
+			simplify ? emitted.map((r) => simplifyCustomer(r, timeZone)) : emitted,
 		),
 	];
 }

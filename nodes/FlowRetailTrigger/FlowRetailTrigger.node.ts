@@ -11,19 +11,23 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { findRecord } from '../FlowRetail/helpers/records';
-import { simplifyCustomer } from '../FlowRetail/helpers/simplify';
+import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { FLOW_UID_PATTERN, flowPath, flowTimeZone } from '../FlowRetail/transport';
+import { changeFieldsOption } from '../shared/changeFilter';
 import { requestTimeoutProperty } from '../shared/http';
 import { optionsCollection } from '../shared/parameters';
 import {
 	acknowledgeRepeat,
+	acknowledgeUnchanged,
 	deliveryHeader,
 	deliveryKey,
 	postWebhook,
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
+	markChange,
 	markDelivery,
+	recallChange,
 	rememberMarkedDeliveries,
 	sameSecret,
 	storedRegistration,
@@ -83,6 +87,9 @@ export class FlowRetailTrigger implements INodeType {
 					description:
 						'Whether to add the customer to a created or updated customer event: the webhook itself carries only IDs. The trigger reads the customer in any case, to tell a new change from a delivery sent again.',
 				},
+				changeFieldsOption(FLOW_CHANGE_FIELDS, 'customer', {
+					show: { '/events': ['CUSTOMER_UPDATE'] },
+				}),
 				{
 					displayName: 'Simplify',
 					name: 'simplify',
@@ -135,16 +142,14 @@ export class FlowRetailTrigger implements INodeType {
 		// record it announces (its lastModifiedAt, read now) tells a new change from a delivery
 		// sent again. A record gone since has no version.
 		let version = '';
+		let common: IDataObject | undefined;
 		if (CUSTOMER_READ_EVENTS.has(action) && FLOW_UID_PATTERN.test(uid)) {
 			const customer = await findRecord(this, flowPath`/customers/${uid}`);
 			version = versionOf(customer);
+			common = customer ? simplifyCustomer(customer, await flowTimeZone(this)) : undefined;
 			// Deleted again before it could be read: the IDs are still the event.
 			if (options.fetchCustomer !== false)
-				out.customer = customer
-					? options.simplify === false
-						? customer
-						: simplifyCustomer(customer, await flowTimeZone(this))
-					: null;
+				out.customer = customer ? (options.simplify === false ? customer : common) : null;
 		}
 		const priceUid = typeof out.priceUid === 'string' ? out.priceUid : '';
 		const listUid = typeof out.pricelistUid === 'string' ? out.pricelistUid : '';
@@ -156,8 +161,16 @@ export class FlowRetailTrigger implements INodeType {
 		const raw = rawDeliveryBody(this) ?? Buffer.from(JSON.stringify(body), 'utf8');
 		const key = deliveryKey(raw, version);
 		if (recallDelivery(this, key) !== 'new') return acknowledgeRepeat();
+		// Only When These Fields Change: customer events (prices have no common shape to compare).
+		const change = recallChange(this, FLOW_CHANGE_FIELDS, {
+			record: `customer:${uid}`,
+			isNew: action === 'CUSTOMER_CREATE',
+			common,
+		});
+		if (!change.emit) return acknowledgeUnchanged();
 		// Remembered by the execution's first step (execute() below), whose static data n8n saves.
-		return { workflowData: [markDelivery(this.helpers.returnJsonArray([out]), key)] };
+		const items = markDelivery(this.helpers.returnJsonArray([out]), key);
+		return { workflowData: [markChange(items, change.mark)] };
 	}
 
 	/**

@@ -7,9 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
+import { changeFieldsOption } from '../shared/changeFilter';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { undocumentedNotice } from '../JtlWawi/helpers/undocumented';
-import { pollCustomers } from './customerPoll';
+import { JTL_CHANGE_FIELDS, pollCustomers } from './customerPoll';
 
 export class JtlWawiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +47,11 @@ export class JtlWawiTrigger implements INodeType {
 			]),
 			simplifyOptions(
 				'Whether to return a compact customer (IDs, dates, name, company, e-mail, phone and address of the default billing address) instead of the full JTL record',
+				[
+					changeFieldsOption(JTL_CHANGE_FIELDS, 'customer', {
+						show: { '/event': ['updatedCustomer'] },
+					}),
+				],
 			),
 			requestTimeoutProperty,
 		],

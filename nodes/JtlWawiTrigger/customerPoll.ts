@@ -12,10 +12,31 @@ import { isoDateOrNull } from '../shared/customer';
 import { readV2Page } from '../JtlWawi/helpers/paging';
 import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
+import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
+import { customerChangeFields, onlyChangedRecords } from '../shared/changeFilter';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
 
 export type CustomerEvent = 'newCustomer' | 'updatedCustomer';
+
+/** The common-shape fields "Only When These Fields Change" offers: those a v2 record fills. */
+export const JTL_CHANGE_FIELDS = customerChangeFields([
+	'number',
+	'type',
+	'company',
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'mobile',
+	'street',
+	'postalCode',
+	'city',
+	'countryIso',
+	'groupId',
+	'languageIso',
+	'isLocked',
+]);
 
 interface EventSpec {
 	/** The v2 date field the window filters and sorts on. */
@@ -146,5 +167,11 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 		idOf: (record) => String(record.id),
 		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
 	});
-	return records ? await output(this, records, simplify) : null;
+	const emitted = onlyChangedRecords(this, records, {
+		fields: JTL_CHANGE_FIELDS,
+		idOf: (record) => String(record.id),
+		commonOf: (record) => simplifyCustomerV2(record, timeZone),
+		isNew: () => event === 'newCustomer',
+	});
+	return emitted ? await output(this, emitted, simplify) : null;
 }

@@ -9,9 +9,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { changeFieldsOption } from '../shared/changeFilter';
 import { simplifyOptions } from '../shared/parameters';
 import { postWebhook, rememberMarkedDeliveries, webhookHooks } from '../shared/webhooks';
-import { lifecycle, receiveSalesPriceEvent, removeWebhooksOfUrl } from './salesPriceWebhooks';
+import {
+	SALES_PRICE_CHANGE_FIELDS,
+	lifecycle,
+	receiveSalesPriceEvent,
+	removeWebhooksOfUrl,
+} from './salesPriceWebhooks';
 
 const hooks = webhookHooks(lifecycle);
 
@@ -45,6 +51,11 @@ export class XentralSalesPriceTrigger implements INodeType {
 			},
 			simplifyOptions(
 				"Whether to return a compact sales price with the event's name instead of Xentral's delivery as sent",
+				[
+					changeFieldsOption(SALES_PRICE_CHANGE_FIELDS, 'sales price', {
+						show: { '/events': ['updated'] },
+					}),
+				],
 			),
 		],
 	};

@@ -7,16 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ChangeFields } from '../shared/changeFilter';
 import { readHttpFailure } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 import {
 	acknowledgeRepeat,
+	acknowledgeUnchanged,
 	deliveryHeader,
 	deliveryKey,
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
+	markChange,
 	markDelivery,
+	recallChange,
 } from '../shared/webhooks';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
@@ -30,6 +34,18 @@ import { SIGNATURE_HEADER, signatureKeyFor, validXentralSignature } from './sign
 
 export const SALES_PRICE_EVENTS = ['created', 'updated', 'deleted'] as const;
 export type SalesPriceEvent = (typeof SALES_PRICE_EVENTS)[number];
+
+/** The fields of the compact sales price "Only When These Fields Change" offers. */
+export const SALES_PRICE_CHANGE_FIELDS: ChangeFields = {
+	productId: 'Product',
+	customerId: 'Customer',
+	customerGroupId: 'Customer Group',
+	fromQuantity: 'From Quantity',
+	price: 'Price',
+	currency: 'Currency',
+	validFrom: 'Valid From',
+	validTo: 'Valid To',
+};
 
 /** `created` → `com.xentral.salesPrice.created.v1` [assumption: by analogy with salesOrder]. */
 export const eventTypeOf = (event: string) => `com.xentral.salesPrice.${event}.v1`;
@@ -195,12 +211,20 @@ export async function receiveSalesPriceEvent(
 	const known = recallDelivery(this, deliveryId, record);
 	if (known === 'seen') return acknowledgeRepeat();
 	if (known === 'superseded' && !(await stillTrue(this, type, body))) return acknowledgeRepeat();
-	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const event = type.replace(/^com\.xentral\.salesPrice\.([a-zA-Z]+)\.v\d+$/, '$1');
+	// Only When These Fields Change: a deletion carries no price to compare and always runs.
+	const change = recallChange(this, SALES_PRICE_CHANGE_FIELDS, {
+		record,
+		isNew: event === 'created',
+		common: event === 'deleted' ? undefined : simplifySalesPrice(body),
+	});
+	if (!change.emit) return acknowledgeUnchanged();
+	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const json: IDataObject =
 		options.simplify === false
 			? delivery
 			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
 	// Remembered by the execution's first step (the node's execute()), which n8n saves.
-	return { workflowData: [markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record)] };
+	const items = markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record);
+	return { workflowData: [markChange(items, change.mark)] };
 }

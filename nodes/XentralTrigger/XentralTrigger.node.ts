@@ -7,8 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestTimeoutProperty } from '../shared/http';
+import { changeFieldsOption } from '../shared/changeFilter';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
-import { pollChangedCustomers } from './changedCustomerPoll';
+import { XENTRAL_CHANGE_FIELDS, pollChangedCustomers } from './changedCustomerPoll';
 import { pollNewCustomers } from './customerPoll';
 
 export class XentralTrigger implements INodeType {
@@ -54,6 +55,11 @@ export class XentralTrigger implements INodeType {
 			},
 			simplifyOptions(
 				"Whether to return the package's common customer shape instead of Xentral's full record",
+				[
+					changeFieldsOption(XENTRAL_CHANGE_FIELDS, 'customer', {
+						show: { '/event': ['newOrUpdatedCustomer'] },
+					}),
+				],
 			),
 			requestTimeoutProperty,
 		],

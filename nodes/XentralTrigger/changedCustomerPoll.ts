@@ -4,10 +4,29 @@ import { NodeApiError } from 'n8n-workflow';
 import { readHttpFailure } from '../shared/errors';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
+import { customerChangeFields, onlyChangedRecords } from '../shared/changeFilter';
 import { isoDateOrNull } from '../shared/customer';
 import { simplifyV3Customer } from '../Xentral/helpers/simplify';
 import { xentralTimeZone } from '../Xentral/helpers/timeZone';
 import { unexpectedShape, xentralApiRequest, xentralPath } from '../Xentral/transport';
+
+/** The common-shape fields "Only When These Fields Change" offers: those a v3 customer fills. */
+export const XENTRAL_CHANGE_FIELDS = customerChangeFields([
+	'number',
+	'type',
+	'company',
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'mobile',
+	'street',
+	'postalCode',
+	'city',
+	'countryIso',
+	'groupId',
+	'languageIso',
+]);
 
 /** The v3 customer list's largest page. */
 export const V3_PER_PAGE = 100;
@@ -72,10 +91,18 @@ export async function pollChangedCustomers(
 		idOf: (record) => String(record.id),
 		eventKey: (record) => `${String(record.id)}@${String(record.updatedAt)}`,
 	});
-	if (!records) return null;
+	const instant = (value: unknown) => Date.parse(isoDateOrNull(value, timeZone) ?? '');
+	const emitted = onlyChangedRecords(this, records, {
+		fields: XENTRAL_CHANGE_FIELDS,
+		idOf: (record) => String(record.id),
+		commonOf: (record) => simplifyV3Customer(record, timeZone),
+		// Not changed since it was created: a new customer, always emitted.
+		isNew: (record) => instant(record.createdAt) === instant(record.updatedAt),
+	});
+	if (!emitted) return null;
 	return [
 		this.helpers.returnJsonArray(
-			simplify ? records.map((record) => simplifyV3Customer(record, timeZone)) : records,
+			simplify ? emitted.map((record) => simplifyV3Customer(record, timeZone)) : emitted,
 		),
 	];
 }

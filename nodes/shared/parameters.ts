@@ -74,11 +74,15 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 }
 
 /**
- * A trigger's Options collection with its one Simplify switch; `description` says what the switch
- * returns for that trigger.
+ * A trigger's Options collection with its Simplify switch; `description` says what the switch
+ * returns for that trigger. `others` come before it (the collection is sorted by name).
  */
-export function simplifyOptions(description: string): INodeProperties {
+export function simplifyOptions(
+	description: string,
+	others: INodeProperties[] = [],
+): INodeProperties {
 	return optionsCollection([
+		...others,
 		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description },
 	]);
 }

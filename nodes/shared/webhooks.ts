@@ -16,6 +16,16 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ChangeFields } from './changeFilter';
+import {
+	fieldsHash,
+	hasChangeMemory,
+	isChange,
+	readChangeFields,
+	readChangeMemory,
+	rememberHash,
+	writeChangeMemory,
+} from './changeFilter';
 import { clock } from './clock';
 
 /** The one webhook of a trigger: deliveries are POSTed to it and answered as soon as received. */
@@ -272,13 +282,89 @@ export function markDelivery(
 	return items.map((item) => ({ ...item, [DELIVERY_MARK]: mark as unknown as IDataObject }));
 }
 
+/** The key of an item under which webhook() hands the execution the hash to remember. */
+const CHANGE_MARK = 'changeFilterMark';
+
+/** What the execution must remember of "Only When These Fields Change" for one delivery. */
+export interface ChangeMark {
+	/** The fields chosen when the delivery came, sorted; empty when none were. */
+	fields: string[];
+	/** The record's key in the memory and its hash, when the delivery is about one. */
+	record?: string;
+	hash?: string;
+}
+
+/** Whether the node's static data is the workflow's whole static data (see below). */
+const holdsRegistration = (ctx: WithStaticData) => staticData(ctx)[STATIC_KEY] !== undefined;
+
+/**
+ * "Only When These Fields Change" for a delivery about `record` (a key such as
+ * `customer:<uid>`), whose state in the common shape is `common` (undefined for a record that is
+ * gone or an event without one: always emitted). A new record is always emitted; a changed one
+ * when the hash of the chosen fields differs from the one last emitted, or none is remembered.
+ * webhook() only reads the memory; the mark returned goes with the items (markChange), and the
+ * execution writes it. The memory is read only from static data that holds the registration,
+ * like the delivery memory is written only there: elsewhere (a copy of another version's static
+ * data) a remembered hash may be stale and would hold back a real change, so every change runs.
+ */
+export function recallChange(
+	ctx: IWebhookFunctions,
+	fields: ChangeFields,
+	event: { record: string; isNew: boolean; common?: IDataObject },
+): { emit: boolean; mark: ChangeMark } {
+	const chosen = readChangeFields(ctx, fields);
+	if (!chosen.length || !event.common) return { emit: true, mark: { fields: chosen } };
+	const hash = fieldsHash(event.common, chosen);
+	const memory = holdsRegistration(ctx) ? readChangeMemory(staticData(ctx), chosen) : new Map();
+	return {
+		emit: isChange(memory, event.record, hash, event.isNew),
+		mark: { fields: chosen, record: event.record, hash },
+	};
+}
+
+/** The items of a delivery, each also marked with what the execution must remember of its hash. */
+export function markChange(items: INodeExecutionData[], mark: ChangeMark): INodeExecutionData[] {
+	return items.map((item) => ({ ...item, [CHANGE_MARK]: mark as unknown as IDataObject }));
+}
+
+/**
+ * Answers a delivery about a change of none of the chosen fields with 200 (the vendor does not
+ * send it again), and starts no execution.
+ */
+export function acknowledgeUnchanged(): IWebhookResponseData {
+	return {
+		webhookResponse: {
+			message: 'None of the fields chosen under Only When These Fields Change has changed',
+		},
+	};
+}
+
+/** Writes the hashes the items are marked with into the change memory (one write per run). */
+function rememberMarkedChanges(ctx: IExecuteFunctions, marks: Array<Partial<ChangeMark>>): void {
+	const valid = marks.filter((mark) => Array.isArray(mark.fields));
+	if (!valid.length) return;
+	const fields = (valid.at(-1) as ChangeMark).fields.map(String);
+	const data = staticData(ctx);
+	if (!fields.length) {
+		if (hasChangeMemory(data)) writeChangeMemory(data, fields, new Map());
+		return;
+	}
+	const memory = readChangeMemory(data, fields);
+	for (const mark of valid) {
+		if (typeof mark.record === 'string' && typeof mark.hash === 'string')
+			rememberHash(memory, mark.record, mark.hash);
+	}
+	writeChangeMemory(data, fields, memory);
+}
+
 /**
  * A webhook trigger's execute(), which n8n runs as the first step of the execution a delivery
  * started: remembers the deliveries its items are marked with in the node's static data (n8n
- * saves it when the execution ends) and passes the items on without the mark. When the memory
- * cannot be written, the execution fails, unless the node's "On Error" setting continues
- * (`continueOnFail`, read by the trigger's execute()): then the items pass on and that delivery,
- * not remembered, would run again if the vendor sent it again.
+ * saves it when the execution ends), and the hashes of "Only When These Fields Change", and
+ * passes the items on without the marks. When the memory cannot be written, the execution fails,
+ * unless the node's "On Error" setting continues (`continueOnFail`, read by the trigger's
+ * execute()): then the items pass on and that delivery, not remembered, would run again if the
+ * vendor sent it again.
  */
 export function rememberMarkedDeliveries(
 	ctx: IExecuteFunctions,
@@ -291,14 +377,21 @@ export function rememberMarkedDeliveries(
 	// only where the registration is present; where not, the delivery is not remembered.
 	let complete = false;
 	try {
-		complete = staticData(ctx)[STATIC_KEY] !== undefined;
+		complete = holdsRegistration(ctx);
 	} catch (error) {
 		if (!continueOnFail) throw new NodeOperationError(ctx.getNode(), error as Error);
 	}
-	return ctx.getInputData().map((item, itemIndex) => {
-		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
+	const changes: Array<Partial<ChangeMark>> = [];
+	const items = ctx.getInputData().map((item, itemIndex) => {
+		const {
+			[DELIVERY_MARK]: mark,
+			[CHANGE_MARK]: change,
+			...rest
+		} = item as INodeExecutionData & {
 			[DELIVERY_MARK]?: Partial<DeliveryMark>;
+			[CHANGE_MARK]?: Partial<ChangeMark>;
 		};
+		if (change && typeof change === 'object') changes.push(change);
 		if (complete && mark && typeof mark.key === 'string' && typeof mark.at === 'number') {
 			try {
 				rememberDelivery(
@@ -314,6 +407,14 @@ export function rememberMarkedDeliveries(
 		}
 		return rest;
 	});
+	if (complete) {
+		try {
+			rememberMarkedChanges(ctx, changes);
+		} catch (error) {
+			if (!continueOnFail) throw new NodeOperationError(ctx.getNode(), error as Error);
+		}
+	}
+	return items;
 }
 
 /**

@@ -33,7 +33,8 @@ export async function triggerActive(n8n, workflowId, nodeId) {
 /**
  * A polling trigger (every minute) across a restart: `change()` makes one change and resolves with
  * the key the trigger must emit for it; `polls()` lists the vendor requests of the trigger's polls;
- * `firstPolls(polls)` and `checkLive(emitted)` add a trigger's own checks.
+ * `firstPolls(polls)` and `checkLive(emitted)` add a trigger's own checks; `quietChange()`, when
+ * given, makes a change the trigger must not emit, just before the poll that must emit nothing.
  * A live change is emitted by the next poll; the changes made while n8n is down are emitted once,
  * by the first poll after the restart; the next poll emits nothing; deactivated, it stops polling.
  */
@@ -46,6 +47,7 @@ export function pollTriggerCase({
 	change,
 	keyOf,
 	checkLive,
+	quietChange,
 }) {
 	const id = workflow.id;
 	const seen = new Set();
@@ -94,6 +96,7 @@ export function pollTriggerCase({
 				assert.ok(startedAt < secondAfter, 'the changes were not emitted by the first poll');
 			assert.deepEqual(emitted.map(keyOf).sort(), [...downKeys].sort());
 			// One more scheduled poll, which emits nothing.
+			const quiet = quietChange ? await quietChange() : undefined;
 			const before = polls().length;
 			await until('the next scheduled poll', 75_000, () => polls().length > before, 1000);
 			await sleep(3000);
@@ -104,7 +107,7 @@ export function pollTriggerCase({
 				'a poll without changes emitted something',
 			);
 			assert.equal(all.length, 2, `executions: ${JSON.stringify(all.map((e) => e.id))}`);
-			return `execution ${execution} emitted the ${emitted.length} changes made while down, ${Math.round((Date.now() - t0) / 1000)} s after the restart; the next poll emitted nothing`;
+			return `execution ${execution} emitted the ${emitted.length} changes made while down, ${Math.round((Date.now() - t0) / 1000)} s after the restart; the next poll emitted nothing${quiet ? ` (${quiet})` : ''}`;
 		},
 		async afterDeactivate() {
 			const before = polls().length;

@@ -2,9 +2,26 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CommonCustomer } from '../../shared/customer';
 import { toCommonCustomer } from '../../shared/customer';
+import { customerChangeFields } from '../../shared/changeFilter';
 import { ADDRESS_SHAPE, CONTACT_SHAPE, toShape } from '../../shared/shapes';
 
 export const FLOW_SOURCE = 'flowRetail';
+
+/** The common-shape fields "Only When These Fields Change" offers: those Flow Retail fills. */
+export const FLOW_CHANGE_FIELDS = customerChangeFields([
+	'externalId',
+	'type',
+	'company',
+	'firstName',
+	'lastName',
+	'email',
+	'mobile',
+	'street',
+	'postalCode',
+	'city',
+	'countryIso',
+	'groupId',
+]);
 
 /**
  * A Flow Retail customer in the package's common shape. Flow Retail has no customer number of its

@@ -1,6 +1,9 @@
 // The JTL-Wawi Trigger (Updated Customer, polled every minute) across a restart of n8n: a change
 // is emitted by the next scheduled poll; changes made while n8n is down are emitted once, by the
-// first poll after the restart, and nothing emitted before the restart comes again.
+// first poll after the restart, and nothing emitted before the restart comes again. The trigger
+// watches the e-mail only (Only When These Fields Change): each change below is a customer's first
+// since activation and is emitted once; a later change of another field of the customer emitted
+// live is not emitted, also after the restart (the memory is kept in n8n's database).
 import assert from 'node:assert/strict';
 
 import { jtlTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
@@ -18,10 +21,16 @@ export function triggers({ jtl }) {
 		'down-b': 'https://changed-while-down-too.example.com',
 	};
 	const live = jtl.state.customers[customers.live];
+	const workflow = { ...jtlTriggerWorkflow(TRIGGER), id: 'liveJtlTrigger' };
+	workflow.nodes = workflow.nodes.map((node) =>
+		node.name === TRIGGER
+			? { ...node, parameters: { ...node.parameters, options: { changeFields: ['email'] } } }
+			: node,
+	);
 	return [
 		pollTriggerCase({
 			name: 'JTL trigger (poll) across a restart',
-			workflow: { ...jtlTriggerWorkflow(TRIGGER), id: 'liveJtlTrigger' },
+			workflow,
 			trigger: TRIGGER,
 			polls: () =>
 				jtl.requests
@@ -41,6 +50,14 @@ export function triggers({ jtl }) {
 				});
 				assert.equal(res.status, 201, `PATCH customer: ${JSON.stringify(res.body)}`);
 				return customer.uuid;
+			},
+			// The customer emitted live, changed again in a field not watched: no execution.
+			async quietChange() {
+				const res = await directCall(jtl, 'PATCH', `/customers/${live.id}`, {
+					Website: 'https://not-watched.example.com',
+				});
+				assert.equal(res.status, 201, `PATCH customer: ${JSON.stringify(res.body)}`);
+				return 'after a change of a field not watched';
 			},
 			keyOf: (json) => json.id,
 			checkLive: ([emitted]) =>

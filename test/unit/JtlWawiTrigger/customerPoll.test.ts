@@ -191,7 +191,10 @@ describe('JtlWawiTrigger description', () => {
 			'updatedCustomer',
 		]);
 		const options = d.properties.find((p) => p.name === 'options');
-		expect(options?.options?.[0]).toMatchObject({ name: 'simplify', default: true });
+		expect(options?.options?.map((o) => [o.name, (o as { default?: unknown }).default])).toEqual([
+			['changeFields', []],
+			['simplify', true],
+		]);
 	});
 });
 

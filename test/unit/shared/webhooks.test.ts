@@ -5,14 +5,18 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { customerChangeFields } from '../../../nodes/shared/changeFilter';
 import {
 	acknowledgeRepeat,
+	acknowledgeUnchanged,
 	DELIVERY_MEMORY_MS,
 	deliveryHeader,
 	deliveryKey,
 	hmacHex,
+	markChange,
 	markDelivery,
 	MAX_REMEMBERED_DELIVERIES,
+	recallChange,
 	recallDelivery,
 	rememberDelivery,
 	rememberMarkedDeliveries,
@@ -307,5 +311,77 @@ describe('remembering in the execution a delivery starts', () => {
 		} as unknown as IExecuteFunctions;
 		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
 		expect(data.deliveries).toBeUndefined();
+	});
+});
+
+describe('Only When These Fields Change in a webhook trigger', () => {
+	const FIELDS = customerChangeFields(['email', 'city']);
+	const registered = (): IDataObject => ({ webhookRegistration: { id: 'r1' } });
+	const webhookCtx = (data: IDataObject, changeFields?: string[]) =>
+		({
+			getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters: {} }),
+			getNodeParameter: (name: string, fallback: unknown) =>
+				name === 'options' ? (changeFields ? { changeFields } : {}) : fallback,
+			getWorkflowStaticData: () => data,
+		}) as unknown as IWebhookFunctions;
+	const execute = (data: IDataObject, items: ReturnType<typeof markChange>) =>
+		rememberMarkedDeliveries({
+			getInputData: () => items,
+			getWorkflowStaticData: () => data,
+		} as unknown as IExecuteFunctions);
+
+	/** One delivery about customer 1: whether it ran; when it ran, its execution remembers it. */
+	function deliver(data: IDataObject, common: IDataObject, isNew = false, fields = ['email']) {
+		const change = recallChange(webhookCtx(data, fields), FIELDS, {
+			record: 'customer:1',
+			isNew,
+			common,
+		});
+		if (change.emit) execute(data, markChange([{ json: { a: 1 } }], change.mark));
+		return change.emit;
+	}
+
+	it('reads in webhook(), remembers in the execution, and runs only a change of a chosen field', () => {
+		const data = registered();
+		expect(deliver(data, { email: 'a', city: 'X' }, true)).toBe(true); // created: always
+		expect(deliver(data, { email: 'a', city: 'Y' })).toBe(false); // city not chosen
+		expect(deliver(data, { email: 'b', city: 'Y' })).toBe(true);
+		expect(deliver(data, { email: 'b', city: 'Z' })).toBe(false);
+		expect(deliver(data, { email: 'b', city: 'Z' }, true)).toBe(true); // created again: always
+		// Another selection: the old hashes say nothing, so the next change runs once.
+		expect(deliver(data, { email: 'b', city: 'Z' }, false, ['city', 'email'])).toBe(true);
+		expect(deliver(data, { email: 'b', city: 'Z' }, false, ['city', 'email'])).toBe(false);
+		expect((data.changeFilter as IDataObject).fields).toEqual(['city', 'email']);
+		expect(acknowledgeUnchanged().webhookResponse).toBeDefined();
+	});
+
+	it('without a chosen field, marks nothing to remember and clears an old memory', () => {
+		const data = registered();
+		deliver(data, { email: 'a' });
+		expect(data.changeFilter).toBeDefined();
+		const change = recallChange(webhookCtx(data), FIELDS, {
+			record: 'customer:1',
+			isNew: false,
+			common: { email: 'a' },
+		});
+		expect(change).toEqual({ emit: true, mark: { fields: [] } });
+		expect(execute(data, markChange([{ json: { a: 1 } }], change.mark))).toEqual([
+			{ json: { a: 1 } },
+		]);
+		expect(data.changeFilter).toBeUndefined();
+	});
+
+	it('neither trusts nor writes a memory in static data that lacks the registration', () => {
+		// A copy without the registration (queue-mode worker, another version's static data): a
+		// hash found there may be stale, so every change runs, and nothing is written there.
+		const copy: IDataObject = {};
+		expect(deliver(copy, { email: 'a' })).toBe(true);
+		expect(copy).toEqual({});
+		const stale: IDataObject = { changeFilter: { fields: ['email'], hashes: [] } };
+		const data = registered();
+		deliver(data, { email: 'a' });
+		stale.changeFilter = data.changeFilter;
+		expect(deliver(stale, { email: 'a' })).toBe(true);
+		expect(deliver(data, { email: 'a' })).toBe(false);
 	});
 });
