@@ -3,8 +3,8 @@
 // customer price, and a nightly export of changed customers from all three systems in the common
 // customer shape. `npm start` imports them; the end-to-end run executes each of them (the trigger
 // replaced by a manual start with a sample event, see asManualRun). The two-way JTL-Wawi ↔ Flow
-// Retail sync (twoWaySyncWorkflows) runs in the live trigger run; `npm start` does not import it
-// yet, since without Skip Unchanged and Only When These Fields Change the pair writes back and forth.
+// Retail sync (twoWaySyncWorkflows) runs in the live trigger run in both variants; `npm start`
+// imports the quiet pair, active, so a change on either side is written once to the other.
 
 const JTL_CREDENTIAL = { jtlWawiOAuth2Api: { id: 'jtlSandbox', name: 'JTL-Wawi sandbox' } };
 const FLOW_CREDENTIAL = { flowRetailApi: { id: 'flowRetailSandbox', name: 'Flow Retail sandbox' } };

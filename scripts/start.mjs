@@ -46,6 +46,7 @@ import {
 import {
 	jtlToFlowWorkflow,
 	nightlyExportWorkflow,
+	twoWaySyncWorkflows,
 	xentralPriceToJtlWorkflow,
 } from './demo-flows.mjs';
 
@@ -444,7 +445,11 @@ const ACTIVE_AT_START = () => [
 	jtlTriggerWorkflow(),
 	flowRetailTriggerWorkflow(),
 	xentralTriggerWorkflow(),
+	...twoWaySync(),
 ];
+
+/** The two-way JTL-Wawi ↔ Flow Retail sync with Skip Unchanged and Only When These Fields Change. */
+const twoWaySync = () => Object.values(twoWaySyncWorkflows('quiet'));
 
 /**
  * Sets up the demo owner on the fresh n8n (or, with ERP_DEMO_KEEP=1, logs in to the one there) and
@@ -533,6 +538,7 @@ async function main() {
 			xentralTriggerWorkflow(),
 			xentralSalesPriceTriggerWorkflow(),
 			...acrossSystems(),
+			...twoWaySync(),
 		];
 		for (const wf of workflows) {
 			writeFileSync(path.join(WORK, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
@@ -651,6 +657,10 @@ async function main() {
 	say(` Credential "Xentral sandbox" points at ${xentral.url}`);
 	say(' Across systems (activate the first two; run the export by hand or let it run at 02:00):');
 	for (const wf of acrossSystems()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
+	say(
+		' Two-way sync, active (change a Flow Retail customer whose external ID is a JTL-Wawi customer number, or that JTL-Wawi customer: one write on the other side, no echo):',
+	);
+	for (const wf of twoWaySync()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
 	for (const { wf, ok, why } of activated)
 		say(ok ? ` Active: ${wf.name}` : ` Could not activate ${wf.name}: ${why}`);
 	say(' Each start begins from a clean demo (ERP_DEMO_KEEP=1 keeps the last n8n folder).');

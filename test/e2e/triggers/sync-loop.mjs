@@ -8,17 +8,13 @@
 //   The case asserts that loop (more than one write pair).
 // - "quiet" (Skip Unchanged on both Create or Update nodes, Only When These Fields Change on both
 //   triggers): exactly one write in JTL-Wawi, none back in Flow Retail, and nothing more for at
-//   least three further poll intervals of each trigger. Off until those options exist in the nodes
-//   (QUIET_VARIANT below, or ERP_SYNC_QUIET=1 to try it on a branch that has them).
+//   least three further poll intervals of each trigger.
 // Each variant runs beside the other trigger cases (`live` starts it, `beforeStop` awaits it).
 import assert from 'node:assert/strict';
 
 import { until } from '../../../scripts/n8n-runtime.mjs';
 import { twoWaySyncWorkflows } from '../../../scripts/demo-flows.mjs';
 import { allExecutions } from '../triggerSteps.mjs';
-
-/** Whether the "quiet" variant runs: on once Skip Unchanged and Only When These Fields Change are merged. */
-const QUIET_VARIANT = process.env.ERP_SYNC_QUIET === '1';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** A poll of the JTL-Wawi Trigger (Updated Customer): the v2 list by change date. */
@@ -163,7 +159,5 @@ async function syncCase(variant, tenant) {
 }
 
 export async function triggers({ tenant }) {
-	const cases = [await syncCase('loops', tenant)];
-	if (QUIET_VARIANT) cases.push(await syncCase('quiet', tenant));
-	return cases;
+	return [await syncCase('loops', tenant), await syncCase('quiet', tenant)];
 }
