@@ -125,8 +125,8 @@ function foreignTypes(workflow, packageName, credentialTypes) {
 	for (const n of workflow.nodes) {
 		if (!n.type.startsWith('n8n-nodes-base.') && !n.type.startsWith(`${packageName}.`))
 			found.push(`node "${n.name}" is a ${n.type}`);
-		const creds = [...Object.keys(n.credentials ?? {}), n.parameters?.nodeCredentialType];
-		for (const type of creds.filter(Boolean))
+		const creds = new Set([...Object.keys(n.credentials ?? {}), n.parameters?.nodeCredentialType]);
+		for (const type of [...creds].filter(Boolean))
 			if (!credentialTypes.includes(type))
 				found.push(`node "${n.name}" uses the credential type ${type}`);
 	}
@@ -301,8 +301,9 @@ async function main() {
 					fail(`the n8n of ${starts[i].start.packages.join(' + ')}`, r.reason);
 				}
 			});
+			const ready = starts.filter((s) => s.n8n);
 			log(
-				`n8n ${runtime.version} up with ${selected.length} active case workflows in ${starts.length} starts after ${Math.round((Date.now() - started) / 1000)} s`,
+				`n8n ${runtime.version}: ${ready.length} of ${starts.length} starts up with ${ready.reduce((n, s) => n + s.cases.length, 0)} active case workflows after ${Math.round((Date.now() - started) / 1000)} s`,
 			);
 		}
 		// The cases run in file order, whatever their package: later files expect the records
