@@ -53,8 +53,8 @@ export async function startE2ESandboxes() {
 /**
  * Calls `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
  * whose name contains one of `only` (all when `only` is empty). Each case gets the `system` its
- * file exports (`jtl`, `xentral`, `flow`: the system package that runs it alone; `all`, the
- * default: the all-in-one package, for cases across systems).
+ * file must export (`jtl`, `xentral`, `flow`: the case runs on that system's package, never beside
+ * the all-in-one; `all`: the all-in-one package, for cases across systems).
  */
 export async function loadCaseFiles(dir, exportName, context, only = []) {
 	const cases = [];
@@ -62,7 +62,9 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 		.filter((f) => f.endsWith('.mjs'))
 		.sort()) {
 		const mod = await import(pathToFileURL(path.join(dir, file)).href);
-		cases.push(...mod[exportName](context).map((c) => ({ system: mod.system ?? 'all', ...c })));
+		if (!['jtl', 'xentral', 'flow', 'all'].includes(mod.system))
+			throw new Error(`${file} must export system: 'jtl', 'xentral', 'flow' or 'all'`);
+		cases.push(...mod[exportName](context).map((c) => ({ system: mod.system, ...c })));
 	}
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
