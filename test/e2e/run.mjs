@@ -1,15 +1,19 @@
 // End-to-end: the packed packages inside a real n8n (2.41.1 on Node 24, or the version chosen with
-// ERP_N8N_VERSION), against the vendor sandboxes. One `n8n start` runs every case: the all-in-one
-// n8n-nodes-erp-customers and the three system packages (n8n-nodes-jtl-wawi, n8n-nodes-xentral,
-// n8n-nodes-flow-retail) are installed side by side; each system's cases run on the node types of
-// its own system package, the cases across systems on the all-in-one's. Every case's workflow is
-// started by a Webhook node instead of its Manual Trigger, and its check reads the execution n8n
-// stored. That n8n runs with SSRF protection on and only the sandboxes' address allowed; the SSRF
-// cases use credentials on another loopback address. The trigger steps then run each system's
-// trigger in its own `n8n start` with that system's package alone in the user folder.
+// ERP_N8N_VERSION), against the vendor sandboxes. The cases run in two `n8n start`s, up side by
+// side: one with the three system packages (n8n-nodes-jtl-wawi, n8n-nodes-xentral,
+// n8n-nodes-flow-retail) and no all-in-one, where each system's cases run on the node types and the
+// credential of its own package; and one with the all-in-one n8n-nodes-erp-customers alone, for the
+// cases across systems. The system packages share no node type (each is named after its package)
+// and no credential type (checked before the start), and every system case is checked to name only
+// its own package's node and credential types: a system's cases pass with nothing of the other
+// packages in reach, as with that package alone. Every case's workflow is started by a Webhook node
+// instead of its Manual Trigger, and its check reads the execution n8n stored. Both n8n run with
+// SSRF protection on and only the sandboxes' address allowed; the SSRF cases use credentials on
+// another loopback address. The trigger steps then run each system's trigger in its own
+// `n8n start` with that system's package alone in the user folder.
 // `node test/e2e/run.mjs [name filter…]`.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
@@ -81,30 +85,96 @@ const TRIGGER_STEPS = [
 
 const PREFIX = 'e2e';
 
-/** A case's workflow as the shared n8n runs it: its system package's node types, a Webhook start. */
+/** A case's workflow as its n8n runs it: its package's node types, a Webhook start. */
 function caseWorkflow(c) {
 	const wf = forPackage(c.workflow, packageOf(c.system));
 	return asWebhookWorkflow(c.ssrfBlocked ? onBlockedAddress(wf) : wf, PREFIX);
 }
 
 /**
- * One n8n for all cases: the four packages side by side, every sandbox credential (and its copy on
- * the blocked address), every case's workflow, active. Returns { url, rest, stop(), output() }.
+ * The `n8n start`s of the cases, up side by side so that the cases still run in file order: the
+ * three system packages without the all-in-one (each system's cases), and the all-in-one alone
+ * (the cases across systems). The all-in-one defines the same credential types as the system
+ * packages, so it never shares an n8n with them here: n8n would keep one of each and a system's
+ * case could run on the all-in-one's credential.
  */
-async function startCasesN8n(runtime, selected, sandboxes) {
-	const home = path.join(RUN, 'home-cases');
-	const work = path.join(RUN, 'work-cases');
+const CASE_STARTS = [
+	{ key: 'systems', packages: SYSTEM_PACKAGES.map((p) => p.name), blocked: true },
+	{ key: 'all-in-one', packages: [ALL_IN_ONE], blocked: false },
+];
+const startOf = (c) => CASE_STARTS.find((s) => s.packages.includes(packageOf(c.system)));
+
+/** The credential types an installed package defines (the `name` of each credential class). */
+function credentialTypesOf(pkgDir) {
+	const pj = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+	return pj.n8n.credentials.map((file) => {
+		const names = [
+			...readFileSync(path.join(pkgDir, file), 'utf8').matchAll(/this\.name = '([^']+)';/g),
+		];
+		assert.equal(names.length, 1, `${pj.name}/${file}: expected one credential name`);
+		return names[0][1];
+	});
+}
+
+/**
+ * Why a workflow could not run with `packageName` alone: every node type outside n8n's own must be
+ * the package's, every credential type (also an HTTP Request's predefined one) the package's.
+ */
+function foreignTypes(workflow, packageName, credentialTypes) {
+	const found = [];
+	for (const n of workflow.nodes) {
+		if (!n.type.startsWith('n8n-nodes-base.') && !n.type.startsWith(`${packageName}.`))
+			found.push(`node "${n.name}" is a ${n.type}`);
+		const creds = new Set([...Object.keys(n.credentials ?? {}), n.parameters?.nodeCredentialType]);
+		for (const type of [...creds].filter(Boolean))
+			if (!credentialTypes.includes(type))
+				found.push(`node "${n.name}" uses the credential type ${type}`);
+	}
+	return found;
+}
+
+/**
+ * One n8n for the cases of `start` (CASE_STARTS): its packages, every sandbox credential (and, for
+ * the SSRF cases, its copy on the blocked address), the cases' workflows, active. Returns
+ * { url, rest, stop(), output() }.
+ */
+async function startCasesN8n(runtime, start, selected, sandboxes) {
+	const t0 = Date.now();
+	const home = path.join(RUN, `home-cases-${start.key}`);
+	const work = path.join(RUN, `work-cases-${start.key}`);
 	mkdirSync(path.join(work, 'workflows'), { recursive: true });
-	installPackagesInto(home, [ALL_IN_ONE, ...SYSTEM_PACKAGES.map((p) => p.name)]);
+	// Built here (the system packages staged and compiled), packed and extracted.
+	const dirs = installPackagesInto(home, start.packages);
+
+	// No credential type defined twice in this n8n, and no case reaching outside its package.
+	const credentialTypes = Object.fromEntries(
+		start.packages.map((name, i) => [name, credentialTypesOf(dirs[i])]),
+	);
+	const all = Object.values(credentialTypes).flat();
+	assert.deepEqual(
+		all.filter((t, i) => all.indexOf(t) !== i),
+		[],
+		`credential types defined by more than one of ${start.packages.join(', ')}`,
+	);
+	const workflows = selected.map(caseWorkflow);
+	const foreign = selected.flatMap((c, i) =>
+		foreignTypes(workflows[i], packageOf(c.system), credentialTypes[packageOf(c.system)]).map(
+			(f) => `${c.name} [${packageOf(c.system)}]: ${f}`,
+		),
+	);
+	assert.deepEqual(foreign, [], 'cases that need more than their own package');
 
 	const credFile = path.join(work, 'credentials.json');
 	writeFileSync(
 		credFile,
-		JSON.stringify([...sandboxes.credentials, ...sandboxes.blockedCredentials], null, 2),
+		JSON.stringify(
+			[...sandboxes.credentials, ...(start.blocked ? sandboxes.blockedCredentials : [])],
+			null,
+			2,
+		),
 	);
 	let res = await n8nCli(runtime, home, ['import:credentials', `--input=${credFile}`]);
 	assert.equal(res.code, 0, `import:credentials failed:\n${res.stdout}\n${res.stderr}`);
-	const workflows = selected.map(caseWorkflow);
 	for (const wf of workflows)
 		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 	res = await n8nCli(runtime, home, [
@@ -146,7 +216,7 @@ async function startCasesN8n(runtime, selected, sandboxes) {
 			}),
 		);
 		log(
-			`     ${workflows.length} workflows activated in ${Math.round((Date.now() - up) / 1000)} s`,
+			`     ${start.packages.join(' + ')}: up after ${Math.round((up - t0) / 1000)} s, ${workflows.length} workflows activated in ${Math.round((Date.now() - up) / 1000)} s`,
 		);
 		return { url, rest, stop: () => n8n.stop(), output: () => n8n.output() };
 	} catch (error) {
@@ -215,17 +285,32 @@ async function main() {
 				.join('\n     ')}`,
 		);
 
-	let n8n;
+	const starts = CASE_STARTS.map((start) => ({
+		start,
+		cases: selected.filter((c) => startOf(c) === start),
+	})).filter((s) => s.cases.length > 0);
 	try {
-		if (selected.length > 0) {
-			n8n = await startCasesN8n(runtime, selected, sandboxes);
+		if (starts.length > 0) {
+			const up = await Promise.allSettled(
+				starts.map((s) => startCasesN8n(runtime, s.start, s.cases, sandboxes)),
+			);
+			up.forEach((r, i) => {
+				if (r.status === 'fulfilled') starts[i].n8n = r.value;
+				else {
+					count('set-up', false);
+					fail(`the n8n of ${starts[i].start.packages.join(' + ')}`, r.reason);
+				}
+			});
+			const ready = starts.filter((s) => s.n8n);
 			log(
-				`n8n ${runtime.version} up with ${selected.length} active case workflows after ${Math.round((Date.now() - started) / 1000)} s`,
+				`n8n ${runtime.version}: ${ready.length} of ${starts.length} starts up with ${ready.reduce((n, s) => n + s.cases.length, 0)} active case workflows after ${Math.round((Date.now() - started) / 1000)} s`,
 			);
 		}
 		// The cases run in file order, whatever their package: later files expect the records
 		// earlier ones changed in the shared sandboxes.
 		for (const c of selected) {
+			const n8n = starts.find((s) => s.start === startOf(c)).n8n;
+			if (!n8n) continue;
 			const packageName = packageOf(c.system);
 			const label = `${c.name} [${packageName}]`;
 			const t0 = Date.now();
@@ -242,7 +327,7 @@ async function main() {
 		count('set-up', false);
 		fail("the cases' n8n", error);
 	} finally {
-		await n8n?.stop();
+		await Promise.all(starts.map((s) => s.n8n?.stop()));
 	}
 	for (const step of steps) {
 		const label = `${step.name} [${packageOf(step.system)}]`;

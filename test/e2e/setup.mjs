@@ -90,8 +90,9 @@ export async function startE2ESandboxes() {
 /**
  * Calls (and awaits) `exportName(context)` of every .mjs file in `dir`, in name order, and returns the cases
  * whose name contains one of `only` (all when `only` is empty). Each case gets the `system` its
- * file exports (`jtl`, `xentral`, `flow`: the system package that runs it alone; `all`, the
- * default: the all-in-one package, for cases across systems).
+ * file exports (`jtl`, `xentral`, `flow`: the case runs on that system's package, never beside
+ * the all-in-one; `all`: the all-in-one package, for cases across systems). A file of end-to-end
+ * cases must export it; a trigger case file without it runs on the all-in-one.
  */
 export async function loadCaseFiles(dir, exportName, context, only = []) {
 	const cases = [];
@@ -100,7 +101,12 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 		.sort()) {
 		const mod = await import(pathToFileURL(path.join(dir, file)).href);
 		const made = await mod[exportName](context);
-		cases.push(...made.map((c) => ({ system: mod.system ?? 'all', ...c })));
+		// A case file (test/e2e/cases) names the package it runs on; the trigger cases run on the
+		// all-in-one unless their file names a system.
+		const system = mod.system ?? (exportName === 'cases' ? undefined : 'all');
+		if (!['jtl', 'xentral', 'flow', 'all'].includes(system))
+			throw new Error(`${file} must export system: 'jtl', 'xentral', 'flow' or 'all'`);
+		cases.push(...made.map((c) => ({ system, ...c })));
 	}
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }

@@ -21,7 +21,7 @@ export function withItems(workflow, items) {
 	return workflow;
 }
 
-/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
 export const system = 'flow';
 
 export function cases({ flow, workflowWithInput }) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 
 const NODE = 'Flow Retail';
 
-/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
 export const system = 'flow';
 
 export function cases({ flow, workflowWithInput }) {

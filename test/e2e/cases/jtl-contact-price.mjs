@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 
 import { apiCalls, direct } from './jtl-seed.mjs';
 
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
+export const system = 'jtl';
+
 export function cases({ jtl, workflowWithInput }) {
 	const { state } = jtl;
 	const clearLog = async () => {

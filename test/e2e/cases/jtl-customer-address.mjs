@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 
 import { apiCalls, direct } from './jtl-seed.mjs';
 
-/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
 export const system = 'jtl';
 
 export function cases({ jtl, workflowWithInput }) {

@@ -28,7 +28,7 @@ export async function direct(jtl, method, path, body) {
 
 export const apiCalls = (jtl) => jtl.requests.filter((r) => r.path.startsWith('/erp/'));
 
-/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
 export const system = 'jtl';
 
 export function cases({ jtl, workflowWithInput }) {

@@ -4,7 +4,7 @@
 // the administrator can allow, sends nothing and retries nothing (docs/n8n-3.md).
 import assert from 'node:assert/strict';
 
-/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
 export const system = 'jtl';
 
 export function cases({ jtl, workflowWithInput }) {

@@ -25,7 +25,7 @@ const ok = ({ code, error }) => {
 	assert.equal(code, 0);
 };
 
-/** Runs with the system package alone in n8n (scripts/packages.mjs). */
+/** Runs on its system package, in an n8n without the all-in-one (test/e2e/run.mjs). */
 export const system = 'xentral';
 
 export function cases({ xentral, workflowWithInput }) {
