@@ -1,8 +1,6 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHookFunctions,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -23,9 +21,8 @@ import {
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
-	markDelivery,
-	rememberMarkedDeliveries,
 	sameSecret,
+	startAcceptedDelivery,
 	storedRegistration,
 	webhookHooks,
 } from '../shared/webhooks';
@@ -156,15 +153,6 @@ export class FlowRetailTrigger implements INodeType {
 		const raw = rawDeliveryBody(this) ?? Buffer.from(JSON.stringify(body), 'utf8');
 		const key = deliveryKey(raw, version);
 		if (recallDelivery(this, key) !== 'new') return acknowledgeRepeat();
-		// Remembered by the execution's first step (execute() below), whose static data n8n saves.
-		return { workflowData: [markDelivery(this.helpers.returnJsonArray([out]), key)] };
-	}
-
-	/**
-	 * The first step of the execution a delivery starts: remembers the delivery (so it never runs
-	 * twice) in static data n8n saves, and passes its items on.
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [rememberMarkedDeliveries(this, this.continueOnFail())];
+		return startAcceptedDelivery(this, this.helpers.returnJsonArray([out]), key);
 	}
 }

@@ -1,7 +1,5 @@
 import type {
-	IExecuteFunctions,
 	IHookFunctions,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { simplifyOptions } from '../shared/parameters';
-import { postWebhook, rememberMarkedDeliveries, webhookHooks } from '../shared/webhooks';
+import { postWebhook, webhookHooks } from '../shared/webhooks';
 import { lifecycle, receiveSalesPriceEvent, removeWebhooksOfUrl } from './salesPriceWebhooks';
 
 const hooks = webhookHooks(lifecycle);
@@ -68,13 +66,5 @@ export class XentralSalesPriceTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveSalesPriceEvent.call(this);
-	}
-
-	/**
-	 * The first step of the execution a delivery starts: remembers the delivery (so it never runs
-	 * twice) in static data n8n saves, and passes its items on.
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [rememberMarkedDeliveries(this, this.continueOnFail())];
 	}
 }

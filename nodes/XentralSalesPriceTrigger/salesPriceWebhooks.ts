@@ -16,7 +16,7 @@ import {
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
-	markDelivery,
+	startAcceptedDelivery,
 } from '../shared/webhooks';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
@@ -201,6 +201,5 @@ export async function receiveSalesPriceEvent(
 		options.simplify === false
 			? delivery
 			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
-	// Remembered by the execution's first step (the node's execute()), which n8n saves.
-	return { workflowData: [markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record)] };
+	return startAcceptedDelivery(this, this.helpers.returnJsonArray([json]), deliveryId, record);
 }

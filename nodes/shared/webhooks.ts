@@ -6,15 +6,12 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
 	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-
-import { NodeOperationError } from 'n8n-workflow';
 
 import { clock } from './clock';
 
@@ -244,76 +241,36 @@ export function rememberDelivery(
 	) as unknown as IDataObject;
 }
 
-/** The key of an item under which webhook() hands the execution the delivery to remember. */
-const DELIVERY_MARK = 'acceptedDelivery';
-
-interface DeliveryMark {
-	key: string;
-	record: string;
-	at: number;
-}
+/** What a webhook trigger answers a delivery it accepted, as n8n answers one it starts a workflow for. */
+const STARTED = { message: 'Workflow was started' };
 
 /**
- * The items of an accepted delivery, each marked with what the execution must remember of it.
+ * Starts the workflow with the items of an accepted delivery and remembers the delivery in the
+ * node's static data, so that the same delivery again runs nothing (see recallDelivery).
  *
- * n8n 2.41 does not keep what webhook() writes to static data when the call starts an execution:
- * before it saves the webhook call's static data, it builds the execution's workflow on the same
- * object, which marks it unchanged (`establishContextForPersistence` in the workflow runner). It
- * does save the static data of the execution itself. So webhook() only reads the memory, and the
- * trigger node's execute(), the first step of the execution, writes it (rememberMarkedDeliveries).
+ * Where n8n 2.41 keeps what webhook() writes to static data (read in its source,
+ * `webhooks/live-webhooks.js` and `webhook-helpers.js`): the webhook call runs on the main (or
+ * webhook) process on the workflow's stored static data, and n8n saves it, when changed, in the
+ * call's response callback. When webhook() returns workflow data and leaves the answer to n8n,
+ * that callback runs only after the workflow runner has taken the execution on, and the runner
+ * first builds the execution's workflow on the same static data object, which marks it unchanged
+ * (`establishContextForPersistence`): the write is lost. When webhook() returns
+ * `noWebhookResponse`, n8n runs the callback, and so saves the static data, before it starts the
+ * execution. So the trigger answers the vendor itself (200, the body n8n would send) and returns
+ * `noWebhookResponse` with the workflow data. The execution writes nothing: in queue mode it runs
+ * on a worker, on a copy of the workflow without its static data, and whatever it wrote there
+ * would replace the stored static data, registration and all.
  */
-export function markDelivery(
+export function startAcceptedDelivery(
+	ctx: IWebhookFunctions,
 	items: INodeExecutionData[],
 	key: string,
 	record = '',
-	at = clock.now(),
-): INodeExecutionData[] {
-	const mark: DeliveryMark = { key, record, at };
-	return items.map((item) => ({ ...item, [DELIVERY_MARK]: mark as unknown as IDataObject }));
-}
-
-/**
- * A webhook trigger's execute(), which n8n runs as the first step of the execution a delivery
- * started: remembers the deliveries its items are marked with in the node's static data (n8n
- * saves it when the execution ends) and passes the items on without the mark. When the memory
- * cannot be written, the execution fails, unless the node's "On Error" setting continues
- * (`continueOnFail`, read by the trigger's execute()): then the items pass on and that delivery,
- * not remembered, would run again if the vendor sent it again.
- */
-export function rememberMarkedDeliveries(
-	ctx: IExecuteFunctions,
-	continueOnFail = false,
-): INodeExecutionData[] {
-	// Only static data that holds this node's registration is the workflow's whole static data: in
-	// queue mode, n8n 2.41's worker runs a webhook execution on the static data stored with the
-	// execution, which may lack what activation stored, and saves it afterwards. Writing the memory
-	// there would wipe the registration (every later delivery refused), so the memory is written
-	// only where the registration is present; where not, the delivery is not remembered.
-	let complete = false;
-	try {
-		complete = staticData(ctx)[STATIC_KEY] !== undefined;
-	} catch (error) {
-		if (!continueOnFail) throw new NodeOperationError(ctx.getNode(), error as Error);
-	}
-	return ctx.getInputData().map((item, itemIndex) => {
-		const { [DELIVERY_MARK]: mark, ...rest } = item as INodeExecutionData & {
-			[DELIVERY_MARK]?: Partial<DeliveryMark>;
-		};
-		if (complete && mark && typeof mark.key === 'string' && typeof mark.at === 'number') {
-			try {
-				rememberDelivery(
-					ctx,
-					mark.key,
-					typeof mark.record === 'string' ? mark.record : '',
-					mark.at,
-				);
-			} catch (error) {
-				if (!continueOnFail)
-					throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-			}
-		}
-		return rest;
-	});
+	now = clock.now(),
+): IWebhookResponseData {
+	rememberDelivery(ctx, key, record, now);
+	ctx.getResponseObject().status(200).json(STARTED);
+	return { noWebhookResponse: true, workflowData: [items] };
 }
 
 /**

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import {
 	acknowledgeRepeat,
@@ -11,15 +6,14 @@ import {
 	deliveryHeader,
 	deliveryKey,
 	hmacHex,
-	markDelivery,
 	MAX_REMEMBERED_DELIVERIES,
 	recallDelivery,
 	rememberDelivery,
-	rememberMarkedDeliveries,
 	newWebhookSecret,
 	rawDeliveryBody,
 	refuseDelivery,
 	sameSecret,
+	startAcceptedDelivery,
 	storedRegistration,
 	webhookHooks,
 } from '../../../nodes/shared/webhooks';
@@ -150,27 +144,29 @@ describe('webhook registration hooks', () => {
 	});
 });
 
-describe('deliveries', () => {
-	function webhookContext(request: object, headers: Record<string, unknown>) {
-		const sent: { status?: number; body?: unknown } = {};
-		const res = {
-			status(code: number) {
-				sent.status = code;
-				return res;
-			},
-			json(body: unknown) {
-				sent.body = body;
-				return res;
-			},
-		};
-		const ctx = {
-			getRequestObject: () => request,
-			getHeaderData: () => headers,
-			getResponseObject: () => res,
-		} as unknown as IWebhookFunctions;
-		return { ctx, sent };
-	}
+/** A webhook call's context: the request, its headers, static data, and what the node answered. */
+function webhookContext(request: object, headers: Record<string, unknown>, data: IDataObject = {}) {
+	const sent: { status?: number; body?: unknown } = {};
+	const res = {
+		status(code: number) {
+			sent.status = code;
+			return res;
+		},
+		json(body: unknown) {
+			sent.body = body;
+			return res;
+		},
+	};
+	const ctx = {
+		getRequestObject: () => request,
+		getHeaderData: () => headers,
+		getResponseObject: () => res,
+		getWorkflowStaticData: () => data,
+	} as unknown as IWebhookFunctions;
+	return { ctx, sent };
+}
 
+describe('deliveries', () => {
 	it('reads the raw body and headers by any case', () => {
 		const { ctx } = webhookContext(
 			{ rawBody: Buffer.from('{"a":1}') },
@@ -261,51 +257,21 @@ describe('the memory of accepted deliveries', () => {
 	});
 });
 
-describe('remembering in the execution a delivery starts', () => {
-	it("marks a delivery's items, and execute() remembers the mark and passes the items on without it", () => {
-		const items = markDelivery([{ json: { a: 1 } }, { json: { a: 2 } }], 'k9', 'price:9', 42);
-		expect(items.map((i) => i.json)).toEqual([{ a: 1 }, { a: 2 }]);
+describe('starting the workflow for an accepted delivery', () => {
+	it('remembers the delivery, answers 200 itself and hands n8n the items without its own answer', () => {
 		const data: IDataObject = { webhookRegistration: { id: 'r1' } };
-		const ctx = {
-			getInputData: () => items,
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions;
-		const out = rememberMarkedDeliveries(ctx);
-		expect(out).toEqual([{ json: { a: 1 } }, { json: { a: 2 } }]);
-		expect(data.deliveries).toEqual([['k9', 42, 'price:9']]);
-	});
-
-	it('a memory that cannot be written fails the step, unless the node continues on fail', () => {
-		const items = markDelivery([{ json: { a: 1 } }], 'k9', '', 42);
-		const ctx = {
-			getInputData: () => items,
-			getWorkflowStaticData: () => {
-				throw new Error('no static data');
-			},
-			getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters: {} }),
-		} as unknown as IExecuteFunctions;
-		expect(() => rememberMarkedDeliveries(ctx)).toThrow('no static data');
-		expect(rememberMarkedDeliveries(ctx, true)).toEqual([{ json: { a: 1 } }]);
-	});
-
-	it('writes nothing into static data that lacks the registration (a queue-mode worker copy), so it cannot wipe it', () => {
-		const items = markDelivery([{ json: { a: 1 } }], 'k9', '', 42);
-		const data: IDataObject = {};
-		const ctx = {
-			getInputData: () => items,
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions;
-		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
-		expect(data).toEqual({});
-	});
-
-	it('passes unmarked items on and remembers nothing', () => {
-		const data: IDataObject = {};
-		const ctx = {
-			getInputData: () => [{ json: { a: 1 } }],
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions;
-		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
-		expect(data.deliveries).toBeUndefined();
+		const { ctx, sent } = webhookContext({}, {}, data);
+		const items = [{ json: { a: 1 } }, { json: { a: 2 } }];
+		// noWebhookResponse: n8n saves the webhook call's static data before the execution starts
+		expect(startAcceptedDelivery(ctx, items, 'k9', 'price:9', 42)).toEqual({
+			noWebhookResponse: true,
+			workflowData: [[{ json: { a: 1 } }, { json: { a: 2 } }]],
+		});
+		expect(sent).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+		expect(data).toEqual({
+			webhookRegistration: { id: 'r1' },
+			deliveries: [['k9', 42, 'price:9']],
+		});
+		expect(recallDelivery(ctx, 'k9', 'price:9', 43)).toBe('seen');
 	});
 });
