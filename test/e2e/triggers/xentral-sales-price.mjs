@@ -28,7 +28,7 @@ export function triggers({ xentral }) {
 	return [
 		webhookTriggerCase({
 			name: 'Xentral sales price trigger (webhook) across a restart',
-			workflow: { ...xentralSalesPriceTriggerWorkflow(), id: 'liveXentralPriceTrigger' },
+			workflow: { ...xentralSalesPriceTriggerWorkflow(), id: 'liveXentralPriceHook' },
 			nodeId: 'price-trigger',
 			trigger: 'Xentral Sales Price Trigger',
 			registrations: () => xentral.state.webhooks,
