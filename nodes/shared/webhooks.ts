@@ -76,8 +76,8 @@ export interface WebhookLifecycle {
 	secretBytes?: number;
 	/**
 	 * The secret to register instead of a random one, for a vendor whose deliveries must be checked
-	 * without the workflow's static data (which n8n may not hand a webhook execution up to date):
-	 * a value the trigger can compute again from its credential and URL.
+	 * without the workflow's static data (n8n 2.41 keeps none for a workflow whose ID is longer
+	 * than 21 characters): a value the trigger can compute again from its credential and URL.
 	 */
 	secret?(this: IHookFunctions, wanted: { url: string; events: string[] }): Promise<string>;
 }
