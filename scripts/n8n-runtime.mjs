@@ -472,7 +472,7 @@ export function xentralTriggerWorkflow(triggerName = 'Xentral Trigger') {
  */
 export function xentralSalesPriceTriggerWorkflow(events = ['created', 'updated', 'deleted']) {
 	return {
-		id: 'demoXentralPriceTrigger',
+		id: 'demoXentralPriceHook',
 		name: 'Xentral Sales Price Trigger (webhook)',
 		active: false,
 		nodes: [

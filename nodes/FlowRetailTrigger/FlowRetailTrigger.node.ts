@@ -1,8 +1,6 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHookFunctions,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -25,11 +23,9 @@ import {
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
-	markChange,
-	markDelivery,
 	recallChange,
-	rememberMarkedDeliveries,
 	sameSecret,
+	startAcceptedDelivery,
 	storedRegistration,
 	webhookHooks,
 } from '../shared/webhooks';
@@ -168,16 +164,13 @@ export class FlowRetailTrigger implements INodeType {
 			common,
 		});
 		if (!change.emit) return acknowledgeUnchanged();
-		// Remembered by the execution's first step (execute() below), whose static data n8n saves.
-		const items = markDelivery(this.helpers.returnJsonArray([out]), key);
-		return { workflowData: [markChange(items, change.mark)] };
-	}
-
-	/**
-	 * The first step of the execution a delivery starts: remembers the delivery (so it never runs
-	 * twice) in static data n8n saves, and passes its items on.
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [rememberMarkedDeliveries(this, this.continueOnFail())];
+		return startAcceptedDelivery(
+			this,
+			this.helpers.returnJsonArray([out]),
+			key,
+			undefined,
+			undefined,
+			change.mark,
+		);
 	}
 }

@@ -1,7 +1,5 @@
 import type {
-	IExecuteFunctions,
 	IHookFunctions,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -11,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { changeFieldsOption } from '../shared/changeFilter';
 import { simplifyOptions } from '../shared/parameters';
-import { postWebhook, rememberMarkedDeliveries, webhookHooks } from '../shared/webhooks';
+import { postWebhook, webhookHooks } from '../shared/webhooks';
 import {
 	SALES_PRICE_CHANGE_FIELDS,
 	lifecycle,
@@ -79,13 +77,5 @@ export class XentralSalesPriceTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveSalesPriceEvent.call(this);
-	}
-
-	/**
-	 * The first step of the execution a delivery starts: remembers the delivery (so it never runs
-	 * twice) in static data n8n saves, and passes its items on.
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [rememberMarkedDeliveries(this, this.continueOnFail())];
 	}
 }

@@ -18,9 +18,8 @@ import {
 	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
-	markChange,
-	markDelivery,
 	recallChange,
+	startAcceptedDelivery,
 } from '../shared/webhooks';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
@@ -136,9 +135,9 @@ export const lifecycle: WebhookLifecycle = {
 
 /**
  * Removes every webhook of the instance registered for this trigger's URL
- * (`GET /api/v1/webhooks` is not paginated). n8n 2.41 may hand the deactivation hook static data
- * without the registration that activation stored; the URL still finds it, and a re-activation
- * never leaves a second registration behind.
+ * (`GET /api/v1/webhooks` is not paginated). Where the workflow's static data lacks the
+ * registration (n8n 2.41 keeps none for a workflow whose ID is longer than 21 characters), the
+ * URL still finds it, and a re-activation never leaves a second registration behind.
  */
 export async function removeWebhooksOfUrl(this: IHookFunctions): Promise<void> {
 	const url = this.getNodeWebhookUrl('default');
@@ -224,7 +223,12 @@ export async function receiveSalesPriceEvent(
 		options.simplify === false
 			? delivery
 			: { event, ...simplifySalesPrice(body), id: body.id === undefined ? null : String(body.id) };
-	// Remembered by the execution's first step (the node's execute()), which n8n saves.
-	const items = markDelivery(this.helpers.returnJsonArray([json]), deliveryId, record);
-	return { workflowData: [markChange(items, change.mark)] };
+	return startAcceptedDelivery(
+		this,
+		this.helpers.returnJsonArray([json]),
+		deliveryId,
+		record,
+		undefined,
+		change.mark,
+	);
 }

@@ -12,7 +12,8 @@ export const SIGNATURE_HEADER = 'x-xentral-signature';
  * The signature key registered for a webhook URL: the HMAC-SHA256 of the URL under the credential's
  * token, 64 hex characters (Xentral takes 20 to 255). Unpredictable without the token, and the
  * trigger computes it again for each delivery, so the check does not depend on the workflow's
- * static data, which n8n 2.41 does not hand a webhook execution up to date after activation.
+ * static data, which n8n 2.41 does not keep for every workflow (none for an ID of more than 21
+ * characters).
  * A new token (or URL) gives a new key on the next activation.
  */
 export function signatureKeyFor(token: string, webhookUrl: string): string {

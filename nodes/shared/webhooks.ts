@@ -6,15 +6,12 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
 	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ChangeFields } from './changeFilter';
 import {
@@ -89,8 +86,8 @@ export interface WebhookLifecycle {
 	secretBytes?: number;
 	/**
 	 * The secret to register instead of a random one, for a vendor whose deliveries must be checked
-	 * without the workflow's static data (which n8n may not hand a webhook execution up to date):
-	 * a value the trigger can compute again from its credential and URL.
+	 * without the workflow's static data (n8n 2.41 keeps none for a workflow whose ID is longer
+	 * than 21 characters): a value the trigger can compute again from its credential and URL.
 	 */
 	secret?(this: IHookFunctions, wanted: { url: string; events: string[] }): Promise<string>;
 }
@@ -254,38 +251,41 @@ export function rememberDelivery(
 	) as unknown as IDataObject;
 }
 
-/** The key of an item under which webhook() hands the execution the delivery to remember. */
-const DELIVERY_MARK = 'acceptedDelivery';
-
-interface DeliveryMark {
-	key: string;
-	record: string;
-	at: number;
-}
+/** What a webhook trigger answers a delivery it accepted, as n8n answers one it starts a workflow for. */
+const STARTED = { message: 'Workflow was started' };
 
 /**
- * The items of an accepted delivery, each marked with what the execution must remember of it.
+ * Starts the workflow with the items of an accepted delivery and remembers the delivery in the
+ * node's static data, so that the same delivery again runs nothing (see recallDelivery).
  *
- * n8n 2.41 does not keep what webhook() writes to static data when the call starts an execution:
- * before it saves the webhook call's static data, it builds the execution's workflow on the same
- * object, which marks it unchanged (`establishContextForPersistence` in the workflow runner). It
- * does save the static data of the execution itself. So webhook() only reads the memory, and the
- * trigger node's execute(), the first step of the execution, writes it (rememberMarkedDeliveries).
+ * Where n8n 2.41 keeps what webhook() writes to static data (read in its source,
+ * `webhooks/live-webhooks.js` and `webhook-helpers.js`): the webhook call runs on the main (or
+ * webhook) process on the workflow's stored static data, and n8n saves it, when changed, in the
+ * call's response callback. When webhook() returns workflow data and leaves the answer to n8n,
+ * that callback runs only after the workflow runner has taken the execution on, and the runner
+ * first builds the execution's workflow on the same static data object, which marks it unchanged
+ * (`establishContextForPersistence`): the write is lost. When webhook() returns
+ * `noWebhookResponse`, n8n runs the callback, and so saves the static data, before it starts the
+ * execution. So the trigger answers the vendor itself (200, the body n8n would send) and returns
+ * `noWebhookResponse` with the workflow data. The execution writes nothing: in queue mode it runs
+ * on a worker, on a copy of the workflow without its static data, and whatever it wrote there
+ * would replace the stored static data, registration and all.
  */
-export function markDelivery(
+export function startAcceptedDelivery(
+	ctx: IWebhookFunctions,
 	items: INodeExecutionData[],
 	key: string,
 	record = '',
-	at = clock.now(),
-): INodeExecutionData[] {
-	const mark: DeliveryMark = { key, record, at };
-	return items.map((item) => ({ ...item, [DELIVERY_MARK]: mark as unknown as IDataObject }));
+	now = clock.now(),
+	change?: ChangeMark,
+): IWebhookResponseData {
+	rememberDelivery(ctx, key, record, now);
+	if (change) rememberChange(ctx, change);
+	ctx.getResponseObject().status(200).json(STARTED);
+	return { noWebhookResponse: true, workflowData: [items] };
 }
 
-/** The key of an item under which webhook() hands the execution the hash to remember. */
-const CHANGE_MARK = 'changeFilterMark';
-
-/** What the execution must remember of "Only When These Fields Change" for one delivery. */
+/** What a delivery leaves in the memory of "Only When These Fields Change" (see recallChange). */
 export interface ChangeMark {
 	/** The fields chosen when the delivery came, sorted; empty when none were. */
 	fields: string[];
@@ -294,7 +294,7 @@ export interface ChangeMark {
 	hash?: string;
 }
 
-/** Whether the node's static data is the workflow's whole static data (see below). */
+/** Whether the node's static data holds the registration, as the workflow's stored data does. */
 const holdsRegistration = (ctx: WithStaticData) => staticData(ctx)[STATIC_KEY] !== undefined;
 
 /**
@@ -302,10 +302,9 @@ const holdsRegistration = (ctx: WithStaticData) => staticData(ctx)[STATIC_KEY] !
  * `customer:<uid>`), whose state in the common shape is `common` (undefined for a record that is
  * gone or an event without one: always emitted). A new record is always emitted; a changed one
  * when the hash of the chosen fields differs from the one last emitted, or none is remembered.
- * webhook() only reads the memory; the mark returned goes with the items (markChange), and the
- * execution writes it. The memory is read only from static data that holds the registration,
- * like the delivery memory is written only there: elsewhere (a copy of another version's static
- * data) a remembered hash may be stale and would hold back a real change, so every change runs.
+ * The mark returned goes to startAcceptedDelivery, which writes it in webhook() with the delivery
+ * memory. The memory is read only from static data that holds the registration: elsewhere a
+ * remembered hash may be stale and would hold back a real change, so every change runs.
  */
 export function recallChange(
 	ctx: IWebhookFunctions,
@@ -322,11 +321,6 @@ export function recallChange(
 	};
 }
 
-/** The items of a delivery, each also marked with what the execution must remember of its hash. */
-export function markChange(items: INodeExecutionData[], mark: ChangeMark): INodeExecutionData[] {
-	return items.map((item) => ({ ...item, [CHANGE_MARK]: mark as unknown as IDataObject }));
-}
-
 /**
  * Answers a delivery about a change of none of the chosen fields with 200 (the vendor does not
  * send it again), and starts no execution.
@@ -339,82 +333,21 @@ export function acknowledgeUnchanged(): IWebhookResponseData {
 	};
 }
 
-/** Writes the hashes the items are marked with into the change memory (one write per run). */
-function rememberMarkedChanges(ctx: IExecuteFunctions, marks: Array<Partial<ChangeMark>>): void {
-	const valid = marks.filter((mark) => Array.isArray(mark.fields));
-	if (!valid.length) return;
-	const fields = (valid.at(-1) as ChangeMark).fields.map(String);
+/**
+ * Writes a delivery's hash into the change memory (a new selection starts a new memory; no
+ * selection removes it), only into static data that holds the registration.
+ */
+function rememberChange(ctx: WithStaticData, mark: ChangeMark): void {
+	if (!holdsRegistration(ctx)) return;
 	const data = staticData(ctx);
-	if (!fields.length) {
-		if (hasChangeMemory(data)) writeChangeMemory(data, fields, new Map());
+	if (!mark.fields.length) {
+		if (hasChangeMemory(data)) writeChangeMemory(data, [], new Map());
 		return;
 	}
-	const memory = readChangeMemory(data, fields);
-	for (const mark of valid) {
-		if (typeof mark.record === 'string' && typeof mark.hash === 'string')
-			rememberHash(memory, mark.record, mark.hash);
-	}
-	writeChangeMemory(data, fields, memory);
-}
-
-/**
- * A webhook trigger's execute(), which n8n runs as the first step of the execution a delivery
- * started: remembers the deliveries its items are marked with in the node's static data (n8n
- * saves it when the execution ends), and the hashes of "Only When These Fields Change", and
- * passes the items on without the marks. When the memory cannot be written, the execution fails,
- * unless the node's "On Error" setting continues (`continueOnFail`, read by the trigger's
- * execute()): then the items pass on and that delivery, not remembered, would run again if the
- * vendor sent it again.
- */
-export function rememberMarkedDeliveries(
-	ctx: IExecuteFunctions,
-	continueOnFail = false,
-): INodeExecutionData[] {
-	// Only static data that holds this node's registration is the workflow's whole static data: in
-	// queue mode, n8n 2.41's worker runs a webhook execution on the static data stored with the
-	// execution, which may lack what activation stored, and saves it afterwards. Writing the memory
-	// there would wipe the registration (every later delivery refused), so the memory is written
-	// only where the registration is present; where not, the delivery is not remembered.
-	let complete = false;
-	try {
-		complete = holdsRegistration(ctx);
-	} catch (error) {
-		if (!continueOnFail) throw new NodeOperationError(ctx.getNode(), error as Error);
-	}
-	const changes: Array<Partial<ChangeMark>> = [];
-	const items = ctx.getInputData().map((item, itemIndex) => {
-		const {
-			[DELIVERY_MARK]: mark,
-			[CHANGE_MARK]: change,
-			...rest
-		} = item as INodeExecutionData & {
-			[DELIVERY_MARK]?: Partial<DeliveryMark>;
-			[CHANGE_MARK]?: Partial<ChangeMark>;
-		};
-		if (change && typeof change === 'object') changes.push(change);
-		if (complete && mark && typeof mark.key === 'string' && typeof mark.at === 'number') {
-			try {
-				rememberDelivery(
-					ctx,
-					mark.key,
-					typeof mark.record === 'string' ? mark.record : '',
-					mark.at,
-				);
-			} catch (error) {
-				if (!continueOnFail)
-					throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-			}
-		}
-		return rest;
-	});
-	if (complete) {
-		try {
-			rememberMarkedChanges(ctx, changes);
-		} catch (error) {
-			if (!continueOnFail) throw new NodeOperationError(ctx.getNode(), error as Error);
-		}
-	}
-	return items;
+	const memory = readChangeMemory(data, mark.fields);
+	if (typeof mark.record === 'string' && typeof mark.hash === 'string')
+		rememberHash(memory, mark.record, mark.hash);
+	writeChangeMemory(data, mark.fields, memory);
 }
 
 /**

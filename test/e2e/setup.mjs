@@ -108,11 +108,27 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 			throw new Error(`${file} must export system: 'jtl', 'xentral', 'flow' or 'all'`);
 		cases.push(...made.map((c) => ({ system, ...c })));
 	}
+	if (exportName === 'triggers') cases.forEach(assertStaticDataKept);
 	return cases.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
 
 /** The workflows of trigger cases: a case has one `workflow` or several `workflows`. */
 export const workflowsOf = (cases) => cases.flatMap((c) => c.workflows ?? [c.workflow]);
+
+/**
+ * n8n 2.41 saves a workflow's static data only when its ID has at most 21 characters
+ * (`isWorkflowIdValid`, dist/utils.js; the IDs n8n makes have 16). A trigger case keeps its state
+ * there (cursor, webhook registration, delivery memory), so a longer ID would test nothing.
+ */
+function assertStaticDataKept(c) {
+	for (const workflow of workflowsOf([c])) {
+		const id = workflow?.id;
+		if (typeof id !== 'string' || id.length < 1 || id.length > 21)
+			throw new Error(
+				`${c.name}: workflow ID ${JSON.stringify(id)} is not 1 to 21 characters long, and n8n would not save its static data`,
+			);
+	}
+}
 
 /** Every case of every file in cases/ (each exports `cases(context)`), filtered by name. */
 export const loadCases = (context, only = []) => loadCaseFiles(CASES_DIR, 'cases', context, only);

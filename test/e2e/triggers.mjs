@@ -12,6 +12,7 @@
 // { url, rest, executions(workflowId), execution(id), output() }; the webhook URL n8n registers is
 // `${url}/webhook/...` (WEBHOOK_URL is set to it).
 // `node test/e2e/triggers.mjs [name filter…]`
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +69,27 @@ async function startN8n(runtime, port) {
 		output: proc.output,
 		executions: (workflowId) => executionsOf(rest, workflowId),
 		execution: (id) => readExecution(runtime, rest, id),
+		staticData: (workflowId) => storedStaticData(workflowId),
 	};
+}
+
+/**
+ * The static data n8n holds for a workflow, read from its database (n8n's REST API does not return
+ * it), for a failure message; undefined where the sqlite3 command is missing.
+ */
+function storedStaticData(workflowId) {
+	try {
+		return execFileSync(
+			'sqlite3',
+			[
+				path.join(HOME, '.n8n', 'database.sqlite'),
+				`SELECT staticData FROM workflow_entity WHERE id = '${workflowId.replace(/'/g, "''")}'`,
+			],
+			{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+		).trim();
+	} catch {
+		return undefined;
+	}
 }
 
 async function main() {

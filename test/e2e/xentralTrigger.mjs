@@ -24,7 +24,7 @@ import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
 import { restClient } from './trigger.mjs';
 
 const POLL_ID = 'e2eXentralTrigger';
-const HOOK_ID = 'e2eXentralPriceTrigger';
+const HOOK_ID = 'e2eXentralPriceHook';
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (msg) => process.stdout.write(`     [xentral trigger] ${msg}\n`);
 

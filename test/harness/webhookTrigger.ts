@@ -48,16 +48,22 @@ const clone = (data: IDataObject): IDataObject => JSON.parse(JSON.stringify(data
  * would (answer 200 once the workflow would start, or the node's own refusal). A delivery that
  * starts an execution runs it on n8n-core's WorkflowExecute in webhook mode.
  *
- * Static data lives as n8n 2.41 keeps it: a copy in the "database", loaded for every hook, webhook
- * call and execution. What a hook changes is saved; what a webhook call changes is saved only when
- * the call starts no execution (otherwise n8n builds the execution's workflow on the same object
- * first, which marks it unchanged); what an execution changes is saved when it ends.
+ * Static data lives as n8n 2.41 keeps it: a copy in the "database", loaded for every hook and
+ * webhook call. What a hook changes is saved. What a webhook call changes is saved when the call
+ * answers the request itself (`noWebhookResponse`: n8n's response callback saves it before the
+ * execution starts) or starts no execution; otherwise it is lost (n8n builds the execution's
+ * workflow on the same object first, which marks it unchanged). An execution runs on static data
+ * loaded anew (`n8n start`), or with `queueMode` as a queue-mode worker runs it: on the copy of the
+ * workflow stored with the execution, which holds no static data. What it changes is saved, in
+ * place of all the stored static data, when it ends.
  */
 export async function createWebhookTrigger(options: {
 	type: string;
 	parameters: INodeParameters;
 	credentials: TestCredential[];
 	nodeCredentials: INode['credentials'];
+	/** Run executions as n8n 2.41's queue-mode worker does (see above). */
+	queueMode?: boolean;
 }): Promise<WebhookTrigger> {
 	const credentialsHelper = new TestCredentialsHelper(options.credentials);
 	const received: WebhookTrigger['received'] = [];
@@ -90,7 +96,9 @@ export async function createWebhookTrigger(options: {
 
 	/** The execution a delivery starts, as n8n's workflow runner would run it. */
 	async function execute(items: INodeExecutionData[][]): Promise<INodeExecutionData[][]> {
-		const workflow = loaded();
+		const workflow = options.queueMode
+			? new Workflow({ ...workflowBase, nodeTypes, staticData: undefined })
+			: loaded();
 		let resolveRun: (run: IRun) => void = () => {};
 		const done = new Promise<IRun>((resolve) => (resolveRun = resolve));
 		const hooks = new ExecutionLifecycleHooks('webhook', '1', {
@@ -180,6 +188,7 @@ export async function createWebhookTrigger(options: {
 							null,
 						);
 						const result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
+						if (result.noWebhookResponse === true) saveIfChanged(workflow);
 						if (result.workflowData) {
 							received.push({ status, workflowData: await execute(result.workflowData) });
 						} else {

@@ -108,10 +108,7 @@ async function runCases(cluster, selected) {
  */
 async function runTriggers(cluster, sandboxes) {
 	sandboxes.context.jtl.reset();
-	const cases = await loadCaseFiles(TRIGGERS_DIR, 'triggers', {
-		...sandboxes.context,
-		queueMode: true,
-	});
+	const cases = await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context);
 	const n8n = {
 		url: cluster.url,
 		rest: cluster.rest,

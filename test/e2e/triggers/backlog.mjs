@@ -71,9 +71,13 @@ async function system({ tenant, name, sandboxName, keyOf, triggers }) {
 	};
 }
 
+/** Short names of the events in workflow IDs. */
+const EVENT_ID = { newCustomer: 'New', updatedCustomer: 'Upd', newOrUpdatedCustomer: 'NewUpd' };
+
 function triggerWorkflow(vendor, t) {
 	const workflow = pollTriggerWorkflow({
-		id: `backlog${vendor.id}${t.event[0].toUpperCase()}${t.event.slice(1)}`,
+		// At most 21 characters: n8n 2.41 keeps no static data for a longer workflow ID.
+		id: `backlog${vendor.id}${EVENT_ID[t.event]}`,
 		name: `Backlog: ${vendor.trigger} (${t.event}, poll every minute)`,
 		nodeId: `backlog-${vendor.id}-${t.event}`,
 		triggerName: vendor.trigger,

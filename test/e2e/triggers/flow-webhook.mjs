@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { flowRetailTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
 import { webhookTriggerCase } from '../triggerSteps.mjs';
 
-export function triggers({ flow, queueMode = false }) {
+export function triggers({ flow }) {
 	const workflow = flowRetailTriggerWorkflow('liveFlowTrigger');
 	// Only creations: the Flow Retail poll case changes customers at the same time.
 	workflow.nodes[0].parameters.events = ['CUSTOMER_CREATE'];
@@ -24,9 +24,7 @@ export function triggers({ flow, queueMode = false }) {
 			registrations: () => flow.state.transports,
 			retriesWhileDown: 'Flow Retail retries up to 10 times with exponential backoff',
 			deliveryOf: (tag) => deliveries.get(tag),
-			// In queue mode the delivery memory is not written (README: Queue mode), so the replay is
-			// not sent there.
-			...(queueMode ? {} : { sentOf: (tag) => deliveries.get(tag)?.sent }),
+			sentOf: (tag) => deliveries.get(tag)?.sent,
 			checkRegistration(transport, n8n) {
 				assert.equal(transport.securityType, 'BEARER_TOKEN');
 				assert.match(transport.url, new RegExp(`^${n8n.url}/webhook/`));

@@ -1,9 +1,9 @@
 // The Xentral Sales Price Trigger (webhook) across a restart of n8n: activation registers a webhook
 // with a derived signature key; a sales price created, and after the restart one changed, in the
 // sandbox is delivered signed and runs the workflow; a forged delivery is refused with 401 and runs
-// nothing; after the restart one registration still works; deactivation removes it. A delivery
-// sent again is not part of this case: in a real n8n the trigger's memory of deliveries does not
-// reach its next webhook call (README: Known gap), which the workflow tests cannot show.
+// nothing; the live delivery sent again byte for byte (its signature covers only the body) is
+// answered 200 and runs nothing, before and after the restart; after the restart one registration
+// still works; deactivation removes it.
 import assert from 'node:assert/strict';
 
 import { xentralSalesPriceTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
@@ -22,13 +22,17 @@ export function triggers({ xentral }) {
 		return { status: res.status, location: res.headers.get('location') };
 	};
 	let priceId;
+	const sent = new Map();
+	/** The request the sandbox sent for the sales-price event just announced. */
+	const captured = (tag) => sent.set(tag, xentral.deliveries().at(-1));
 	return [
 		webhookTriggerCase({
 			name: 'Xentral sales price trigger (webhook) across a restart',
-			workflow: { ...xentralSalesPriceTriggerWorkflow(), id: 'liveXentralPriceTrigger' },
+			workflow: { ...xentralSalesPriceTriggerWorkflow(), id: 'liveXentralPriceHook' },
 			nodeId: 'price-trigger',
 			trigger: 'Xentral Sales Price Trigger',
 			registrations: () => xentral.state.webhooks,
+			sentOf: (tag) => sent.get(tag)?.sent,
 			checkRegistration(hook, n8n) {
 				assert.equal(hook.url, `${n8n.url}/webhook/xentral-sales-prices/webhook`);
 				assert.match(hook.signatureKey, /^[0-9a-f]{64}$/);
@@ -42,6 +46,7 @@ export function triggers({ xentral }) {
 						price: { amount: '5.00', currency: 'EUR' },
 					});
 					assert.equal(res.status, 201, `create sales price (${tag})`);
+					captured(tag);
 					priceId = res.location.split('/').pop();
 					return ([event]) => {
 						assert.equal(event.event, 'created');
@@ -52,6 +57,7 @@ export function triggers({ xentral }) {
 					price: { amount: '6.50', currency: 'EUR' },
 				});
 				assert.equal(res.status, 204, `change sales price (${tag})`);
+				captured(tag);
 				return ([event]) => {
 					assert.equal(event.event, 'updated');
 					assert.equal(event.price, 6.5);

@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { customerChangeFields } from '../../../nodes/shared/changeFilter';
+import type { ChangeMark } from '../../../nodes/shared/webhooks';
 import {
 	acknowledgeRepeat,
 	acknowledgeUnchanged,
@@ -13,17 +9,15 @@ import {
 	deliveryHeader,
 	deliveryKey,
 	hmacHex,
-	markChange,
-	markDelivery,
 	MAX_REMEMBERED_DELIVERIES,
 	recallChange,
 	recallDelivery,
 	rememberDelivery,
-	rememberMarkedDeliveries,
 	newWebhookSecret,
 	rawDeliveryBody,
 	refuseDelivery,
 	sameSecret,
+	startAcceptedDelivery,
 	storedRegistration,
 	webhookHooks,
 } from '../../../nodes/shared/webhooks';
@@ -154,27 +148,29 @@ describe('webhook registration hooks', () => {
 	});
 });
 
-describe('deliveries', () => {
-	function webhookContext(request: object, headers: Record<string, unknown>) {
-		const sent: { status?: number; body?: unknown } = {};
-		const res = {
-			status(code: number) {
-				sent.status = code;
-				return res;
-			},
-			json(body: unknown) {
-				sent.body = body;
-				return res;
-			},
-		};
-		const ctx = {
-			getRequestObject: () => request,
-			getHeaderData: () => headers,
-			getResponseObject: () => res,
-		} as unknown as IWebhookFunctions;
-		return { ctx, sent };
-	}
+/** A webhook call's context: the request, its headers, static data, and what the node answered. */
+function webhookContext(request: object, headers: Record<string, unknown>, data: IDataObject = {}) {
+	const sent: { status?: number; body?: unknown } = {};
+	const res = {
+		status(code: number) {
+			sent.status = code;
+			return res;
+		},
+		json(body: unknown) {
+			sent.body = body;
+			return res;
+		},
+	};
+	const ctx = {
+		getRequestObject: () => request,
+		getHeaderData: () => headers,
+		getResponseObject: () => res,
+		getWorkflowStaticData: () => data,
+	} as unknown as IWebhookFunctions;
+	return { ctx, sent };
+}
 
+describe('deliveries', () => {
 	it('reads the raw body and headers by any case', () => {
 		const { ctx } = webhookContext(
 			{ rawBody: Buffer.from('{"a":1}') },
@@ -265,52 +261,22 @@ describe('the memory of accepted deliveries', () => {
 	});
 });
 
-describe('remembering in the execution a delivery starts', () => {
-	it("marks a delivery's items, and execute() remembers the mark and passes the items on without it", () => {
-		const items = markDelivery([{ json: { a: 1 } }, { json: { a: 2 } }], 'k9', 'price:9', 42);
-		expect(items.map((i) => i.json)).toEqual([{ a: 1 }, { a: 2 }]);
+describe('starting the workflow for an accepted delivery', () => {
+	it('remembers the delivery, answers 200 itself and hands n8n the items without its own answer', () => {
 		const data: IDataObject = { webhookRegistration: { id: 'r1' } };
-		const ctx = {
-			getInputData: () => items,
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions;
-		const out = rememberMarkedDeliveries(ctx);
-		expect(out).toEqual([{ json: { a: 1 } }, { json: { a: 2 } }]);
-		expect(data.deliveries).toEqual([['k9', 42, 'price:9']]);
-	});
-
-	it('a memory that cannot be written fails the step, unless the node continues on fail', () => {
-		const items = markDelivery([{ json: { a: 1 } }], 'k9', '', 42);
-		const ctx = {
-			getInputData: () => items,
-			getWorkflowStaticData: () => {
-				throw new Error('no static data');
-			},
-			getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters: {} }),
-		} as unknown as IExecuteFunctions;
-		expect(() => rememberMarkedDeliveries(ctx)).toThrow('no static data');
-		expect(rememberMarkedDeliveries(ctx, true)).toEqual([{ json: { a: 1 } }]);
-	});
-
-	it('writes nothing into static data that lacks the registration (a queue-mode worker copy), so it cannot wipe it', () => {
-		const items = markDelivery([{ json: { a: 1 } }], 'k9', '', 42);
-		const data: IDataObject = {};
-		const ctx = {
-			getInputData: () => items,
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions;
-		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
-		expect(data).toEqual({});
-	});
-
-	it('passes unmarked items on and remembers nothing', () => {
-		const data: IDataObject = {};
-		const ctx = {
-			getInputData: () => [{ json: { a: 1 } }],
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions;
-		expect(rememberMarkedDeliveries(ctx)).toEqual([{ json: { a: 1 } }]);
-		expect(data.deliveries).toBeUndefined();
+		const { ctx, sent } = webhookContext({}, {}, data);
+		const items = [{ json: { a: 1 } }, { json: { a: 2 } }];
+		// noWebhookResponse: n8n saves the webhook call's static data before the execution starts
+		expect(startAcceptedDelivery(ctx, items, 'k9', 'price:9', 42)).toEqual({
+			noWebhookResponse: true,
+			workflowData: [[{ json: { a: 1 } }, { json: { a: 2 } }]],
+		});
+		expect(sent).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+		expect(data).toEqual({
+			webhookRegistration: { id: 'r1' },
+			deliveries: [['k9', 42, 'price:9']],
+		});
+		expect(recallDelivery(ctx, 'k9', 'price:9', 43)).toBe('seen');
 	});
 });
 
@@ -324,24 +290,32 @@ describe('Only When These Fields Change in a webhook trigger', () => {
 				name === 'options' ? (changeFields ? { changeFields } : {}) : fallback,
 			getWorkflowStaticData: () => data,
 		}) as unknown as IWebhookFunctions;
-	const execute = (data: IDataObject, items: ReturnType<typeof markChange>) =>
-		rememberMarkedDeliveries({
-			getInputData: () => items,
-			getWorkflowStaticData: () => data,
-		} as unknown as IExecuteFunctions);
+	/** webhook() starting the workflow for an accepted delivery, with the hash to remember. */
+	const start = (data: IDataObject, mark: ChangeMark) =>
+		startAcceptedDelivery(
+			{
+				...webhookContext({}, {}, data).ctx,
+				getNodeParameter: () => ({}),
+			} as unknown as IWebhookFunctions,
+			[{ json: { a: 1 } }],
+			`k${Math.random()}`,
+			'',
+			42,
+			mark,
+		);
 
-	/** One delivery about customer 1: whether it ran; when it ran, its execution remembers it. */
+	/** One delivery about customer 1: whether it ran; when it ran, webhook() remembers it. */
 	function deliver(data: IDataObject, common: IDataObject, isNew = false, fields = ['email']) {
 		const change = recallChange(webhookCtx(data, fields), FIELDS, {
 			record: 'customer:1',
 			isNew,
 			common,
 		});
-		if (change.emit) execute(data, markChange([{ json: { a: 1 } }], change.mark));
+		if (change.emit) start(data, change.mark);
 		return change.emit;
 	}
 
-	it('reads in webhook(), remembers in the execution, and runs only a change of a chosen field', () => {
+	it('reads and remembers in webhook(), and runs only a change of a chosen field', () => {
 		const data = registered();
 		expect(deliver(data, { email: 'a', city: 'X' }, true)).toBe(true); // created: always
 		expect(deliver(data, { email: 'a', city: 'Y' })).toBe(false); // city not chosen
@@ -365,9 +339,7 @@ describe('Only When These Fields Change in a webhook trigger', () => {
 			common: { email: 'a' },
 		});
 		expect(change).toEqual({ emit: true, mark: { fields: [] } });
-		expect(execute(data, markChange([{ json: { a: 1 } }], change.mark))).toEqual([
-			{ json: { a: 1 } },
-		]);
+		expect(start(data, change.mark).workflowData).toEqual([[{ json: { a: 1 } }]]);
 		expect(data.changeFilter).toBeUndefined();
 	});
 
@@ -376,7 +348,7 @@ describe('Only When These Fields Change in a webhook trigger', () => {
 		// hash found there may be stale, so every change runs, and nothing is written there.
 		const copy: IDataObject = {};
 		expect(deliver(copy, { email: 'a' })).toBe(true);
-		expect(copy).toEqual({});
+		expect(copy.changeFilter).toBeUndefined();
 		const stale: IDataObject = { changeFilter: { fields: ['email'], hashes: [] } };
 		const data = registered();
 		deliver(data, { email: 'a' });

@@ -14,8 +14,9 @@ const flow = useFlowRetailSandbox(['--webhook-backoff', '1', '--webhook-timeout'
 let trigger: WebhookTrigger | undefined;
 afterEach(async () => await trigger?.stop());
 
-async function activeTrigger(parameters: Record<string, unknown> = {}) {
+async function activeTrigger(parameters: Record<string, unknown> = {}, queueMode = false) {
 	trigger = await createWebhookTrigger({
+		queueMode,
 		type: 'n8n-nodes-erp-customers.flowRetailTrigger',
 		parameters: { events: ['CUSTOMER_CREATE', 'CUSTOMER_UPDATE', 'PRICE_UPDATE'], ...parameters },
 		credentials: [flowRetailSandboxCredential(flow.sandbox)],
@@ -52,6 +53,29 @@ it.each([true, false])(
 		expect(runs(t)[1].workflowData![0][0].json.customerUid).toBe('cust-0001');
 	},
 );
+
+it('in queue mode too: a delivery sent again runs nothing, and the registration stays', async () => {
+	// The execution runs on a worker's copy without static data; the memory is kept by the webhook
+	// call on the main process.
+	const t = await activeTrigger({}, true);
+	await flow.direct.send('PUT', '/customers/cust-0001', { city: 'Bergen' });
+	await deliveries();
+	expect(runs(t)).toHaveLength(1);
+	expect(await t.replay(0)).toBe(200);
+	expect(runs(t)).toHaveLength(1);
+	expect(t.staticData().webhookRegistration).toEqual(
+		expect.objectContaining({ secret: expect.any(String) }),
+	);
+	// A new change is still accepted: the secret was not wiped by the execution.
+	await flow.sandbox.advanceClock(1);
+	await flow.direct.send('PUT', '/customers/cust-0001', { city: 'Tromsø' });
+	await deliveries();
+	expect(t.received.map((r) => [r.status, r.workflowData === undefined])).toEqual([
+		[200, false],
+		[200, true],
+		[200, false],
+	]);
+});
 
 it('runs each change of a price once, though every delivery of it has the same body', async () => {
 	const t = await activeTrigger();

@@ -13,8 +13,9 @@ const xentral = useXentralSandbox();
 let trigger: WebhookTrigger | undefined;
 afterEach(async () => await trigger?.stop());
 
-async function activeTrigger() {
+async function activeTrigger(queueMode = false) {
 	trigger = await createWebhookTrigger({
+		queueMode,
 		type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
 		parameters: { events: ['created', 'updated'], options: {} },
 		credentials: xentral.credentials(),
@@ -28,8 +29,11 @@ const deliveries = async () => await xentral.sandbox.control('GET', 'deliveries'
 const runs = (t: WebhookTrigger) => t.received.filter((r) => r.workflowData !== undefined);
 const priceOf = (t: WebhookTrigger, i: number) => runs(t)[i].workflowData![0][0].json.price;
 
-it('answers a genuine delivery sent again with 200 and runs nothing', async () => {
-	const t = await activeTrigger();
+it.each([
+	['n8n start', false],
+	['queue mode', true],
+])('answers a genuine delivery sent again with 200 and runs nothing (%s)', async (_, queueMode) => {
+	const t = await activeTrigger(queueMode);
 	await xentral.direct('POST', '/api/v1/salesPrices', {
 		product: { id: '14' },
 		customer: { id: '2' },
@@ -46,6 +50,7 @@ it('answers a genuine delivery sent again with 200 and runs nothing', async () =
 		[200, true],
 	]);
 	expect(t.staticData().deliveries).toHaveLength(1);
+	expect(t.staticData().webhookRegistration).toBeDefined();
 });
 
 it('does not run an old delivery replayed after a later change, but runs a real change back', async () => {
