@@ -8,12 +8,14 @@
 //   The case asserts that loop (more than one write pair).
 // - "quiet" (Skip Unchanged on both Create or Update nodes, Only When These Fields Change on both
 //   triggers): exactly one write in JTL-Wawi, none back in Flow Retail, and nothing more for at
-//   least three further poll intervals of each trigger.
+//   least three further poll intervals of each trigger; then one change in JTL-Wawi: exactly one
+//   write in Flow Retail, none back, and nothing more for three further polls of each trigger.
 // Each variant runs beside the other trigger cases (`live` starts it, `beforeStop` awaits it).
 import assert from 'node:assert/strict';
 
 import { until } from '../../../scripts/n8n-runtime.mjs';
 import { twoWaySyncWorkflows } from '../../../scripts/demo-flows.mjs';
+import { directCall } from '../cases/jtl-seed.mjs';
 import { allExecutions } from '../triggerSteps.mjs';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -129,12 +131,42 @@ async function syncCase(variant, tenant) {
 		assert.equal(c.flowWrites, 0, `Flow Retail writes back: ${JSON.stringify(c)}`);
 		assert.equal(c.flowToJtlRuns, 1, JSON.stringify(c));
 		assert.ok(c.jtlToFlowRuns <= 1, JSON.stringify(c));
-		return `one change in Flow Retail made one JTL-Wawi write and nothing back for ${c.jtlPolls - at.jtlPolls} JTL-Wawi and ${c.flowPolls - at.flowPolls} Flow Retail polls (${JSON.stringify(c)})`;
+		const fromFlow = `one change in Flow Retail made one JTL-Wawi write and nothing back for ${c.jtlPolls - at.jtlPolls} JTL-Wawi and ${c.flowPolls - at.flowPolls} Flow Retail polls (${JSON.stringify(c)})`;
+
+		// The other direction: one change in JTL-Wawi, written once to Flow Retail and not back.
+		const runs = await executionCounts(n8n);
+		const res = await directCall(jtl, 'PATCH', `/customers/${jtlCustomer.id}`, {
+			BillingAddress: { City: 'Changed in JTL-Wawi' },
+		});
+		assert.equal(res.status, 201, `PATCH customer: ${JSON.stringify(res.body)}`);
+		marks = { jtl: jtl.requests.length, flow: flow.requests.length };
+		await until('the write in Flow Retail', 150_000, () => count().flowWrites >= 1, 2000);
+		const at2 = count();
+		await until(
+			'three more polls of each trigger',
+			240_000,
+			() => {
+				const d = count();
+				return d.jtlPolls - at2.jtlPolls >= 3 && d.flowPolls - at2.flowPolls >= 3;
+			},
+			2000,
+		);
+		const now = await executionCounts(n8n);
+		const d = {
+			...count(),
+			jtlToFlowRuns: now.jtlToFlowRuns - runs.jtlToFlowRuns,
+			flowToJtlRuns: now.flowToJtlRuns - runs.flowToJtlRuns,
+		};
+		assert.equal(d.flowWrites, 1, `Flow Retail writes: ${JSON.stringify(d)}`);
+		assert.equal(d.jtlWrites, 0, `JTL-Wawi writes back: ${JSON.stringify(d)}`);
+		assert.equal(d.jtlToFlowRuns, 1, JSON.stringify(d));
+		assert.ok(d.flowToJtlRuns <= 1, JSON.stringify(d));
+		return `${fromFlow}; one change in JTL-Wawi made one Flow Retail write and nothing back for ${d.jtlPolls - at2.jtlPolls} JTL-Wawi and ${d.flowPolls - at2.flowPolls} Flow Retail polls (${JSON.stringify(d)})`;
 	};
 
 	let running;
 	return {
-		name: `Two-way sync JTL-Wawi ↔ Flow Retail (${variant}): one change in Flow Retail, ${variant === 'loops' ? 'written back and forth (today, without the options)' : 'one write, then nothing'}`,
+		name: `Two-way sync JTL-Wawi ↔ Flow Retail (${variant}): one change in Flow Retail, ${variant === 'loops' ? 'written back and forth (today, without the options)' : 'one write, then nothing; then the same from JTL-Wawi'}`,
 		workflows: [flows.jtlToFlow, flows.flowToJtl],
 		async live(n8n) {
 			running = (variant === 'loops' ? loops : quiet)(n8n)
