@@ -132,13 +132,36 @@ export async function readWindow<R>(
 }
 
 /**
+ * The event keys of the records that existed at the first poll and are dated in the second its
+ * answer named (an HTTP date has whole seconds, so the window of the next poll starts at the
+ * beginning of that second): without them, a record made a moment before activation would be
+ * emitted as new. Costs a request only when the newest record lies in that second or ahead.
+ * Records are taken up to the newest record's date; when that record lies ahead, up to the end
+ * of the second (a record made in the moment between the two requests is then counted as before).
+ */
+async function keysOfFirstSecond<R>(source: PollSource<R>, start: number, newest: R[]) {
+	if (!newest.length) return [];
+	const newestDate = Math.max(...newest.map((r) => source.dateOf(r)));
+	if (newestDate < start) return [];
+	const upTo = Math.min(newestDate, windowEnd(start));
+	const { records } = await readWindow(source, start);
+	const keys = new Set<string>();
+	for (const record of records) {
+		const key = source.dateOf(record) <= upTo ? source.eventKey(record) : undefined;
+		if (key !== undefined) keys.add(key);
+	}
+	return [...keys];
+}
+
+/**
  * One poll of a trigger. In the editor's test step it returns the newest records and leaves the
- * state alone. The first poll after activation only records the API's time. Later polls read the
- * window from the cursor minus the overlap up to the API's time of the poll's first answer, by
- * keyset, emit the records whose event key was not emitted before, and move the cursor to that
- * time only after the window was read completely: an error leaves the state as it was, so the
- * next poll reads the same window again. A record dated after the window's end (dated ahead, or
- * written while the poll read) is left for a later poll, which emits it once its time has come.
+ * state alone. The first poll after activation only records the API's time (and the records of
+ * that second, see keysOfFirstSecond). Later polls read the window from the cursor minus the
+ * overlap up to the API's time of the poll's first answer, by keyset, emit the records whose event
+ * key was not emitted before, and move the cursor to that time only after the window was read
+ * completely: an error leaves the state as it was, so the next poll reads the same window again. A
+ * record dated after the window's end (dated ahead, or written while the poll read) is left for a
+ * later poll, which emits it once its time has come.
  * The cursor never moves back. Without a `Date` header, n8n's clock stands in.
  * Returns null when there is nothing to emit.
  */
@@ -161,9 +184,11 @@ export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Pr
 			newest.serverTime ??
 			(newestDate !== undefined && newestDate <= local + OVERLAP_MS ? newestDate : local);
 		const iso = new Date(start).toISOString();
+		const known =
+			newest.serverTime === undefined ? [] : await keysOfFirstSecond(source, start, newest.records);
 		state.cursor = iso;
 		state.startedAt = iso;
-		state.processedKeys = [];
+		state.processedKeys = known.slice(-MAX_PROCESSED_KEYS);
 		return null;
 	}
 

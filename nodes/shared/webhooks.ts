@@ -4,13 +4,14 @@
 // repeated one from running twice. A vendor trigger supplies only how to register, find and remove a
 // subscription at its API, and how its deliveries prove who sent them.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeExecutionData,
-	IWebhookDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type IWebhookDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import type { ChangeFields } from './changeFilter';
@@ -115,6 +116,30 @@ const sortedEvents = (events: string[]) => [...new Set(events)].sort();
 const sameList = (a: string[], b: string[]) =>
 	a.length === b.length && a.every((value, index) => value === b[index]);
 
+/** The longest workflow ID whose static data n8n 2.41 saves (`isWorkflowIdValid`). */
+export const MAX_KEPT_WORKFLOW_ID = 21;
+
+/**
+ * Refuses to activate a webhook trigger in a workflow whose static data n8n would not save: n8n
+ * 2.41 saves it only for a workflow ID of at most 21 characters (the IDs it makes have 16), and a
+ * workflow imported with a longer ID of its own would lose the registration (the Flow Retail
+ * Trigger would refuse every delivery) and the delivery memory (a replay would run again). The
+ * editor's test webhook is not checked: an unsaved workflow has no ID yet.
+ */
+function refuseUnkeptStaticData(ctx: IHookFunctions): void {
+	if (ctx.getMode?.() === 'manual') return;
+	const id = ctx.getWorkflow?.()?.id;
+	if (typeof id !== 'string' || id.length <= MAX_KEPT_WORKFLOW_ID) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`This workflow's ID "${id}" has more than ${MAX_KEPT_WORKFLOW_ID} characters, and n8n keeps no static data for such a workflow: the trigger could not keep its webhook registration or the memory that refuses a delivery sent twice`,
+		{
+			description:
+				'Import the workflow without its "id", or with an ID of at most 21 characters, then activate it again.',
+		},
+	);
+}
+
 /**
  * n8n's webhook hooks for a trigger: `checkExists` keeps a registration only when it is for this URL
  * and these events and the vendor still has it; `create` removes a stale one first, then registers
@@ -131,6 +156,7 @@ export function webhookHooks(lifecycle: WebhookLifecycle) {
 			return await lifecycle.exists.call(this, stored);
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
+			refuseUnkeptStaticData(this);
 			const stale = storedRegistration(this);
 			if (stale) {
 				await lifecycle.remove.call(this, stale);

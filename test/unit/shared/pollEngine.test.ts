@@ -92,6 +92,45 @@ describe('runPoll, the poll engine every polling trigger uses', () => {
 		});
 	});
 
+	it('never emits a record made in the second of the first answer before it, but one made after it', async () => {
+		const h = harness();
+		h.list.apiNow = T0 + 700;
+		// Made 600 ms and 100 ms before activation: the Date header names T0, the window's start.
+		h.list.records = [
+			{ id: 'before1', at: T0 + 100 },
+			{ id: 'before2', at: T0 + 600 },
+			{ id: 'older', at: T0 - 2000 },
+		];
+		expect(await h.poll()).toBeNull();
+		expect(h.list.requests).toHaveLength(2); // the newest, then the records of that second
+		expect(h.staticData.processedKeys).toEqual([`before1@${T0 + 100}`, `before2@${T0 + 600}`]);
+		h.list.records.push({ id: 'after', at: T0 + 800 });
+		h.list.apiNow += MIN;
+		expect(await h.poll()).toEqual([{ id: 'after', at: T0 + 800 }]);
+	});
+
+	it('reads no second page at activation when the newest record is older than that second', async () => {
+		const h = harness();
+		h.list.apiNow = T0 + 700;
+		h.list.records = [{ id: 'older', at: T0 - 1 }];
+		await h.poll();
+		expect(h.list.requests).toHaveLength(1);
+		expect(h.staticData.processedKeys).toEqual([]);
+	});
+
+	it('with a record dated ahead, counts the whole second of the first answer as before activation', async () => {
+		const h = harness();
+		h.list.apiNow = T0 + 700;
+		h.list.records = [
+			{ id: 'before', at: T0 + 300 },
+			{ id: 'ahead', at: T0 + 60 * MIN },
+		];
+		await h.poll();
+		expect(h.staticData.processedKeys).toEqual([`before@${T0 + 300}`]);
+		h.list.apiNow = T0 + 61 * MIN;
+		expect(await h.poll()).toEqual([{ id: 'ahead', at: T0 + 60 * MIN }]);
+	});
+
 	it('with n8n 2 minutes ahead of the API, still emits the changes of the first 2 minutes', async () => {
 		const h = harness();
 		await h.poll(2 * MIN);
@@ -342,7 +381,8 @@ describe('trigger histories (fast-check)', () => {
 			fc.asyncProperty(
 				fc.array(step, { minLength: 5, maxLength: 60 }),
 				fc.integer({ min: -10 * MIN, max: 10 * MIN }),
-				async (steps, firstSkew) => {
+				fc.array(fc.integer({ min: 0, max: 1500 }), { maxLength: 6 }),
+				async (steps, firstSkew, madeBefore) => {
 					jest.restoreAllMocks();
 					const h = harness();
 					const { list } = h;
@@ -376,6 +416,12 @@ describe('trigger histories (fast-check)', () => {
 						}
 					};
 
+					// Records made up to 1.5 s before activation, some in the second the first answer
+					// names: never to be emitted as they are.
+					list.apiNow += 777;
+					const before = madeBefore.map((ms) => ({ id: `b${next++}`, at: list.apiNow - ms }));
+					for (const r of before) add(r);
+					const beforeKeys = new Set(before.map(keyOf));
 					// Activation, on the API's clock (an HTTP date has whole seconds)
 					const startedAt = Math.floor(list.apiNow / 1000) * 1000;
 					await h.poll(firstSkew);
@@ -421,8 +467,8 @@ describe('trigger histories (fast-check)', () => {
 								for (const key of atStart) {
 									const at = Number(key.slice(key.lastIndexOf('@') + 1));
 									const late = committedAt.get(key)! - at;
-									if (atEnd.has(key) && at >= startedAt && at <= end && late <= OVERLAP_MS)
-										must.add(key);
+									const due = at >= startedAt && at <= end && late <= OVERLAP_MS;
+									if (atEnd.has(key) && due && !beforeKeys.has(key)) must.add(key);
 								}
 							}
 							list.apiNow += 1000;
@@ -431,6 +477,7 @@ describe('trigger histories (fast-check)', () => {
 					histories++;
 					events += must.size;
 					expect(new Set(emitted).size).toBe(emitted.length); // 0 doubled
+					expect(emitted.filter((key) => beforeKeys.has(key))).toEqual([]); // 0 from before
 					expect(early).toBe(0); // 0 emitted before their date
 					for (const key of emitted) expect(everSeen.has(key)).toBe(true);
 					const missed = [...must].filter((key) => !emitted.includes(key));

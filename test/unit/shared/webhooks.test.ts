@@ -124,6 +124,26 @@ describe('webhook registration hooks', () => {
 		expect(vendor.calls).toEqual(['register sub-1', 'remove sub-1', 'register sub-2']);
 	});
 
+	it('refuses to activate in a workflow whose ID is too long for n8n to keep its static data, before registering', async () => {
+		const vendor = fakeVendor();
+		const hooks = webhookHooks(vendor.lifecycle);
+		const inWorkflow = (id: string, mode = 'trigger') =>
+			({
+				...hookContext({}, 'https://n8n.example/webhook/a', ['x']),
+				getMode: () => mode,
+				getWorkflow: () => ({ id, active: true }),
+				getNode: () => ({ name: 'Trigger', type: 'trigger', typeVersion: 1, parameters: {} }),
+			}) as unknown as IHookFunctions;
+		await expect(hooks.create.call(inWorkflow('liveXentralPriceTrigger'))).rejects.toThrow(
+			'has more than 21 characters',
+		);
+		expect(vendor.calls).toEqual([]);
+		expect(await hooks.create.call(inWorkflow('liveXentralPriceHook'))).toBe(true);
+		// The editor's test webhook of a workflow not saved yet is not checked.
+		expect(await hooks.create.call(inWorkflow('liveXentralPriceTrigger', 'manual'))).toBe(true);
+		expect(vendor.calls).toEqual(['register sub-1', 'register sub-2']);
+	});
+
 	it('registers again when the vendor lost the registration', async () => {
 		const vendor = fakeVendor();
 		const hooks = webhookHooks(vendor.lifecycle);
