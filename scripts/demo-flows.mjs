@@ -317,10 +317,11 @@ export const TWO_WAY_VARIANTS = {
  */
 export function twoWaySyncWorkflows(
 	variant,
-	{ jtl = JTL_CREDENTIAL, flow = FLOW_CREDENTIAL } = {},
+	{ jtl = JTL_CREDENTIAL, flow = FLOW_CREDENTIAL, idSuffix = '' } = {},
 ) {
 	const { write, trigger } = TWO_WAY_VARIANTS[variant];
-	const suffix = variant[0].toUpperCase() + variant.slice(1);
+	// Workflow IDs of at most 21 characters: n8n 2.41 keeps no static data for longer ones.
+	const suffix = variant[0].toUpperCase() + variant.slice(1) + idSuffix;
 	const poll = {
 		pollTimes: { item: [{ mode: 'everyMinute' }] },
 		event: 'updatedCustomer',

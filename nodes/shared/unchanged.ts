@@ -13,6 +13,9 @@ import { booleanValue, validateField } from './validation';
  *
  * The values are compared after the normalisation the request would get:
  * - text is trimmed; e-mail addresses (a key that names an e-mail) in any upper and lower case;
+ * - ISO codes of countries, languages and currencies (a key ending in `Iso`, `countryCode`,
+ *   `languageCode` or `currencyCode`, a value of two or three letters) in any case, as the
+ *   standard reads them: the node sends `DE` where the vendor may have stored `de`;
  * - numbers by value, whatever their form: `"10"`, `10` and `10.0` are one number (only where one
  *   side is a number: two texts are compared as text, so the postal code "01234" is not "1234");
  * - dates and date-times as instants in UTC; a time without an offset, on either side, is read in
@@ -72,6 +75,8 @@ const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DATE_TEXT =
 	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*(?:[zZ]|[+-]\d{2}:?\d{2})?)?$/;
 const EMAIL_KEY = /e-?mail/i;
+const ISO_CODE_KEY = /(?:iso|countrycode|languagecode|currencycode)$/i;
+const ISO_CODE = /^[a-z]{2,3}$/i;
 
 const isBlank = (value: unknown) =>
 	value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
@@ -100,6 +105,8 @@ export function sameValue(sent: unknown, current: unknown, key: string, timeZone
 	const b = current.trim();
 	if (a === b) return true;
 	if (EMAIL_KEY.test(key) && a.includes('@')) return a.toLowerCase() === b.toLowerCase();
+	if (ISO_CODE_KEY.test(key) && ISO_CODE.test(a) && ISO_CODE.test(b))
+		return a.toUpperCase() === b.toUpperCase();
 	if (DATE_TEXT.test(a) && DATE_TEXT.test(b)) {
 		const instant = isoDateOrNull(a, timeZone);
 		return instant !== null && instant === isoDateOrNull(b, timeZone);

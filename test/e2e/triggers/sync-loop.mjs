@@ -8,8 +8,9 @@
 //   The case asserts that loop (more than one write pair).
 // - "quiet" (Skip Unchanged on both Create or Update nodes, Only When These Fields Change on both
 //   triggers): exactly one write in JTL-Wawi, none back in Flow Retail, and nothing more for at
-//   least three further poll intervals of each trigger; then one change in JTL-Wawi: exactly one
-//   write in Flow Retail, none back, and nothing more for three further polls of each trigger.
+//   least three further poll intervals of each trigger; and, on a pair of its own at the same time,
+//   one change in JTL-Wawi: exactly one write in Flow Retail, none back, and nothing more for three
+//   further polls of each trigger.
 // Each variant runs beside the other trigger cases (`live` starts it, `beforeStop` awaits it).
 import assert from 'node:assert/strict';
 
@@ -23,10 +24,15 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isJtlPoll = (r) =>
 	r.path === '/erp/v2/customers' && /^lastChanged/.test(String(r.query?.sortBy ?? ''));
 
-async function syncCase(variant, tenant) {
-	const jtl = await tenant(`sync-${variant}`, 'jtl');
-	const flow = await tenant(`sync-${variant}`, 'flow');
-	const flows = twoWaySyncWorkflows(variant, { jtl: jtl.credentialRef, flow: flow.credentialRef });
+async function syncCase(variant, from, tenant) {
+	const pairName = `sync-${variant}${from === 'jtl' ? '-jtl' : ''}`;
+	const jtl = await tenant(pairName, 'jtl');
+	const flow = await tenant(pairName, 'flow');
+	const flows = twoWaySyncWorkflows(variant, {
+		jtl: jtl.credentialRef,
+		flow: flow.credentialRef,
+		idSuffix: from === 'jtl' ? 'J' : '',
+	});
 	const customers = `/tenants/${flow.credentials.tenantUid}/customers`;
 	const flowCall = async (method, path, body) => {
 		const res = await fetch(`${flow.apiBase}${path}`, {
@@ -77,7 +83,7 @@ async function syncCase(variant, tenant) {
 	});
 
 	/** The one change a user makes in Flow Retail, after both triggers' first polls. */
-	const change = async () => {
+	const activated = async () =>
 		await until(
 			'both triggers activated (their first polls)',
 			90_000,
@@ -85,6 +91,8 @@ async function syncCase(variant, tenant) {
 				jtl.requests.some(isJtlPoll) &&
 				flow.requests.some((r) => r.method === 'GET' && r.query?.sortBy),
 		);
+	const change = async () => {
+		await activated();
 		await flowCall('PUT', `${customers}/${flowCustomer.customerUid}`, { city: 'Changed in Flow' });
 		marks = { jtl: jtl.requests.length, flow: flow.requests.length };
 		startedAt = Date.now();
@@ -112,9 +120,27 @@ async function syncCase(variant, tenant) {
 		return `one change in Flow Retail made ${c.jtlWrites} JTL-Wawi writes and ${c.flowWrites} Flow Retail writes back in ${Math.round((Date.now() - startedAt) / 1000)} s (${c.flowToJtlRuns} + ${c.jtlToFlowRuns} executions, ${c.jtlPolls} JTL-Wawi and ${c.flowPolls} Flow Retail polls): the sync loops`;
 	};
 
+	/** The one change a user makes in JTL-Wawi, after both triggers' first polls. */
+	const changeInJtl = async () => {
+		await activated();
+		const res = await directCall(jtl, 'PATCH', `/customers/${jtlCustomer.id}`, {
+			BillingAddress: { City: 'Changed in JTL-Wawi' },
+		});
+		assert.equal(res.status, 201, `PATCH customer: ${JSON.stringify(res.body)}`);
+		marks = { jtl: jtl.requests.length, flow: flow.requests.length };
+		startedAt = Date.now();
+	};
+
+	/** One change on one side: one write on the other, none back, for three more polls of each. */
 	const quiet = async (n8n) => {
-		await change();
-		await until('the write in JTL-Wawi', 150_000, () => count().jtlWrites >= 1, 2000);
+		const fromJtl = from === 'jtl';
+		await (fromJtl ? changeInJtl() : change());
+		const [there, back] = fromJtl ? ['flowWrites', 'jtlWrites'] : ['jtlWrites', 'flowWrites'];
+		const [runs, runsBack] = fromJtl
+			? ['jtlToFlowRuns', 'flowToJtlRuns']
+			: ['flowToJtlRuns', 'jtlToFlowRuns'];
+		const [side, other] = fromJtl ? ['JTL-Wawi', 'Flow Retail'] : ['Flow Retail', 'JTL-Wawi'];
+		await until(`the write in ${other}`, 150_000, () => count()[there] >= 1, 2000);
 		const at = count();
 		// Three more poll intervals of each trigger after the write.
 		await until(
@@ -127,46 +153,16 @@ async function syncCase(variant, tenant) {
 			2000,
 		);
 		const c = { ...count(), ...(await executionCounts(n8n)) };
-		assert.equal(c.jtlWrites, 1, `JTL-Wawi writes: ${JSON.stringify(c)}`);
-		assert.equal(c.flowWrites, 0, `Flow Retail writes back: ${JSON.stringify(c)}`);
-		assert.equal(c.flowToJtlRuns, 1, JSON.stringify(c));
-		assert.ok(c.jtlToFlowRuns <= 1, JSON.stringify(c));
-		const fromFlow = `one change in Flow Retail made one JTL-Wawi write and nothing back for ${c.jtlPolls - at.jtlPolls} JTL-Wawi and ${c.flowPolls - at.flowPolls} Flow Retail polls (${JSON.stringify(c)})`;
-
-		// The other direction: one change in JTL-Wawi, written once to Flow Retail and not back.
-		const runs = await executionCounts(n8n);
-		const res = await directCall(jtl, 'PATCH', `/customers/${jtlCustomer.id}`, {
-			BillingAddress: { City: 'Changed in JTL-Wawi' },
-		});
-		assert.equal(res.status, 201, `PATCH customer: ${JSON.stringify(res.body)}`);
-		marks = { jtl: jtl.requests.length, flow: flow.requests.length };
-		await until('the write in Flow Retail', 150_000, () => count().flowWrites >= 1, 2000);
-		const at2 = count();
-		await until(
-			'three more polls of each trigger',
-			240_000,
-			() => {
-				const d = count();
-				return d.jtlPolls - at2.jtlPolls >= 3 && d.flowPolls - at2.flowPolls >= 3;
-			},
-			2000,
-		);
-		const now = await executionCounts(n8n);
-		const d = {
-			...count(),
-			jtlToFlowRuns: now.jtlToFlowRuns - runs.jtlToFlowRuns,
-			flowToJtlRuns: now.flowToJtlRuns - runs.flowToJtlRuns,
-		};
-		assert.equal(d.flowWrites, 1, `Flow Retail writes: ${JSON.stringify(d)}`);
-		assert.equal(d.jtlWrites, 0, `JTL-Wawi writes back: ${JSON.stringify(d)}`);
-		assert.equal(d.jtlToFlowRuns, 1, JSON.stringify(d));
-		assert.ok(d.flowToJtlRuns <= 1, JSON.stringify(d));
-		return `${fromFlow}; one change in JTL-Wawi made one Flow Retail write and nothing back for ${d.jtlPolls - at2.jtlPolls} JTL-Wawi and ${d.flowPolls - at2.flowPolls} Flow Retail polls (${JSON.stringify(d)})`;
+		assert.equal(c[there], 1, `${other} writes: ${JSON.stringify(c)}`);
+		assert.equal(c[back], 0, `${side} writes back: ${JSON.stringify(c)}`);
+		assert.equal(c[runs], 1, JSON.stringify(c));
+		assert.ok(c[runsBack] <= 1, JSON.stringify(c));
+		return `one change in ${side} made one ${other} write and nothing back for ${c.jtlPolls - at.jtlPolls} JTL-Wawi and ${c.flowPolls - at.flowPolls} Flow Retail polls (${JSON.stringify(c)})`;
 	};
 
 	let running;
 	return {
-		name: `Two-way sync JTL-Wawi ↔ Flow Retail (${variant}): one change in Flow Retail, ${variant === 'loops' ? 'written back and forth (today, without the options)' : 'one write, then nothing; then the same from JTL-Wawi'}`,
+		name: `Two-way sync JTL-Wawi ↔ Flow Retail (${variant}): one change in ${from === 'jtl' ? 'JTL-Wawi' : 'Flow Retail'}, ${variant === 'loops' ? 'written back and forth (today, without the options)' : 'one write, then nothing'}`,
 		workflows: [flows.jtlToFlow, flows.flowToJtl],
 		async live(n8n) {
 			running = (variant === 'loops' ? loops : quiet)(n8n)
@@ -191,5 +187,9 @@ async function syncCase(variant, tenant) {
 }
 
 export async function triggers({ tenant }) {
-	return [await syncCase('loops', tenant), await syncCase('quiet', tenant)];
+	return [
+		await syncCase('loops', 'flow', tenant),
+		await syncCase('quiet', 'flow', tenant),
+		await syncCase('quiet', 'jtl', tenant),
+	];
 }

@@ -42,6 +42,18 @@ describe('Skip Unchanged: the comparison', () => {
 		expect(isUnchanged({ note: 'A@B.de' }, { note: 'a@b.de' }, UTC)).toBe(false);
 	});
 
+	it('compares ISO codes of languages, countries and currencies in any case', () => {
+		expect(isUnchanged({ LanguageIso: 'DE' }, { LanguageIso: 'de' }, UTC)).toBe(true);
+		expect(isUnchanged({ countryCode: 'no' }, { countryCode: 'NO' }, UTC)).toBe(true);
+		expect(isUnchanged({ currencyCode: 'EUR' }, { currencyCode: 'eur' }, UTC)).toBe(true);
+		expect(paths({ LanguageIso: 'DE' }, { LanguageIso: 'EN' })).toEqual(['LanguageIso: differs']);
+		// Only codes: a longer text under such a key keeps its case, and so does a code elsewhere.
+		expect(paths({ countryCode: 'Germany' }, { countryCode: 'germany' })).toEqual([
+			'countryCode: differs',
+		]);
+		expect(paths({ title: 'DE' }, { title: 'de' })).toEqual(['title: differs']);
+	});
+
 	it('compares numbers by value where either side is a number: "10", 10 and 10.0 are one', () => {
 		expect(isUnchanged({ PaymentTarget: '10' }, { PaymentTarget: 10 }, UTC)).toBe(true);
 		expect(isUnchanged({ PaymentTarget: 10 }, { PaymentTarget: '10.0' }, UTC)).toBe(true);
