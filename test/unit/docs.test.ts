@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
+import { withModule } from '../harness/nodeScripts';
 import { REPO_ROOT } from '../harness/packageEntries';
 
 const README_MAX_LINES = 300;
@@ -106,7 +107,9 @@ export function readmeFindings(text: string): string[] {
 	}
 	lines.forEach((l, i) => {
 		if (!l.trimStart().startsWith('|') && [...l].length > README_MAX_LINE) {
-			findings.push(`README.md:${i + 1} has ${[...l].length} characters (at most ${README_MAX_LINE})`);
+			findings.push(
+				`README.md:${i + 1} has ${[...l].length} characters (at most ${README_MAX_LINE})`,
+			);
 		}
 	});
 	return findings;
@@ -135,6 +138,34 @@ describe('README and docs/', () => {
 		const unlinked = DOCUMENTS.filter((d) => d.startsWith('docs/') && !linked.has(d));
 		expect(unlinked).toEqual([]);
 	});
+});
+
+describe("each system package's README (scripts/packages.mjs), built from its page in docs/", () => {
+	const readmes = withModule(
+		'scripts/packages.mjs',
+		'return m.SYSTEM_PACKAGES.map((s) => [s.name, s.docsPage, m.systemReadme(s)]);',
+	) as Array<[string, string, string]>;
+
+	it.each(readmes)(
+		'%s: install, credential, operations, triggers, assumptions; no relative link',
+		(name, page, readme) => {
+			expect(readme.startsWith(`# ${name}\n`)).toBe(true);
+			expect(readme).toContain(`Settings > Community Nodes > Install,\nthen enter \`${name}\`.`);
+			const headings = readme.split('\n').filter((l) => l.startsWith('#'));
+			for (const part of [
+				/^### Operations/,
+				/^### .*Trigger/,
+				/^### Setting up the credential/,
+				/^### Assumptions/,
+			]) {
+				expect(headings.some((h) => part.test(h))).toBe(true);
+			}
+			expect(relativeLinks(readme)).toEqual([]);
+			// Everything of the page but its title is there.
+			const body = readFileSync(path.join(REPO_ROOT, 'docs', page), 'utf8');
+			expect(readme.split('\n').length).toBeGreaterThan(body.split('\n').length);
+		},
+	);
 });
 
 describe('the checks themselves', () => {
@@ -182,9 +213,7 @@ describe('the checks themselves', () => {
 		const long = 'x'.repeat(201);
 		expect(readmeFindings(`| ${long} |\n`)).toEqual([]);
 		expect(readmeFindings(`${long}\n`)).toEqual(['README.md:1 has 201 characters (at most 200)']);
-		expect(readmeFindings('line\n'.repeat(301))).toEqual([
-			'README.md has 301 lines (at most 300)',
-		]);
+		expect(readmeFindings('line\n'.repeat(301))).toEqual(['README.md has 301 lines (at most 300)']);
 		expect(readmeFindings('line\n'.repeat(300))).toEqual([]);
 	});
 });
