@@ -178,10 +178,9 @@ export function packagedPage(page, docsPage, homepage) {
 /** The README of a system package: how to install it, then its system's page of docs/. */
 export function systemReadme(spec, root = rootPackageJson()) {
 	// The page's way back to the repository's README means nothing on npm.
-	const page = readFileSync(path.join(REPO, 'docs', spec.docsPage), 'utf8').replace(
-		/ ?Back to the \[README\]\(\.\.\/README\.md\)\./g,
-		'',
-	);
+	const page = readFileSync(path.join(REPO, 'docs', spec.docsPage), 'utf8')
+		.replace(/ ?Back to the \[README\]\(\.\.\/README\.md\)\./g, '')
+		.replace(/\n{3,}/g, '\n\n');
 	return [
 		`# ${spec.name}`,
 		'',
