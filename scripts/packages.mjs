@@ -43,15 +43,15 @@ export const PACKAGES_DIR = path.resolve(
 export const ALL_IN_ONE = 'n8n-nodes-erp-customers';
 
 /**
- * The system packages. `system` is the key the e2e cases and sandboxes use; `readmeSection` is the
- * README heading whose section becomes the package's README.
+ * The system packages. `system` is the key the e2e cases and sandboxes use; `docsPage` is the page
+ * in docs/ that becomes the body of the package's README.
  */
 export const SYSTEM_PACKAGES = [
 	{
 		name: 'n8n-nodes-jtl-wawi',
 		system: 'jtl',
 		title: 'JTL-Wawi',
-		readmeSection: 'JTL-Wawi',
+		docsPage: 'jtl-wawi.md',
 		description:
 			'n8n nodes for customer master data in JTL-Wawi (JTL Cloud ERP API): customers, addresses, contacts and customer prices, with a trigger for new and changed customers.',
 		keywords: ['jtl', 'jtl-wawi', 'jtl-cloud', 'erp', 'customers'],
@@ -62,7 +62,7 @@ export const SYSTEM_PACKAGES = [
 		name: 'n8n-nodes-xentral',
 		system: 'xentral',
 		title: 'Xentral',
-		readmeSection: 'Xentral',
+		docsPage: 'xentral.md',
 		description:
 			'n8n nodes for customer master data in Xentral: customers, addresses, contact persons and sales prices, with triggers for new customers and sales-price changes.',
 		keywords: ['xentral', 'erp', 'customers', 'sales-prices'],
@@ -73,7 +73,7 @@ export const SYSTEM_PACKAGES = [
 		name: 'n8n-nodes-flow-retail',
 		system: 'flow',
 		title: 'Flow Retail',
-		readmeSection: 'Flow Retail',
+		docsPage: 'flow-retail.md',
 		description:
 			'n8n nodes for customer master data in Flow Retail (API v2): customers, contacts, addresses, customer groups, price lists and prices, with webhook and polling triggers.',
 		keywords: ['flow-retail', 'pos', 'retail', 'customers'],
@@ -130,26 +130,57 @@ export function systemPackageJson(spec, root = rootPackageJson()) {
 	};
 }
 
-/** The README section under `## <heading>` (up to the next `## `), without the heading line. */
-export function readmeSection(readme, heading) {
-	const lines = readme.split('\n');
-	const start = lines.findIndex((l) => l === `## ${heading}`);
-	if (start === -1) throw new Error(`README has no "## ${heading}" section`);
-	let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-	if (end === -1) end = lines.length;
+/** Links that leave the text: a URL with a scheme (https:, mailto:, ...). */
+const ABSOLUTE_LINK = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * A page of docs/ as the body of a README outside the repository (npm shows no other file of it):
+ * without its `# ` title line, each heading one level lower (under the README's `## <title>`), and
+ * every relative link made absolute: images to the raw file, documents and anchors to the
+ * repository's page. Code blocks and inline code stay as they are.
+ */
+export function packagedPage(page, docsPage, homepage) {
+	const absolute = (target) => {
+		if (ABSOLUTE_LINK.test(target)) return target;
+		const [file, anchor] = target.split('#', 2);
+		const repoPath = file
+			? path.posix.normalize(path.posix.join('docs', file))
+			: `docs/${docsPage}`;
+		if (repoPath.startsWith('..'))
+			throw new Error(`docs/${docsPage} links outside the repository: ${target}`);
+		const kind = /\.(png|svg|jpe?g|gif)$/i.test(repoPath) ? 'raw' : 'blob';
+		return `${homepage}/${kind}/HEAD/${repoPath}${anchor === undefined ? '' : `#${anchor}`}`;
+	};
+	const lines = page.split('\n');
+	const title = lines.findIndex((l) => l.startsWith('# '));
+	if (title === -1) throw new Error(`docs/${docsPage} has no "# " title`);
+	let fenced = false;
 	return lines
-		.slice(start + 1, end)
+		.slice(title + 1)
+		.map((line) => {
+			if (/^\s*```/.test(line)) fenced = !fenced;
+			if (fenced || /^\s*```/.test(line)) return line;
+			const demoted = /^#{2,5} /.test(line) ? `#${line}` : line;
+			// Inline code is left alone; links are rewritten in the text between code spans.
+			return demoted
+				.split(/(`[^`]*`)/)
+				.map((part, i) =>
+					i % 2 === 1
+						? part
+						: part.replace(/\]\(([^)\s]+)\)/g, (_m, target) => `](${absolute(target)})`),
+				)
+				.join('');
+		})
 		.join('\n')
 		.trim();
 }
 
-function systemReadme(spec, root) {
-	const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
-	// Links into the repository's README (#anchors) lead to the repository's page, and its
-	// screenshots are shown from the repository.
-	const section = readmeSection(readme, spec.readmeSection)
-		.replace(/\]\(#([^)]+)\)/g, `](${root.homepage}#$1)`)
-		.replace(/\]\((docs\/[^)]+)\)/g, `](${root.homepage}/raw/HEAD/$1)`);
+/** The README of a system package: how to install it, then its system's page of docs/. */
+export function systemReadme(spec, root = rootPackageJson()) {
+	// The page's way back to the repository's README means nothing on npm.
+	const page = readFileSync(path.join(REPO, 'docs', spec.docsPage), 'utf8')
+		.replace(/ ?Back to the \[README\]\(\.\.\/README\.md\)\./g, '')
+		.replace(/\n{3,}/g, '\n\n');
 	return [
 		`# ${spec.name}`,
 		'',
@@ -161,7 +192,9 @@ function systemReadme(spec, root) {
 		'would show every node and credential twice. In n8n: Settings > Community Nodes > Install,',
 		`then enter \`${spec.name}\`.`,
 		'',
-		section,
+		`## ${spec.title}`,
+		'',
+		packagedPage(page, spec.docsPage, root.homepage),
 		'',
 		'## Licence',
 		'',

@@ -1,6 +1,6 @@
 // The behaviours of Flow Retail that no document decides and that the nodes rely on, each with
-// the readings the sandbox can play. `lenient` is the reading the package assumes (README,
-// assumptions); `strict` the other reading, the one that is harder on the node. `--vendor-unknowns
+// the readings the sandbox can play. `lenient` is the reading the package assumes (README and
+// docs/flow-retail.md, assumptions); `strict` the other reading, the one that is harder on the node. `--vendor-unknowns
 // strict|lenient` picks one side for all; a flag per behaviour overrides it.
 
 export const VENDOR_UNKNOWNS = Object.freeze({

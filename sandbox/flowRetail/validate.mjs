@@ -1,6 +1,6 @@
 // Flow Retail request rules: the error body, UIDs, paging and sorting, and body checks against a
 // zod schema. The vendor documents none of the error body; its shape here is an assumption
-// (README): `{ status, code, message, errors? }`, errors as field => message.
+// (docs/flow-retail.md): `{ status, code, message, errors? }`, errors as field => message.
 import { ApiError, throwIfErrors } from '../shared/errors.mjs';
 import { queryInt } from '../shared/values.mjs';
 import { checkBody, oneOf } from '../shared/zod.mjs';

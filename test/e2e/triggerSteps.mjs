@@ -173,7 +173,7 @@ export function webhookTriggerCase({
 	};
 	// The delivery that failed while n8n was down: one of the vendor's retries must run the workflow
 	// once. n8n answers 404 to webhooks for a while during its start-up, and a vendor that never
-	// retries a 4xx drops the delivery then; that outcome is reported (README: Live triggers), and
+	// retries a 4xx drops the delivery then; that outcome is reported (docs/live-triggers.md), and
 	// nothing may have run for it.
 	const ranOrDropped = async (n8n) => {
 		const outcome = await until(
@@ -202,7 +202,7 @@ export function webhookTriggerCase({
 			0,
 			'a refused delivery ran the workflow',
 		);
-		return `; the change made while down was DROPPED: n8n answered ${last.status} to attempt ${attempts.length} while starting up, and the vendor does not retry a 4xx (README: Live triggers)`;
+		return `; the change made while down was DROPPED: n8n answered ${last.status} to attempt ${attempts.length} while starting up, and the vendor does not retry a 4xx (docs/live-triggers.md)`;
 	};
 	const delivered = async (n8n, tag) => {
 		const run = await executionOf(n8n, tag, await deliver(tag), 60_000);

@@ -96,7 +96,7 @@ export function useFaultRuns(
 	afterAll(() => {
 		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test harness only
 		if (process.env.ERP_FAULT_TALLY) {
-			// eslint-disable-next-line no-console -- the tally is the measurement the README reports
+			// eslint-disable-next-line no-console -- the tally is the measurement docs/testing.md reports
 			console.log(`fault tally ${nodeName}`, tally);
 		}
 		expect(tally.lost + tally.doubled + tally.appliedButFailed + tally.leaked).toBe(0);

@@ -1,6 +1,6 @@
 // Real-n8n cases for the escape hatch: n8n's own HTTP Request node with Authentication "Predefined
 // Credential Type" and each of the package's credentials reads one customer per system. What the
-// README's "Anything the nodes lack" section tells users is exactly what these workflows do: the
+// docs/http-request.md (linked from the README's credentials) tells users is exactly what these workflows do: the
 // full URL in the node, and for JTL-Wawi the three headers its OAuth2 credential cannot add there.
 import assert from 'node:assert/strict';
 
@@ -117,8 +117,8 @@ export function cases({ jtl, flow, xentral }) {
 		},
 		{
 			// n8n 2.41 signs requests of an OAuth2 credential with the token only: a credential's
-			// own headers never reach the HTTP Request node, which is why the README has users add
-			// them. Should n8n ever apply them, this case fails and the README can be shortened.
+			// own headers never reach the HTTP Request node, which is why docs/http-request.md has users
+			// add them. Should n8n ever apply them, this case fails and that page can be shortened.
 			name: 'HTTP Request with the JTL-Wawi credential and no headers is refused for the missing tenant',
 			node: NODE,
 			before: () => {

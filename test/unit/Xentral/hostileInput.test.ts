@@ -171,7 +171,7 @@ describe('hostile parameter values (Xentral)', () => {
 });
 
 afterAll(() => {
-	// Printed for the README's fault-suite table.
+	// Printed for the fault-suite table in docs/testing.md.
 	process.stdout.write(
 		`Xentral hostile input: ${tally.tried} values, ${tally.refused} refused, ${tally.sent} sent\n`,
 	);

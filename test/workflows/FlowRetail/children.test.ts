@@ -16,7 +16,7 @@ describe('Customer Contact', () => {
 			},
 		]);
 		expect(created.error).toBeUndefined();
-		// The contact names its customer; Flow Retail has no customer number (README).
+		// The contact names its customer; Flow Retail has no customer number (docs/flow-retail.md).
 		expect(created.output('Flow Retail')[0]).toEqual({
 			id: 'ct-1',
 			customerId: 'cust-0001',

@@ -341,7 +341,7 @@ describe('Customer > Create or Update (by external ID)', () => {
 });
 
 describe('the common shape from a Flow Retail customer', () => {
-	it('takes every field from its one Flow Retail source (README: the common shape)', async () => {
+	it('takes every field from its one Flow Retail source (docs/flow-retail.md: the common shape)', async () => {
 		await flow.direct.send('PUT', '/customers/cust-0003', {
 			customerGroupUids: ['group-2', 'group-1'],
 		});
