@@ -176,8 +176,11 @@ export function answerWasLost(error: unknown): boolean {
 	return failure.status === undefined && !!code && code !== 'ECONNREFUSED';
 }
 
-/** The HTTP status of a failed call: the core's NodeApiError carries it as `httpCode`. */
-export function failureStatus(error: unknown): number | undefined {
+/**
+ * The HTTP status of a failed call, the package's one way to read it: the core's NodeApiError
+ * carries it as `httpCode`; any other error (n8n's own, wrapped ones) through its cause chain.
+ */
+export function httpStatusOf(error: unknown): number | undefined {
 	const code = (error as { httpCode?: unknown } | undefined)?.httpCode;
 	const status = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
 	return status ?? readHttpFailure(error).status;
@@ -195,7 +198,7 @@ export const MAYBE_APPLIED_STATUSES: ReadonlySet<number> = new Set([500, 502, 50
  */
 export function mayHaveBeenApplied(error: unknown): boolean {
 	if (answerWasLost(error)) return true;
-	const status = failureStatus(error);
+	const status = httpStatusOf(error);
 	return status !== undefined && MAYBE_APPLIED_STATUSES.has(status);
 }
 
