@@ -1,7 +1,7 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { VendorErrorText } from '../../shared/errors';
-import { unexpectedAnswer } from '../../shared/errors';
+import { unexpectedAnswerOf } from '../../shared/errors';
 import type { VendorProfile } from '../../shared/http';
 
 export const FLOW_CREDENTIAL_TYPE = 'flowRetailApi';
@@ -54,11 +54,4 @@ export const flowVendor: VendorProfile = {
 };
 
 /** A 2xx answer whose body is not what Flow Retail documents. */
-export function unexpectedFlowAnswer(
-	ctx: { getNode(): INode },
-	body: unknown,
-	expected: string,
-	itemIndex?: number,
-) {
-	return unexpectedAnswer(ctx, flowVendor.name, body, expected, itemIndex);
-}
+export const unexpectedFlowAnswer = unexpectedAnswerOf(flowVendor);

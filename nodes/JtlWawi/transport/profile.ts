@@ -1,7 +1,7 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { VendorErrorText } from '../../shared/errors';
-import { unexpectedAnswer } from '../../shared/errors';
+import { unexpectedAnswerOf } from '../../shared/errors';
 import type { VendorProfile } from '../../shared/http';
 import { oauth2Secrets } from '../../shared/secrets';
 
@@ -106,11 +106,4 @@ export const jtlVendor: VendorProfile = {
 };
 
 /** A 2xx answer from JTL whose body is not what the API documents. */
-export function unexpectedShape(
-	ctx: { getNode(): INode },
-	body: unknown,
-	expected: string,
-	itemIndex?: number,
-): ReturnType<typeof unexpectedAnswer> {
-	return unexpectedAnswer(ctx, jtlVendor.name, body, expected, itemIndex);
-}
+export const unexpectedShape = unexpectedAnswerOf(jtlVendor);

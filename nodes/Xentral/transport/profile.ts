@@ -1,8 +1,8 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { XENTRAL_TOKEN_HINT } from '../../../credentials/XentralApi.credentials';
 import type { VendorErrorText } from '../../shared/errors';
-import { unexpectedAnswer } from '../../shared/errors';
+import { unexpectedAnswerOf } from '../../shared/errors';
 import type { VendorProfile } from '../../shared/http';
 
 export const XENTRAL_CREDENTIAL_TYPE = 'xentralApi';
@@ -130,11 +130,4 @@ export const xentralVendor: VendorProfile = {
 };
 
 /** A 2xx answer from Xentral whose body is not what the API documents. */
-export function unexpectedShape(
-	ctx: { getNode(): INode },
-	body: unknown,
-	expected: string,
-	itemIndex?: number,
-): ReturnType<typeof unexpectedAnswer> {
-	return unexpectedAnswer(ctx, xentralVendor.name, body, expected, itemIndex);
-}
+export const unexpectedShape = unexpectedAnswerOf(xentralVendor);
