@@ -56,8 +56,6 @@ export interface RunConnection {
 	baseUrl: string;
 	/** The node's Timeout option, in milliseconds. */
 	timeoutMs: number;
-	/** The credential's secret values, scrubbed from every error the core raises. */
-	secrets: string[];
 }
 
 /** What a vendor reads from its decrypted credential: the base URL and its own settings. */
@@ -82,10 +80,6 @@ export function runConnection<C extends { baseUrl: string }>(
 		await oncePerRun(ctx, `${vendor.credentialType}:connection`, async () => {
 			const credentials = await ctx.getCredentials(vendor.credentialType);
 			const settings = read(ctx, credentials, itemIndex);
-			return {
-				...settings,
-				timeoutMs: requestTimeoutMs(ctx, itemIndex),
-				secrets: vendor.secretsOf?.(credentials) ?? [],
-			};
+			return { ...settings, timeoutMs: requestTimeoutMs(ctx, itemIndex) };
 		});
 }

@@ -72,8 +72,6 @@ export interface CoreRequest {
 	idempotent?: boolean;
 	/** Milliseconds to wait for the answer; a timeout counts as a lost answer. */
 	timeoutMs?: number;
-	/** The credential's secrets as the run's connection read them; else read again on a failure. */
-	secrets?: string[];
 }
 
 /** What an operation passes to a vendor's request function besides the method and the path. */
@@ -88,21 +86,14 @@ export interface VendorRequest {
 	idempotent?: boolean;
 }
 
-/**
- * The parts of a core request that a vendor request carries as given, plus what the run's
- * connection holds: the node's Timeout and the credential's secrets.
- */
-export function vendorRequestFields(
-	connection: { timeoutMs: number; secrets: string[] },
-	request: VendorRequest,
-) {
+/** The parts of a core request that a vendor request carries as given, plus the run's Timeout. */
+export function vendorRequestFields(connection: { timeoutMs: number }, request: VendorRequest) {
 	return {
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
 		idempotent: request.idempotent,
 		timeoutMs: connection.timeoutMs,
-		secrets: connection.secrets,
 	};
 }
 
@@ -148,13 +139,11 @@ function isRetryable(failure: HttpFailure, idempotent: boolean, policy: RetryPol
 	return idempotent || failure.code === 'ECONNREFUSED';
 }
 
-/** The credential's secrets as the vendor names them; none when the credential cannot be read. */
-async function knownSecrets(
-	ctx: RequestContext,
-	vendor: VendorProfile,
-	request: CoreRequest,
-): Promise<string[]> {
-	if (request.secrets) return request.secrets;
+/**
+ * The credential's secrets as the vendor names them, read when a request fails (so a token n8n
+ * renewed during the run is among them); none when the credential cannot be read.
+ */
+async function knownSecrets(ctx: RequestContext, vendor: VendorProfile): Promise<string[]> {
 	if (!vendor.secretsOf) return [];
 	try {
 		return vendor.secretsOf(await ctx.getCredentials(vendor.credentialType));
@@ -230,7 +219,7 @@ export async function coreRequest<T = unknown>(
 					continue;
 				}
 			}
-			const secrets = await knownSecrets(ctx, vendor, request);
+			const secrets = await knownSecrets(ctx, vendor);
 			throw scrubError(
 				toNodeApiError(
 					ctx.getNode(),

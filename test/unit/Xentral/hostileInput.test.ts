@@ -25,7 +25,6 @@ jest.mock('../../../nodes/Xentral/transport', () => ({
 		baseUrl: 'https://x.xentral.biz',
 		timeZone: 'Europe/Berlin',
 		timeoutMs: 30_000,
-		secrets: [],
 	}),
 }));
 const request = xentralApiRequest as jest.MockedFunction<typeof xentralApiRequest>;

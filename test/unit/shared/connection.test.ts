@@ -37,7 +37,7 @@ describe('runConnection', () => {
 		const { ctx, credentials, parameter } = run();
 		const seen = await Promise.all([0, 1, 2, 3].map(async (i) => await connection(ctx, i)));
 		for (const conn of seen)
-			expect(conn).toEqual({ baseUrl: 'https://erp.test', timeoutMs: 12_000, secrets: ['tok-123'] });
+			expect(conn).toEqual({ baseUrl: 'https://erp.test', timeoutMs: 12_000 });
 		expect(credentials).toHaveBeenCalledTimes(1);
 		expect(parameter).toHaveBeenCalledTimes(1);
 		const next = run(5);
