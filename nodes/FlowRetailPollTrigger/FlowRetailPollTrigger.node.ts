@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { FLOW_CHANGE_FIELDS } from '../FlowRetail/helpers/simplify';
 import { flowNotice } from '../FlowRetail/helpers/undocumented';
-import { requestTimeoutProperty } from '../shared/http';
+import { requestTimeoutProperty } from '../shared/connection';
 import { changeFieldsOption } from '../shared/changeFilter';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { pollCustomers } from './customerPoll';

@@ -2,9 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkDateOrder } from '../FlowRetail/helpers/listing';
-import { readEnvelope } from '../FlowRetail/helpers/records';
+import { readEnvelope, flowPath, flowRequest, flowTimeZone } from '../FlowRetail/transport';
 import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
-import { flowPath, flowRequest, flowTimeZone } from '../FlowRetail/transport';
 import { onlyChangedRecords } from '../shared/changeFilter';
 import { isoDateOrNull } from '../shared/customer';
 import type { PollPage } from '../shared/pollEngine';

@@ -12,7 +12,7 @@ import { findRecord } from '../FlowRetail/helpers/records';
 import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { FLOW_UID_PATTERN, flowPath, flowTimeZone } from '../FlowRetail/transport';
 import { changeFieldsOption } from '../shared/changeFilter';
-import { requestTimeoutProperty } from '../shared/http';
+import { requestTimeoutProperty } from '../shared/connection';
 import { optionsCollection } from '../shared/parameters';
 import {
 	acknowledgeRepeat,

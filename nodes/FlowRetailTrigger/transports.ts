@@ -5,7 +5,7 @@ import { findRecord } from '../FlowRetail/helpers/records';
 import { newUid } from '../FlowRetail/helpers/uid';
 import { flowNotice, flowUndocumented, isThere } from '../FlowRetail/helpers/undocumented';
 import { flowPath, flowRequest } from '../FlowRetail/transport';
-import { httpStatusOf } from '../shared/undocumented';
+import { httpStatusOf } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 
 /** The webhook actions the trigger offers [verified: API introduction/webhooks]. */

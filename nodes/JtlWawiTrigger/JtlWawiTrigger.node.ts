@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestTimeoutProperty } from '../shared/http';
+import { requestTimeoutProperty } from '../shared/connection';
 import { changeFieldsOption } from '../shared/changeFilter';
 import { customerEventField, simplifyOptions } from '../shared/parameters';
 import { undocumentedNotice } from '../JtlWawi/helpers/undocumented';

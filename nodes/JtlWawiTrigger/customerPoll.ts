@@ -6,10 +6,9 @@ import {
 	jtlPath,
 	jtlTimeZone,
 	unexpectedShape,
-	JTL_PAGE_SIZE_MAX,
+	JTL_PAGE_SIZE_MAX, readV2Page
 } from '../JtlWawi/transport';
 import { isoDateOrNull } from '../shared/customer';
-import { readV2Page } from '../JtlWawi/helpers/paging';
 import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestTimeoutProperty } from '../shared/http';
+import { requestTimeoutProperty } from '../shared/connection';
 import { address } from './actions/address';
 import { contactPerson } from './actions/contactPerson';
 import { customer } from './actions/customer';

@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ChangeFields } from '../shared/changeFilter';
-import { readHttpFailure } from '../shared/errors';
+import { httpStatusOf } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 import {
 	acknowledgeRepeat,
@@ -25,7 +25,7 @@ import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
 	dataOf,
 	idFromLocation,
-	XENTRAL_CREDENTIAL_TYPE,
+	xentralConnection,
 	xentralApiRequest,
 	xentralPath,
 } from '../Xentral/transport';
@@ -56,14 +56,12 @@ function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	return events.map((e) => eventTypeOf(String(e)));
 }
 
-const is404 = (error: unknown) =>
-	readHttpFailure(error).status === 404 || (error as { httpCode?: string }).httpCode === '404';
+const is404 = (error: unknown) => httpStatusOf(error) === 404;
 
 /** Registration at `/api/v1/webhooks`, checked against the instance's event types. */
 /** The credential's token, which the signature key is derived from. */
 async function tokenOf(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials(XENTRAL_CREDENTIAL_TYPE);
-	return typeof credentials.token === 'string' ? credentials.token : '';
+	return (await xentralConnection(ctx)).token;
 }
 
 export const lifecycle: WebhookLifecycle = {

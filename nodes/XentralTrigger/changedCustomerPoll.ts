@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { readHttpFailure } from '../shared/errors';
+import { httpStatusOf } from '../shared/errors';
 import type { PollPage } from '../shared/pollEngine';
 import { runPoll, serverTimeOf } from '../shared/pollEngine';
 import { customerChangeFields, onlyChangedRecords } from '../shared/changeFilter';
@@ -45,8 +45,7 @@ async function readV3Page(ctx: IPollFunctions, qs: IDataObject): Promise<PollPag
 	} catch (error) {
 		failure = error;
 	}
-	const status =
-		readHttpFailure(failure).status ?? Number((failure as { httpCode?: string }).httpCode);
+	const status = httpStatusOf(failure);
 	if (status === 404 || status === 403) {
 		const message =
 			'This Xentral instance has no v3 customer API: New or Updated Customer needs the feature flag api-v3-customers';

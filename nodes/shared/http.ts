@@ -6,17 +6,16 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	INodeProperties,
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { HttpFailure, VendorErrorProfile, VendorErrorText } from './errors';
 import { lowerCaseHeaders, readHttpFailure, toNodeApiError } from './errors';
 import type { RateLimitHeaderNames } from './rateLimit';
 import { parseRetryAfter, rateLimitGate, serverRequestedWait } from './rateLimit';
 import { clock } from './clock';
+import { DEFAULT_TIMEOUT_SECONDS } from './connection';
 import { scrubError } from './secrets';
 
 export type RequestContext =
@@ -42,52 +41,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	// 500 too: on an idempotent read or write, one more attempt costs nothing and often succeeds.
 	retryStatuses: [429, 500, 502, 503, 504],
 };
-
-/** The Timeout option's default: long enough for a slow ERP, far below n8n's 300 s. */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-const MAX_TIMEOUT_SECONDS = 600;
-
-/** The Timeout option every node of the package carries; the core applies it to each request. */
-export const requestTimeoutProperty: INodeProperties = {
-	displayName: 'Timeout (Seconds)',
-	name: 'requestTimeout',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
-	default: DEFAULT_TIMEOUT_SECONDS,
-	description:
-		'How long to wait for each answer of the API. A read that times out is retried; a write whose answer timed out is checked or reported as of unknown outcome, never repeated blindly.',
-};
-
-/**
- * The Timeout option of the node that runs, in milliseconds. Contexts without the option (a list
- * loading in the editor) get the default; a value out of range stops the item.
- */
-export function requestTimeoutMs(ctx: RequestContext, itemIndex?: number): number {
-	let value: unknown = DEFAULT_TIMEOUT_SECONDS;
-	try {
-		value =
-			'getInputData' in ctx && itemIndex !== undefined
-				? ctx.getNodeParameter('requestTimeout', itemIndex, DEFAULT_TIMEOUT_SECONDS)
-				: (ctx as IPollFunctions).getNodeParameter('requestTimeout', DEFAULT_TIMEOUT_SECONDS);
-	} catch {
-		value = DEFAULT_TIMEOUT_SECONDS;
-	}
-	if (value === undefined || value === null || value === '') value = DEFAULT_TIMEOUT_SECONDS;
-	const seconds = Number(value);
-	if (
-		typeof value === 'object' ||
-		!Number.isFinite(seconds) ||
-		seconds <= 0 ||
-		seconds > MAX_TIMEOUT_SECONDS
-	) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Timeout (Seconds) must be a number from 1 to ${MAX_TIMEOUT_SECONDS}${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
-			{ itemIndex },
-		);
-	}
-	return Math.round(seconds * 1000);
-}
 
 /** Everything the core needs to know about a vendor. Lives in the vendor's transport. */
 export interface VendorProfile extends VendorErrorProfile {
@@ -133,14 +86,14 @@ export interface VendorRequest {
 	idempotent?: boolean;
 }
 
-/** The parts of a core request that a vendor request carries as given, plus the node's Timeout. */
-export function vendorRequestFields(ctx: RequestContext, request: VendorRequest) {
+/** The parts of a core request that a vendor request carries as given, plus the run's Timeout. */
+export function vendorRequestFields(connection: { timeoutMs: number }, request: VendorRequest) {
 	return {
 		qs: request.qs,
 		body: request.body,
 		itemIndex: request.itemIndex,
 		idempotent: request.idempotent,
-		timeoutMs: requestTimeoutMs(ctx, request.itemIndex),
+		timeoutMs: connection.timeoutMs,
 	};
 }
 
@@ -186,7 +139,10 @@ function isRetryable(failure: HttpFailure, idempotent: boolean, policy: RetryPol
 	return idempotent || failure.code === 'ECONNREFUSED';
 }
 
-/** The credential's secrets as the vendor names them; none when the credential cannot be read. */
+/**
+ * The credential's secrets as the vendor names them, read when a request fails (so a token n8n
+ * renewed during the run is among them); none when the credential cannot be read.
+ */
 async function knownSecrets(ctx: RequestContext, vendor: VendorProfile): Promise<string[]> {
 	if (!vendor.secretsOf) return [];
 	try {

@@ -1,7 +1,7 @@
 import type { INode, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { readHttpFailure } from './errors';
+import { httpStatusOf } from './errors';
 
 /**
  * Operations and options that rest on an endpoint or a behaviour no vendor document shows. Their
@@ -41,15 +41,6 @@ export function undocumentedNotice(notice: UndocumentedNotice): INodeProperties 
 		default: '',
 		...(notice.displayOptions ? { displayOptions: notice.displayOptions } : {}),
 	};
-}
-
-/** The HTTP status of a failed call (the core's NodeApiError carries it as httpCode). */
-export function httpStatusOf(error: unknown): number | undefined {
-	if (error instanceof NodeApiError && error.httpCode) {
-		const status = Number(error.httpCode);
-		if (Number.isInteger(status)) return status;
-	}
-	return readHttpFailure(error).status;
 }
 
 export interface UndocumentedCall {

@@ -1,4 +1,5 @@
 import type {
+	INode,
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
@@ -133,3 +134,61 @@ export function collectionValue(
 
 /** A switch: true or false, nothing else. */
 export const booleanValue = z.boolean({ invalid_type_error: 'must be true or false' });
+
+/** A value left empty: nothing, null, or text of blanks only. */
+export const isBlank = (value: unknown): boolean =>
+	value === undefined || value === null || String(value).trim() === '';
+
+/**
+ * Stops an item whose required value is blank, before any request: `<Field> (item N) is required`,
+ * or what `says` says instead (`is required for a person customer`, `must not be empty`).
+ */
+export function requireValue(
+	ctx: { getNode(): INode },
+	value: unknown,
+	fieldLabel: string,
+	itemIndex: number,
+	{ says = 'is required', description }: { says?: string; description?: string } = {},
+): void {
+	if (!isBlank(value)) return;
+	throw new NodeOperationError(ctx.getNode(), `${fieldLabel} (item ${itemIndex}) ${says}`, {
+		itemIndex,
+		...(description ? { description } : {}),
+	});
+}
+
+/**
+ * How a system words a write that would send nothing: the collection that is empty and what its
+ * fields are for (`Update Fields (item 0) is empty: add at least one field to change`), or the
+ * operation and where to add fields (`Nothing to update (item 0): add at least one field under
+ * Update Fields or Extra Body Fields`).
+ */
+export type NothingToSend =
+	| { collection: string; purpose: 'change' | 'send' }
+	| { nothingTo: 'create' | 'update'; under: string; field?: string };
+
+/**
+ * Stops an item whose write would send nothing, before any request. `parts` are what the write
+ * sends (bodies, extra body fields, single values): empty when each is undefined or an object
+ * without fields.
+ */
+export function requireSomethingToSend(
+	ctx: { getNode(): INode },
+	parts: unknown[],
+	itemIndex: number,
+	wording: NothingToSend,
+	description?: string,
+): void {
+	const given = parts.some(
+		(part) => part !== undefined && (typeof part !== 'object' || Object.keys(part ?? {}).length > 0),
+	);
+	if (given) return;
+	const message =
+		'collection' in wording
+			? `${wording.collection} (item ${itemIndex}) is empty: add at least one field to ${wording.purpose}`
+			: `Nothing to ${wording.nothingTo} (item ${itemIndex}): add at least one ${wording.field ?? 'field'} under ${wording.under}`;
+	throw new NodeOperationError(ctx.getNode(), message, {
+		itemIndex,
+		...(description ? { description } : {}),
+	});
+}

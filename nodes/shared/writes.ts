@@ -2,7 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { clock } from './clock';
-import { answerWasLost, failureStatus, mayHaveBeenApplied } from './errors';
+import { answerWasLost, httpStatusOf, mayHaveBeenApplied } from './errors';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from './http';
 
 /** How often a write with a natural key is sent at most while its outcome keeps being unclear. */
@@ -19,7 +19,7 @@ export interface UnknownOutcome {
 
 /** Why the outcome of a failed write is open, in the same words for every system. */
 function causeOf(failure: unknown): string {
-	const status = failureStatus(failure);
+	const status = httpStatusOf(failure);
 	if (status !== undefined) {
 		const said = failure instanceof Error && failure.message ? ` (${failure.message})` : '';
 		return `The request reached the server, which answered HTTP ${status}${said}; a server error can come after the write was applied.`;
@@ -43,7 +43,7 @@ export function outcomeUnknownError(
 		lookupFailure === undefined
 			? ''
 			: ` Looking for it afterwards failed too${lookupFailure instanceof Error && lookupFailure.message ? ` (${lookupFailure.message})` : ''}.`;
-	const status = failureStatus(failure);
+	const status = httpStatusOf(failure);
 	return new NodeApiError(node, { message } as JsonObject, {
 		message,
 		description: `${causeOf(failure)}${lookup} ${unknown.check} Running this item again may create it a second time.`,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
@@ -10,11 +10,12 @@ import {
 	returnAllAndLimit,
 	simplifyField,
 } from '../../shared/parameters';
-import { flowPath, flowRequest, flowTimeZone } from '../transport';
+import { requireSomethingToSend, requireValue } from '../../shared/validation';
+import { flowPath, flowRequest, flowTimeZone, asRecord } from '../transport';
 import { CHILD_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from './listing';
-import { updateFieldsProperties, withExtraBodyFields } from './customerFields';
+import { NOTHING_TO_SEND, updateFieldsProperties, withExtraBodyFields } from './customerFields';
 import { customerLocator } from './locators';
-import { asRecord, createWithUid, readManyForItem } from './records';
+import { createWithUid, readManyForItem } from './records';
 import { simplifyAddress, simplifyContact } from './simplify';
 import { clientUidProperty, readClientUid, readUid, uidProperty } from './uid';
 import { flowNotice, flowUndocumented, isThere } from './undocumented';
@@ -183,16 +184,7 @@ export async function runChild(
 				itemIndex,
 			),
 		};
-		for (const spec of kind.required) {
-			if (typeof body[spec.name] === 'string' && (body[spec.name] as string).trim() === '')
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`${labelOf(spec)} (item ${itemIndex}) is required`,
-					{
-						itemIndex,
-					},
-				);
-		}
+		for (const spec of kind.required) requireValue(ctx, body[spec.name], labelOf(spec), itemIndex);
 		const uid = readClientUid(ctx, itemIndex);
 		const created = await createWithUid(
 			ctx,
@@ -242,12 +234,7 @@ export async function runChild(
 		itemIndex,
 		[kind.uidKey],
 	);
-	if (Object.keys(body).length === 0)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields (item ${itemIndex}) is empty: add at least one field to send`,
-			{ itemIndex },
-		);
+	requireSomethingToSend(ctx, [body], itemIndex, NOTHING_TO_SEND);
 	const { body: updated } = await undocumented('updating', () =>
 		flowRequest(ctx, 'PUT', path, { body, itemIndex }),
 	);

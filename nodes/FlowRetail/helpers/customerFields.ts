@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpecs';
+import type { NothingToSend } from '../../shared/validation';
 import { validateField } from '../../shared/validation';
 import { uidSchema } from './uid';
 
@@ -231,20 +231,8 @@ export function customerBody(
 	return body;
 }
 
-/** Refuses an empty body before any request: "Nothing to update", naming the collection. */
-export function requireFields(
-	ctx: IExecuteFunctions,
-	body: IDataObject,
-	collectionLabel: string,
-	itemIndex: number,
-): void {
-	if (Object.keys(body).length > 0) return;
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`${collectionLabel} (item ${itemIndex}) is empty: add at least one field to send`,
-		{ itemIndex },
-	);
-}
+/** How Flow Retail's updates refuse an empty body: `Update Fields (item N) is empty: …to send`. */
+export const NOTHING_TO_SEND: NothingToSend = { collection: 'Update Fields', purpose: 'send' };
 
 /**
  * A body (of a customer, or of any record) with the item's Extra Body Fields merged in. `reserved`

@@ -1,43 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { httpStatusOf } from '../../shared/undocumented';
+import { httpStatusOf } from '../../shared/errors';
 import { maxResults } from '../../shared/parameters';
 import { paginateByPageNumber } from '../../shared/pagination';
 import { sendUnlessApplied } from '../../shared/writes';
 import type { FlowPath } from '../transport';
-import { FLOW_PAGE_SIZE, flowRequest, unexpectedFlowAnswer } from '../transport';
+import { asRecord, FLOW_PAGE_SIZE, flowRequest, isRecord, readEnvelope } from '../transport';
 import type { RequestContext } from '../../shared/http';
-
-const isRecord = (value: unknown): value is IDataObject =>
-	!!value && typeof value === 'object' && !Array.isArray(value);
-
-/** A record answer, or an "unexpected answer" error naming what was expected. */
-export function asRecord(
-	ctx: { getNode(): ReturnType<IExecuteFunctions['getNode']> },
-	body: unknown,
-	what: string,
-	itemIndex?: number,
-): IDataObject {
-	if (!isRecord(body)) throw unexpectedFlowAnswer(ctx, body, what, itemIndex);
-	return body;
-}
-
-/** One page of the `{items, paging}` envelope [verified: SEED]; both keys are required. */
-export function readEnvelope(
-	ctx: RequestContext,
-	body: unknown,
-	itemIndex?: number,
-): { items: IDataObject[]; total: number } {
-	const b = body as { items?: unknown; paging?: { totalCount?: unknown } } | undefined;
-	if (!isRecord(b) || !Array.isArray(b.items) || !isRecord(b.paging)) {
-		throw unexpectedFlowAnswer(ctx, body, 'a page {items, paging}', itemIndex);
-	}
-	const total = Number(b.paging.totalCount);
-	return {
-		items: (b.items as unknown[]).filter(isRecord),
-		total: Number.isFinite(total) ? total : Infinity,
-	};
-}
 
 /**
  * Reads a paged list (GET with the query, or POST with a body for the searches) until `max`

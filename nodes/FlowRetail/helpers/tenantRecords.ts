@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter, returnAllAndLimit } from '../../shared/parameters';
-import { NOT_OFFERED_STATUSES, httpStatusOf } from '../../shared/undocumented';
+import { httpStatusOf } from '../../shared/errors';
+import { NOT_OFFERED_STATUSES } from '../../shared/undocumented';
+import { requireSomethingToSend, requireValue } from '../../shared/validation';
 import type { FlowPath } from '../transport';
-import { flowPath, flowRequest, flowTimeZone } from '../transport';
+import { flowPath, flowRequest, flowTimeZone, asRecord } from '../transport';
 import type { SortField } from './listing';
 import {
 	NAMED_SORT_FIELDS,
@@ -16,9 +18,9 @@ import {
 	readSort,
 	sortProperties,
 } from './listing';
-import { updateFieldsProperties, withExtraBodyFields } from './customerFields';
+import { NOTHING_TO_SEND, updateFieldsProperties, withExtraBodyFields } from './customerFields';
 import { customerGroupLocator, priceListLocator } from './locators';
-import { asRecord, createWithUid, readManyForItem } from './records';
+import { createWithUid, readManyForItem } from './records';
 import { clientUidProperty, readClientUid, readUid, uidProperty } from './uid';
 import { flowNotice, flowUndocumented, isThere } from './undocumented';
 
@@ -232,16 +234,7 @@ export async function runTenant(
 		for (const spec of kind.required)
 			required[spec.name] = ctx.getNodeParameter(spec.name, itemIndex, '');
 		const body: IDataObject = validateCollection(ctx, kind.required, required, '', itemIndex);
-		for (const spec of kind.required) {
-			if (body[spec.name] === '' || body[spec.name] === undefined)
-				throw new NodeOperationError(
-					ctx.getNode(),
-					`${labelOf(spec)} (item ${itemIndex}) is required`,
-					{
-						itemIndex,
-					},
-				);
-		}
+		for (const spec of kind.required) requireValue(ctx, body[spec.name], labelOf(spec), itemIndex);
 		if (body.productUid !== undefined)
 			body.productUid = readUid(ctx, 'productUid', 'Product UID', itemIndex);
 		if (kind.optional.length)
@@ -286,12 +279,7 @@ export async function runTenant(
 		itemIndex,
 		[kind.uidKey],
 	);
-	if (Object.keys(body).length === 0)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields (item ${itemIndex}) is empty: add at least one field to send`,
-			{ itemIndex },
-		);
+	requireSomethingToSend(ctx, [body], itemIndex, NOTHING_TO_SEND);
 	const { body: updated } = await call(ctx, kind, operation, parent, itemIndex, () =>
 		flowRequest(ctx, 'PUT', withUid(collection, uid), { body, itemIndex }),
 	);

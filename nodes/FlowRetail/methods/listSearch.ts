@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { httpStatusOf } from '../../shared/undocumented';
-import { readEnvelope, readList } from '../helpers/records';
+import { httpStatusOf } from '../../shared/errors';
+import { readList } from '../helpers/records';
+import { readEnvelope, flowPath, flowRequest } from '../transport';
 import type { FlowPath } from '../transport';
-import { flowPath, flowRequest } from '../transport';
 
 const PAGE_SIZE = 50;
 

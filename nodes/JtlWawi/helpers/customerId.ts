@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
+import { httpStatusOf } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
 import { oncePerRun } from '../../shared/runCache';
 import { int32Id, uuid, validateField } from '../../shared/validation';
 import type { JtlPath } from '../transport';
-import { JTL_PAGE_CONCURRENCY, jtlApiRequest, jtlPath, unexpectedShape } from '../transport';
+import { JTL_PAGE_CONCURRENCY, jtlApiRequest, jtlPath, unexpectedShape, readV1Page } from '../transport';
 import { mapConcurrently } from '../../shared/pagination';
 import { allV1Customers, rememberCustomer } from './knownCustomers';
 import { locatorValue } from '../../shared/parameters';
-import { readV1Page } from './paging';
 import { readWholeV2List, v2IdByNumber, v2ListPages } from './v2NumberIndex';
 import { isMissingV2List } from './v2Lists';
 import { isV1Record } from './simplify';
@@ -196,7 +196,7 @@ export async function customerIdsOf(
 			const response = await jtlApiRequest(ctx, 'GET', customerPath(customer), {
 				itemIndex,
 			}).catch((error: unknown) => {
-				if (error instanceof NodeApiError && error.httpCode === '404') {
+				if (httpStatusOf(error) === 404) {
 					return notFound(
 						ctx,
 						label,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { labelOf, readField, schemaFor, toProperties, toProperty } from '../../shared/fieldSpecs';
-import { validateField } from '../../shared/validation';
+import { requireValue, validateField } from '../../shared/validation';
 import { ADDRESS_FIELDS } from './addressCatalog';
 import { CUSTOMER_FIELDS } from './customerCatalog';
 import { readFields, specOf, specsFor } from './fieldCatalog';
@@ -125,16 +125,14 @@ function requireAddressFields(
 	label: string,
 	itemIndex: number,
 ) {
-	for (const field of ['City', 'CountryIso']) {
-		if (address[field] === undefined || String(address[field]).trim() === '') {
-			const spec = specOf(ADDRESS_FIELDS, 'v1', field);
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${label} > ${spec.displayName} (item ${itemIndex}) is required`,
-				{ itemIndex, description: 'JTL-Wawi needs a city and a country code for every address.' },
-			);
-		}
-	}
+	for (const field of ['City', 'CountryIso'])
+		requireValue(
+			ctx,
+			address[field],
+			`${label} > ${specOf(ADDRESS_FIELDS, 'v1', field).displayName}`,
+			itemIndex,
+			{ description: 'JTL-Wawi needs a city and a country code for every address.' },
+		);
 }
 
 /**

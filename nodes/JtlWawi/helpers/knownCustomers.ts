@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/http';
 import { mapConcurrently, paginateByPageNumber } from '../../shared/pagination';
 import { oncePerRun, runCache } from '../../shared/runCache';
-import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../transport';
-import { readV1Page } from './paging';
+import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath, readV1Page } from '../transport';
 import type { CustomerRef } from './recordShapes';
 
 /**

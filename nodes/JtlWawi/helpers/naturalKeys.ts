@@ -5,12 +5,11 @@ import {
 	JTL_PAGE_SIZE_MAX,
 	jtlApiRequest,
 	jtlPath,
-	unexpectedShape,
+	unexpectedShape, asArray, readV1Page
 } from '../transport';
 import { mapConcurrently } from '../../shared/pagination';
 import { oncePerRun, runCache } from '../../shared/runCache';
 import type { PriceKey } from './customerPriceParameters';
-import { asArray, readV1Page } from './paging';
 
 /**
  * Looks records up by their natural key: to match (Create or Update), and to learn whether a

@@ -4,8 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/http';
 import { oncePerRun } from '../../shared/runCache';
 import type { JtlPath } from '../transport';
-import { jtlApiRequest, jtlPath } from '../transport';
-import { asArray } from './paging';
+import { jtlApiRequest, jtlPath, asArray } from '../transport';
 
 /** The v1 reference lists a customer write refers to. */
 type ReferenceList = '/customerGroups' | '/companies' | '/customerCategories' | '/paymentMethods';

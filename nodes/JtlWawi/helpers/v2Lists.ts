@@ -2,20 +2,9 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { isoDateOrNull } from '../../shared/customer';
+import { httpStatusOf } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
-import type { Page } from '../../shared/pagination';
 import { jtlApiRequest, jtlPath } from '../transport';
-import { readV2Page } from './paging';
-
-/**
- * One answer of a v2 reference list. JTL's 2.0 spec documents `/v2/customerGroups` and
- * `/v2/customerCategories` as a bare JSON array (no paging); other v2 lists may come as the paged
- * camelCase envelope. A bare array is the whole list, so paging stops there.
- */
-export function readV2ReferencePage(body: unknown): Page<IDataObject> {
-	if (Array.isArray(body)) return { items: body as IDataObject[], hasMore: false };
-	return readV2Page(body);
-}
 
 /**
  * The first JTL-Wawi version whose Cloud ERP API documents `GET /v2/customers`: the 2.0 spec has
@@ -36,8 +25,9 @@ export function requiresV2List(
 	itemIndex?: number,
 ): unknown {
 	if (!(error instanceof NodeApiError)) return error;
-	const status = error.httpCode;
-	if (status !== '404' && status !== '405') return error;
+	const code = httpStatusOf(error);
+	if (code !== 404 && code !== 405) return error;
+	const status = String(code);
 	const message = `${MISSING_LIST}: this JTL-Wawi has no customer list on REST v2 (GET /v2/customers answered HTTP ${status})`;
 	return new NodeApiError(ctx.getNode(), { message, httpCode: status } as JsonObject, {
 		message,

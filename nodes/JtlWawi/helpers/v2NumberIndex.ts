@@ -3,9 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/http';
 import { mapConcurrently } from '../../shared/pagination';
 import { runCache } from '../../shared/runCache';
-import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX } from '../transport';
+import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, readV2Page } from '../transport';
 import { knownCustomer, rememberCustomer } from './knownCustomers';
-import { readV2Page } from './paging';
 import { requestV2CustomerList } from './v2Lists';
 
 /**

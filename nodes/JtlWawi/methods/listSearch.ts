@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { JtlPath } from '../transport';
-import { jtlApiRequest, jtlPath } from '../transport';
-import { asArray, readV1Page, readV2Page } from '../helpers/paging';
+import { jtlApiRequest, jtlPath, asArray, readV1Page, readV2Page } from '../transport';
 import { customerIdsOf, parseAnyCustomerId } from '../helpers/customerId';
 import { simplifyAddress } from '../helpers/recordShapes';
 import { requestV2CustomerList } from '../helpers/v2Lists';

@@ -2,8 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { paginateByPageNumber } from '../../shared/pagination';
 import type { JtlPath } from '../transport';
-import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath } from '../transport';
-import { readV2ReferencePage } from '../helpers/v2Lists';
+import { JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath, readV2ReferencePage } from '../transport';
 
 /** v1 reference lists are bare arrays of `{Id, Name, ...}` with whole-number IDs. */
 async function v1Options(

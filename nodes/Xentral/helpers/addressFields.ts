@@ -6,9 +6,9 @@ import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBod
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { readField, toProperties, toProperty, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
-import { validateField } from '../../shared/validation';
+import { requireSomethingToSend, requireValue, validateField } from '../../shared/validation';
 import type { BodyPaths } from './bodies';
-import { bodyOf } from './bodies';
+import { bodyOf, NOTHING_TO_CHANGE } from './bodies';
 
 export type AddressType = 'masterdata' | 'billingaddress' | 'deliveryaddress';
 
@@ -269,8 +269,6 @@ export function readAddressId(
 	);
 }
 
-const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
-
 /** Create's body for the chosen type, every field checked before any request. */
 export function readCreateBody(
 	ctx: IExecuteFunctions,
@@ -281,12 +279,7 @@ export function readCreateBody(
 	const fields: IDataObject = {};
 	for (const spec of required) {
 		const value = readField(ctx, spec, spec === NAME ? 'addressName' : spec.name, itemIndex);
-		if (blank(value))
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${spec.displayName} (item ${itemIndex}) is required for this address type`,
-				{ itemIndex },
-			);
+		requireValue(ctx, value, spec.displayName, itemIndex, { says: 'is required for this address type' });
 		fields[spec.name] = value as IDataObject[string];
 	}
 	const extra = validateCollection(
@@ -322,12 +315,10 @@ export function readUpdateBody(
 		itemIndex,
 	);
 	for (const spec of [NAME, STREET, CITY, COUNTRY])
-		if (spec.name in fields && blank(fields[spec.name]))
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Update Fields > ${spec.displayName} (item ${itemIndex}) must not be empty`,
-				{ itemIndex },
-			);
+		if (spec.name in fields)
+			requireValue(ctx, fields[spec.name], `Update Fields > ${spec.displayName}`, itemIndex, {
+				says: 'must not be empty',
+			});
 	checkGln(ctx, fields, 'Update Fields', itemIndex);
 	// The PATCH body has no `type`, as documented.
 	const body = mergeExtraBodyFields(
@@ -339,12 +330,7 @@ export function readUpdateBody(
 			reserved: ['type'],
 		},
 	);
-	if (Object.keys(body).length === 0)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields (item ${itemIndex}) is empty: add at least one field to change`,
-			{ itemIndex },
-		);
+	requireSomethingToSend(ctx, [body], itemIndex, NOTHING_TO_CHANGE);
 	return body;
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readHttpFailure } from '../../shared/errors';
+import { httpStatusOf } from '../../shared/errors';
 import type { RequestContext } from '../../shared/http';
 import { dataOf, xentralApiRequest, xentralPath } from '../transport';
 
@@ -23,10 +23,6 @@ export async function findAddress(
 	} catch (error) {
 		failure = error;
 	}
-	if (
-		readHttpFailure(failure).status === 404 ||
-		(failure as { httpCode?: string }).httpCode === '404'
-	)
-		return undefined;
+	if (httpStatusOf(failure) === 404) return undefined;
 	throw failure;
 }

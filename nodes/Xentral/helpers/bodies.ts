@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { NothingToSend } from '../../shared/validation';
+
+/** How Xentral's updates refuse an empty change: `Update Fields (item N) is empty: …to change`. */
+export const NOTHING_TO_CHANGE: NothingToSend = { collection: 'Update Fields', purpose: 'change' };
+
 /**
  * Field catalogues map each editor field to its place in a Xentral body: `contactDetails.email`
  * puts the value at body.contactDetails.email; `project.id` makes a reference object.

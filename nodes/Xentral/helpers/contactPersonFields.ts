@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { toProperties, validateCollection } from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
+import { requireSomethingToSend, requireValue } from '../../shared/validation';
 import type { BodyPaths } from './bodies';
-import { bodyOf, dateOnly, idList } from './bodies';
+import { bodyOf, dateOnly, idList, NOTHING_TO_CHANGE } from './bodies';
 
 export const CONTACT_PERSON_NAME: FieldSpec = {
 	name: 'name',
@@ -165,12 +165,8 @@ export function readContactPersonFields(
 			: idList(ctx, raw.groupIds, `${label} > Group IDs`, itemIndex);
 	delete raw.groupIds;
 	const fields = validateCollection(ctx, specs, raw, `${label} > `, itemIndex);
-	if (fields.name !== undefined && String(fields.name).trim() === '')
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${label} > Name (item ${itemIndex}) must not be empty`,
-			{ itemIndex },
-		);
+	if (fields.name !== undefined)
+		requireValue(ctx, fields.name, `${label} > Name`, itemIndex, { says: 'must not be empty' });
 	const body = contactPersonBody(fields);
 	if (groups !== undefined) body.groups = groups as string[];
 	return body;
@@ -214,11 +210,6 @@ export function readContactPersonUpdate(ctx: IExecuteFunctions, itemIndex: numbe
 		readExtraBodyFields(ctx, itemIndex),
 		itemIndex,
 	);
-	if (Object.keys(body).length === 0)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields (item ${itemIndex}) is empty: add at least one field to change`,
-			{ itemIndex },
-		);
+	requireSomethingToSend(ctx, [body], itemIndex, NOTHING_TO_CHANGE);
 	return body;
 }

@@ -18,9 +18,9 @@ import {
 	validateCollection,
 } from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
-import { validateField } from '../../shared/validation';
+import { isBlank, requireSomethingToSend, requireValue, validateField } from '../../shared/validation';
 import type { BodyPaths } from './bodies';
-import { bodyOf, dateOnly, idList } from './bodies';
+import { bodyOf, dateOnly, idList, NOTHING_TO_CHANGE } from './bodies';
 import { checkId } from './locators';
 
 export const CUSTOMER_TYPE: FieldSpec = {
@@ -589,8 +589,6 @@ export function listProperties(): INodeProperties[] {
 	];
 }
 
-const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
-
 /** The entries of a fixed collection's list, or an error naming it. */
 function listEntries(
 	ctx: IExecuteFunctions,
@@ -664,14 +662,7 @@ function readLists(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 			`${where} > Label`,
 			itemIndex,
 		) as string;
-		if (blank(label))
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${where} > Label (item ${itemIndex}) is required`,
-				{
-					itemIndex,
-				},
-			);
+		requireValue(ctx, label, `${where} > Label`, itemIndex);
 		return {
 			label: label.trim(),
 			value: validateField(ctx, entryText, entry.value ?? '', `${where} > Value`, itemIndex),
@@ -735,13 +726,9 @@ export function readNames(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	const names: IDataObject = { customerType };
 	for (const spec of specs) {
 		const value = readField(ctx, spec, spec.name, itemIndex);
-		if (blank(value)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${spec.displayName} (item ${itemIndex}) is required for a ${customerType === 'person' ? 'person' : 'company'} customer`,
-				{ itemIndex },
-			);
-		}
+		requireValue(ctx, value, spec.displayName, itemIndex, {
+			says: `is required for a ${customerType === 'person' ? 'person' : 'company'} customer`,
+		});
 		names[spec.name] = String(value).trim();
 	}
 	return names;
@@ -751,8 +738,8 @@ export function readNames(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 function readProject(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const { projectId: legacy, ...rest } = fields;
 	const value = ctx.getNodeParameter('projectId', itemIndex, '') as unknown;
-	const given = !blank(value) ? value : legacy;
-	if (blank(given)) return rest;
+	const given = !isBlank(value) ? value : legacy;
+	if (isBlank(given)) return rest;
 	return { ...rest, projectId: checkId(ctx, given, labelOf(PROJECT), itemIndex) };
 }
 
@@ -818,29 +805,23 @@ export function readUpdateBody(ctx: IExecuteFunctions, itemIndex: number): IData
 		'Update Fields',
 		itemIndex,
 	);
-	for (const spec of [FIRST_NAME, LAST_NAME, COMPANY_NAME]) {
-		if (spec.name in fields && blank(fields[spec.name]))
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Update Fields > ${spec.displayName} (item ${itemIndex}) must not be empty`,
-				{ itemIndex },
-			);
-	}
+	for (const spec of [FIRST_NAME, LAST_NAME, COMPANY_NAME])
+		if (spec.name in fields)
+			requireValue(ctx, fields[spec.name], `Update Fields > ${spec.displayName}`, itemIndex, {
+				says: 'must not be empty',
+			});
 	const body = mergeExtraBodyFields(
 		ctx,
 		mergeLists(customerBody(fields), readLists(ctx, itemIndex)),
 		readExtraBodyFields(ctx, itemIndex, EXTRA_BODY_FIELDS),
 		itemIndex,
 	);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields (item ${itemIndex}) is empty: add at least one field to change`,
-			{
-				itemIndex,
-				description: 'Or set Custom Fields, Additional Contact Data or Extra Body Fields.',
-			},
-		);
-	}
+	requireSomethingToSend(
+		ctx,
+		[body],
+		itemIndex,
+		NOTHING_TO_CHANGE,
+		'Or set Custom Fields, Additional Contact Data or Extra Body Fields.',
+	);
 	return body;
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { xentralBaseUrl } from '../../../credentials/XentralApi.credentials';
 import { paginateByPageNumber } from '../../shared/pagination';
 import {
 	pageOf,
-	XENTRAL_CREDENTIAL_TYPE,
+	xentralConnection,
 	XENTRAL_PAGE_CONCURRENCY,
 	XENTRAL_PAGE_SIZE,
 	xentralApiRequest,
@@ -58,8 +57,7 @@ export function customerEntry(record: IDataObject): CustomerEntry {
 
 /** The newest customers of the instance, from the cache while it is fresh. */
 async function newestCustomers(ctx: ILoadOptionsFunctions): Promise<CachedList> {
-	const credentials = await ctx.getCredentials(XENTRAL_CREDENTIAL_TYPE);
-	const key = xentralBaseUrl(credentials.instance) ?? String(credentials.instance);
+	const key = (await xentralConnection(ctx)).baseUrl;
 	const now = Date.now();
 	const cached = cache.get(key);
 	if (cached) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { httpStatusOf } from '../../shared/errors';
 import { xentralPath } from '../transport';
 import { createRecord, customerPath } from './records';
 
@@ -18,8 +19,8 @@ export const createNotice: INodeProperties = {
 
 /** Whether a refusal names the project: a 400 whose field messages include `project`. */
 function refusedForProject(error: unknown): boolean {
-	const e = error as { httpCode?: string; errorResponse?: IDataObject };
-	if (e?.httpCode !== '400') return false;
+	if (httpStatusOf(error) !== 400) return false;
+	const e = error as { errorResponse?: IDataObject };
 	const violations = e.errorResponse?.violations as IDataObject | undefined;
 	if (violations && typeof violations === 'object')
 		return 'project' in violations || 'project.id' in violations;

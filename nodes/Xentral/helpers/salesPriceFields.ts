@@ -17,8 +17,8 @@ import {
 	readExtraBodyFields,
 } from '../../shared/extraBodyFields';
 import { readCollectionParameter } from '../../shared/parameters';
-import { validateField } from '../../shared/validation';
-import { dateOnly } from './bodies';
+import { requireSomethingToSend, validateField } from '../../shared/validation';
+import { dateOnly, NOTHING_TO_CHANGE } from './bodies';
 import { checkId, customerLocator, readId } from './locators';
 
 export const PRICE_FOR: FieldSpec = {
@@ -277,17 +277,7 @@ export async function readUpdateBody(
 		currencyValue === undefined
 			? undefined
 			: validateField(ctx, currency, currencyValue, 'Update Fields > Currency', itemIndex);
-	if (
-		Object.keys(body).length === 0 &&
-		amount === undefined &&
-		code === undefined &&
-		Object.keys(extra).length === 0
-	)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Update Fields (item ${itemIndex}) is empty: add at least one field to change`,
-			{ itemIndex },
-		);
+	requireSomethingToSend(ctx, [body, amount, code, extra], itemIndex, NOTHING_TO_CHANGE);
 	if (amount !== undefined || code !== undefined) {
 		const stored =
 			amount === undefined || code === undefined

@@ -1,9 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { XENTRAL_DEFAULT_TIME_ZONE } from '../../../credentials/XentralApi.credentials';
-import type { RequestContext } from '../../shared/http';
-import { XENTRAL_CREDENTIAL_TYPE } from '../transport';
 import { isTimeZone } from '../../shared/customer';
+import type { RequestContext } from '../../shared/http';
+import { xentralConnection } from '../transport';
 
 /**
  * The zone in which the instance states times without an offset: the credential's Time Zone, or
@@ -11,9 +10,7 @@ import { isTimeZone } from '../../shared/customer';
  * stops the node, naming the credential field.
  */
 export async function xentralTimeZone(ctx: RequestContext, itemIndex?: number): Promise<string> {
-	const credentials = await ctx.getCredentials(XENTRAL_CREDENTIAL_TYPE);
-	const raw = typeof credentials.timeZone === 'string' ? credentials.timeZone.trim() : '';
-	const zone = raw || XENTRAL_DEFAULT_TIME_ZONE;
+	const zone = (await xentralConnection(ctx, itemIndex)).timeZone;
 	if (!isTimeZone(zone))
 		throw new NodeOperationError(
 			ctx.getNode(),

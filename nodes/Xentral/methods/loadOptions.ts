@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { readHttpFailure } from '../../shared/errors';
+import { httpStatusOf } from '../../shared/errors';
 import { paginateByPageNumber } from '../../shared/pagination';
 import type { XentralPath } from '../transport';
 import { pageOf, xentralApiRequest, xentralPath, XENTRAL_PAGE_SIZE } from '../transport';
@@ -86,8 +86,7 @@ export async function getProjects(this: ILoadOptionsFunctions): Promise<INodePro
 	} catch (error) {
 		failure = error;
 	}
-	const status =
-		readHttpFailure(failure).status ?? Number((failure as { httpCode?: string }).httpCode);
+	const status = httpStatusOf(failure);
 	if (status !== 404 && status !== 405) throw failure;
 	const message = `This Xentral instance does not offer the project list (HTTP ${status}): give the project ID by expression`;
 	throw new NodeApiError(this.getNode(), { message } as JsonObject, {

@@ -6,14 +6,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as update from '../../../nodes/JtlWawi/actions/address/update.operation';
 import * as getAll from '../../../nodes/JtlWawi/actions/customer/getAll.operation';
-import {
-	readV2ReferencePage,
-	requiresV2List,
-	V2_CUSTOMER_LIST_VERSION,
-} from '../../../nodes/JtlWawi/helpers/v2Lists';
+import { requiresV2List, V2_CUSTOMER_LIST_VERSION } from '../../../nodes/JtlWawi/helpers/v2Lists';
 import * as listSearch from '../../../nodes/JtlWawi/methods/listSearch';
 import * as loadOptions from '../../../nodes/JtlWawi/methods/loadOptions';
-import { jtlApiRequest } from '../../../nodes/JtlWawi/transport';
+import { jtlApiRequest, readV2ReferencePage } from '../../../nodes/JtlWawi/transport';
 import { answer, locator, mockExecuteContext, testNode } from '../../harness/mockContext';
 
 jest.mock('../../../nodes/JtlWawi/transport', () => ({

@@ -1,10 +1,10 @@
 import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { httpStatusOf } from '../../../nodes/shared/errors';
 import {
 	NOT_OFFERED_STATUSES,
 	callUndocumented,
-	httpStatusOf,
 	notOfferedError,
 	undocumentedNotice,
 } from '../../../nodes/shared/undocumented';

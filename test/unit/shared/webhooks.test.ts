@@ -1,7 +1,11 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { customerChangeFields } from '../../../nodes/shared/changeFilter';
-import type { ChangeMark } from '../../../nodes/shared/webhooks';
+import type {
+	ChangeMark,
+	WebhookLifecycle,
+	WebhookRegistration,
+} from '../../../nodes/shared/webhooks';
 import {
 	acknowledgeRepeat,
 	acknowledgeUnchanged,
@@ -21,7 +25,6 @@ import {
 	storedRegistration,
 	webhookHooks,
 } from '../../../nodes/shared/webhooks';
-import type { WebhookLifecycle, WebhookRegistration } from '../../../nodes/shared/webhooks';
 
 /** A vendor that keeps its subscriptions in a map, as a fake API would. */
 function fakeVendor() {

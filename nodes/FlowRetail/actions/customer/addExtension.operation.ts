@@ -3,9 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerLocator, storeField } from '../../helpers/locators';
 import { extensionCodeField, readExtensionCode } from '../../helpers/extensions';
-import { asRecord } from '../../helpers/records';
+import { asRecord, flowPath, flowRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to add the extension to' }),

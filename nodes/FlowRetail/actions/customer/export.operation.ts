@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerLocator } from '../../helpers/locators';
-import { asRecord } from '../../helpers/records';
+import { asRecord, flowPath, flowRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer whose personal data to export (GDPR)' }),

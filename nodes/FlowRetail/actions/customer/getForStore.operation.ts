@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { simplifyField } from '../../../shared/parameters';
 import { customerLocator, storeField } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
-import { asRecord } from '../../helpers/records';
+import { asRecord, flowPath, flowRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	storeField('The store whose view of the customer to retrieve'),

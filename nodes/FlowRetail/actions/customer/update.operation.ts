@@ -3,17 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
+import { requireSomethingToSend } from '../../../shared/validation';
 import {
 	customerBody,
 	customerFieldsCollection,
-	requireFields,
+	NOTHING_TO_SEND,
 	withExtraBodyFields,
 } from '../../helpers/customerFields';
 import { customerLocator } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
-import { asRecord } from '../../helpers/records';
+import { asRecord, flowPath, flowRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to update' }),
@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 		['customerUid'],
 	);
-	requireFields(this, body, 'Update Fields', itemIndex);
+	requireSomethingToSend(this, [body], itemIndex, NOTHING_TO_SEND);
 	const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
 		body,
 		itemIndex,

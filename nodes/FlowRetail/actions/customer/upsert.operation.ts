@@ -24,9 +24,9 @@ import {
 	withExtraBodyFields,
 } from '../../helpers/customerFields';
 import { customerOutput } from '../../helpers/output';
-import { asRecord, readList } from '../../helpers/records';
+import { readList } from '../../helpers/records';
+import { asRecord, flowPath, flowRequest, flowTimeZone } from '../../transport';
 import { newUid } from '../../helpers/uid';
-import { flowPath, flowRequest, flowTimeZone } from '../../transport';
 import { createNotice } from './create.operation';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { UUID_REGEX, uuid, validateField } from '../../../shared/validation';
+import { requireSomethingToSend, UUID_REGEX, uuid, validateField } from '../../../shared/validation';
 import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
@@ -83,13 +83,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 		{ reserved: ['addressType', 'customerAddressId'] },
 	);
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one address field under Update Fields or Extra Body Fields`,
-			{ itemIndex },
-		);
-	}
+	requireSomethingToSend(this, [fields], itemIndex, {
+		nothingTo: 'update',
+		under: 'Update Fields or Extra Body Fields',
+		field: 'address field',
+	});
 	const sameId = (a: IDataObject) =>
 		String(a.customerAddressId ?? '').toLowerCase() === addressId.toLowerCase();
 	if (!(await readV2Addresses(this, customerId, itemIndex)).some(sameId)) {

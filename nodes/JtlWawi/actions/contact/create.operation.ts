@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
+import { requireSomethingToSend } from '../../../shared/validation';
 import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
@@ -42,13 +43,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		contactBody(this, fields, 'Fields > ', itemIndex, 'omit'),
 		itemIndex,
 	);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Nothing to create (item ${itemIndex}): add at least one field under Fields, such as First Name, Last Name or Email`,
-			{ itemIndex },
-		);
-	}
+	requireSomethingToSend(this, [body], itemIndex, {
+		nothingTo: 'create',
+		under: 'Fields, such as First Name, Last Name or Email',
+	});
 	const customerId = await resolveV1CustomerId(this, itemIndex);
 	// A contact has no natural key: after a lost answer or a server error its outcome is unknown,
 	// and said so.

@@ -3,10 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { maxResults, returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
-import { asArray } from '../../helpers/paging';
+import { asArray, jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 import { contactsOutput } from '../../helpers/contactRecord';
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { jtlApiRequest, jtlPath, unexpectedShape } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator('v1', {

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
@@ -12,6 +12,7 @@ import {
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV1CustomerId } from '../../helpers/customerId';
 import { readCollectionParameter, simplifyField } from '../../../shared/parameters';
+import { requireSomethingToSend } from '../../../shared/validation';
 import { jtlApiRequest, jtlPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -49,13 +50,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		contactBody(this, updateFields, 'Update Fields > ', itemIndex, 'clear'),
 		itemIndex,
 	);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields or Extra Body Fields`,
-			{ itemIndex },
-		);
-	}
+	requireSomethingToSend(this, [body], itemIndex, {
+		nothingTo: 'update',
+		under: 'Update Fields or Extra Body Fields',
+	});
 	const customerId = await resolveV1CustomerId(this, itemIndex);
 	// JTL answers 204 without a body; read the contact back so the item carries the saved record.
 	await jtlApiRequest(this, 'PATCH', jtlPath`/customers/${customerId}/contacts/${contactId}`, {

@@ -5,7 +5,12 @@ import { paginateByPageNumber } from '../../../shared/pagination';
 import { booleanValue, int32Id, validateField } from '../../../shared/validation';
 import type { FieldSpec } from '../../../shared/fieldSpecs';
 import { schemaOf, validateCollection } from '../../../shared/fieldSpecs';
-import { readV1Page, readV2Page } from '../../helpers/paging';
+import { readV1Page, readV2Page,
+	JTL_PAGE_CONCURRENCY,
+	JTL_PAGE_SIZE_MAX,
+	jtlApiRequest,
+	jtlPath,
+	jtlTimeZone } from '../../transport';
 import type { V2DateField, V2ListAsked } from '../../helpers/v2Lists';
 import {
 	V2_LIST_MISMATCH_HELP,
@@ -24,13 +29,6 @@ import {
 	returnAllAndLimit,
 	simplifyField,
 } from '../../../shared/parameters';
-import {
-	JTL_PAGE_CONCURRENCY,
-	JTL_PAGE_SIZE_MAX,
-	jtlApiRequest,
-	jtlPath,
-	jtlTimeZone,
-} from '../../transport';
 import { undocumentedNotice } from '../../helpers/undocumented';
 
 const SORT_BY_OPTIONS = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { uuid, validateField } from '../../../shared/validation';
+import { requireSomethingToSend, uuid, validateField } from '../../../shared/validation';
 import { toProperties } from '../../../shared/fieldSpecs';
 import { ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { CUSTOMER_FIELDS } from '../../helpers/customerCatalog';
@@ -157,13 +157,10 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 	}
 
 	const extra = readJtlExtraBodyFields(this, itemIndex);
-	if (Object.keys(body).length === 0 && Object.keys(extra).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Nothing to update (item ${itemIndex}): add at least one field under Update Fields, Payment Settings, Addresses or Extra Body Fields`,
-			{ itemIndex },
-		);
-	}
+	requireSomethingToSend(this, [body, extra], itemIndex, {
+		nothingTo: 'update',
+		under: 'Update Fields, Payment Settings, Addresses or Extra Body Fields',
+	});
 	// Addresses are typed and checked (addressTypes.ts): none may slip in unchecked.
 	const merged = withExtraBodyFields(
 		this,

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveV1CustomerId } from '../../helpers/customerId';
-import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
+import { unexpectedShape, jtlApiRequest, jtlPath, asArray } from '../../transport';
 import {
 	maxResults,
 	readCollectionParameter,
@@ -13,7 +13,6 @@ import {
 import { simplifyPrice } from '../../helpers/recordShapes';
 import { customerRefsOfV1 } from '../../helpers/knownCustomers';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
-import { asArray } from '../../helpers/paging';
 
 const properties: INodeProperties[] = [
 	{

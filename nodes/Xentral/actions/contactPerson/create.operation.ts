@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	extraBodyFieldsProperty,
@@ -8,6 +8,7 @@ import {
 } from '../../../shared/extraBodyFields';
 import { readField, toProperty } from '../../../shared/fieldSpecs';
 import { simplifyField } from '../../../shared/parameters';
+import { requireValue } from '../../../shared/validation';
 import {
 	CONTACT_PERSON_FIELDS,
 	CONTACT_PERSON_NAME,
@@ -35,10 +36,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readId(this, 'customerId', 'Customer', itemIndex);
 	const name = readField(this, CONTACT_PERSON_NAME, 'name', itemIndex) as string;
-	if (!name.trim())
-		throw new NodeOperationError(this.getNode(), `Name (item ${itemIndex}) is required`, {
-			itemIndex,
-		});
+	requireValue(this, name, 'Name', itemIndex);
 	const fields = readContactPersonFields(
 		this,
 		CONTACT_PERSON_FIELDS,

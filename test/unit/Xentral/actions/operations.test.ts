@@ -11,6 +11,12 @@ import { locator, mockExecuteContext, operationFailure } from '../../../harness/
 jest.mock('../../../../nodes/Xentral/transport', () => ({
 	...jest.requireActual('../../../../nodes/Xentral/transport'),
 	xentralApiRequest: jest.fn(),
+	// The run's connection as a valid credential gives it (the requests themselves are mocked).
+	xentralConnection: async () => ({
+		baseUrl: 'https://x.xentral.biz',
+		timeZone: 'Europe/Berlin',
+		timeoutMs: 30_000,
+	}),
 }));
 const request = xentralApiRequest as jest.MockedFunction<typeof xentralApiRequest>;
 

@@ -43,3 +43,13 @@ export function asArray(body: unknown): IDataObject[] | undefined {
 	}
 	return undefined;
 }
+
+/**
+ * One answer of a v2 reference list. JTL's 2.0 spec documents `/v2/customerGroups` and
+ * `/v2/customerCategories` as a bare JSON array (no paging); other v2 lists may come as the paged
+ * camelCase envelope. A bare array is the whole list, so paging stops there.
+ */
+export function readV2ReferencePage(body: unknown): Page<IDataObject> {
+	if (Array.isArray(body)) return { items: body as IDataObject[], hasMore: false };
+	return readV2Page(body);
+}
