@@ -36,12 +36,14 @@ function log(msg) {
 }
 
 /**
- * How long one node's walk may take in all (ERP_EDITOR_NODE_LIMIT_S, default 600 s), and the most
- * any one condition inside it is waited for (ERP_EDITOR_WAIT_LIMIT_S, default 180 s). No wait
- * has a short fixed timeout: on a loaded machine the walk is slower, not failed; a field the panel
- * truly lacks still fails once its wait runs out, naming the node and the step.
+ * How long one node's walk may take in all (ERP_EDITOR_NODE_LIMIT_S, default 1200 s: the largest
+ * node, Flow Retail with 35 operations and 25 From List searches, took about 5 minutes at load 6 on
+ * two cores), and the most any one condition inside it is waited for (ERP_EDITOR_WAIT_LIMIT_S,
+ * default 180 s). No wait has a short fixed timeout: on a loaded machine the walk is slower, not
+ * failed; a field the panel truly lacks still fails once its wait runs out, naming the node and
+ * the step.
  */
-const NODE_LIMIT_MS = Number(process.env.ERP_EDITOR_NODE_LIMIT_S || 600) * 1000;
+const NODE_LIMIT_MS = Number(process.env.ERP_EDITOR_NODE_LIMIT_S || 1200) * 1000;
 const WAIT_LIMIT_MS = Number(process.env.ERP_EDITOR_WAIT_LIMIT_S || 180) * 1000;
 /** n8n's start, the editor's first load and the sign-in: one limit for all of them. */
 const START_LIMIT_MS = 600_000;
