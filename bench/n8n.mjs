@@ -8,6 +8,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import {
+	N8N_ACTIVATION_LIMIT_MS,
+	N8N_START_LIMIT_MS,
+	N8N_STOP_LIMIT_MS,
 	freePort,
 	loginOwner,
 	n8nCli,
@@ -88,7 +91,7 @@ export async function startN8n(runtime, home) {
 	child.stderr.on('data', keep);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 
-	await until('n8n /healthz', 180_000, async () => {
+	await until('n8n /healthz', N8N_START_LIMIT_MS, async () => {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}\n${output}`);
 		try {
 			return (await fetch(`${url}/healthz`)).ok;
@@ -113,7 +116,7 @@ export async function startN8n(runtime, home) {
 		async activate(id) {
 			// Right after start-up n8n may still be mounting routes (404); ask until it answers.
 			let wf;
-			await until(`GET workflow ${id}`, 60_000, async () => {
+			await until(`GET workflow ${id}`, N8N_ACTIVATION_LIMIT_MS, async () => {
 				wf = await rest.call('GET', `/workflows/${id}`);
 				return wf.status !== 404;
 			});
@@ -122,7 +125,7 @@ export async function startN8n(runtime, home) {
 				versionId: wf.body.data.versionId,
 			});
 			assert.equal(res.status, 200, `activate ${id}: ${JSON.stringify(res.body)}`);
-			await until(`activation of ${id}`, 60_000, async () => {
+			await until(`activation of ${id}`, N8N_ACTIVATION_LIMIT_MS, async () => {
 				const st = await rest.call('GET', `/workflows/${id}/publication-status`);
 				const triggers = st.body?.data?.triggers ?? [];
 				const failed = triggers.find((t) => t.status === 'failed');
@@ -150,7 +153,7 @@ export async function startN8n(runtime, home) {
 		async measure(path, body, attempt = 0) {
 			// Under load n8n's database health check can lapse for a moment, and webhooks then get
 			// 503 at once ("Database is not ready"); wait until n8n reports itself ready again.
-			await until('n8n readiness', 60_000, async () => {
+			await until('n8n readiness', N8N_START_LIMIT_MS, async () => {
 				try {
 					return (await fetch(`${url}/healthz/readiness`)).ok;
 				} catch {
@@ -209,7 +212,7 @@ export async function startN8n(runtime, home) {
 		async stop() {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			const timer = setTimeout(() => child.kill('SIGKILL'), N8N_STOP_LIMIT_MS);
 			await exited;
 			clearTimeout(timer);
 		},

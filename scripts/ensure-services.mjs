@@ -57,7 +57,8 @@ export function ensureServicePackages() {
 	}
 }
 
-function waitForPort(port, what, child, output, timeoutMs = 30_000) {
+/** Waits until `port` accepts, at most `timeoutMs` (generous: a loaded machine starts slowly). */
+function waitForPort(port, what, child, output, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
 	return new Promise((resolve, reject) => {
 		const attempt = () => {

@@ -529,6 +529,18 @@ export function n8nRestClient(url, browserId) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Generous limits for waiting on n8n: on a loaded machine (two cores, several runs at once) n8n is
+ * slower, not broken, so each wait asks for its condition until this limit and ends early on a real
+ * failure instead (the process exits, a route answers with an error, an activation fails).
+ * START: n8n listening, its REST routes mounted, the owner set up and logged in.
+ * ACTIVATION: a workflow's triggers all reported active.
+ * STOP: a stopped n8n finishing its shutdown before it is killed.
+ */
+export const N8N_START_LIMIT_MS = 600_000;
+export const N8N_ACTIVATION_LIMIT_MS = 300_000;
+export const N8N_STOP_LIMIT_MS = 60_000;
+
 /** Asks `check` every `everyMs` until it returns something truthy, which is returned. */
 export async function until(what, timeoutMs, check, everyMs = 500) {
 	const deadline = Date.now() + timeoutMs;
@@ -566,7 +578,7 @@ export async function spawnN8n(runtime, home, args, extraEnv = {}, { healthUrl }
 		async stop() {
 			if (!handle.running()) return;
 			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			const timer = setTimeout(() => child.kill('SIGKILL'), N8N_STOP_LIMIT_MS);
 			await exited;
 			clearTimeout(timer);
 		},
@@ -578,7 +590,7 @@ export async function spawnN8n(runtime, home, args, extraEnv = {}, { healthUrl }
 	};
 	if (healthUrl) {
 		try {
-			await until(`n8n ${args[0]} ${healthUrl}`, 180_000, async () => {
+			await until(`n8n ${args[0]} ${healthUrl}`, N8N_START_LIMIT_MS, async () => {
 				if (!handle.running()) throw new Error(`n8n ${args[0]} exited with ${child.exitCode}`);
 				try {
 					return (await fetch(healthUrl)).ok;
@@ -604,7 +616,7 @@ export async function loginOwner(rest, owner) {
 	// On a loaded machine a restarted n8n has also dropped the connection once after /healthz
 	// answered (`fetch failed`): that too is "not up yet".
 	const answered = (res) => ![404, 503].includes(res.status) && typeof res.body === 'object';
-	const setup = await until('the n8n REST API', 90_000, async () => {
+	const setup = await until('the n8n REST API', N8N_START_LIMIT_MS, async () => {
 		const res = await rest.call('POST', '/owner/setup', owner).catch((error) => {
 			if (error instanceof TypeError && error.message === 'fetch failed') return undefined;
 			throw error;
@@ -614,7 +626,7 @@ export async function loginOwner(rest, owner) {
 	// 400 means an owner exists already (a re-used database); logging in still works then.
 	if (setup.status !== 200 && setup.status !== 400)
 		throw new Error(`owner setup: HTTP ${setup.status}`);
-	const login = await until('the n8n login route', 30_000, async () => {
+	const login = await until('the n8n login route', N8N_START_LIMIT_MS, async () => {
 		const res = await rest.call('POST', '/login', {
 			emailOrLdapLoginId: owner.email,
 			password: owner.password,
@@ -626,7 +638,7 @@ export async function loginOwner(rest, owner) {
 }
 
 /** Activates (publishes) a workflow as the editor does and waits until all its triggers run. */
-export async function activateWorkflow(rest, id, timeoutMs = 60_000) {
+export async function activateWorkflow(rest, id, timeoutMs = N8N_ACTIVATION_LIMIT_MS) {
 	let wf;
 	// Right after start-up the REST routes may not be mounted yet (a 404, or the editor's page).
 	await until(`GET workflow ${id}`, timeoutMs, async () => {
