@@ -8,7 +8,9 @@ export const CHROMIUM = process.env.ERP_CHROMIUM || '/usr/bin/chromium';
 
 function apt(args) {
 	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	const [cmd, argv] = asRoot ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
+	// Another suite may be installing its own packages at the same moment: wait for dpkg's lock.
+	const waiting = ['-o', 'DPkg::Lock::Timeout=900', ...args];
+	const [cmd, argv] = asRoot ? ['apt-get', waiting] : ['sudo', ['-n', 'apt-get', ...waiting]];
 	return spawnSync(cmd, argv, {
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },

@@ -35,6 +35,9 @@ function postgresBinDir() {
 	return versions.length ? path.join(base, versions[0], 'bin') : undefined;
 }
 
+/** Another suite may be installing its own packages at the same moment: wait for dpkg's lock. */
+const APT_WAIT = ['-o', 'DPkg::Lock::Timeout=900'];
+
 /** Installs redis-server and postgresql from Debian's packages when they are missing. */
 export function ensureServicePackages() {
 	const missing = [];
@@ -43,11 +46,11 @@ export function ensureServicePackages() {
 	if (missing.length === 0) return;
 	log(`installing ${missing.join(' and ')} with apt-get (first run only, about a minute)`);
 	const install = () =>
-		asRoot('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing]);
+		asRoot('apt-get', [...APT_WAIT, 'install', '-y', '-q', '--no-install-recommends', ...missing]);
 	let res = install();
 	if (res.status !== 0) {
 		log('apt-get install failed; running apt-get update and trying again');
-		asRoot('apt-get', ['update', '-q']);
+		asRoot('apt-get', [...APT_WAIT, 'update', '-q']);
 		res = install();
 	}
 	if (res.status !== 0 || !existsSync('/usr/bin/redis-server') || !postgresBinDir()) {

