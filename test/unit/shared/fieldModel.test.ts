@@ -10,6 +10,8 @@ import {
 	validateCollection,
 	within,
 } from '../../../nodes/shared/fieldSpecs';
+import { z } from 'zod/v3';
+
 import { mockExecuteContext } from '../../harness/mockContext';
 
 /**
@@ -125,5 +127,21 @@ describe('a field added to a table', () => {
 		);
 		expect(error.message).toBe('Update Fields > nickName (item 0) is not a known field');
 		expect(bodyOf(TABLE, { nickName: 'Kim', nickname: undefined })).toEqual({});
+	});
+
+	it('may be checked by a zod schema whose output is sent', () => {
+		const table = [
+			field('storeUid', 'Store ID', 'string', 'The store', {
+				body: 'store.uid',
+				check: z
+					.string()
+					.transform((v) => v.toLowerCase())
+					.refine((v) => /^[a-z]+$/.test(v), 'must be letters only'),
+			}),
+		];
+		expect(readBody(ctx, table, { storeUid: 'ABC' }, '', 0)).toEqual({ store: { uid: 'abc' } });
+		const error = refusal(() => readBody(ctx, table, { storeUid: 'a-1' }, 'Update Fields > ', 2));
+		expect(error.message).toBe('Update Fields > Store ID (item 2) must be letters only');
+		expect(error.description).toContain('The value given for "Update Fields > Store ID" was');
 	});
 });
