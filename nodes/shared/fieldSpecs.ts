@@ -4,30 +4,36 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
-import { booleanValue, collectionValue, int32Id, text, uuid, validateField } from './validation';
+import type { FieldKind } from './fieldKinds';
+import { schemaFor } from './fieldKinds';
+import { labelOf, toProperties } from './fieldProperties';
+import { collectionValue, validateField } from './validation';
+
+export type { FieldKind } from './fieldKinds';
+export {
+	boundedNumber,
+	MAX_AMOUNT,
+	schemaFor,
+	schemaOf,
+	toIsoDateTime,
+	toNumber,
+} from './fieldKinds';
+export { labelOf, toProperties, toProperty } from './fieldProperties';
+
+/** Writes a checked value into a request body, for the rare field that has no single place. */
+export type BodyWriter = (body: IDataObject, value: unknown) => void;
 
 /**
- * One place per field: its API name, its label, its editor type and its validation. The editor
- * fields and the pre-request checks are both generated from these lists.
+ * One field, in one entry: its editor label and type, its check, and its place in the request
+ * body. The editor property ({@link toProperties}), the pre-request check
+ * ({@link validateCollection}) and the body ({@link bodyOf}) are all derived from it, so adding a
+ * documented field is one entry in one table.
  */
-export type FieldKind =
-	| 'string'
-	| 'email'
-	| 'uuid'
-	| 'intId'
-	| 'int'
-	| 'number'
-	| 'percent'
-	| 'boolean'
-	| 'dateTime'
-	| 'language'
-	| 'country'
-	/** One of the spec's named `choices`; an expression may give the value itself. */
-	| 'choice';
-
 export interface FieldSpec {
+	/** The editor parameter's name (saved workflows depend on it, so it never changes). */
 	name: string;
 	displayName: string;
 	kind: FieldKind;
@@ -39,223 +45,112 @@ export interface FieldSpec {
 	loadOptionsMethod?: string;
 	/** The named values of a `choice` field, shown as a fixed dropdown. */
 	choices?: Array<INodePropertyOptions & { value: string | number }>;
+	/**
+	 * Where the value goes in the request body: a dotted path (`contactDetails.email` puts it at
+	 * body.contactDetails.email, creating the objects on the way), or a {@link BodyWriter}.
+	 * Without it, the field's `name` at the top level.
+	 */
+	body?: string | BodyWriter;
+	/** Converts the checked value just before it is placed, e.g. a date-time to the date alone. */
+	send?: (value: unknown) => unknown;
+	/**
+	 * A check beyond the kind, run before any request on the value the kind gave: a function that
+	 * returns the problem (`must be …`) or undefined, or a zod schema whose output is sent.
+	 */
+	check?: ((value: unknown) => string | undefined) | z.ZodTypeAny;
 }
 
-/** Numbers that arrive as text from expressions are converted; anything else is left for zod. */
-export const toNumber = (value: unknown) =>
-	typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))
-		? Number(value)
-		: value;
+/** One spec in one line: `field('email', 'Email', 'email', 'The e-mail address', { body: … })`. */
+export function field(
+	name: string,
+	displayName: string,
+	kind: FieldKind,
+	description: string,
+	more: Partial<FieldSpec> = {},
+): FieldSpec {
+	return { name, displayName, kind, description, ...more };
+}
 
-/** A date alone, or a date and time with an optional offset: what the editor and expressions give. */
-const DATE_TIME =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** The body path of a spec: its `body` path, or its name. Undefined for a {@link BodyWriter}. */
+export function bodyPathOf(spec: FieldSpec): string | undefined {
+	if (typeof spec.body === 'function') return undefined;
+	return spec.body ?? spec.name;
+}
 
 /**
- * A date and time as a full ISO 8601 date-time in UTC (`2026-03-01T00:00:00.000Z`), the `date-time`
- * format the vendors' specs require. The editor's date picker gives no offset (`1980-05-01T00:00:00`);
- * such a value is taken as UTC, not as the server's local time, so the same workflow sends the same
- * instant on every n8n. Undefined when the text is no date.
+ * The specs of one object of the body: each spec's path (or name) is taken inside `object`, so
+ * `within('financials.tax', [field('vatId', …)])` places the VAT ID at financials.tax.vatId.
  */
-export function toIsoDateTime(value: string): string | undefined {
-	const match = DATE_TIME.exec(value.trim());
-	if (!match) return undefined;
-	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', offset] =
-		match;
-	const zone = offset ? (offset.toUpperCase() === 'Z' ? 'Z' : offset) : 'Z';
-	const ms = Date.parse(
-		`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`,
+export function within(object: string, specs: FieldSpec[]): FieldSpec[] {
+	return specs.map((spec) =>
+		typeof spec.body === 'function' ? spec : { ...spec, body: `${object}.${bodyPathOf(spec)}` },
 	);
-	if (Number.isNaN(ms)) return undefined;
-	// Date.parse rolls 2026-02-30 over to March; a calendar date that does not exist is refused.
-	const date = new Date(Date.parse(`${year}-${month}-${day}T00:00:00Z`));
-	if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day)) return undefined;
-	return new Date(ms).toISOString();
 }
 
-/**
- * Amounts are decimals in the vendors' APIs (JTL: `decimal`); no price or limit in a customer
- * master record comes near a trillion, while 1e308 would overflow the vendor's decimal type.
- */
-export const MAX_AMOUNT = 1e12;
-
-/** A finite number from `min` up to, not including, {@link MAX_AMOUNT}. */
-export function boundedNumber(min: number) {
-	return z
-		.number({ invalid_type_error: 'must be a number' })
-		.finite('must be a number')
-		.gte(min, `must be ${min === 0 ? 0 : min.toExponential()} or greater`)
-		.lt(MAX_AMOUNT, 'must be less than 1e12 (1,000,000,000,000)');
-}
-
-const SCHEMAS: Record<Exclude<FieldKind, 'choice'>, z.ZodTypeAny> = {
-	string: text(255),
-	email: z
-		.string({ invalid_type_error: 'must be an email address' })
-		.max(255, 'must be at most 255 characters')
-		.trim()
-		.email('must be an email address'),
-	uuid,
-	intId: int32Id,
-	int: z.preprocess(
-		toNumber,
-		z
-			.number({ invalid_type_error: 'must be a whole number' })
-			.int('must be a whole number')
-			.min(0, 'must be 0 or greater')
-			.max(2_147_483_647, 'must fit a 32-bit integer'),
-	),
-	number: z.preprocess(toNumber, boundedNumber(-MAX_AMOUNT)),
-	percent: z.preprocess(
-		toNumber,
-		z
-			.number({ invalid_type_error: 'must be a number' })
-			.min(0, 'must be between 0 and 100')
-			.max(100, 'must be between 0 and 100'),
-	),
-	boolean: booleanValue,
-	dateTime: z
-		.string({ invalid_type_error: 'must be a date and time' })
-		.max(64, 'must be a date and time such as 2026-03-01T00:00:00Z')
-		.transform(toIsoDateTime)
-		.refine(
-			(v): v is string => v !== undefined,
-			'must be a date and time such as 2026-03-01T00:00:00Z',
-		),
-	language: z
-		.string({ invalid_type_error: 'must be a language code' })
-		.trim()
-		.regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 639-1 language code such as de'),
-	country: z
-		.string({ invalid_type_error: 'must be a country code' })
-		.trim()
-		.regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 3166 country code such as DE')
-		.transform((v) => v.toUpperCase()),
-};
-
-/** A choice field takes one of its values; numbers may arrive as text from an expression. */
-function choiceSchema(spec: FieldSpec): z.ZodTypeAny {
-	const choices = spec.choices ?? [];
-	const allowed = choices.map((c) => `${c.name} (${JSON.stringify(c.value)})`).join(', ');
-	return z
-		.any()
-		.superRefine((value, issue) => {
-			if (
-				!choices.some(
-					(c) => c.value === value || (typeof c.value === 'number' && c.value === toNumber(value)),
-				)
-			)
-				issue.addIssue({
-					code: z.ZodIssueCode.custom,
-					message:
-						value === '' || value === undefined
-							? `is required: choose one of ${allowed}`
-							: `must be one of ${allowed}`,
-				});
-		})
-		.transform(
-			(value) => choices.find((c) => c.value === value || c.value === toNumber(value))!.value,
-		);
-}
-
-/** The validation schema of one field. */
-export function schemaFor(spec: FieldSpec): z.ZodTypeAny {
-	return spec.kind === 'choice' ? choiceSchema(spec) : SCHEMAS[spec.kind];
-}
-
-function propertyType(kind: FieldKind): INodeProperties['type'] {
-	switch (kind) {
-		case 'choice':
-			return 'options';
-		case 'int':
-		case 'number':
-		case 'percent':
-			return 'number';
-		case 'boolean':
-			return 'boolean';
-		case 'dateTime':
-			return 'dateTime';
-		default:
-			return 'string';
+/** Sets `value` at a dotted path of `body`, creating the objects on the way. */
+export function setPath(body: IDataObject, path: string, value: unknown): void {
+	const parts = path.split('.');
+	let node = body;
+	for (const part of parts.slice(0, -1)) {
+		if (!node[part] || typeof node[part] !== 'object') node[part] = {};
+		node = node[part] as IDataObject;
 	}
-}
-
-function defaultFor(kind: FieldKind): string | number | boolean {
-	const type = propertyType(kind);
-	if (type === 'number') return 0;
-	if (type === 'boolean') return false;
-	return '';
-}
-
-/** Editor fields of a collection, sorted by label as n8n's linter expects. */
-export function toProperties(specs: FieldSpec[]): INodeProperties[] {
-	return [...specs]
-		.sort((a, b) => a.displayName.localeCompare(b.displayName))
-		.map((spec) => {
-			if (spec.loadOptionsMethod) return dropdown(spec);
-			if (spec.kind === 'choice') return choiceProperty(spec);
-			const property: INodeProperties = {
-				displayName: spec.displayName,
-				name: spec.name,
-				type: propertyType(spec.kind),
-				default: defaultFor(spec.kind),
-				description: spec.description,
-			};
-			if (spec.placeholder) property.placeholder = spec.placeholder;
-			if (spec.kind === 'email') property.placeholder = 'name@email.com';
-			if (spec.kind === 'int') property.typeOptions = { minValue: 0, numberPrecision: 0 };
-			if (spec.kind === 'percent') property.typeOptions = { minValue: 0, maxValue: 100 };
-			return property;
-		});
-}
-
-/** The label the editor shows for a field. */
-export function labelOf(spec: FieldSpec): string {
-	return spec.loadOptionsMethod
-		? `${spec.displayName.replace(/ ID$/, '')} Name or ID`
-		: spec.displayName;
-}
-
-function dropdown(spec: FieldSpec): INodeProperties {
-	return {
-		displayName: labelOf(spec),
-		name: spec.name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod: spec.loadOptionsMethod },
-		default: '',
-		description: `${spec.description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
-}
-
-/** A fixed dropdown with no value picked until the user picks one. */
-function choiceProperty(spec: FieldSpec): INodeProperties {
-	return {
-		displayName: spec.displayName,
-		name: spec.name,
-		type: 'options',
-		options: spec.choices ?? [],
-		default: '',
-		description: spec.description,
-		...(spec.hint ? { hint: spec.hint } : {}),
-	};
-}
-
-/** The editor field of one spec, e.g. for a required top-level parameter. */
-export function toProperty(
-	spec: FieldSpec,
-	overrides: Partial<INodeProperties> = {},
-): INodeProperties {
-	return { ...toProperties([spec])[0], ...overrides };
-}
-
-/** The validation schema of a field kind. */
-export function schemaOf(kind: Exclude<FieldKind, 'choice'>): z.ZodTypeAny {
-	return SCHEMAS[kind];
+	node[parts[parts.length - 1]] = value as IDataObject[string];
 }
 
 /**
- * Validates the keys present in `values` against their specs and returns them converted. Keys
- * without a spec are rejected, so a typo in an expression-built collection never reaches the API.
+ * The request body of checked fields (as {@link validateCollection} returns them): each value
+ * converted by its spec's `send` and placed at its spec's body place. Keys without a spec and
+ * undefined values are left out.
+ */
+export function bodyOf(specs: FieldSpec[], fields: IDataObject): IDataObject {
+	const byName = new Map(specs.map((s) => [s.name, s]));
+	const body: IDataObject = {};
+	for (const [name, value] of Object.entries(fields)) {
+		const spec = byName.get(name);
+		if (!spec || value === undefined) continue;
+		const sent = spec.send ? spec.send(value) : value;
+		if (typeof spec.body === 'function') spec.body(body, sent);
+		else setPath(body, bodyPathOf(spec)!, sent);
+	}
+	return body;
+}
+
+/**
+ * Runs each present field's `check` (the checks beyond its kind) on the checked values, and
+ * stops at the first problem with an error naming the field and the item. Returns the values,
+ * converted by the checks that are zod schemas.
+ */
+export function checkFields(
+	ctx: IExecuteFunctions,
+	specs: FieldSpec[],
+	fields: IDataObject,
+	labelPrefix: string,
+	itemIndex: number,
+): IDataObject {
+	const byName = new Map(specs.map((s) => [s.name, s]));
+	const out: IDataObject = { ...fields };
+	for (const [name, value] of Object.entries(fields)) {
+		const spec = byName.get(name);
+		if (!spec?.check) continue;
+		const label = `${labelPrefix}${labelOf(spec)}`;
+		if (spec.check instanceof z.ZodType) {
+			out[name] = validateField(ctx, spec.check, value, label, itemIndex) as IDataObject[string];
+			continue;
+		}
+		const problem = spec.check(value);
+		if (problem)
+			throw new NodeOperationError(ctx.getNode(), `${label} (item ${itemIndex}) ${problem}`, {
+				itemIndex,
+			});
+	}
+	return out;
+}
+
+/**
+ * Validates the keys present in `values` against their specs and returns them converted: first
+ * each by its kind, then each by its `check`. Keys without a spec are rejected, so a typo in an
+ * expression-built collection never reaches the API.
  */
 export function validateCollection(
 	ctx: IExecuteFunctions,
@@ -282,23 +177,25 @@ export function validateCollection(
 		}
 		out[key] = validateField(ctx, schemaFor(spec), value, label, itemIndex) as IDataObject[string];
 	}
-	return out;
+	return checkFields(ctx, specs, out, labelPrefix, itemIndex);
 }
 
-/** Reads one top-level parameter described by `spec` and validates it. */
+/** Reads one top-level parameter described by `spec` and validates it (kind, then check). */
 export function readField(
 	ctx: IExecuteFunctions,
 	spec: FieldSpec,
 	parameter: string,
 	itemIndex: number,
 ): unknown {
-	return validateField(
+	const value = validateField(
 		ctx,
 		schemaFor(spec),
 		ctx.getNodeParameter(parameter, itemIndex),
 		labelOf(spec),
 		itemIndex,
 	);
+	const fields = { [spec.name]: value as IDataObject[string] };
+	return checkFields(ctx, [spec], fields, '', itemIndex)[spec.name];
 }
 
 /** Reads a collection parameter and validates each key it holds against `specs`. */
@@ -311,4 +208,33 @@ export function readCollection(
 ): IDataObject {
 	const values = ctx.getNodeParameter(parameter, itemIndex, {});
 	return validateCollection(ctx, specs, values as IDataObject, labelPrefix, itemIndex);
+}
+
+/** A collection validated and placed as its request body: {@link validateCollection}, {@link bodyOf}. */
+export function readBody(
+	ctx: IExecuteFunctions,
+	specs: FieldSpec[],
+	values: IDataObject,
+	labelPrefix: string,
+	itemIndex: number,
+): IDataObject {
+	return bodyOf(specs, validateCollection(ctx, specs, values, labelPrefix, itemIndex));
+}
+
+/** The editor property of a collection parameter (Additional Fields, Update Fields) of `specs`. */
+export function collectionProperty(
+	displayName: string,
+	name: string,
+	specs: FieldSpec[],
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: toProperties(specs),
+		...overrides,
+	};
 }

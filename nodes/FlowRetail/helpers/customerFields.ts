@@ -7,7 +7,7 @@ import {
 	readExtraBodyFields,
 } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
-import { labelOf, toProperties, validateCollection } from '../../shared/fieldSpecs';
+import { collectionProperty, field, readBody, toProperties } from '../../shared/fieldSpecs';
 import type { NothingToSend } from '../../shared/validation';
 import { validateField } from '../../shared/validation';
 import { uidSchema } from './uid';
@@ -19,103 +19,75 @@ export const CUSTOMER_TYPES = [
 	{ name: 'Person', value: 'PERSON' },
 ];
 
+const text = (name: string, displayName: string, description: string, more = {}) =>
+	field(name, displayName, 'string', description, more);
+
+/** Text that, when it is text and not empty, must match `pattern`; else `problem`. */
+const digitsOnly = (pattern: RegExp, problem: string) =>
+	z.unknown().refine((v) => typeof v !== 'string' || v === '' || pattern.test(v), problem);
+
 /**
  * The customer fields a create or an update (PUT, partial) sends [verified: SEED], by their API
- * name. Two editor fields stand for one API field: EHF Enabled and EHF Address make the `ehf`
+ * name, each with its check and its place in the body. Two editor fields stand for one API field: EHF Enabled and EHF Address make the `ehf`
  * object (never the deprecated `ehfEnabled` flag). The customer groups (`customerGroupUids`, a
  * list) have their own field below, as no spec kind holds a list.
  */
 export const CUSTOMER_FIELD_SPECS: FieldSpec[] = [
-	{ name: 'firstname', displayName: 'First Name', kind: 'string', description: 'First name' },
-	{ name: 'lastname', displayName: 'Last Name', kind: 'string', description: 'Last name' },
-	{ name: 'companyName', displayName: 'Company Name', kind: 'string', description: 'Company name' },
-	{
-		name: 'customerType',
-		displayName: 'Customer Type',
-		kind: 'choice',
-		choices: CUSTOMER_TYPES,
-		description: 'Person, company, or B2B agreement customer (B2B needs the B2B extension)',
-	},
-	{ name: 'email', displayName: 'Email', kind: 'email', description: 'Email address' },
-	{
-		name: 'mobile',
-		displayName: 'Mobile',
-		kind: 'string',
-		description: 'Mobile number: digits and an optional leading +',
+	text('firstname', 'First Name', 'First name'),
+	text('lastname', 'Last Name', 'Last name'),
+	text('companyName', 'Company Name', 'Company name'),
+	field(
+		'customerType',
+		'Customer Type',
+		'choice',
+		'Person, company, or B2B agreement customer (B2B needs the B2B extension)',
+		{
+			choices: CUSTOMER_TYPES,
+		},
+	),
+	field('email', 'Email', 'email', 'Email address'),
+	text('mobile', 'Mobile', 'Mobile number: digits and an optional leading +', {
 		placeholder: '+4791234567',
-	},
-	{ name: 'address', displayName: 'Street', kind: 'string', description: 'Street and number' },
-	{ name: 'postalCode', displayName: 'Postal Code', kind: 'string', description: 'Postal code' },
-	{ name: 'city', displayName: 'City', kind: 'string', description: 'City' },
-	{
-		name: 'countryCode',
-		displayName: 'Country Code',
-		kind: 'country',
-		description: 'ISO 3166-1 alpha-2 country code, e.g. NO',
-	},
-	{
-		name: 'externalId',
-		displayName: 'External ID',
-		kind: 'string',
-		description: 'The customer key in another system (ERP, CRM)',
-	},
-	{
-		name: 'origin',
-		displayName: 'Origin',
-		kind: 'string',
-		description: 'Where the customer came from',
-	},
-	{
-		name: 'loyaltyId',
-		displayName: 'Loyalty ID',
-		kind: 'string',
-		description: 'Loyalty programme ID',
-	},
-	{
-		name: 'ledgerNumber',
-		displayName: 'Ledger Number',
-		kind: 'string',
-		description: 'Accounts receivable ledger number: digits, leading zeros allowed',
-	},
-	{ name: 'vatNumber', displayName: 'VAT Number', kind: 'string', description: 'VAT number' },
-	{
-		name: 'pricelistUid',
-		displayName: 'Price List ID',
-		kind: 'string',
+		check: digitsOnly(/^\+?\d+$/, 'must hold digits and an optional leading + only'),
+	}),
+	text('address', 'Street', 'Street and number'),
+	text('postalCode', 'Postal Code', 'Postal code'),
+	text('city', 'City', 'City'),
+	field('countryCode', 'Country Code', 'country', 'ISO 3166-1 alpha-2 country code, e.g. NO'),
+	text('externalId', 'External ID', 'The customer key in another system (ERP, CRM)'),
+	text('origin', 'Origin', 'Where the customer came from'),
+	text('loyaltyId', 'Loyalty ID', 'Loyalty programme ID'),
+	text(
+		'ledgerNumber',
+		'Ledger Number',
+		'Accounts receivable ledger number: digits, leading zeros allowed',
+		{
+			check: digitsOnly(/^\d*$/, 'must hold digits only'),
+		},
+	),
+	text('vatNumber', 'VAT Number', 'VAT number'),
+	text('pricelistUid', 'Price List ID', 'The price list with customer-specific prices', {
 		loadOptionsMethod: 'getPriceLists',
-		description: 'The price list with customer-specific prices',
-	},
-	{
-		name: 'paymentTerms',
-		displayName: 'Payment Terms (Days)',
-		kind: 'int',
-		description: 'Days until an invoice is due',
-	},
-	{
-		name: 'internalNote',
-		displayName: 'Internal Note',
-		kind: 'string',
-		description: 'Internal note',
-	},
-	{
-		name: 'ehfEnabled',
-		displayName: 'EHF Enabled',
-		kind: 'boolean',
-		description: 'Whether the customer receives e-invoices (EHF); sent as ehf.enabled',
-	},
-	{
-		name: 'ehfAddress',
-		displayName: 'EHF Address',
-		kind: 'string',
-		description: 'The EHF (PEPPOL) address; sent as ehf.address',
-	},
-	{
-		name: 'defaultStoreUid',
-		displayName: 'Default Store ID',
-		kind: 'string',
+		check: uidSchema,
+	}),
+	field('paymentTerms', 'Payment Terms (Days)', 'int', 'Days until an invoice is due'),
+	text('internalNote', 'Internal Note', 'Internal note'),
+	field(
+		'ehfEnabled',
+		'EHF Enabled',
+		'boolean',
+		'Whether the customer receives e-invoices (EHF); sent as ehf.enabled',
+		{
+			body: 'ehf.enabled',
+		},
+	),
+	text('ehfAddress', 'EHF Address', 'The EHF (PEPPOL) address; sent as ehf.address', {
+		body: 'ehf.address',
+	}),
+	text('defaultStoreUid', 'Default Store ID', 'The store the customer belongs to by default', {
 		loadOptionsMethod: 'getStores',
-		description: 'The store the customer belongs to by default',
-	},
+		check: uidSchema,
+	}),
 ];
 
 /** `customerGroupUids` [verified: SEED, a list of UIDs]: every group the customer is in. */
@@ -140,18 +112,8 @@ export function customerFieldsCollection(
 		...toProperties(CUSTOMER_FIELD_SPECS.filter((s) => !omit.includes(s.name))),
 		GROUPS_FIELD,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description,
-		options,
-	};
+	return collectionProperty(displayName, name, [], { description, options });
 }
-
-const UID_FIELDS = ['pricelistUid', 'defaultStoreUid'];
 
 /** The groups as a list of UIDs: from the dropdown, a list, or text with commas from an expression. */
 function readGroups(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number) {
@@ -172,9 +134,9 @@ function readGroups(ctx: IExecuteFunctions, value: unknown, label: string, itemI
 }
 
 /**
- * A customer body from a fields collection: each value validated (naming the field and the item),
- * UIDs checked, the EHF pair made one `ehf` object, the group made a list. Only the fields set are
- * in the body, so an update changes nothing else.
+ * A customer body from a fields collection: each value checked by its spec (naming the field and
+ * the item) and placed (the EHF pair as one `ehf` object), the groups made a list. Only the
+ * fields set are in the body, so an update changes nothing else.
  */
 export function customerBody(
 	ctx: IExecuteFunctions,
@@ -183,44 +145,7 @@ export function customerBody(
 	itemIndex: number,
 ): IDataObject {
 	const { customerGroupUids: groups, ...rest } = values;
-	const checked = validateCollection(ctx, CUSTOMER_FIELD_SPECS, rest, labelPrefix, itemIndex);
-	const spec = (name: string) => CUSTOMER_FIELD_SPECS.find((s) => s.name === name)!;
-	const label = (name: string) => `${labelPrefix}${labelOf(spec(name))}`;
-	for (const name of UID_FIELDS) {
-		if (checked[name] !== undefined)
-			checked[name] = validateField(ctx, uidSchema, checked[name], label(name), itemIndex);
-	}
-	if (typeof checked.ledgerNumber === 'string' && !/^\d*$/.test(checked.ledgerNumber)) {
-		validateField(
-			ctx,
-			z.never({ invalid_type_error: 'must hold digits only' }),
-			checked.ledgerNumber,
-			label('ledgerNumber'),
-			itemIndex,
-		);
-	}
-	if (
-		typeof checked.mobile === 'string' &&
-		checked.mobile !== '' &&
-		!/^\+?\d+$/.test(checked.mobile)
-	) {
-		validateField(
-			ctx,
-			z.never({ invalid_type_error: 'must hold digits and an optional leading + only' }),
-			checked.mobile,
-			label('mobile'),
-			itemIndex,
-		);
-	}
-	const body: IDataObject = { ...checked };
-	delete body.ehfEnabled;
-	delete body.ehfAddress;
-	if (checked.ehfEnabled !== undefined || checked.ehfAddress !== undefined) {
-		const ehf: IDataObject = {};
-		if (checked.ehfEnabled !== undefined) ehf.enabled = checked.ehfEnabled;
-		if (checked.ehfAddress !== undefined) ehf.address = checked.ehfAddress;
-		body.ehf = ehf;
-	}
+	const body = readBody(ctx, CUSTOMER_FIELD_SPECS, rest, labelPrefix, itemIndex);
 	if (groups !== undefined)
 		body.customerGroupUids = readGroups(
 			ctx,
@@ -252,15 +177,9 @@ export function withExtraBodyFields(
 /** The fields of an update: a collection of `specs` (only those added are sent) and Extra Body Fields. */
 export function updateFieldsProperties(specs: FieldSpec[]): INodeProperties[] {
 	return [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
+		collectionProperty('Update Fields', 'updateFields', specs, {
 			description: 'Only the fields added here are sent',
-			options: toProperties(specs),
-		},
+		}),
 		extraBodyFieldsProperty('Flow Retail'),
 	];
 }

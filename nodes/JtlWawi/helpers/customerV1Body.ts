@@ -3,10 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { labelOf, readField, schemaFor, toProperties, toProperty } from '../../shared/fieldSpecs';
 import { requireValue, validateField } from '../../shared/validation';
-import { ADDRESS_FIELDS } from './addressCatalog';
-import { CUSTOMER_FIELDS } from './customerCatalog';
-import { readFields, specOf, specsFor } from './fieldCatalog';
-import { PAYMENT_FIELDS } from './paymentCatalog';
+import { ADDRESS_FIELDS } from './addressFields';
+import { CUSTOMER_FIELDS } from './customerFields';
+import { readFields, specOf, specsFor } from './apiFields';
+import { PAYMENT_FIELDS } from './paymentFields';
 import { assertReferenceExists } from './references';
 import {
 	jtlExtraBodyFieldsProperty,

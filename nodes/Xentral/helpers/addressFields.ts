@@ -1,140 +1,68 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod/v3';
 
 import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
-import { readField, toProperties, toProperty, validateCollection } from '../../shared/fieldSpecs';
+import {
+	bodyOf,
+	field,
+	readField,
+	toProperties,
+	toProperty,
+	validateCollection,
+	within,
+} from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
-import { requireSomethingToSend, requireValue, validateField } from '../../shared/validation';
-import type { BodyPaths } from './bodies';
-import { bodyOf, NOTHING_TO_CHANGE } from './bodies';
+import { requireSomethingToSend, requireValue } from '../../shared/validation';
+import { NOTHING_TO_CHANGE, SALUTATIONS, TAXATIONS } from './bodies';
 
-export type AddressType = 'masterdata' | 'billingaddress' | 'deliveryaddress';
+import type { AddressType } from './addresses';
 
-export const ADDRESS_TYPE: FieldSpec = {
-	name: 'addressType',
-	displayName: 'Address Type',
-	kind: 'choice',
-	description: 'Which address of the customer',
-	hint: 'Master data: the main address. Billing: the one billing address. Delivery: one of many.',
-	// In alphabetical order, as n8n's UI guidelines ask of every dropdown.
-	choices: [
-		{ name: 'Billing Address', value: 'billingaddress' },
-		{ name: 'Delivery Address', value: 'deliveryaddress' },
-		{ name: 'Master Data', value: 'masterdata' },
-	],
-};
+const text = (name: string, displayName: string, description: string) =>
+	field(name, displayName, 'string', description);
 
-export const STREET: FieldSpec = {
-	name: 'street',
-	displayName: 'Street',
-	kind: 'string',
-	description: 'Street and house number',
-};
-export const CITY: FieldSpec = {
-	name: 'city',
-	displayName: 'City',
-	kind: 'string',
-	description: 'The city',
-};
-export const COUNTRY: FieldSpec = {
-	name: 'country',
-	displayName: 'Country',
-	kind: 'country',
-	description: 'ISO 3166-1 alpha-2 code such as DE',
-};
-export const NAME: FieldSpec = {
-	name: 'name',
-	displayName: 'Name',
-	kind: 'string',
-	description: 'The name on the address (company or person)',
-};
+export const STREET = text('street', 'Street', 'Street and house number');
+export const CITY = text('city', 'City', 'The city');
+export const COUNTRY = field('country', 'Country', 'country', 'ISO 3166-1 alpha-2 code such as DE');
+export const NAME = text('name', 'Name', 'The name on the address (company or person)');
 
+/** The optional fields of a master data address, each at its place in the body. */
 const MASTERDATA: FieldSpec[] = [
-	{
-		name: 'addressSupplement',
-		displayName: 'Address Supplement',
-		kind: 'string',
-		description: 'An address line such as c/o or floor',
-	},
-	{ name: 'zip', displayName: 'Postal Code', kind: 'string', description: 'The postal code' },
-	{
-		name: 'state',
-		displayName: 'State',
-		kind: 'string',
-		description: 'ISO 3166-2 subdivision without the country prefix, such as BY',
-	},
+	text('addressSupplement', 'Address Supplement', 'An address line such as c/o or floor'),
+	text('zip', 'Postal Code', 'The postal code'),
+	text('state', 'State', 'ISO 3166-2 subdivision without the country prefix, such as BY'),
 ];
 const BILLING: FieldSpec[] = [
 	...MASTERDATA,
-	{
-		name: 'salutation',
-		displayName: 'Salutation',
-		kind: 'choice',
-		description: 'How to address the recipient',
-		choices: [
-			{ name: 'Company', value: 'company' },
-			{ name: 'Mr', value: 'mr' },
-			{ name: 'Mrs', value: 'mrs' },
-			{ name: 'Other', value: 'other' },
-		],
-	},
-	{ name: 'department', displayName: 'Department', kind: 'string', description: 'The department' },
-	{
-		name: 'subDepartment',
-		displayName: 'Sub-Department',
-		kind: 'string',
-		description: 'The sub-department',
-	},
-	{ name: 'phone', displayName: 'Phone', kind: 'string', description: 'The landline number' },
-	{ name: 'email', displayName: 'Email', kind: 'email', description: 'The e-mail address' },
-	{
-		name: 'gln',
-		displayName: 'GLN',
-		kind: 'string',
-		description: 'The 13-digit Global Location Number',
-	},
+	field('salutation', 'Salutation', 'choice', 'How to address the recipient', {
+		choices: SALUTATIONS,
+	}),
+	text('department', 'Department', 'The department'),
+	text('subDepartment', 'Sub-Department', 'The sub-department'),
+	...within('contactDetails', [
+		text('phone', 'Phone', 'The landline number'),
+		field('email', 'Email', 'email', 'The e-mail address'),
+		field('gln', 'GLN', 'string', 'The 13-digit Global Location Number', {
+			check: (v) => (/^\d{13}$/.test(String(v)) ? undefined : 'must be exactly 13 digits'),
+		}),
+	]),
 ];
 const DELIVERY: FieldSpec[] = [
 	...BILLING,
-	{
-		name: 'defaultDeliveryAddress',
-		displayName: 'Default Delivery Address',
-		kind: 'boolean',
-		description: 'Whether this is the default delivery address',
-	},
-	{
-		name: 'termsOfDelivery',
-		displayName: 'Terms of Delivery',
-		kind: 'string',
-		description: 'The terms of delivery',
-	},
-	{
-		name: 'vatId',
-		displayName: 'VAT ID',
-		kind: 'string',
-		description: 'The VAT identification number',
-	},
-	{
-		name: 'taxType',
-		displayName: 'Tax Type',
-		kind: 'choice',
-		description: 'The taxation of deliveries to this address',
-		choices: [
-			{ name: 'Domestic', value: 'domestic' },
-			{ name: 'EU Delivery', value: 'eu-delivery' },
-			{ name: 'Export', value: 'export' },
-			{ name: 'Tax Free', value: 'free' },
-		],
-	},
-	{
-		name: 'internalComment',
-		displayName: 'Internal Comment',
-		kind: 'string',
-		description: 'A comment for internal use',
-	},
-	{ name: 'note', displayName: 'Note', kind: 'string', description: 'A note' },
+	...within('deliveryDetails', [
+		field(
+			'defaultDeliveryAddress',
+			'Default Delivery Address',
+			'boolean',
+			'Whether this is the default delivery address',
+		),
+		text('termsOfDelivery', 'Terms of Delivery', 'The terms of delivery'),
+		text('vatId', 'VAT ID', 'The VAT identification number'),
+		field('taxType', 'Tax Type', 'choice', 'The taxation of deliveries to this address', {
+			choices: TAXATIONS,
+		}),
+		text('internalComment', 'Internal Comment', 'A comment for internal use'),
+		text('note', 'Note', 'A note'),
+	]),
 ];
 
 /** The optional fields of each type, as the type's POST body has them. */
@@ -156,50 +84,10 @@ const UPDATE_COLLECTION: Record<AddressType, string> = {
 	deliveryaddress: 'deliveryAddressUpdateFields',
 };
 
-const PATHS: BodyPaths = {
-	name: 'name',
-	street: 'street',
-	city: 'city',
-	country: 'country',
-	addressSupplement: 'addressSupplement',
-	zip: 'zip',
-	state: 'state',
-	salutation: 'salutation',
-	department: 'department',
-	subDepartment: 'subDepartment',
-	phone: 'contactDetails.phone',
-	email: 'contactDetails.email',
-	gln: 'contactDetails.gln',
-	defaultDeliveryAddress: 'deliveryDetails.defaultDeliveryAddress',
-	termsOfDelivery: 'deliveryDetails.termsOfDelivery',
-	vatId: 'deliveryDetails.vatId',
-	taxType: 'deliveryDetails.taxType',
-	internalComment: 'deliveryDetails.internalComment',
-	note: 'deliveryDetails.note',
-};
+const ALL_FIELDS = [NAME, STREET, CITY, COUNTRY, ...DELIVERY];
 
 const TYPES: AddressType[] = ['masterdata', 'billingaddress', 'deliveryaddress'];
 const named = (type: AddressType) => type !== 'masterdata';
-
-export function addressTypeProperty(): INodeProperties {
-	return toProperty(ADDRESS_TYPE, {
-		required: true,
-		default: 'masterdata',
-		noDataExpression: false,
-	});
-}
-
-export function deliveryAddressIdProperty(): INodeProperties {
-	return {
-		displayName: 'Delivery Address ID',
-		name: 'deliveryAddressId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 101',
-		description: 'The ID of the delivery address (Get Many lists them)',
-		displayOptions: { show: { addressType: ['deliveryaddress'] } },
-	};
-}
 
 /** Create's editor fields: the required ones, then one collection per type. */
 export function createProperties(): INodeProperties[] {
@@ -243,32 +131,6 @@ export function updateProperties(): INodeProperties[] {
 	}));
 }
 
-const idOfAddress = z
-	.string({ invalid_type_error: 'must be a delivery address ID (digits)' })
-	.trim()
-	.regex(/^[1-9][0-9]{0,17}$/, 'must be a delivery address ID: digits such as 101');
-
-export function readAddressType(ctx: IExecuteFunctions, itemIndex: number): AddressType {
-	return readField(ctx, ADDRESS_TYPE, 'addressType', itemIndex) as AddressType;
-}
-
-/** The address ID in the path: `masterdata`, `billingaddress` or the delivery address's number. */
-export function readAddressId(
-	ctx: IExecuteFunctions,
-	type: AddressType,
-	itemIndex: number,
-): string {
-	if (type !== 'deliveryaddress') return type;
-	const raw = ctx.getNodeParameter('deliveryAddressId', itemIndex, '');
-	return validateField(
-		ctx,
-		idOfAddress,
-		typeof raw === 'number' ? String(raw) : raw,
-		'Delivery Address ID',
-		itemIndex,
-	);
-}
-
 /** Create's body for the chosen type, every field checked before any request. */
 export function readCreateBody(
 	ctx: IExecuteFunctions,
@@ -279,7 +141,9 @@ export function readCreateBody(
 	const fields: IDataObject = {};
 	for (const spec of required) {
 		const value = readField(ctx, spec, spec === NAME ? 'addressName' : spec.name, itemIndex);
-		requireValue(ctx, value, spec.displayName, itemIndex, { says: 'is required for this address type' });
+		requireValue(ctx, value, spec.displayName, itemIndex, {
+			says: 'is required for this address type',
+		});
 		fields[spec.name] = value as IDataObject[string];
 	}
 	const extra = validateCollection(
@@ -289,11 +153,10 @@ export function readCreateBody(
 		'Additional Fields > ',
 		itemIndex,
 	);
-	checkGln(ctx, extra, 'Additional Fields', itemIndex);
 	// The type picks the body's schema: the Extra Body Fields cannot change it.
 	return mergeExtraBodyFields(
 		ctx,
-		{ type, ...bodyOf({ ...extra, ...fields }, PATHS) },
+		{ type, ...bodyOf(ALL_FIELDS, { ...extra, ...fields }) },
 		readExtraBodyFields(ctx, itemIndex),
 		itemIndex,
 		{ reserved: ['type'] },
@@ -319,11 +182,10 @@ export function readUpdateBody(
 			requireValue(ctx, fields[spec.name], `Update Fields > ${spec.displayName}`, itemIndex, {
 				says: 'must not be empty',
 			});
-	checkGln(ctx, fields, 'Update Fields', itemIndex);
 	// The PATCH body has no `type`, as documented.
 	const body = mergeExtraBodyFields(
 		ctx,
-		bodyOf(fields, PATHS),
+		bodyOf(ALL_FIELDS, fields),
 		readExtraBodyFields(ctx, itemIndex),
 		itemIndex,
 		{
@@ -332,18 +194,4 @@ export function readUpdateBody(
 	);
 	requireSomethingToSend(ctx, [body], itemIndex, NOTHING_TO_CHANGE);
 	return body;
-}
-
-function checkGln(
-	ctx: IExecuteFunctions,
-	fields: IDataObject,
-	collection: string,
-	itemIndex: number,
-) {
-	if (fields.gln !== undefined && !/^\d{13}$/.test(String(fields.gln)))
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${collection} > GLN (item ${itemIndex}) must be exactly 13 digits`,
-			{ itemIndex },
-		);
 }

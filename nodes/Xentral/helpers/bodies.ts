@@ -1,42 +1,32 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { FieldSpec } from '../../shared/fieldSpecs';
 import type { NothingToSend } from '../../shared/validation';
 
 /** How Xentral's updates refuse an empty change: `Update Fields (item N) is empty: …to change`. */
 export const NOTHING_TO_CHANGE: NothingToSend = { collection: 'Update Fields', purpose: 'change' };
 
-/**
- * Field catalogues map each editor field to its place in a Xentral body: `contactDetails.email`
- * puts the value at body.contactDetails.email; `project.id` makes a reference object.
- */
-export type BodyPaths = Record<string, string>;
-
-/** Sets `value` at a dotted path of `body`, creating the objects on the way. */
-export function setPath(body: IDataObject, path: string, value: unknown): void {
-	const parts = path.split('.');
-	let node = body;
-	for (const part of parts.slice(0, -1)) {
-		if (!node[part] || typeof node[part] !== 'object') node[part] = {};
-		node = node[part] as IDataObject;
-	}
-	node[parts[parts.length - 1]] = value as IDataObject[string];
-}
-
-/** The body of validated fields: each at its path, IDs as text (Xentral IDs are strings). */
-export function bodyOf(fields: IDataObject, paths: BodyPaths): IDataObject {
-	const body: IDataObject = {};
-	for (const [name, value] of Object.entries(fields)) {
-		const path = paths[name];
-		if (!path || value === undefined) continue;
-		setPath(body, path, path.endsWith('.id') ? String(value) : value);
-	}
-	return body;
-}
-
 /** An ISO date-time as the date alone (`YYYY-MM-DD`), the `date` format of the Xentral specs. */
 export const dateOnly = (value: unknown) =>
 	typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : value;
+
+/** A field sent as a date alone: `{ ...asDate }` in a spec. */
+export const asDate: Partial<FieldSpec> = { send: dateOnly };
+
+/**
+ * A field that is a reference to another Xentral record: `reference('project')` places the ID at
+ * body.project.id, as text (Xentral IDs are strings).
+ */
+export const reference = (object: string): Partial<FieldSpec> => ({
+	body: `${object}.id`,
+	send: (value) => String(value),
+});
+
+/** Text sent in lower case (a language code). */
+export const lowerCase: Partial<FieldSpec> = {
+	send: (value) => (typeof value === 'string' ? value.toLowerCase() : value),
+};
 
 /**
  * A list of Xentral IDs from a comma-separated text, a number or a list (from an expression):
@@ -73,3 +63,19 @@ export function idList(
 		return text;
 	});
 }
+
+/** The salutations of Xentral's customers, addresses and contact persons. */
+export const SALUTATIONS = [
+	{ name: 'Company', value: 'company' },
+	{ name: 'Mr', value: 'mr' },
+	{ name: 'Mrs', value: 'mrs' },
+	{ name: 'Other', value: 'other' },
+];
+
+/** How sales to a customer or deliveries to an address are taxed. */
+export const TAXATIONS = [
+	{ name: 'Domestic', value: 'domestic' },
+	{ name: 'EU Delivery', value: 'eu-delivery' },
+	{ name: 'Export', value: 'export' },
+	{ name: 'Tax Free', value: 'free' },
+];

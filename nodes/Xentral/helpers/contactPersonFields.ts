@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mergeExtraBodyFields, readExtraBodyFields } from '../../shared/extraBodyFields';
 import type { FieldSpec } from '../../shared/fieldSpecs';
-import { toProperties, validateCollection } from '../../shared/fieldSpecs';
+import {
+	bodyOf,
+	collectionProperty,
+	field,
+	validateCollection,
+	within,
+} from '../../shared/fieldSpecs';
 import { readCollectionParameter } from '../../shared/parameters';
 import { requireSomethingToSend, requireValue } from '../../shared/validation';
-import type { BodyPaths } from './bodies';
-import { bodyOf, dateOnly, idList, NOTHING_TO_CHANGE } from './bodies';
+import { asDate, idList, lowerCase, NOTHING_TO_CHANGE, SALUTATIONS } from './bodies';
 
 export const CONTACT_PERSON_NAME: FieldSpec = {
 	name: 'name',
@@ -16,136 +21,69 @@ export const CONTACT_PERSON_NAME: FieldSpec = {
 		"The contact person's full name, first name first (Xentral keeps one name field): Simplify splits it into first and last name",
 };
 
-export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
-	{
-		name: 'type',
-		displayName: 'Salutation Type',
-		kind: 'choice',
-		description: 'Mr, Mrs, company or other: the kind of salutation Xentral writes',
-		choices: [
-			{ name: 'Company', value: 'company' },
-			{ name: 'Mr', value: 'mr' },
-			{ name: 'Mrs', value: 'mrs' },
-			{ name: 'Other', value: 'other' },
-		],
-	},
-	{
-		name: 'title',
-		displayName: 'Title',
-		kind: 'string',
-		description: 'An academic title such as Dr.',
-	},
-	{ name: 'department', displayName: 'Department', kind: 'string', description: 'The department' },
-	{
-		name: 'subDepartment',
-		displayName: 'Sub-Department',
-		kind: 'string',
-		description: 'The sub-department',
-	},
-	{ name: 'position', displayName: 'Position', kind: 'string', description: 'The job position' },
-	{
-		name: 'language',
-		displayName: 'Language',
-		kind: 'language',
-		description: 'ISO 639-1 code such as de',
-	},
-	{
-		name: 'salutation',
-		displayName: 'Salutation',
-		kind: 'string',
-		description: 'The words to address the contact person with, such as "Dear Dr. Smith"',
-	},
-	{
-		name: 'groupIds',
-		displayName: 'Group IDs',
-		kind: 'string',
-		description:
-			'The IDs of the groups the contact person belongs to, separated by commas, such as 17, 22. Replaces the groups they had.',
-	},
-	{ name: 'email', displayName: 'Email', kind: 'email', description: 'The e-mail address' },
-	{ name: 'phone', displayName: 'Phone', kind: 'string', description: 'The landline number' },
-	{ name: 'mobile', displayName: 'Mobile', kind: 'string', description: 'The mobile number' },
-	{ name: 'fax', displayName: 'Fax', kind: 'string', description: 'The fax number' },
-	{ name: 'street', displayName: 'Street', kind: 'string', description: 'Street and house number' },
-	{
-		name: 'additionalStreet',
-		displayName: 'Additional Street',
-		kind: 'string',
-		description: 'Address supplement',
-	},
-	{ name: 'zip', displayName: 'Postal Code', kind: 'string', description: 'The postal code' },
-	{ name: 'city', displayName: 'City', kind: 'string', description: 'The city' },
-	{
-		name: 'state',
-		displayName: 'State',
-		kind: 'string',
-		description: 'The federal state or district',
-	},
-	{
-		name: 'country',
-		displayName: 'Country',
-		kind: 'country',
-		description: 'ISO 3166-1 alpha-2 code such as DE',
-	},
-	{
-		name: 'birthday',
-		displayName: 'Birthday',
-		kind: 'dateTime',
-		description: 'The birthday (the date is sent)',
-	},
-	{
-		name: 'birthdayShowInCalendar',
-		displayName: 'Show Birthday in Calendar',
-		kind: 'boolean',
-		description: "Whether the birthday shows in Xentral's birthday calendar",
-	},
-	{
-		name: 'sendBirthdayCard',
-		displayName: 'Send Birthday Card',
-		kind: 'boolean',
-		description: 'Whether a birthday card is sent through the serial letter module',
-	},
-	{
-		name: 'marketingBan',
-		displayName: 'Marketing Ban',
-		kind: 'boolean',
-		description: 'Whether no marketing may be sent',
-	},
-	{ name: 'comment', displayName: 'Comment', kind: 'string', description: 'An internal comment' },
-	{
-		name: 'others',
-		displayName: 'Other Information',
-		kind: 'string',
-		description: 'Anything else worth knowing about the contact person',
-	},
-];
+const text = (name: string, displayName: string, description: string) =>
+	field(name, displayName, 'string', description);
 
-const PATHS: BodyPaths = {
-	name: 'name',
-	type: 'type',
-	title: 'title',
-	department: 'department',
-	subDepartment: 'subDepartment',
-	position: 'position',
-	language: 'language',
-	email: 'contact.email',
-	phone: 'contact.phone',
-	mobile: 'contact.mobile',
-	fax: 'contact.fax',
-	street: 'address.street',
-	additionalStreet: 'address.additionalStreet',
-	zip: 'address.zip',
-	city: 'address.city',
-	state: 'address.state',
-	country: 'address.country',
-	salutation: 'contact.salutation',
-	birthday: 'birthday',
-	birthdayShowInCalendar: 'birthdayShowInCalendar',
-	sendBirthdayCard: 'sendBirthdayCard',
-	marketingBan: 'marketingBan',
-	comment: 'comment',
-	others: 'others',
-};
+/** The fields of a contact person, each with its place in the v1 contact person body. */
+export const CONTACT_PERSON_FIELDS: FieldSpec[] = [
+	field(
+		'type',
+		'Salutation Type',
+		'choice',
+		'Mr, Mrs, company or other: the kind of salutation Xentral writes',
+		{
+			choices: SALUTATIONS,
+		},
+	),
+	text('title', 'Title', 'An academic title such as Dr.'),
+	text('department', 'Department', 'The department'),
+	text('subDepartment', 'Sub-Department', 'The sub-department'),
+	text('position', 'Position', 'The job position'),
+	field('language', 'Language', 'language', 'ISO 639-1 code such as de', lowerCase),
+	// Read as a list of IDs by readContactPersonFields before it is placed.
+	field(
+		'groupIds',
+		'Group IDs',
+		'string',
+		'The IDs of the groups the contact person belongs to, separated by commas, such as 17, 22. Replaces the groups they had.',
+		{ body: 'groups' },
+	),
+	...within('contact', [
+		text(
+			'salutation',
+			'Salutation',
+			'The words to address the contact person with, such as "Dear Dr. Smith"',
+		),
+		field('email', 'Email', 'email', 'The e-mail address'),
+		text('phone', 'Phone', 'The landline number'),
+		text('mobile', 'Mobile', 'The mobile number'),
+		text('fax', 'Fax', 'The fax number'),
+	]),
+	...within('address', [
+		text('street', 'Street', 'Street and house number'),
+		text('additionalStreet', 'Additional Street', 'Address supplement'),
+		text('zip', 'Postal Code', 'The postal code'),
+		text('city', 'City', 'The city'),
+		text('state', 'State', 'The federal state or district'),
+		field('country', 'Country', 'country', 'ISO 3166-1 alpha-2 code such as DE'),
+	]),
+	field('birthday', 'Birthday', 'dateTime', 'The birthday (the date is sent)', asDate),
+	field(
+		'birthdayShowInCalendar',
+		'Show Birthday in Calendar',
+		'boolean',
+		"Whether the birthday shows in Xentral's birthday calendar",
+	),
+	field(
+		'sendBirthdayCard',
+		'Send Birthday Card',
+		'boolean',
+		'Whether a birthday card is sent through the serial letter module',
+	),
+	field('marketingBan', 'Marketing Ban', 'boolean', 'Whether no marketing may be sent'),
+	text('comment', 'Comment', 'An internal comment'),
+	text('others', 'Other Information', 'Anything else worth knowing about the contact person'),
+];
 
 /**
  * A contact person collection, checked: each field by its kind, the group IDs as a list. Returns
@@ -167,16 +105,12 @@ export function readContactPersonFields(
 	const fields = validateCollection(ctx, specs, raw, `${label} > `, itemIndex);
 	if (fields.name !== undefined)
 		requireValue(ctx, fields.name, `${label} > Name`, itemIndex, { says: 'must not be empty' });
-	const body = contactPersonBody(fields);
-	if (groups !== undefined) body.groups = groups as string[];
-	return body;
+	return contactPersonBody(groups === undefined ? fields : { ...fields, groupIds: groups });
 }
 
+/** Checked contact person fields as the body, each converted and at its place. */
 export function contactPersonBody(fields: IDataObject): IDataObject {
-	const body = bodyOf(fields, PATHS);
-	if (body.birthday !== undefined) body.birthday = dateOnly(body.birthday) as string;
-	if (typeof body.language === 'string') body.language = body.language.toLowerCase();
-	return body;
+	return bodyOf([CONTACT_PERSON_NAME, ...CONTACT_PERSON_FIELDS], fields);
 }
 
 export function contactPersonCollection(
@@ -184,16 +118,11 @@ export function contactPersonCollection(
 	displayName: string,
 	withName: boolean,
 ): INodeProperties {
-	return {
+	return collectionProperty(
 		displayName,
 		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: toProperties(
-			withName ? [CONTACT_PERSON_NAME, ...CONTACT_PERSON_FIELDS] : CONTACT_PERSON_FIELDS,
-		),
-	};
+		withName ? [CONTACT_PERSON_NAME, ...CONTACT_PERSON_FIELDS] : CONTACT_PERSON_FIELDS,
+	);
 }
 
 /** The body of Update: the Update Fields and the Extra Body Fields, or an error when both are empty. */

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import {
 	boundedNumber,
+	collectionProperty,
+	field,
+	readBody,
 	readField,
 	toNumber,
-	toProperties,
 	toProperty,
-	validateCollection,
 } from '../../shared/fieldSpecs';
 import {
 	extraBodyFieldsProperty,
@@ -18,7 +18,7 @@ import {
 } from '../../shared/extraBodyFields';
 import { readCollectionParameter } from '../../shared/parameters';
 import { requireSomethingToSend, validateField } from '../../shared/validation';
-import { dateOnly, NOTHING_TO_CHANGE } from './bodies';
+import { asDate, NOTHING_TO_CHANGE } from './bodies';
 import { checkId, customerLocator, readId } from './locators';
 
 export const PRICE_FOR: FieldSpec = {
@@ -32,76 +32,66 @@ export const PRICE_FOR: FieldSpec = {
 	],
 };
 
-const PRODUCT: FieldSpec = {
-	name: 'productId',
-	displayName: 'Product ID',
-	kind: 'string',
-	description: 'The ID of the product in Xentral',
-};
-const GROUP: FieldSpec = {
-	name: 'customerGroupId',
-	displayName: 'Customer Group ID',
-	kind: 'string',
-	description: 'The ID of the customer group in Xentral (Xentral has no API to list them)',
-};
-const QUANTITY: FieldSpec = {
-	name: 'fromQuantity',
-	displayName: 'From Quantity',
-	kind: 'number',
-	description: 'The quantity tier: the price applies from this quantity on',
-};
-const PRICE: FieldSpec = {
-	name: 'price',
-	displayName: 'Price',
-	kind: 'number',
-	description: 'The net price per unit',
-};
-const CURRENCY: FieldSpec = {
-	name: 'currency',
-	displayName: 'Currency',
-	kind: 'string',
+const PRODUCT = field('productId', 'Product ID', 'string', 'The ID of the product in Xentral');
+const GROUP = field(
+	'customerGroupId',
+	'Customer Group ID',
+	'string',
+	'The ID of the customer group in Xentral (Xentral has no API to list them)',
+);
+const QUANTITY = field(
+	'fromQuantity',
+	'From Quantity',
+	'number',
+	'The quantity tier: the price applies from this quantity on',
+);
+const PRICE = field('price', 'Price', 'number', 'The net price per unit');
+const CURRENCY = field('currency', 'Currency', 'string', 'ISO 4217 code such as EUR', {
 	placeholder: 'EUR',
-	description: 'ISO 4217 code such as EUR',
-};
+});
 
+/** The optional fields of a sales price, each with its check and its place in the body. */
 const OPTIONAL: FieldSpec[] = [
-	{
-		name: 'validFrom',
-		displayName: 'Valid From',
-		kind: 'dateTime',
-		description: 'First day the price applies (the date is sent)',
-	},
-	{
-		name: 'validTo',
-		displayName: 'Valid To',
-		kind: 'dateTime',
-		description: 'Last day the price applies (the date is sent)',
-	},
-	{
-		name: 'customerProductNumber',
-		displayName: 'Customer Product Number',
-		kind: 'string',
-		description: "The customer's own number for the product",
-	},
-	{ name: 'remark', displayName: 'Remark', kind: 'string', description: 'A remark' },
-	{
-		name: 'packageAmount',
-		displayName: 'Package Amount',
-		kind: 'number',
-		description: 'How many units a package holds, for prices per package',
-	},
-	{
-		name: 'isNotCalculatedFromExchangeTable',
-		displayName: 'Not Calculated From Exchange Table',
-		kind: 'boolean',
-		description: "Whether the price stays as given instead of following Xentral's exchange rates",
-	},
-	{
-		name: 'hideInBulkPriceListing',
-		displayName: 'Hide in Bulk Price Listing',
-		kind: 'boolean',
-		description: 'Whether the price is left out of bulk price listings',
-	},
+	field(
+		'validFrom',
+		'Valid From',
+		'dateTime',
+		'First day the price applies (the date is sent)',
+		asDate,
+	),
+	field('validTo', 'Valid To', 'dateTime', 'Last day the price applies (the date is sent)', {
+		body: 'expiresAt',
+		...asDate,
+	}),
+	field(
+		'customerProductNumber',
+		'Customer Product Number',
+		'string',
+		"The customer's own number for the product",
+	),
+	field('remark', 'Remark', 'string', 'A remark'),
+	field(
+		'packageAmount',
+		'Package Amount',
+		'number',
+		'How many units a package holds, for prices per package',
+		{
+			// Above zero, as the spec says.
+			check: (v) => (Number(v) <= 0 ? 'must be greater than 0' : undefined),
+		},
+	),
+	field(
+		'isNotCalculatedFromExchangeTable',
+		'Not Calculated From Exchange Table',
+		'boolean',
+		"Whether the price stays as given instead of following Xentral's exchange rates",
+	),
+	field(
+		'hideInBulkPriceListing',
+		'Hide in Bulk Price Listing',
+		'boolean',
+		'Whether the price is left out of bulk price listings',
+	),
 ];
 
 export function createProperties(): INodeProperties[] {
@@ -119,28 +109,20 @@ export function createProperties(): INodeProperties[] {
 		toProperty(QUANTITY, { default: 1, typeOptions: { minValue: 0 } }),
 		toProperty(PRICE, { required: true, typeOptions: { minValue: 0, numberPrecision: 4 } }),
 		toProperty(CURRENCY, { default: 'EUR', required: true }),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: toProperties(OPTIONAL),
-		},
+		collectionProperty('Additional Fields', 'additionalFields', OPTIONAL),
 		extraBodyFieldsProperty('Xentral'),
 	];
 }
 
 export function updateProperties(): INodeProperties[] {
 	return [
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: toProperties([PRODUCT, QUANTITY, PRICE, CURRENCY, ...OPTIONAL]),
-		},
+		collectionProperty('Update Fields', 'updateFields', [
+			PRODUCT,
+			QUANTITY,
+			PRICE,
+			CURRENCY,
+			...OPTIONAL,
+		]),
 		extraBodyFieldsProperty('Xentral'),
 	];
 }
@@ -153,43 +135,10 @@ const currency = z
 	.transform((v) => v.toUpperCase())
 	.refine((v) => /^[A-Z]{3}$/.test(v), 'must be a three-letter ISO 4217 code such as EUR');
 
-/** The optional fields, checked: the package amount must be above zero, as the spec says. */
-function checkedOptional(
-	ctx: IExecuteFunctions,
-	values: IDataObject,
-	prefix: string,
-	itemIndex: number,
-): IDataObject {
-	const fields = validateCollection(ctx, OPTIONAL, values, prefix, itemIndex);
-	if (fields.packageAmount !== undefined && Number(fields.packageAmount) <= 0)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${prefix}Package Amount (item ${itemIndex}) must be greater than 0`,
-			{ itemIndex },
-		);
-	return fields;
-}
-
 /** A price as Xentral's decimal text: plain digits, never an exponent. */
 export function decimalText(value: number): string {
 	const fixed = value.toFixed(6);
 	return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
-}
-
-function optionalBody(fields: IDataObject): IDataObject {
-	const body: IDataObject = {};
-	if (fields.validFrom !== undefined) body.validFrom = dateOnly(fields.validFrom) as string;
-	if (fields.validTo !== undefined) body.expiresAt = dateOnly(fields.validTo) as string;
-	if (fields.customerProductNumber !== undefined)
-		body.customerProductNumber = fields.customerProductNumber;
-	if (fields.remark !== undefined) body.remark = fields.remark;
-	for (const name of [
-		'packageAmount',
-		'isNotCalculatedFromExchangeTable',
-		'hideInBulkPriceListing',
-	])
-		if (fields[name] !== undefined) body[name] = fields[name];
-	return body;
 }
 
 export function readCreateBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -231,15 +180,16 @@ export function readCreateBody(ctx: IExecuteFunctions, itemIndex: number): IData
 			itemIndex,
 		),
 	};
-	const extra = checkedOptional(
+	const extra = readBody(
 		ctx,
+		OPTIONAL,
 		readCollectionParameter(ctx, 'additionalFields', 'Additional Fields', itemIndex),
 		'Additional Fields > ',
 		itemIndex,
 	);
 	return mergeExtraBodyFields(
 		ctx,
-		{ ...body, ...optionalBody(extra) },
+		{ ...body, ...extra },
 		readExtraBodyFields(ctx, itemIndex),
 		itemIndex,
 	);
@@ -256,9 +206,8 @@ export async function readUpdateBody(
 ): Promise<IDataObject> {
 	const raw = readCollectionParameter(ctx, 'updateFields', 'Update Fields', itemIndex);
 	const { productId, fromQuantity, price: priceValue, currency: currencyValue, ...rest } = raw;
-	const fields = checkedOptional(ctx, rest, 'Update Fields > ', itemIndex);
+	const body = readBody(ctx, OPTIONAL, rest, 'Update Fields > ', itemIndex);
 	const extra = readExtraBodyFields(ctx, itemIndex);
-	const body = optionalBody(fields);
 	if (productId !== undefined)
 		body.product = { id: checkId(ctx, productId, 'Update Fields > Product ID', itemIndex) };
 	if (fromQuantity !== undefined)

@@ -3,13 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { simplifyField } from '../../../shared/parameters';
-import {
-	addressTypeProperty,
-	createProperties,
-	readAddressType,
-	readCreateBody,
-} from '../../helpers/addressFields';
-import { findAddress } from '../../helpers/addresses';
+import { createProperties, readCreateBody } from '../../helpers/addressFields';
+import { addressTypeProperty, findAddress, readAddressType } from '../../helpers/addresses';
 import { customerLocator, readId } from '../../helpers/locators';
 import { createRecord } from '../../helpers/records';
 import { addressOutput } from '../../helpers/output';

@@ -6,7 +6,7 @@ import {
 	deliveryAddressIdProperty,
 	readAddressId,
 	readAddressType,
-} from '../../helpers/addressFields';
+} from '../../helpers/addresses';
 import { customerLocator, readId } from '../../helpers/locators';
 import { xentralApiRequest, xentralPath } from '../../transport';
 

@@ -7,7 +7,7 @@ import {
 	deliveryAddressIdProperty,
 	readAddressId,
 	readAddressType,
-} from '../../helpers/addressFields';
+} from '../../helpers/addresses';
 import { customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
 import { addressOutput } from '../../helpers/output';

@@ -3,14 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { simplifyField } from '../../../shared/parameters';
+import { readUpdateBody, updateProperties } from '../../helpers/addressFields';
 import {
 	addressTypeProperty,
 	deliveryAddressIdProperty,
 	readAddressId,
 	readAddressType,
-	readUpdateBody,
-	updateProperties,
-} from '../../helpers/addressFields';
+} from '../../helpers/addresses';
 import { customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
 import { addressOutput } from '../../helpers/output';

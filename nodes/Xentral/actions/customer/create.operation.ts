@@ -2,13 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/parameters';
+import { readCreateBodies } from '../../helpers/customerBodies';
+import { listProperties } from '../../helpers/customerLists';
 import {
 	additionalFieldsProperty,
-	listProperties,
 	nameProperties,
 	projectProperty,
-	readCreateBodies,
-} from '../../helpers/customerFields';
+} from '../../helpers/customerProperties';
 import { createCustomer, createNotice } from '../../helpers/customerWrites';
 import { findCustomersBy } from '../../helpers/customerMatch';
 import { customerOutput } from '../../helpers/output';

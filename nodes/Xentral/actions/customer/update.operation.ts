@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../shared/parameters';
-import { listProperties, readUpdateBody, updateFieldsProperty } from '../../helpers/customerFields';
+import { readUpdateBody } from '../../helpers/customerBodies';
+import { listProperties } from '../../helpers/customerLists';
+import { updateFieldsProperty } from '../../helpers/customerProperties';
 import { customerLocator, readId } from '../../helpers/locators';
 import { customerPath, getRecord } from '../../helpers/records';
 import { customerOutput } from '../../helpers/output';

@@ -11,13 +11,13 @@ import {
 	readSkipUnchanged,
 	skipUnchangedOption,
 } from '../../../shared/unchanged';
+import { readCreateBodies } from '../../helpers/customerBodies';
+import { listProperties } from '../../helpers/customerLists';
 import {
 	additionalFieldsProperty,
-	listProperties,
 	nameProperties,
 	projectProperty,
-	readCreateBodies,
-} from '../../helpers/customerFields';
+} from '../../helpers/customerProperties';
 import { findCustomersBy, MATCH_ON, rememberCustomer } from '../../helpers/customerMatch';
 import { createCustomer, createNotice } from '../../helpers/customerWrites';
 import { customerOutput } from '../../helpers/output';
