@@ -15,20 +15,22 @@ import { changeFieldsOption } from '../shared/changeFilter';
 import { requestTimeoutProperty } from '../shared/connection';
 import { optionsCollection } from '../shared/parameters';
 import {
-	acknowledgeRepeat,
-	acknowledgeUnchanged,
 	deliveryHeader,
-	deliveryKey,
 	postWebhook,
 	rawDeliveryBody,
-	recallDelivery,
-	refuseDelivery,
-	recallChange,
 	sameSecret,
-	startAcceptedDelivery,
 	storedRegistration,
 	webhookHooks,
 } from '../shared/webhooks';
+import {
+	acknowledgeRepeat,
+	acknowledgeUnchanged,
+	deliveryKey,
+	recallDelivery,
+	refuseDelivery,
+	recallChange,
+	startAcceptedDelivery,
+} from '../shared/webhookDeliveries';
 import { FLOW_EVENTS, transportLifecycle, transportNotice } from './transports';
 
 const CUSTOMER_READ_EVENTS = new Set(['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
