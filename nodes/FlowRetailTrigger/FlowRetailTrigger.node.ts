@@ -31,7 +31,7 @@ import {
 	recallChange,
 	startAcceptedDelivery,
 } from '../shared/webhookDeliveries';
-import { FLOW_EVENTS, transportLifecycle, transportNotice } from './transports';
+import { FLOW_EVENTS, transportLifecycle, transportNotice } from './webhookRegistration';
 
 const CUSTOMER_READ_EVENTS = new Set(['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
 const PRICE_READ_EVENTS = new Set(['PRICE_CREATE', 'PRICE_UPDATE']);

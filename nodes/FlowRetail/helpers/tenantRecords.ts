@@ -4,7 +4,7 @@ import { httpStatusOf } from '../../shared/errors';
 import type { FieldSpec } from '../../shared/fieldSpecs';
 import { NOT_OFFERED_STATUSES } from '../../shared/undocumented';
 import type { FlowPath } from '../transport';
-import { flowPath, flowRequest } from '../transport';
+import { flowPath, flowApiRequest } from '../transport';
 import { customerGroupLocator, priceListLocator } from './locators';
 import { readUid, uidProperty } from './uid';
 import { flowNotice, flowUndocumented, isThere } from './undocumented';
@@ -111,7 +111,7 @@ export async function callPrices<T>(
 	const there = async () => {
 		if (!(await isThere(ctx, flowPath`/pricelists/${parent}`, itemIndex))) return false;
 		if (operation === 'create' || operation === 'getAll') return true;
-		return await flowRequest(ctx, 'GET', flowPath`/pricelists/${parent}/prices`, {
+		return await flowApiRequest(ctx, 'GET', flowPath`/pricelists/${parent}/prices`, {
 			qs: { pageNumber: 1, pageSize: 1 },
 			itemIndex,
 		}).then(

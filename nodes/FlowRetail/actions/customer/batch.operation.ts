@@ -17,7 +17,7 @@ import {
 } from '../../helpers/customerFields';
 import { newUid, optionalUidSchema, uidSchema } from '../../helpers/uid';
 import { flowNotice } from '../../helpers/undocumented';
-import { flowPath, flowRequest, flowTimeZone } from '../../transport';
+import { flowPath, flowApiRequest, flowTimeZone } from '../../transport';
 
 /** The largest batch the node sends; the API documents no limit [assumption]. */
 export const MAX_BATCH_SIZE = 1000;
@@ -115,7 +115,7 @@ async function runChunk(run: Run, chunk: Entry[]): Promise<Map<Entry, IDataObjec
 	const outcomes = new Map<Entry, IDataObject | Error>();
 	let pending = chunk;
 	for (let sends = 1; pending.length > 0; sends++) {
-		const answer = await flowRequest(run.ctx, 'POST', flowPath`/customers/batch`, {
+		const answer = await flowApiRequest(run.ctx, 'POST', flowPath`/customers/batch`, {
 			body: { [run.mode]: pending.map((e) => e.body) },
 			itemIndex: pending[0].itemIndex,
 			// Never repeated blindly: a repeat is decided below, entry by entry.

@@ -11,7 +11,7 @@ import {
 	writeNotice,
 } from '../../helpers/children';
 import { withUid } from '../../helpers/recordParts';
-import { flowRequest } from '../../transport';
+import { flowApiRequest } from '../../transport';
 
 const kind = ADDRESS_KIND;
 
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readChildUid(this, kind, itemIndex);
 	const path = withUid(collection, uid);
 	await undocumentedWrite(this, kind, 'deleting', path, itemIndex, () =>
-		flowRequest(this, 'DELETE', path, { itemIndex }),
+		flowApiRequest(this, 'DELETE', path, { itemIndex }),
 	);
 	return [{ deleted: true, customerUid, [kind.uidKey]: uid }];
 }

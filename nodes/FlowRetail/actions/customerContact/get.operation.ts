@@ -12,7 +12,7 @@ import {
 	readParent,
 } from '../../helpers/children';
 import { withUid } from '../../helpers/recordParts';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 const kind = CONTACT_KIND;
 
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { customerUid, collection } = readParent(this, kind, itemIndex);
 	const path = withUid(collection, readChildUid(this, kind, itemIndex));
-	const { body } = await flowRequest(this, 'GET', path, { itemIndex });
+	const { body } = await flowApiRequest(this, 'GET', path, { itemIndex });
 	const record = asRecord(this, body, aOrAn(kind.record), itemIndex);
 	return [childOutput(this, kind, record, customerUid, itemIndex)];
 }

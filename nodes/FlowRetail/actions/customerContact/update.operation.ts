@@ -15,7 +15,7 @@ import {
 } from '../../helpers/children';
 import { updateFieldsProperties } from '../../helpers/customerFields';
 import { readUpdateBody, withUid } from '../../helpers/recordParts';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 const kind = CONTACT_KIND;
 const updatable = [...kind.required, ...kind.specs];
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const path = withUid(collection, readChildUid(this, kind, itemIndex));
 	const body = readUpdateBody(this, updatable, kind.uidKey, itemIndex);
 	const { body: updated } = await undocumentedWrite(this, kind, 'updating', path, itemIndex, () =>
-		flowRequest(this, 'PUT', path, { body, itemIndex }),
+		flowApiRequest(this, 'PUT', path, { body, itemIndex }),
 	);
 	const record = asRecord(this, updated, aOrAn(kind.record), itemIndex);
 	return [childOutput(this, kind, record, customerUid, itemIndex)];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { withUid } from '../../helpers/recordParts';
 import { GROUPS, groupLocator } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customerGroup'], operation: ['get'] } },
@@ -14,6 +14,6 @@ export const description = updateDisplayOptions(
 /** `GET /tenants/{t}/customer-groups/{uid}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'recordUid', groupLocator.displayName, itemIndex);
-	const { body } = await flowRequest(this, 'GET', withUid(GROUPS, uid), { itemIndex });
+	const { body } = await flowApiRequest(this, 'GET', withUid(GROUPS, uid), { itemIndex });
 	return [asRecord(this, body, 'a customer group', itemIndex)];
 }

@@ -5,7 +5,7 @@ import { updateFieldsProperties } from '../../helpers/customerFields';
 import { readUpdateBody, withUid } from '../../helpers/recordParts';
 import { GROUPS, GROUP_UID_KEY, NAME, groupLocator } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customerGroup'], operation: ['update'] } },
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'recordUid', groupLocator.displayName, itemIndex);
 	const body = readUpdateBody(this, [NAME], GROUP_UID_KEY, itemIndex);
-	const { body: updated } = await flowRequest(this, 'PUT', withUid(GROUPS, uid), {
+	const { body: updated } = await flowApiRequest(this, 'PUT', withUid(GROUPS, uid), {
 		body,
 		itemIndex,
 	});

@@ -10,7 +10,7 @@ import {
 	readPrices,
 } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['price'], operation: ['get'] } },
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const { parent, collection } = readPrices(this, itemIndex);
 	const uid = readUid(this, 'recordUid', priceLocator.displayName, itemIndex);
 	const { body } = await callPrices(this, 'get', parent, itemIndex, () =>
-		flowRequest(this, 'GET', withUid(collection, uid), { itemIndex }),
+		flowApiRequest(this, 'GET', withUid(collection, uid), { itemIndex }),
 	);
 	return [asRecord(this, body, 'a price', itemIndex)];
 }

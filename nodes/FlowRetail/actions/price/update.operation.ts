@@ -13,7 +13,7 @@ import {
 	readPrices,
 } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['price'], operation: ['update'] } },
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'recordUid', priceLocator.displayName, itemIndex);
 	const body = readUpdateBody(this, [PRICE], PRICE_UID_KEY, itemIndex);
 	const { body: updated } = await callPrices(this, 'update', parent, itemIndex, () =>
-		flowRequest(this, 'PUT', withUid(collection, uid), { body, itemIndex }),
+		flowApiRequest(this, 'PUT', withUid(collection, uid), { body, itemIndex }),
 	);
 	return [asRecord(this, updated, 'a price', itemIndex)];
 }

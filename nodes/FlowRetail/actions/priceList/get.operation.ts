@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { withUid } from '../../helpers/recordParts';
 import { PRICE_LISTS, priceListRecordLocator } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['priceList'], operation: ['get'] } },
@@ -14,6 +14,6 @@ export const description = updateDisplayOptions(
 /** `GET /tenants/{t}/pricelists/{uid}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'recordUid', priceListRecordLocator.displayName, itemIndex);
-	const { body } = await flowRequest(this, 'GET', withUid(PRICE_LISTS, uid), { itemIndex });
+	const { body } = await flowApiRequest(this, 'GET', withUid(PRICE_LISTS, uid), { itemIndex });
 	return [asRecord(this, body, 'a price list', itemIndex)];
 }

@@ -11,7 +11,7 @@ import {
 	priceListRecordLocator,
 } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
-import { asRecord, flowRequest } from '../../transport';
+import { asRecord, flowApiRequest } from '../../transport';
 
 const updatable = [NAME, ...PRICE_LIST_FIELDS];
 
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'recordUid', priceListRecordLocator.displayName, itemIndex);
 	const body = readUpdateBody(this, updatable, PRICE_LIST_UID_KEY, itemIndex);
-	const { body: updated } = await flowRequest(this, 'PUT', withUid(PRICE_LISTS, uid), {
+	const { body: updated } = await flowApiRequest(this, 'PUT', withUid(PRICE_LISTS, uid), {
 		body,
 		itemIndex,
 	});
