@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkDateOrder } from '../FlowRetail/helpers/listing';
-import { readEnvelope, flowPath, flowRequest, flowTimeZone } from '../FlowRetail/transport';
+import { readEnvelope, flowPath, flowApiRequest, flowTimeZone } from '../FlowRetail/transport';
 import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { onlyChangedRecords } from '../shared/changeFilter';
 import { isoDateOrNull } from '../shared/customer';
@@ -58,7 +58,7 @@ async function readPage(
 	timeZone: string,
 ) {
 	const sort = { sortBy: field, sortDirection: 'DESC' };
-	const response = await flowRequest(ctx, 'GET', flowPath`/customers`, {
+	const response = await flowApiRequest(ctx, 'GET', flowPath`/customers`, {
 		qs: { ...sort, pageNumber, pageSize },
 	});
 	const page = readEnvelope(ctx, response.body);

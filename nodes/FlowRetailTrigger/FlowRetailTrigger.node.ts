@@ -15,21 +15,23 @@ import { changeFieldsOption } from '../shared/changeFilter';
 import { requestTimeoutProperty } from '../shared/connection';
 import { optionsCollection } from '../shared/parameters';
 import {
-	acknowledgeRepeat,
-	acknowledgeUnchanged,
 	deliveryHeader,
-	deliveryKey,
 	postWebhook,
 	rawDeliveryBody,
-	recallDelivery,
-	refuseDelivery,
-	recallChange,
 	sameSecret,
-	startAcceptedDelivery,
 	storedRegistration,
 	webhookHooks,
 } from '../shared/webhooks';
-import { FLOW_EVENTS, transportLifecycle, transportNotice } from './transports';
+import {
+	acknowledgeRepeat,
+	acknowledgeUnchanged,
+	deliveryKey,
+	recallDelivery,
+	refuseDelivery,
+	recallChange,
+	startAcceptedDelivery,
+} from '../shared/webhookDeliveries';
+import { FLOW_EVENTS, transportLifecycle, transportNotice } from './webhookRegistration';
 
 const CUSTOMER_READ_EVENTS = new Set(['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
 const PRICE_READ_EVENTS = new Set(['PRICE_CREATE', 'PRICE_UPDATE']);

@@ -10,17 +10,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ChangeFields } from '../shared/changeFilter';
 import { httpStatusOf } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
+import { deliveryHeader, rawDeliveryBody } from '../shared/webhooks';
 import {
 	acknowledgeRepeat,
 	acknowledgeUnchanged,
-	deliveryHeader,
 	deliveryKey,
-	rawDeliveryBody,
 	recallDelivery,
 	refuseDelivery,
 	recallChange,
 	startAcceptedDelivery,
-} from '../shared/webhooks';
+} from '../shared/webhookDeliveries';
 import { simplifySalesPrice } from '../Xentral/helpers/simplify';
 import {
 	dataOf,

@@ -5,7 +5,7 @@ import { maxResults } from '../../shared/parameters';
 import { paginateByPageNumber } from '../../shared/pagination';
 import { sendUnlessApplied } from '../../shared/writes';
 import type { FlowPath } from '../transport';
-import { asRecord, FLOW_PAGE_SIZE, flowRequest, isRecord, readEnvelope } from '../transport';
+import { asRecord, FLOW_PAGE_SIZE, flowApiRequest, isRecord, readEnvelope } from '../transport';
 import type { RequestContext } from '../../shared/http';
 
 /**
@@ -26,7 +26,7 @@ export async function readList(
 	return await paginateByPageNumber(
 		async (pageNumber, pageSize) => {
 			const qs = { ...options.qs, pageNumber, pageSize };
-			const response = await flowRequest(ctx, options.body ? 'POST' : 'GET', path, {
+			const response = await flowApiRequest(ctx, options.body ? 'POST' : 'GET', path, {
 				qs,
 				body: options.body,
 				itemIndex: options.itemIndex,
@@ -56,7 +56,7 @@ export async function findRecord(
 	path: FlowPath,
 	itemIndex?: number,
 ): Promise<IDataObject | undefined> {
-	const response = await flowRequest(ctx, 'GET', path, { itemIndex }).catch((error: unknown) => {
+	const response = await flowApiRequest(ctx, 'GET', path, { itemIndex }).catch((error: unknown) => {
 		if (httpStatusOf(error) === 404) return undefined;
 		throw error;
 	});
@@ -88,7 +88,7 @@ export async function createWithUid(
 		ctx.getNode(),
 		async () => {
 			sends++;
-			const response = await flowRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
+			const response = await flowApiRequest(ctx, 'POST', collection, { body, itemIndex }).catch(
 				async (error: unknown) => {
 					// A repeat answered "already exists": an earlier attempt made the record.
 					const found =

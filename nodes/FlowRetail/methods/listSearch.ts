@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { httpStatusOf } from '../../shared/errors';
 import { readList } from '../helpers/records';
-import { readEnvelope, flowPath, flowRequest } from '../transport';
+import { readEnvelope, flowPath, flowApiRequest } from '../transport';
 import type { FlowPath } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -32,7 +32,7 @@ async function listPage(
 	keep: (record: IDataObject) => boolean = () => true,
 ): Promise<INodeListSearchResult> {
 	const pageNumber = paginationToken ? Number(paginationToken) : 1;
-	const response = await flowRequest(ctx, request.body ? 'POST' : 'GET', path, {
+	const response = await flowApiRequest(ctx, request.body ? 'POST' : 'GET', path, {
 		qs: { ...request.qs, pageNumber, pageSize: PAGE_SIZE },
 		body: request.body,
 		idempotent: true,

@@ -118,4 +118,4 @@ export const flowKit: VendorKit<FlowPath, FlowConnection & RunConnection> = {
 };
 
 /** One call to the Flow Retail API v2, below the credential's tenant. */
-export const flowRequest = vendorRequester(flowKit);
+export const flowApiRequest = vendorRequester(flowKit);

@@ -4,7 +4,7 @@ import { locatorValue, readSimplify, recordLocator } from '../../shared/paramete
 import { INT_ID_REGEX, int32Id, validateField } from '../../shared/validation';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../transport';
 import { customerRefOf } from './knownCustomers';
-import { simplifyContact } from './recordShapes';
+import { simplifyContact } from './simplify';
 
 /** The "Contact" parameter of Get, Update and Delete: the customer's contact persons to pick from. */
 export const contactIdProperty: INodeProperties = recordLocator(

@@ -7,9 +7,10 @@ import type { RequestContext } from '../../shared/http';
 import { oncePerRun } from '../../shared/runCache';
 import { int32Id, uuid, validateField } from '../../shared/validation';
 import type { JtlPath } from '../transport';
-import { JTL_PAGE_CONCURRENCY, jtlApiRequest, jtlPath, unexpectedShape, readV1Page } from '../transport';
+import { JTL_PAGE_CONCURRENCY, jtlApiRequest, jtlPath, unexpectedShape } from '../transport';
 import { mapConcurrently } from '../../shared/pagination';
-import { allV1Customers, rememberCustomer } from './knownCustomers';
+import { rememberCustomer } from './knownCustomers';
+import { v1IdByNumber, v1NumberIndex } from './v1NumberIndex';
 import { locatorValue } from '../../shared/parameters';
 import { readWholeV2List, v2IdByNumber, v2ListPages } from './v2NumberIndex';
 import { isMissingV2List } from './v2Lists';
@@ -76,39 +77,11 @@ function notFound(
 	);
 }
 
-/** The v1 customer with exactly this number (`GET /customers?number=`), once per run. */
-async function v1IdByNumber(
-	ctx: RequestContext,
-	number: string,
-	itemIndex: number,
-): Promise<number | null> {
-	return await oncePerRun(ctx, `jtl:v1ByNumber:${number}`, async () => {
-		const { body } = await jtlApiRequest(ctx, 'GET', jtlPath`/customers`, {
-			qs: { number, pageNumber: 1, pageSize: 10 },
-			itemIndex,
-		});
-		const items = readV1Page(body).items;
-		for (const c of items) rememberCustomer(ctx, c);
-		// JTL may match by prefix: only an exact number counts.
-		const exact = items.filter((c) => String(c.Number) === number);
-		return exact.length === 1 ? Number(exact[0].Id) : null;
-	});
-}
-
 /**
  * Up to this many v2 customers of a list have their v1 IDs looked up one number at a time; a longer
  * list reads the whole v1 list once instead (about one request per 100 customers).
  */
 export const LIST_LOOKUPS_ONE_BY_ONE = 25;
-
-/** Number → v1 ID of every v1 customer, from one read of the whole v1 list (pages in parallel). */
-async function v1NumberIndex(ctx: RequestContext, itemIndex: number): Promise<Map<string, number>> {
-	const byNumber = new Map<string, number>();
-	for (const c of await allV1Customers(ctx, itemIndex)) {
-		if (typeof c.Number === 'string' && c.Number !== '') byNumber.set(c.Number, Number(c.Id));
-	}
-	return byNumber;
-}
 
 /**
  * Both IDs of every customer of a list, in the list's order. The IDs the list's API gave are kept.

@@ -3,8 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RequestContext } from '../../shared/http';
 import { mapConcurrently, paginateByPageNumber } from '../../shared/pagination';
 import { oncePerRun, runCache } from '../../shared/runCache';
-import { JTL_PAGE_CONCURRENCY, JTL_PAGE_SIZE_MAX, jtlApiRequest, jtlPath, readV1Page } from '../transport';
-import type { CustomerRef } from './recordShapes';
+import {
+	JTL_PAGE_CONCURRENCY,
+	JTL_PAGE_SIZE_MAX,
+	jtlApiRequest,
+	jtlPath,
+	readV1Page,
+} from '../transport';
+import type { CustomerRef } from './simplify';
 
 /**
  * What the node has seen of each customer in this run, by v1 ID, by v2 UUID and by customer number

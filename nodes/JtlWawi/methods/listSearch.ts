@@ -8,7 +8,7 @@ import type {
 import type { JtlPath } from '../transport';
 import { jtlApiRequest, jtlPath, asArray, readV1Page, readV2Page } from '../transport';
 import { customerIdsOf, parseAnyCustomerId } from '../helpers/customerId';
-import { simplifyAddress } from '../helpers/recordShapes';
+import { simplifyAddress } from '../helpers/simplify';
 import { requestV2CustomerList } from '../helpers/v2Lists';
 
 const PAGE_SIZE = 50;

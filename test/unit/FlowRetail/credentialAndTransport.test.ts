@@ -8,7 +8,7 @@ import {
 import { FlowRetail } from '../../../nodes/FlowRetail/FlowRetail.node';
 import {
 	flowPath,
-	flowRequest,
+	flowApiRequest,
 	flowVendor,
 	parseFlowError,
 } from '../../../nodes/FlowRetail/transport';
@@ -116,7 +116,7 @@ describe('Flow Retail transport', () => {
 
 	it('puts the tenant in the path and encodes every value as one segment', async () => {
 		const calls: any[] = [];
-		await flowRequest(
+		await flowApiRequest(
 			ctx({ environment: 'custom', baseUrl: 'http://localhost:4300/v2/', tenantUid: 't-1' }, calls),
 			'GET',
 			flowPath`/customers/${'a.b/../c'}`,
@@ -126,7 +126,7 @@ describe('Flow Retail transport', () => {
 
 	it('uses the production and stage URLs', async () => {
 		const calls: any[] = [];
-		await flowRequest(
+		await flowApiRequest(
 			ctx({ environment: 'stage', tenantUid: 't' }, calls),
 			'GET',
 			flowPath`/stores`,
@@ -141,7 +141,7 @@ describe('Flow Retail transport', () => {
 		],
 		[{ environment: 'production', tenantUid: 'bad tenant' }, /no valid Tenant UID/],
 	])('refuses %j', async (credentials, message) => {
-		const error = await flowRequest(ctx(credentials), 'GET', flowPath`/customers`).catch(
+		const error = await flowApiRequest(ctx(credentials), 'GET', flowPath`/customers`).catch(
 			(e: unknown) => e,
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);

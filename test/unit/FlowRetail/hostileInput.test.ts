@@ -8,7 +8,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { resources } from '../../../nodes/FlowRetail/actions/router';
-import { flowRequest } from '../../../nodes/FlowRetail/transport';
+import { flowApiRequest } from '../../../nodes/FlowRetail/transport';
 import {
 	expectRefusedOrSent,
 	fuzzOperation,
@@ -21,12 +21,12 @@ import { VALID, respond } from './fixtures';
 
 jest.mock('../../../nodes/FlowRetail/transport', () => ({
 	...jest.requireActual('../../../nodes/FlowRetail/transport'),
-	flowRequest: jest.fn(),
+	flowApiRequest: jest.fn(),
 	// The credential's zone for times without an offset; the transport is mocked here.
 	flowTimeZone: async () => 'Europe/Oslo',
 }));
 
-const request = flowRequest as jest.MockedFunction<typeof flowRequest>;
+const request = flowApiRequest as jest.MockedFunction<typeof flowApiRequest>;
 
 const U = '[A-Za-z0-9_-]+';
 const OWN_ROUTES: Record<string, string[]> = {

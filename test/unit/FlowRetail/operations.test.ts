@@ -7,18 +7,18 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resources } from '../../../nodes/FlowRetail/actions/router';
-import { flowRequest } from '../../../nodes/FlowRetail/transport';
+import { flowApiRequest } from '../../../nodes/FlowRetail/transport';
 import { answer, mockExecuteContext } from '../../harness/mockContext';
 import { VALID, respond } from './fixtures';
 
 jest.mock('../../../nodes/FlowRetail/transport', () => ({
 	...jest.requireActual('../../../nodes/FlowRetail/transport'),
-	flowRequest: jest.fn(),
+	flowApiRequest: jest.fn(),
 	// The credential's zone for times without an offset; the transport is mocked here.
 	flowTimeZone: async () => 'Europe/Oslo',
 }));
 
-const request = flowRequest as jest.MockedFunction<typeof flowRequest>;
+const request = flowApiRequest as jest.MockedFunction<typeof flowApiRequest>;
 let calls: Array<{ method: string; path: string; qs?: unknown; body?: unknown }> = [];
 
 beforeEach(() => {

@@ -11,15 +11,15 @@ import fc from 'fast-check';
 
 import { pollCustomers } from '../../../nodes/FlowRetailPollTrigger/customerPoll';
 import { clock } from '../../../nodes/shared/clock';
-import { flowRequest } from '../../../nodes/FlowRetail/transport';
+import { flowApiRequest } from '../../../nodes/FlowRetail/transport';
 
 jest.mock('../../../nodes/FlowRetail/transport', () => ({
 	...jest.requireActual('../../../nodes/FlowRetail/transport'),
-	flowRequest: jest.fn(),
+	flowApiRequest: jest.fn(),
 	// The credential's zone for times without an offset; the transport is mocked here.
 	flowTimeZone: async () => 'Europe/Oslo',
 }));
-const request = flowRequest as jest.MockedFunction<typeof flowRequest>;
+const request = flowApiRequest as jest.MockedFunction<typeof flowApiRequest>;
 
 interface Rec {
 	customerUid: string;

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { flowKit, flowRequest } from '../../../nodes/FlowRetail/transport';
+import { flowKit, flowApiRequest } from '../../../nodes/FlowRetail/transport';
 import { jtlApiRequest, jtlKit } from '../../../nodes/JtlWawi/transport';
 import { xentralApiRequest, xentralKit } from '../../../nodes/Xentral/transport';
 import type { RunConnection } from '../../../nodes/shared/connection';
@@ -48,7 +48,7 @@ const systems = [
 	{
 		name: 'Flow Retail',
 		kit: flowKit,
-		request: flowRequest,
+		request: flowApiRequest,
 		credentials: {
 			environment: 'custom',
 			baseUrl: 'http://localhost:1/api',
@@ -64,9 +64,11 @@ function run(credentials: IDataObject, items: number) {
 		getNode: () => testNode,
 		getInputData: () => Array.from({ length: items }, () => ({ json: {} })),
 		getCredentials: jest.fn().mockResolvedValue(credentials),
-		getNodeParameter: jest.fn().mockImplementation((name: string, _i: number, fallback: unknown) =>
-			name === 'requestTimeout' ? 7 : fallback,
-		),
+		getNodeParameter: jest
+			.fn()
+			.mockImplementation((name: string, _i: number, fallback: unknown) =>
+				name === 'requestTimeout' ? 7 : fallback,
+			),
 		helpers: {
 			httpRequestWithAuthentication: jest
 				.fn()
@@ -88,7 +90,9 @@ describe.each(systems)('$name transport kit', ({ kit, request, credentials, url 
 				itemIndex,
 			});
 		expect(ctx.getCredentials).toHaveBeenCalledTimes(1);
-		const timeoutReads = ctx.getNodeParameter.mock.calls.filter(([name]) => name === 'requestTimeout');
+		const timeoutReads = ctx.getNodeParameter.mock.calls.filter(
+			([name]) => name === 'requestTimeout',
+		);
 		expect(timeoutReads).toHaveLength(1);
 		const sent = ctx.helpers.httpRequestWithAuthentication.mock.calls.map(([, options]) => options);
 		expect(sent).toHaveLength(3);

@@ -1,30 +1,29 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { customerChangeFields } from '../../../nodes/shared/changeFilter';
-import type {
-	ChangeMark,
-	WebhookLifecycle,
-	WebhookRegistration,
+import type { WebhookLifecycle, WebhookRegistration } from '../../../nodes/shared/webhooks';
+import type { ChangeMark } from '../../../nodes/shared/webhookDeliveries';
+import {
+	deliveryHeader,
+	hmacHex,
+	newWebhookSecret,
+	rawDeliveryBody,
+	sameSecret,
+	storedRegistration,
+	webhookHooks,
 } from '../../../nodes/shared/webhooks';
 import {
 	acknowledgeRepeat,
 	acknowledgeUnchanged,
 	DELIVERY_MEMORY_MS,
-	deliveryHeader,
 	deliveryKey,
-	hmacHex,
 	MAX_REMEMBERED_DELIVERIES,
 	recallChange,
 	recallDelivery,
 	rememberDelivery,
-	newWebhookSecret,
-	rawDeliveryBody,
 	refuseDelivery,
-	sameSecret,
 	startAcceptedDelivery,
-	storedRegistration,
-	webhookHooks,
-} from '../../../nodes/shared/webhooks';
+} from '../../../nodes/shared/webhookDeliveries';
 
 /** A vendor that keeps its subscriptions in a map, as a fake API would. */
 function fakeVendor() {

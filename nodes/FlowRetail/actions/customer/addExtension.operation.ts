@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerLocator, storeField } from '../../helpers/locators';
 import { extensionCodeField, readExtensionCode } from '../../helpers/extensions';
-import { asRecord, flowPath, flowRequest } from '../../transport';
+import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
 
 const properties: INodeProperties[] = [
@@ -22,11 +22,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
 	const code = readExtensionCode(this, itemIndex);
 	const storeUid = readUid(this, 'storeUid', 'Store Name or ID', itemIndex);
-	const { body } = await flowRequest(this, 'POST', flowPath`/customers/${uid}/extensions/${code}`, {
-		body: { storeUid },
-		itemIndex,
-		// Adding the same extension twice leaves one: repeating it is harmless.
-		idempotent: true,
-	});
+	const { body } = await flowApiRequest(
+		this,
+		'POST',
+		flowPath`/customers/${uid}/extensions/${code}`,
+		{
+			body: { storeUid },
+			itemIndex,
+			// Adding the same extension twice leaves one: repeating it is harmless.
+			idempotent: true,
+		},
+	);
 	return [asRecord(this, body, 'a customer', itemIndex)];
 }

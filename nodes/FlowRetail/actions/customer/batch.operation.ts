@@ -7,20 +7,17 @@ import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { validateField } from '../../../shared/validation';
 import { MAX_WRITE_SENDS } from '../../../shared/writes';
-import { lookUpCreated, noteCreatedUid } from '../../helpers/customerCreates';
+import { fromAnswer } from '../../helpers/batchAnswer';
+import type { Entry, Mode, Run } from '../../helpers/batchOutcomes';
+import { MODES, settleLost, unknown } from '../../helpers/batchOutcomes';
 import {
 	customerBody,
 	customerFieldsCollection,
 	withExtraBodyFields,
 } from '../../helpers/customerFields';
-import { findRecord } from '../../helpers/records';
-import { simplifyCustomer } from '../../helpers/simplify';
 import { newUid, optionalUidSchema, uidSchema } from '../../helpers/uid';
 import { flowNotice } from '../../helpers/undocumented';
-import { flowPath, flowRequest, flowTimeZone } from '../../transport';
-
-const MODES = ['create', 'update', 'upsert', 'delete'] as const;
-type Mode = (typeof MODES)[number];
+import { flowPath, flowApiRequest, flowTimeZone } from '../../transport';
 
 /** The largest batch the node sends; the API documents no limit [assumption]. */
 export const MAX_BATCH_SIZE = 1000;
@@ -86,13 +83,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface Entry {
-	itemIndex: number;
-	body: IDataObject;
-	/** The UID was made by the node: a 409 for it can only be an earlier attempt of this batch. */
-	generated: boolean;
-}
-
 function readEntry(ctx: IExecuteFunctions, mode: Mode, itemIndex: number): Entry {
 	const raw = ctx.getNodeParameter('batchUid', itemIndex, '');
 	const fieldsBody = () =>
@@ -120,203 +110,12 @@ function readEntry(ctx: IExecuteFunctions, mode: Mode, itemIndex: number): Entry
 	return { itemIndex, body: { ...fieldsBody(), customerUid }, generated: false };
 }
 
-/** What one batch run needs besides its entries. */
-interface Run {
-	ctx: IExecuteFunctions;
-	mode: Mode;
-	simplify: boolean;
-	timeZone: string;
-}
-
-const uidOf = (entry: Entry) => String(entry.body.customerUid);
-
-function done(run: Run, entry: Entry, status: number, customer?: IDataObject, uid?: unknown) {
-	const customerUid = uid ?? customer?.customerUid ?? entry.body.customerUid;
-	return {
-		success: true,
-		operation: run.mode,
-		status,
-		customerUid: customerUid === null ? null : String(customerUid),
-		...(customer
-			? { customer: run.simplify ? simplifyCustomer(customer, run.timeZone) : customer }
-			: {}),
-	};
-}
-
-function failed(run: Run, entry: Entry, status: number | undefined, result: IDataObject) {
-	return {
-		success: false,
-		operation: run.mode,
-		...(status === undefined ? {} : { status }),
-		customerUid: String(result.customerUid ?? entry.body.customerUid),
-		error: `Flow Retail: ${String(result.message ?? `HTTP ${status}`)}`,
-		...(result.errors ? { fieldErrors: result.errors as IDataObject } : {}),
-	};
-}
-
-/** What an entry's write would have done, for the words of an unknown outcome. */
-const EFFECT: Record<Mode, string> = {
-	create: 'exist',
-	upsert: 'exist or have changed',
-	update: 'have changed',
-	delete: 'be gone',
-};
-
-/** An entry whose outcome nobody can tell: reported so, never as done and never as not done. */
-function unknown(run: Run, entry: Entry, why: string) {
-	return {
-		success: false,
-		operation: run.mode,
-		customerUid: uidOf(entry),
-		error: `Outcome unknown: the write may have been applied, so the customer ${uidOf(entry)} may ${EFFECT[run.mode]} (item ${entry.itemIndex})`,
-		description: `${why} Check customer ${uidOf(entry)} in Flow Retail before running this item again.`,
-	};
-}
-
-const isRecord = (value: unknown): value is IDataObject =>
-	!!value && typeof value === 'object' && !Array.isArray(value);
-
-/**
- * The result list of the mode in the answer the package assumes [assumption:
- * `{results: {<mode>: [{index, status, customerUid, customer?, message?, errors?}]}}`], or
- * undefined for an answer in another shape.
- */
-function resultList(body: unknown, mode: Mode): IDataObject[] | undefined {
-	const results = isRecord(body) && isRecord(body.results) ? body.results[mode] : undefined;
-	return Array.isArray(results) ? results.filter(isRecord) : undefined;
-}
-
-/** The result of the k-th entry sent: by `index`, else by its UID, else by position. */
-function resultFor(results: IDataObject[], k: number, entry: Entry, sent: number) {
-	const byIndex = results.find((r) => r.index === k);
-	if (byIndex) return byIndex;
-	if (results.some((r) => r.index !== undefined)) return undefined;
-	const byUid = results.filter((r) => r.customerUid === entry.body.customerUid);
-	if (byUid.length === 1) return byUid[0];
-	return results.length === sent ? results[k] : undefined;
-}
-
-/** A customer read back by UID, or undefined when it is not there. */
-const readBack = async (run: Run, entry: Entry) =>
-	await findRecord(run.ctx, flowPath`/customers/${uidOf(entry)}`, entry.itemIndex);
-
-/** One entry's outcome from a 200 or 207 answer in the assumed shape. */
-async function fromResult(
-	run: Run,
-	entry: Entry,
-	result: IDataObject | undefined,
-	httpStatus: number,
-	resent: boolean,
-): Promise<IDataObject> {
-	const status = Number(result?.status);
-	if (!result || !Number.isInteger(status)) {
-		// A 200 means every entry succeeded [verified: SEED]; a 207 leaves this one open.
-		if (httpStatus === 200) return done(run, entry, 200, undefined, result?.customerUid);
-		return await verified(run, entry, 'Flow Retail answered 207 without a result for this entry.');
-	}
-	if (status >= 200 && status < 300) {
-		const customer = isRecord(result.customer) ? result.customer : undefined;
-		if (run.mode === 'create')
-			noteCreatedUid(
-				run.ctx,
-				entry.body.customerUid,
-				customer ?? { customerUid: result.customerUid },
-			);
-		return done(run, entry, status, customer, result.customerUid);
-	}
-	// A repeat of a lost batch finds what the earlier attempt did: the customer gone, or made.
-	if (run.mode === 'delete' && resent && status === 404) return done(run, entry, 204);
-	if (run.mode === 'create' && status === 409 && (entry.generated || resent)) {
-		const record = await readBack(run, entry);
-		if (record) return done(run, entry, 201, record);
-	}
-	return failed(run, entry, status, result);
-}
-
-/**
- * An entry the answer does not tell about: a create found by its UID and a delete whose customer
- * is gone were applied; anything else is reported as unknown.
- */
-async function verified(run: Run, entry: Entry, why: string): Promise<IDataObject> {
-	if (run.mode === 'create') {
-		const record = await readBack(run, entry);
-		if (record) return done(run, entry, 201, record);
-	}
-	if (run.mode === 'delete' && !(await readBack(run, entry))) return done(run, entry, 204);
-	return unknown(run, entry, why);
-}
-
-/** Outcomes of the entries sent, from a 200 or 207 answer. */
-async function fromAnswer(
-	run: Run,
-	sent: Entry[],
-	httpStatus: number,
-	body: unknown,
-	resent: boolean,
-): Promise<IDataObject[]> {
-	const results = resultList(body, run.mode);
-	const out: IDataObject[] = [];
-	for (const [k, entry] of sent.entries()) {
-		if (results) {
-			out.push(
-				await fromResult(run, entry, resultFor(results, k, entry, sent.length), httpStatus, resent),
-			);
-		} else if (httpStatus === 200) {
-			// All applied [verified: SEED], in a shape the node cannot read: the UIDs are read back.
-			const record = run.mode === 'delete' ? undefined : await readBack(run, entry);
-			out.push(done(run, entry, 200, record, record ? undefined : null));
-		} else {
-			out.push(
-				await verified(
-					run,
-					entry,
-					`Flow Retail answered ${httpStatus} (some entries failed) in a form the node cannot read.`,
-				),
-			);
-		}
-	}
-	return out;
-}
-
-/**
- * After a failure that may have applied the batch in part: what to send again. Updates and deletes
- * go again as they are (a repeated delete that finds the customer gone counts as done). A create
- * (or a Create or Update that may have created) goes again only when a look-up shows it did not
- * happen; found, it is done; when nobody can tell, it is reported unknown and not sent again.
- */
-async function settleLost(
-	run: Run,
-	pending: Entry[],
-	outcomes: Map<Entry, IDataObject | Error>,
-	last: boolean,
-	failure: Error,
-): Promise<Entry[]> {
-	const again: Entry[] = [];
-	for (const entry of pending) {
-		if (run.mode === 'update' || run.mode === 'delete') {
-			if (!last) again.push(entry);
-			else if (run.mode === 'delete' && !(await readBack(run, entry)))
-				outcomes.set(entry, done(run, entry, 204));
-			else outcomes.set(entry, failure);
-			continue;
-		}
-		const lookup = await lookUpCreated(run.ctx, entry.body, entry.itemIndex);
-		if (lookup.state === 'unknown') outcomes.set(entry, unknown(run, entry, lookup.why));
-		else if (lookup.state === 'made' && (run.mode === 'create' || lookup.via === 'externalId'))
-			outcomes.set(entry, done(run, entry, 201, lookup.record));
-		else if (last) outcomes.set(entry, failure);
-		// Not made, or (Create or Update) there under its own UID: sending it again is harmless.
-		else again.push(entry);
-	}
-	return again;
-}
-
 /** One chunk: sent, and sent again after a lost answer only as far as that is safe. */
 async function runChunk(run: Run, chunk: Entry[]): Promise<Map<Entry, IDataObject | Error>> {
 	const outcomes = new Map<Entry, IDataObject | Error>();
 	let pending = chunk;
 	for (let sends = 1; pending.length > 0; sends++) {
-		const answer = await flowRequest(run.ctx, 'POST', flowPath`/customers/batch`, {
+		const answer = await flowApiRequest(run.ctx, 'POST', flowPath`/customers/batch`, {
 			body: { [run.mode]: pending.map((e) => e.body) },
 			itemIndex: pending[0].itemIndex,
 			// Never repeated blindly: a repeat is decided below, entry by entry.

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerLocator } from '../../helpers/locators';
 import { readUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
+import { flowPath, flowApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({
@@ -19,6 +19,6 @@ export const description = updateDisplayOptions(
 /** `DELETE /tenants/{t}/customers/{customerUid}` → 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
-	await flowRequest(this, 'DELETE', flowPath`/customers/${uid}`, { itemIndex });
+	await flowApiRequest(this, 'DELETE', flowPath`/customers/${uid}`, { itemIndex });
 	return [{ deleted: true, customerUid: uid }];
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerLocator } from '../../helpers/locators';
-import { asRecord, flowPath, flowRequest } from '../../transport';
+import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
 
 const properties: INodeProperties[] = [
@@ -17,7 +17,7 @@ export const description = updateDisplayOptions(
 /** `GET /tenants/{t}/customers/{customerUid}/export`: `{customer, orders}` as JSON, unchanged. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
-	const { body } = await flowRequest(this, 'GET', flowPath`/customers/${uid}/export`, {
+	const { body } = await flowApiRequest(this, 'GET', flowPath`/customers/${uid}/export`, {
 		itemIndex,
 	});
 	return [asRecord(this, body, 'the export {customer, orders}', itemIndex)];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { simplifyField } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
-import { asRecord, flowPath, flowRequest } from '../../transport';
+import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
 
 const properties: INodeProperties[] = [
@@ -20,6 +20,6 @@ export const description = updateDisplayOptions(
 /** `GET /tenants/{t}/customers/{customerUid}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
-	const { body } = await flowRequest(this, 'GET', flowPath`/customers/${uid}`, { itemIndex });
+	const { body } = await flowApiRequest(this, 'GET', flowPath`/customers/${uid}`, { itemIndex });
 	return [await customerOutput(this, asRecord(this, body, 'a customer', itemIndex), itemIndex)];
 }

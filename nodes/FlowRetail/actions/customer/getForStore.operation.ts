@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { simplifyField } from '../../../shared/parameters';
 import { customerLocator, storeField } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
-import { asRecord, flowPath, flowRequest } from '../../transport';
+import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
 
 const properties: INodeProperties[] = [
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const store = readUid(this, 'storeUid', 'Store Name or ID', itemIndex);
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
-	const { body } = await flowRequest(this, 'GET', flowPath`/stores/${store}/customers/${uid}`, {
+	const { body } = await flowApiRequest(this, 'GET', flowPath`/stores/${store}/customers/${uid}`, {
 		itemIndex,
 	});
 	return [await customerOutput(this, asRecord(this, body, 'a customer', itemIndex), itemIndex)];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { customerLocator, storeField } from '../../helpers/locators';
 import { extensionCodeField, readExtensionCode } from '../../helpers/extensions';
 import { readUid } from '../../helpers/uid';
-import { flowPath, flowRequest } from '../../transport';
+import { flowPath, flowApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to remove the extension from' }),
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const uid = readUid(this, 'customerUid', 'Customer', itemIndex);
 	const code = readExtensionCode(this, itemIndex);
 	const storeUid = readUid(this, 'storeUid', 'Store Name or ID', itemIndex);
-	await flowRequest(this, 'DELETE', flowPath`/customers/${uid}/extensions/${code}`, {
+	await flowApiRequest(this, 'DELETE', flowPath`/customers/${uid}/extensions/${code}`, {
 		body: { storeUid },
 		itemIndex,
 	});

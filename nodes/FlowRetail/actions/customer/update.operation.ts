@@ -12,7 +12,7 @@ import {
 } from '../../helpers/customerFields';
 import { customerLocator } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
-import { asRecord, flowPath, flowRequest } from '../../transport';
+import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
 
 const properties: INodeProperties[] = [
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		['customerUid'],
 	);
 	requireSomethingToSend(this, [body], itemIndex, NOTHING_TO_SEND);
-	const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
+	const response = await flowApiRequest(this, 'PUT', flowPath`/customers/${uid}`, {
 		body,
 		itemIndex,
 	});

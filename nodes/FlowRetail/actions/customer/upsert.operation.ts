@@ -25,7 +25,7 @@ import {
 } from '../../helpers/customerFields';
 import { customerOutput } from '../../helpers/output';
 import { readList } from '../../helpers/records';
-import { asRecord, flowPath, flowRequest, flowTimeZone } from '../../transport';
+import { asRecord, flowPath, flowApiRequest, flowTimeZone } from '../../transport';
 import { newUid } from '../../helpers/uid';
 import { createNotice } from './create.operation';
 
@@ -123,7 +123,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			(skipUnchanged && isUnchanged(body, found[0], await compareRules(this, itemIndex)))
 		)
 			return markUnchanged([await customerOutput(this, found[0], itemIndex)], skipUnchanged, true);
-		const response = await flowRequest(this, 'PUT', flowPath`/customers/${uid}`, {
+		const response = await flowApiRequest(this, 'PUT', flowPath`/customers/${uid}`, {
 			body,
 			itemIndex,
 		});

@@ -1,9 +1,30 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ADDRESS_KIND, childDescription, runChild } from '../../helpers/children';
+import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
+import { ADDRESS_KIND, childOutput, parentLocator, readParent } from '../../helpers/children';
+import { CHILD_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from '../../helpers/listing';
+import { readManyForItem } from '../../helpers/records';
+import { flowTimeZone } from '../../transport';
 
-export const description = childDescription(ADDRESS_KIND, 'getAll');
+const kind = ADDRESS_KIND;
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerAddress'], operation: ['getAll'] } },
+	[
+		parentLocator(kind),
+		...returnAllAndLimit(),
+		...sortProperties(CHILD_SORT_FIELDS),
+		simplifyField(kind.record),
+	],
+);
+
+/** `GET …/customers/{customerUid}/addresses`, page by page, sorted as asked. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runChild(this, ADDRESS_KIND, 'getAll', itemIndex);
+	const { customerUid, collection } = readParent(this, kind, itemIndex);
+	const sort = readSort(this, CHILD_SORT_FIELDS, itemIndex);
+	const records = await readManyForItem(this, collection, itemIndex, { qs: sort });
+	const timeZone = await flowTimeZone(this, itemIndex);
+	checkDateOrder(this, records, sort, timeZone, kind.segment, itemIndex);
+	return records.map((record) => childOutput(this, kind, record, customerUid, itemIndex));
 }

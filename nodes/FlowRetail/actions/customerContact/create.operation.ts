@@ -1,9 +1,42 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CONTACT_KIND, childDescription, runChild } from '../../helpers/children';
+import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
+import { simplifyField } from '../../../shared/parameters';
+import { CONTACT_KIND, childOutput, parentLocator, readParent } from '../../helpers/children';
+import {
+	additionalFieldsProperty,
+	createRecord,
+	readAdditionalFields,
+	readRequiredFields,
+	requireFields,
+	requiredProperties,
+} from '../../helpers/recordParts';
+import { clientUidProperty } from '../../helpers/uid';
 
-export const description = childDescription(CONTACT_KIND, 'create');
+const kind = CONTACT_KIND;
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerContact'], operation: ['create'] } },
+	[
+		parentLocator(kind),
+		...requiredProperties(kind.required),
+		additionalFieldsProperty(kind.specs),
+		clientUidProperty(kind.record),
+		extraBodyFieldsProperty('Flow Retail'),
+		simplifyField(kind.record),
+	],
+);
+
+/** `POST …/customers/{customerUid}/contacts` with a client-made UID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runChild(this, CONTACT_KIND, 'create', itemIndex);
+	const { customerUid, collection } = readParent(this, kind, itemIndex);
+	const body = {
+		...readRequiredFields(this, kind.required, itemIndex),
+		...readAdditionalFields(this, kind.specs, itemIndex),
+	};
+	requireFields(this, kind.required, body, itemIndex);
+	const { uidKey, record } = kind;
+	const created = await createRecord(this, { collection, body, uidKey, record }, itemIndex);
+	return [childOutput(this, kind, created, customerUid, itemIndex)];
 }

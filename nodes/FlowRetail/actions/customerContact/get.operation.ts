@@ -1,9 +1,31 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CONTACT_KIND, childDescription, runChild } from '../../helpers/children';
+import { simplifyField } from '../../../shared/parameters';
+import {
+	CONTACT_KIND,
+	aOrAn,
+	childOutput,
+	childUidProperty,
+	parentLocator,
+	readChildUid,
+	readParent,
+} from '../../helpers/children';
+import { withUid } from '../../helpers/recordParts';
+import { asRecord, flowApiRequest } from '../../transport';
 
-export const description = childDescription(CONTACT_KIND, 'get');
+const kind = CONTACT_KIND;
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerContact'], operation: ['get'] } },
+	[parentLocator(kind), childUidProperty(kind), simplifyField(kind.record)],
+);
+
+/** `GET …/customers/{customerUid}/contacts/{uid}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runChild(this, CONTACT_KIND, 'get', itemIndex);
+	const { customerUid, collection } = readParent(this, kind, itemIndex);
+	const path = withUid(collection, readChildUid(this, kind, itemIndex));
+	const { body } = await flowApiRequest(this, 'GET', path, { itemIndex });
+	const record = asRecord(this, body, aOrAn(kind.record), itemIndex);
+	return [childOutput(this, kind, record, customerUid, itemIndex)];
 }

@@ -1,9 +1,44 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CONTACT_KIND, childDescription, runChild } from '../../helpers/children';
+import { simplifyField } from '../../../shared/parameters';
+import {
+	CONTACT_KIND,
+	aOrAn,
+	childOutput,
+	childUidProperty,
+	parentLocator,
+	readChildUid,
+	readParent,
+	undocumentedWrite,
+	writeNotice,
+} from '../../helpers/children';
+import { updateFieldsProperties } from '../../helpers/customerFields';
+import { readUpdateBody, withUid } from '../../helpers/recordParts';
+import { asRecord, flowApiRequest } from '../../transport';
 
-export const description = childDescription(CONTACT_KIND, 'update');
+const kind = CONTACT_KIND;
+const updatable = [...kind.required, ...kind.specs];
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerContact'], operation: ['update'] } },
+	[
+		writeNotice(kind, 'update'),
+		parentLocator(kind),
+		childUidProperty(kind),
+		...updateFieldsProperties(updatable),
+		simplifyField(kind.record),
+	],
+);
+
+/** `PUT …/customers/{customerUid}/contacts/{uid}` (undocumented, see the notice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runChild(this, CONTACT_KIND, 'update', itemIndex);
+	const { customerUid, collection } = readParent(this, kind, itemIndex);
+	const path = withUid(collection, readChildUid(this, kind, itemIndex));
+	const body = readUpdateBody(this, updatable, kind.uidKey, itemIndex);
+	const { body: updated } = await undocumentedWrite(this, kind, 'updating', path, itemIndex, () =>
+		flowApiRequest(this, 'PUT', path, { body, itemIndex }),
+	);
+	const record = asRecord(this, updated, aOrAn(kind.record), itemIndex);
+	return [childOutput(this, kind, record, customerUid, itemIndex)];
 }

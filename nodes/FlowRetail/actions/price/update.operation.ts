@@ -1,9 +1,32 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { PRICE_KIND, runTenant, tenantDescription } from '../../helpers/tenantRecords';
+import { updateFieldsProperties } from '../../helpers/customerFields';
+import { readUpdateBody, withUid } from '../../helpers/recordParts';
+import {
+	PRICE,
+	PRICE_UID_KEY,
+	callPrices,
+	parentPriceList,
+	priceLocator,
+	priceNotice,
+	readPrices,
+} from '../../helpers/tenantRecords';
+import { readUid } from '../../helpers/uid';
+import { asRecord, flowApiRequest } from '../../transport';
 
-export const description = tenantDescription(PRICE_KIND, 'update');
+export const description = updateDisplayOptions(
+	{ show: { resource: ['price'], operation: ['update'] } },
+	[priceNotice, parentPriceList, priceLocator, ...updateFieldsProperties([PRICE])],
+);
 
+/** `PUT /tenants/{t}/pricelists/{uid}/prices/{uid}` (undocumented, see the notice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runTenant(this, PRICE_KIND, 'update', itemIndex);
+	const { parent, collection } = readPrices(this, itemIndex);
+	const uid = readUid(this, 'recordUid', priceLocator.displayName, itemIndex);
+	const body = readUpdateBody(this, [PRICE], PRICE_UID_KEY, itemIndex);
+	const { body: updated } = await callPrices(this, 'update', parent, itemIndex, () =>
+		flowApiRequest(this, 'PUT', withUid(collection, uid), { body, itemIndex }),
+	);
+	return [asRecord(this, updated, 'a price', itemIndex)];
 }

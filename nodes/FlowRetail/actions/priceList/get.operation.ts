@@ -1,9 +1,19 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { PRICE_LIST_KIND, runTenant, tenantDescription } from '../../helpers/tenantRecords';
+import { withUid } from '../../helpers/recordParts';
+import { PRICE_LISTS, priceListRecordLocator } from '../../helpers/tenantRecords';
+import { readUid } from '../../helpers/uid';
+import { asRecord, flowApiRequest } from '../../transport';
 
-export const description = tenantDescription(PRICE_LIST_KIND, 'get');
+export const description = updateDisplayOptions(
+	{ show: { resource: ['priceList'], operation: ['get'] } },
+	[priceListRecordLocator],
+);
 
+/** `GET /tenants/{t}/pricelists/{uid}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runTenant(this, PRICE_LIST_KIND, 'get', itemIndex);
+	const uid = readUid(this, 'recordUid', priceListRecordLocator.displayName, itemIndex);
+	const { body } = await flowApiRequest(this, 'GET', withUid(PRICE_LISTS, uid), { itemIndex });
+	return [asRecord(this, body, 'a price list', itemIndex)];
 }

@@ -1,9 +1,32 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { PRICE_LIST_KIND, runTenant, tenantDescription } from '../../helpers/tenantRecords';
+import { updateFieldsProperties } from '../../helpers/customerFields';
+import { readUpdateBody, withUid } from '../../helpers/recordParts';
+import {
+	NAME,
+	PRICE_LISTS,
+	PRICE_LIST_FIELDS,
+	PRICE_LIST_UID_KEY,
+	priceListRecordLocator,
+} from '../../helpers/tenantRecords';
+import { readUid } from '../../helpers/uid';
+import { asRecord, flowApiRequest } from '../../transport';
 
-export const description = tenantDescription(PRICE_LIST_KIND, 'update');
+const updatable = [NAME, ...PRICE_LIST_FIELDS];
 
+export const description = updateDisplayOptions(
+	{ show: { resource: ['priceList'], operation: ['update'] } },
+	[priceListRecordLocator, ...updateFieldsProperties(updatable)],
+);
+
+/** `PUT /tenants/{t}/pricelists/{uid}` with the fields to change. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await runTenant(this, PRICE_LIST_KIND, 'update', itemIndex);
+	const uid = readUid(this, 'recordUid', priceListRecordLocator.displayName, itemIndex);
+	const body = readUpdateBody(this, updatable, PRICE_LIST_UID_KEY, itemIndex);
+	const { body: updated } = await flowApiRequest(this, 'PUT', withUid(PRICE_LISTS, uid), {
+		body,
+		itemIndex,
+	});
+	return [asRecord(this, updated, 'a price list', itemIndex)];
 }

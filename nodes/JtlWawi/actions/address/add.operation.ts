@@ -16,7 +16,7 @@ import {
 } from '../../helpers/addressTypes';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
-import { simplifyAddress } from '../../helpers/recordShapes';
+import { simplifyAddress } from '../../helpers/simplify';
 import { customerRefOf } from '../../helpers/knownCustomers';
 import { undocumentedNotice } from '../../helpers/undocumented';
 

@@ -5,7 +5,7 @@ import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { customerLocator } from '../../helpers/customerLocator';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyAddress } from '../../helpers/recordShapes';
+import { simplifyAddress } from '../../helpers/simplify';
 import { v1AddressesBySlot } from '../../helpers/addressTypes';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { requireSomethingToSend, UUID_REGEX, uuid, validateField } from '../../../shared/validation';
+import {
+	requireSomethingToSend,
+	UUID_REGEX,
+	uuid,
+	validateField,
+} from '../../../shared/validation';
 import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
@@ -14,7 +19,7 @@ import {
 	recordLocator,
 	simplifyField,
 } from '../../../shared/parameters';
-import { simplifyAddress } from '../../helpers/recordShapes';
+import { simplifyAddress } from '../../helpers/simplify';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { customerRefOf } from '../../helpers/knownCustomers';
 import { undocumentedNotice } from '../../helpers/undocumented';

@@ -1,27 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { paginateByPageNumber } from '../../../shared/pagination';
-import { booleanValue, int32Id, validateField } from '../../../shared/validation';
-import type { FieldSpec } from '../../../shared/fieldSpecs';
-import { schemaOf, validateCollection } from '../../../shared/fieldSpecs';
-import { readV1Page, readV2Page,
-	JTL_PAGE_CONCURRENCY,
-	JTL_PAGE_SIZE_MAX,
-	jtlApiRequest,
-	jtlPath,
-	jtlTimeZone } from '../../transport';
-import type { V2DateField, V2ListAsked } from '../../helpers/v2Lists';
-import {
-	V2_LIST_MISMATCH_HELP,
-	requestV2CustomerList,
-	v2ListMismatch,
-} from '../../helpers/v2Lists';
-import { customerOutput } from '../../helpers/customerOutput';
-import { LIST_LOOKUPS_ONE_BY_ONE } from '../../helpers/customerId';
-/** Shown above the filters: which filters go together. */
-export const FILTERS_NOTICE =
-	'Search filters (keyword, number, group, category) read the REST v1 customer list; the Created/Changed date filters and Sort read the REST v2 list. Use one kind or the other in one node, not both.';
 import {
 	maxResults,
 	readCollectionParameter,
@@ -29,14 +8,23 @@ import {
 	returnAllAndLimit,
 	simplifyField,
 } from '../../../shared/parameters';
+import { booleanValue, validateField } from '../../../shared/validation';
+import { LIST_LOOKUPS_ONE_BY_ONE } from '../../helpers/customerId';
+import {
+	FILTER_LABELS,
+	SORT_BY_OPTIONS,
+	V1_FILTERS,
+	V2_FILTERS,
+	isSet,
+	readV2Customers,
+	searchV1Customers,
+} from '../../helpers/customerLists';
+import { customerOutput } from '../../helpers/customerOutput';
 import { undocumentedNotice } from '../../helpers/undocumented';
 
-const SORT_BY_OPTIONS = [
-	{ name: 'Created Date', value: 'createdDate' },
-	{ name: 'Customer Number', value: 'customerNumber' },
-	{ name: 'ID', value: 'id' },
-	{ name: 'Last Changed', value: 'lastChanged' },
-];
+/** Shown above the filters: which filters go together. */
+export const FILTERS_NOTICE =
+	'Search filters (keyword, number, group, category) read the REST v1 customer list; the Created/Changed date filters and Sort read the REST v2 list. Use one kind or the other in one node, not both.';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -160,38 +148,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const V1_FILTERS = ['searchKeyWord', 'number', 'groupId', 'categoryId'];
-const V2_FILTERS = [
-	'createdDateAfter',
-	'createdDateBefore',
-	'lastChangedAfter',
-	'lastChangedBefore',
-];
-const FILTER_LABELS: Record<string, string> = {
-	searchKeyWord: 'Search Keyword',
-	number: 'Customer Number',
-	groupId: 'Customer Group Name or ID',
-	categoryId: 'Customer Category Name or ID',
-	createdDateAfter: 'Created After',
-	createdDateBefore: 'Created Before',
-	lastChangedAfter: 'Changed After',
-	lastChangedBefore: 'Changed Before',
-};
-
-/** The Sort collection's fields, checked like any other (an expression may give anything). */
-const SORT_SPECS: FieldSpec[] = [
-	{ name: 'descending', displayName: 'Descending', kind: 'boolean', description: '' },
-	{
-		name: 'sortBy',
-		displayName: 'Sort By',
-		kind: 'choice',
-		description: '',
-		choices: SORT_BY_OPTIONS,
-	},
-];
-
-const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
-
 /** Reads customers from the v1 list (search) or the v2 list (dates, sorting), page by page. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const max = maxResults(this, itemIndex);
@@ -226,104 +182,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 
-	let records: IDataObject[];
-	if (v1Used.length) {
-		const qs: IDataObject = {};
-		for (const key of ['searchKeyWord', 'number'])
-			if (isSet(filters[key]))
-				qs[key] = validateField(
-					this,
-					schemaOf('string'),
-					filters[key],
-					`Filters > ${FILTER_LABELS[key]}`,
-					itemIndex,
-				);
-		if (isSet(filters.groupId))
-			qs.groupId = validateField(
-				this,
-				int32Id,
-				filters.groupId,
-				`Filters > ${FILTER_LABELS.groupId}`,
-				itemIndex,
-			);
-		if (isSet(filters.categoryId))
-			qs.categoryId = validateField(
-				this,
-				int32Id,
-				filters.categoryId,
-				`Filters > ${FILTER_LABELS.categoryId}`,
-				itemIndex,
-			);
-		records = await paginateByPageNumber(
-			async (pageNumber, pageSize) =>
-				readV1Page(
-					(
-						await jtlApiRequest(this, 'GET', jtlPath`/customers`, {
-							qs: { ...qs, pageNumber, pageSize },
-							itemIndex,
-						})
-					).body,
-				),
-			{
-				max,
-				pageSizeMax: JTL_PAGE_SIZE_MAX,
-				concurrency: JTL_PAGE_CONCURRENCY,
-				keyOf: (c) => String((c as IDataObject).Id),
-			},
-		);
-	} else {
-		const qs: IDataObject = {};
-		const windows: NonNullable<V2ListAsked['windows']> = [];
-		const asked: V2ListAsked = { windows };
-		for (const key of V2_FILTERS) {
-			if (!isSet(filters[key])) continue;
-			const value = validateField(
-				this,
-				schemaOf('dateTime'),
-				filters[key],
-				`Filters > ${FILTER_LABELS[key]}`,
-				itemIndex,
-			) as string;
-			qs[key] = new Date(value).toISOString();
-			const [, field, bound] = /^(createdDate|lastChanged)(After|Before)$/.exec(key) ?? [];
-			let window = windows.find((w) => w.field === field);
-			if (!window) windows.push((window = { field: field as V2DateField }));
-			window[bound === 'After' ? 'after' : 'before'] = Date.parse(qs[key] as string);
-		}
-		if (Object.keys(sort).length) {
-			// a second key keeps the order stable across pages when values tie
-			const sorting = validateCollection(this, SORT_SPECS, sort, 'Sort > ', itemIndex);
-			const by = (sorting.sortBy as string | undefined) ?? 'customerNumber';
-			qs.sortBy = by === 'id' ? 'id' : `${by},id`;
-			qs.sortDescending = sorting.descending === true;
-			if (by === 'createdDate' || by === 'lastChanged')
-				asked.sort = { field: by, descending: sorting.descending === true };
-		}
-		records = await paginateByPageNumber(
-			async (pageNumber, pageSize) =>
-				readV2Page(await requestV2CustomerList(this, { ...qs, pageNumber, pageSize }, itemIndex)),
-			{
-				max,
-				pageSizeMax: JTL_PAGE_SIZE_MAX,
-				concurrency: JTL_PAGE_CONCURRENCY,
-				keyOf: (c) => String((c as IDataObject).id),
-			},
-		);
-		const mismatch = v2ListMismatch(records, asked, await jtlTimeZone(this, itemIndex));
-		if (mismatch) {
-			const what = [
-				...V2_FILTERS.filter((f) => isSet(filters[f])).map((f) => FILTER_LABELS[f]),
-				...(asked.sort ? ['Sort'] : []),
-			].join(', ');
-			throw new NodeOperationError(
-				this.getNode(),
-				`${what} (item ${itemIndex}): JTL-Wawi's v2 customer list did not apply it`,
-				{
-					itemIndex,
-					description: `${mismatch} ${V2_LIST_MISMATCH_HELP} Nothing was output rather than a wrong list; the search filters (REST v1 list) still work, and a later node can filter the dates.`,
-				},
-			);
-		}
-	}
+	const records = v1Used.length
+		? await searchV1Customers(this, filters, max, itemIndex)
+		: await readV2Customers(this, filters, sort, max, itemIndex);
 	return await customerOutput(this, records, simplify, itemIndex, lookUp ? 'list' : false);
 }

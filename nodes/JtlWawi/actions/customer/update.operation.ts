@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod/v3';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireSomethingToSend, uuid, validateField } from '../../../shared/validation';
+import { requireSomethingToSend } from '../../../shared/validation';
 import { toProperties } from '../../../shared/fieldSpecs';
 import { ADDRESS_FIELDS } from '../../helpers/addressCatalog';
 import { CUSTOMER_FIELDS } from '../../helpers/customerCatalog';
@@ -12,7 +11,8 @@ import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
 import { addressesOf, readV2Customer } from '../../helpers/customerAddresses';
-import { ASSUMED_KIND, guardAddressKinds, numberToSend } from '../../helpers/addressTypes';
+import { guardAddressKinds, numberToSend } from '../../helpers/addressTypes';
+import { readAddressEntries, verifyAddressTypes } from '../../helpers/customerUpdateAddresses';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerOutput } from '../../helpers/customerOutput';
 import {
@@ -117,44 +117,8 @@ async function buildUpdateBody(this: IExecuteFunctions, itemIndex: number): Prom
 		);
 	}
 
-	const entries = validateField(
-		this,
-		z.array(z.record(z.unknown()), { invalid_type_error: 'must be a list of addresses' }),
-		addressInput.address ?? [],
-		'Addresses',
-		itemIndex,
-	) as IDataObject[];
-	if (entries.length > 0) {
-		body.addresses = entries.map((entry, position) => {
-			const label = `Addresses > Address ${position + 1} > `;
-			const fields = validateFields(
-				this,
-				ADDRESS_FIELDS,
-				'v2',
-				(entry.fields as IDataObject) ?? {},
-				label,
-				itemIndex,
-			);
-			const id = String(entry.customerAddressId ?? '').trim();
-			if (id)
-				return {
-					customerAddressId: validateField(this, uuid, id, `${label}Address ID`, itemIndex),
-					...fields,
-				};
-			if (fields.addressType === undefined) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`${label}Address Type (item ${itemIndex}) is required to add an address`,
-					{
-						itemIndex,
-						description:
-							'Give the Address ID of an existing address to change it, or set Address Type to add a new one.',
-					},
-				);
-			}
-			return fields;
-		});
-	}
+	const addresses = readAddressEntries(this, addressInput, itemIndex);
+	if (addresses.length > 0) body.addresses = addresses;
 
 	const extra = readJtlExtraBodyFields(this, itemIndex);
 	requireSomethingToSend(this, [body, extra], itemIndex, {
@@ -227,30 +191,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	// The command answers without the customer: read it back, as Contact > Update does.
 	const saved = await readV2Customer(this, customerId, itemIndex);
-	if (guard) {
-		const label = (address: IDataObject) =>
-			`Addresses > Address ${addresses.indexOf(address) + 1} > Address Type`;
-		const kindOf = (address: IDataObject) => ASSUMED_KIND[meant.get(address) as number];
-		await guard.verify(
-			typed
-				.filter((a) => a.customerAddressId === undefined)
-				.map((a) => ({ number: a.addressType as number, kind: kindOf(a), label: label(a) })),
-			addressesOf(saved)
-				.map((a) => String(a.customerAddressId))
-				.filter((id) => !idsBefore.has(id)),
-			typed
-				.filter((a) => a.customerAddressId !== undefined)
-				.map((a) => ({
-					address:
-						addressesOf(saved).find(
-							(s) =>
-								String(s.customerAddressId).toLowerCase() ===
-								String(a.customerAddressId).toLowerCase(),
-						) ?? a,
-					kind: kindOf(a),
-					label: label(a),
-				})),
-		);
-	}
+	if (guard) await verifyAddressTypes(guard, typed, addresses, meant, saved, idsBefore);
 	return await customerOutput(this, [saved], readSimplify(this, itemIndex), itemIndex);
 }

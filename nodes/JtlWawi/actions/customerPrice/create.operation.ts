@@ -13,7 +13,7 @@ import {
 	readPriceValue,
 } from '../../helpers/customerPriceParameters';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyPrice } from '../../helpers/recordShapes';
+import { simplifyPrice } from '../../helpers/simplify';
 import { customerRefOf } from '../../helpers/knownCustomers';
 
 const properties: INodeProperties[] = [

@@ -10,7 +10,7 @@ import {
 	returnAllAndLimit,
 	simplifyField,
 } from '../../../shared/parameters';
-import { simplifyPrice } from '../../helpers/recordShapes';
+import { simplifyPrice } from '../../helpers/simplify';
 import { customerRefsOfV1 } from '../../helpers/knownCustomers';
 import { itemIdProperty, readItemId } from '../../helpers/customerPriceParameters';
 

@@ -12,8 +12,8 @@ import {
 	readPriceValue,
 } from '../../helpers/customerPriceParameters';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import type { PriceKind } from '../../helpers/recordShapes';
-import { priceValuesInForce, simplifyPrice } from '../../helpers/recordShapes';
+import type { PriceKind } from '../../helpers/simplify';
+import { priceValuesInForce, simplifyPrice } from '../../helpers/simplify';
 import { customerRefOf } from '../../helpers/knownCustomers';
 import { undocumentedNotice } from '../../helpers/undocumented';
 

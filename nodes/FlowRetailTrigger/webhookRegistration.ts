@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { findRecord } from '../FlowRetail/helpers/records';
 import { newUid } from '../FlowRetail/helpers/uid';
 import { flowNotice, flowUndocumented, isThere } from '../FlowRetail/helpers/undocumented';
-import { flowPath, flowRequest } from '../FlowRetail/transport';
+import { flowPath, flowApiRequest } from '../FlowRetail/transport';
 import { httpStatusOf } from '../shared/errors';
 import type { WebhookLifecycle, WebhookRegistration } from '../shared/webhooks';
 
@@ -80,7 +80,7 @@ export const transportLifecycle: WebhookLifecycle = {
 	async register(this: IHookFunctions, wanted): Promise<string> {
 		const uid = newUid();
 		const workflow = this.getWorkflow();
-		const made = await flowRequest(this, 'POST', flowPath`/httptransports`, {
+		const made = await flowApiRequest(this, 'POST', flowPath`/httptransports`, {
 			body: bindEvents(
 				{
 					httpTransportUid: uid,
@@ -126,7 +126,7 @@ export const transportLifecycle: WebhookLifecycle = {
 			`deleting an HTTP transport (remove transport ${registration.id} in Flow Retail Backoffice)`,
 			undefined,
 			async () => await isThere(this, path),
-			async () => await flowRequest(this, 'DELETE', path),
+			async () => await flowApiRequest(this, 'DELETE', path),
 		);
 	},
 };
