@@ -3,11 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v3';
 
 import { uuid, validateField } from '../../shared/validation';
-import { ADDRESS_FIELDS } from './addressCatalog';
-import type { guardAddressKinds } from './addressTypes';
+import { ADDRESS_FIELDS } from './addressFields';
+import type { guardAddressKinds } from './addressTypeGuard';
 import { ASSUMED_KIND } from './addressTypes';
 import { addressesOf } from './customerAddresses';
-import { validateFields } from './fieldCatalog';
+import { validateFields } from './apiFields';
 
 /**
  * The addresses of a customer update (`PATCH /v2/customer/update`): the entries to send, and the

@@ -3,7 +3,7 @@ import type { CatalogField } from './apiFields';
 /**
  * The payment settings of a customer: v1 `CreatePaymentSettings` and v2 `paymentSettings` of the
  * customer update command. Credit limit and payment term are int32 in both APIs. The payment
- * method is a payment setting in v1 only; v2 keeps it on the customer (customerCatalog.ts).
+ * method is a payment setting in v1 only; v2 keeps it on the customer (customerFields.ts).
  */
 export const PAYMENT_FIELDS: CatalogField[] = [
 	{

@@ -6,14 +6,10 @@ import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
 import { sendUnlessApplied } from '../../../shared/writes';
 import { jtlApiRequest, jtlPath } from '../../transport';
-import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
+import { ADDRESS_TYPE_SPEC, EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressFields';
 import { addressesOf, readV2Addresses, readV2Customer } from '../../helpers/customerAddresses';
-import {
-	ASSUMED_KIND,
-	guardAddressKinds,
-	learnedTypeName,
-	numberToSend,
-} from '../../helpers/addressTypes';
+import { guardAddressKinds } from '../../helpers/addressTypeGuard';
+import { ASSUMED_KIND, learnedTypeName, numberToSend } from '../../helpers/addressTypes';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import { simplifyAddress } from '../../helpers/simplify';

@@ -11,7 +11,7 @@ import { readCollection, toProperties } from '../../../shared/fieldSpecs';
 import { customerLocator } from '../../helpers/customerLocator';
 import { resolveV2CustomerId } from '../../helpers/customerId';
 import { jtlApiRequest, jtlPath } from '../../transport';
-import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressCatalog';
+import { EDITABLE_ADDRESS_FIELDS } from '../../helpers/addressFields';
 import { readV2Addresses } from '../../helpers/customerAddresses';
 import {
 	locatorValue,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
+import { contactBody, contactFieldProperties } from '../../helpers/contactFields';
 import { requireSomethingToSend } from '../../../shared/validation';
 import { sendOnce } from '../../../shared/writes';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { contactBody, contactFieldProperties } from '../../helpers/contactCatalog';
+import { contactBody, contactFieldProperties } from '../../helpers/contactFields';
 import { jtlExtraBodyFieldsProperty, withExtraBodyFields } from '../../helpers/extraFields';
 import {
 	contactIdProperty,
