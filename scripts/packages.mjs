@@ -153,6 +153,13 @@ export function packagedPage(page, docsPage, homepage) {
 		.trim();
 }
 
+/** "three systems (JTL-Wawi, Xentral, Flow Retail)": every system of the registry, by title. */
+function everySystem() {
+	const count =
+		['one', 'two', 'three', 'four', 'five', 'six'][SYSTEMS.length - 1] ?? SYSTEMS.length;
+	return `${count} systems (${SYSTEMS.map((s) => s.title).join(', ')})`;
+}
+
 /** The README of a system package: how to install it, then its system's page of docs/. */
 export function systemReadme(spec, root = rootPackageJson()) {
 	// The page's way back to the repository's README means nothing on npm.
@@ -166,7 +173,7 @@ export function systemReadme(spec, root = rootPackageJson()) {
 		'',
 		`This is the ${spec.title} part of [${ALL_IN_ONE}](${root.homepage}), built from the same`,
 		`source: install this package when you work with ${spec.title} only, or ${ALL_IN_ONE} for`,
-		'all three systems (JTL-Wawi, Xentral, Flow Retail) in one package. Do not install both: n8n',
+		`all ${everySystem()} in one package. Do not install both: n8n`,
 		'would show every node and credential twice. In n8n: Settings > Community Nodes > Install,',
 		`then enter \`${spec.name}\`.`,
 		'',

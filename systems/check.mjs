@@ -116,6 +116,9 @@ export function registryProblems(
 		for (const spec of s.schemas) {
 			at(spec.folder, 'schema folder');
 			at(`${spec.module}.ts`, 'shapes module');
+			if (spec.router) at(`${spec.router}.ts`, 'router');
+			if (spec.skipUnchanged && !spec.router)
+				problems.push(`${s.key}: the action node's schema folder ${spec.folder} names no router`);
 			if (!s.package.nodes.some((n) => spec.folder === `nodes/${n}`))
 				problems.push(`${s.key}: schema folder ${spec.folder} is no node of the system`);
 		}

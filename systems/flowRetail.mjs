@@ -183,6 +183,8 @@ export default {
 			module: 'nodes/FlowRetail/helpers/outputShapes',
 			export: 'FLOW_OUTPUT_SHAPES',
 			skipUnchanged: true,
+			router: 'nodes/FlowRetail/actions/router',
+			unshaped: 'FLOW_UNSHAPED_OPERATIONS',
 		},
 		{
 			folder: 'nodes/FlowRetailTrigger',

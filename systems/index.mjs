@@ -28,9 +28,11 @@ import xentral from './xentral.mjs';
  * - `e2e`: `sandboxOptions` (of the sandboxes the e2e cases share and of each case's own) and
  *   `triggerStep` ({ name, module, run }: the real-n8n trigger step of `npm run test:e2e`, an
  *   export of a module of the repository).
- * - `schemas`: the output schemas of each node ({ folder, module, export, skipUnchanged }: the
- *   node's folder, the module and export of its shapes; `skipUnchanged` for an action node, whose
- *   version 1.1 says in Create or Update whether the write was skipped).
+ * - `schemas`: the output schemas of each node ({ folder, module, export }: the node's folder, the
+ *   module and export of its shapes). An action node adds `skipUnchanged` (its version 1.1 says in
+ *   Create or Update whether the write was skipped), `router` (the module whose `resources` list
+ *   its operations, each of which has a shape) and, where some operations have none, `unshaped`
+ *   (the export of the shapes module that lists them).
  */
 
 /** Every system, in the order of the packages (the release, `npm run lint`). */

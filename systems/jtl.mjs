@@ -209,6 +209,7 @@ export default {
 			module: 'nodes/JtlWawi/helpers/outputShapes',
 			export: 'JTL_OUTPUT_SHAPES',
 			skipUnchanged: true,
+			router: 'nodes/JtlWawi/actions/router',
 		},
 		{
 			folder: 'nodes/JtlWawiTrigger',

@@ -228,6 +228,7 @@ export default {
 			module: 'nodes/Xentral/helpers/outputShapes',
 			export: 'XENTRAL_OUTPUT_SHAPES',
 			skipUnchanged: true,
+			router: 'nodes/Xentral/actions/router',
 		},
 		{
 			folder: 'nodes/XentralTrigger',

@@ -26,6 +26,8 @@ export interface SchemaSpec {
 	module: string;
 	export: string;
 	skipUnchanged?: boolean;
+	router?: string;
+	unshaped?: string;
 }
 
 /** What the jest harness reads of a system's entry. */

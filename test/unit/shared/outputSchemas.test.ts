@@ -2,17 +2,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { resources } from '../../../nodes/JtlWawi/actions/router';
 import { JTL_OUTPUT_SHAPES } from '../../../nodes/JtlWawi/helpers/outputShapes';
 import { schemaFiles } from '../../../nodes/shared/outputSchema';
 import { SKIP_UNCHANGED_SINCE, withUnchangedOutput } from '../../../nodes/shared/unchanged';
-import { resources as xentralResources } from '../../../nodes/Xentral/actions/router';
-import { XENTRAL_OUTPUT_SHAPES } from '../../../nodes/Xentral/helpers/outputShapes';
-import { resources as flowResources } from '../../../nodes/FlowRetail/actions/router';
-import {
-	FLOW_OUTPUT_SHAPES,
-	FLOW_UNSHAPED_OPERATIONS,
-} from '../../../nodes/FlowRetail/helpers/outputShapes';
 import { SYSTEMS, type SchemaSpec } from '../../harness/systems';
 
 /**
@@ -45,6 +37,10 @@ const NODES = SYSTEMS.flatMap((system) => system.schemas).flatMap((spec) => [
 			]
 		: []),
 ]);
+/** The action nodes: the schema folders with a router of operations. */
+const ACTION_NODES = SYSTEMS.flatMap((system) => system.schemas)
+	.filter((spec) => spec.router !== undefined)
+	.map((spec) => [spec.folder, spec] as const);
 /** The shapes of every action node (those whose version 1.1 reports skipped writes). */
 const ACTION_SHAPES = SYSTEMS.flatMap((system) => system.schemas)
 	.filter((spec) => spec.skipUnchanged)
@@ -54,37 +50,24 @@ const cases = NODES.flatMap(({ folder, files }) =>
 );
 
 describe('output schemas', () => {
-	it('cover every operation of the JTL-Wawi node', () => {
-		const operations = Object.entries(resources).flatMap(([resource, module]) =>
-			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
-		);
-		const shaped = Object.entries(JTL_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
-			Object.keys(ops).map((operation) => `${resource}/${operation}`),
-		);
-		expect(shaped.sort()).toEqual(operations.sort());
-	});
-
-	it('cover every operation of the Flow Retail node but those returning undocumented records', () => {
-		const operations = Object.entries(flowResources).flatMap(([resource, module]) =>
-			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
-		);
-		const shaped = Object.entries(FLOW_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
-			Object.keys(ops).map((operation) => `${resource}/${operation}`),
-		);
-		expect([...shaped, ...FLOW_UNSHAPED_OPERATIONS].sort()).toEqual(operations.sort());
-	});
-
-	it('cover every operation of the Xentral node', () => {
-		const operationsOf = (map: typeof xentralResources) =>
-			Object.entries(map).flatMap(([resource, module]) =>
+	it.each(ACTION_NODES)(
+		'cover every operation of the %s node but those its shapes list as unshaped',
+		(_folder, spec) => {
+			const { resources } = jest.requireActual(join(ROOT, String(spec.router))) as {
+				resources: Record<string, { operations: object }>;
+			};
+			const operations = Object.entries(resources).flatMap(([resource, module]) =>
 				Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
 			);
-		const shapedOf = (shapes: typeof XENTRAL_OUTPUT_SHAPES) =>
-			Object.entries(shapes).flatMap(([resource, ops]) =>
+			const shaped = Object.entries(shapesOf(spec) as ActionShapes).flatMap(([resource, ops]) =>
 				Object.keys(ops).map((operation) => `${resource}/${operation}`),
 			);
-		expect(shapedOf(XENTRAL_OUTPUT_SHAPES).sort()).toEqual(operationsOf(xentralResources).sort());
-	});
+			const unshaped = spec.unshaped
+				? (jest.requireActual(join(ROOT, spec.module)) as Record<string, string[]>)[spec.unshaped]
+				: [];
+			expect([...shaped, ...unshaped].sort()).toEqual(operations.sort());
+		},
+	);
 
 	it.each(cases)('%s is generated from the shapes and up to date', (path, schema) => {
 		const file = join(ROOT, path);
