@@ -4,7 +4,7 @@
 // (the HTTP Request node takes one credential, and OAuth2 is it), pagination, batching and Retry On
 // Fail. Every benchmark workflow starts with a Webhook node that answers when the last node finishes.
 
-import { jtlTriggerWorkflow } from '../scripts/n8n-runtime.mjs';
+import { jtlTriggerWorkflow } from '../systems/jtl.mjs';
 
 export const PKG_CREDENTIAL = { jtlWawiOAuth2Api: { id: 'benchJtl', name: 'JTL-Wawi bench' } };
 export const HTTP_CREDENTIAL = {

@@ -6,6 +6,8 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { SYSTEMS } from '../systems/index.mjs';
+
 /** The lock file of the demo that uses `cache`. */
 export const demoLockPath = (cache) => path.join(cache, 'demo.lock');
 
@@ -47,6 +49,13 @@ function readHolder(file) {
 	}
 }
 
+/** n8n's and every sandbox's port variable, each set one above its default. */
+const otherPorts = () =>
+	[
+		'N8N_PORT=5679',
+		...SYSTEMS.map(({ sandbox }) => `${sandbox.demoPort.env}=${sandbox.demoPort.port + 1}`),
+	].join(' ');
+
 /** The refusal a second demo prints: who holds the cache, and the two ways out. */
 export function anotherDemoMessage(cache, holder) {
 	const what = [
@@ -60,7 +69,7 @@ export function anotherDemoMessage(cache, holder) {
 		`Another demo is running from the same cache folder ${cache} (${what}).`,
 		`Both would use ${path.join(cache, 'demo-home')}, and this start would delete it under the other demo.`,
 		`Stop the other demo first (Ctrl+C in its terminal, or kill ${holder.pid}), or give this one a cache of its own:`,
-		'  ERP_N8N_CACHE=/another/folder N8N_PORT=5679 JTL_SANDBOX_PORT=4101 XENTRAL_SANDBOX_PORT=4201 FLOW_SANDBOX_PORT=4301 npm start',
+		`  ERP_N8N_CACHE=/another/folder ${otherPorts()} npm start`,
 	].join('\n');
 }
 

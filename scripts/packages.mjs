@@ -26,6 +26,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { SYSTEMS } from '../systems/index.mjs';
+
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * Where the system packages are staged: outside the repository, so that `n8n-node lint` and the
@@ -43,44 +45,20 @@ export const PACKAGES_DIR = path.resolve(
 export const ALL_IN_ONE = 'n8n-nodes-erp-customers';
 
 /**
- * The system packages. `system` is the key the e2e cases and sandboxes use; `docsPage` is the page
- * in docs/ that becomes the body of the package's README.
+ * The system packages, one per entry of systems/ (its `package`). `system` is the key the e2e
+ * cases and sandboxes use; `docsPage` is the page in docs/ that becomes the body of the package's
+ * README.
  */
-export const SYSTEM_PACKAGES = [
-	{
-		name: 'n8n-nodes-jtl-wawi',
-		system: 'jtl',
-		title: 'JTL-Wawi',
-		docsPage: 'jtl-wawi.md',
-		description:
-			'n8n nodes for customer master data in JTL-Wawi (JTL Cloud ERP API): customers, addresses, contacts and customer prices, with a trigger for new and changed customers.',
-		keywords: ['jtl', 'jtl-wawi', 'jtl-cloud', 'erp', 'customers'],
-		nodes: ['JtlWawi', 'JtlWawiTrigger'],
-		credentials: ['JtlWawiOAuth2Api'],
-	},
-	{
-		name: 'n8n-nodes-xentral',
-		system: 'xentral',
-		title: 'Xentral',
-		docsPage: 'xentral.md',
-		description:
-			'n8n nodes for customer master data in Xentral: customers, addresses, contact persons and sales prices, with triggers for new customers and sales-price changes.',
-		keywords: ['xentral', 'erp', 'customers', 'sales-prices'],
-		nodes: ['Xentral', 'XentralTrigger', 'XentralSalesPriceTrigger'],
-		credentials: ['XentralApi'],
-	},
-	{
-		name: 'n8n-nodes-flow-retail',
-		system: 'flow',
-		title: 'Flow Retail',
-		docsPage: 'flow-retail.md',
-		description:
-			'n8n nodes for customer master data in Flow Retail (API v2): customers, contacts, addresses, customer groups, price lists and prices, with webhook and polling triggers.',
-		keywords: ['flow-retail', 'pos', 'retail', 'customers'],
-		nodes: ['FlowRetail', 'FlowRetailTrigger', 'FlowRetailPollTrigger'],
-		credentials: ['FlowRetailApi'],
-	},
-];
+export const SYSTEM_PACKAGES = SYSTEMS.map(({ key, title, package: pkg }) => ({
+	name: pkg.name,
+	system: key,
+	title,
+	docsPage: pkg.docsPage,
+	description: pkg.description,
+	keywords: pkg.keywords,
+	nodes: pkg.nodes,
+	credentials: pkg.credentials,
+}));
 
 /** The system package of a name or of a system key; undefined for the all-in-one. */
 export function systemPackage(nameOrSystem) {
@@ -175,6 +153,13 @@ export function packagedPage(page, docsPage, homepage) {
 		.trim();
 }
 
+/** "three systems (JTL-Wawi, Xentral, Flow Retail)": every system of the registry, by title. */
+function everySystem() {
+	const count =
+		['one', 'two', 'three', 'four', 'five', 'six'][SYSTEMS.length - 1] ?? SYSTEMS.length;
+	return `${count} systems (${SYSTEMS.map((s) => s.title).join(', ')})`;
+}
+
 /** The README of a system package: how to install it, then its system's page of docs/. */
 export function systemReadme(spec, root = rootPackageJson()) {
 	// The page's way back to the repository's README means nothing on npm.
@@ -188,7 +173,7 @@ export function systemReadme(spec, root = rootPackageJson()) {
 		'',
 		`This is the ${spec.title} part of [${ALL_IN_ONE}](${root.homepage}), built from the same`,
 		`source: install this package when you work with ${spec.title} only, or ${ALL_IN_ONE} for`,
-		'all three systems (JTL-Wawi, Xentral, Flow Retail) in one package. Do not install both: n8n',
+		`all ${everySystem()} in one package. Do not install both: n8n`,
 		'would show every node and credential twice. In n8n: Settings > Community Nodes > Install,',
 		`then enter \`${spec.name}\`.`,
 		'',

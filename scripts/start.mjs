@@ -9,9 +9,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
-import { startFlowRetailSandbox } from '../sandbox/flowRetail/server.mjs';
-import { startXentralSandbox } from '../sandbox/xentral/server.mjs';
+import { SYSTEMS } from '../systems/index.mjs';
 import { buildIfNeeded } from './build-stamp.mjs';
 import { acquireDemoLock } from './demo-lock.mjs';
 import {
@@ -30,18 +28,10 @@ import {
 	freePort,
 	installPackageInto,
 	loginOwner,
-	jtlSandboxCredentialFile,
-	jtlTriggerWorkflow,
-	flowRetailSandboxCredentialFile,
-	flowRetailTriggerWorkflow,
 	N8N_VERSION,
 	n8nCli,
 	n8nEnv,
 	n8nRestClient,
-	workflowWithInput,
-	xentralSalesPriceTriggerWorkflow,
-	xentralSandboxCredentialFile,
-	xentralTriggerWorkflow,
 } from './n8n-runtime.mjs';
 import {
 	jtlToFlowWorkflow,
@@ -51,9 +41,13 @@ import {
 } from './demo-flows.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
-const JTL_PORT = Number(process.env.JTL_SANDBOX_PORT || 4100);
-const FLOW_PORT = Number(process.env.FLOW_SANDBOX_PORT || 4300);
-const XENTRAL_PORT = Number(process.env.XENTRAL_SANDBOX_PORT || 4200);
+/** Each system's sandbox port: its entry's default, or the variable its entry names. */
+const SANDBOX_PORTS = Object.fromEntries(
+	SYSTEMS.map((s) => [
+		s.key,
+		Number(process.env[s.sandbox.demoPort.env] || s.sandbox.demoPort.port),
+	]),
+);
 const HOME = path.join(CACHE, 'demo-home');
 const WORK = path.join(CACHE, 'demo-work');
 const LISTEN = demoListenAddress();
@@ -67,277 +61,6 @@ const OWNER = {
 
 function say(msg) {
 	process.stdout.write(`${msg}\n`);
-}
-
-/** The demo workflows: every test workflow with sample input, runnable from the editor. */
-function demoWorkflows(jtl) {
-	const customer = jtl.state.customers[0];
-	const [contact, otherContact] = jtl.state.contacts.filter((c) => c.customerId === customer.id);
-	const price =
-		jtl.state.prices.find((p) => p.netPrice !== null && p.netPrice !== undefined) ??
-		jtl.state.prices[0];
-	const demos = [
-		['customer-get', 'demoJtlCustomerGet', { customerId: customer.id }],
-		['customer-getAll', 'demoJtlCustomerGetAll', { limit: 10 }],
-		[
-			'customer-create',
-			'demoJtlCustomerCreate',
-			{ company: 'Nordlicht Handel GmbH', city: 'Kiel' },
-		],
-		['customer-upsert', 'demoJtlCustomerUpsert', { number: 'DEMO-1', city: 'Kiel' }],
-		[
-			'customer-update',
-			'demoJtlCustomerUpdate',
-			{ customerUuid: customer.uuid, addressUuid: customer.addresses[0].uuid, debtor: 40001 },
-		],
-		[
-			'customer-delete',
-			'demoJtlCustomerDelete',
-			{ customerId: jtl.state.customers[jtl.state.customers.length - 1].id },
-		],
-		['address-getAll', 'demoJtlAddressGetAll', { customerId: customer.uuid }],
-		[
-			'address-update',
-			'demoJtlAddressUpdate',
-			{
-				customerUuid: customer.uuid,
-				addressUuid: customer.addresses[0].uuid,
-				street: 'Elbchaussee 1',
-			},
-		],
-		['address-add', 'demoJtlAddressAdd', { customerUuid: customer.uuid }],
-		['contact-getAll', 'demoJtlContacts', { customerId: customer.id }],
-		['contact-get', 'demoJtlContactGet', { customerId: customer.id, contactId: contact?.id }],
-		[
-			'contact-create',
-			'demoJtlContactCreate',
-			{
-				customerId: customer.id,
-				salutation: 'Frau',
-				firstName: 'Lena',
-				lastName: 'Vogel',
-				email: 'lena.vogel@example.com',
-				department: 'Einkauf',
-			},
-		],
-		[
-			'contact-update',
-			'demoJtlContactUpdate',
-			{
-				customerId: customer.id,
-				contactId: contact?.id,
-				lastName: 'Neumann',
-				phone: '+49 40 1234',
-			},
-		],
-		[
-			'contact-delete',
-			'demoJtlContactDelete',
-			{ customerId: customer.id, contactId: otherContact?.id },
-		],
-		['customerPrice-getAll', 'demoJtlPrices', { itemId: 1, limit: 50 }],
-		[
-			'customerPrice-create',
-			'demoJtlPriceCreate',
-			{ itemId: 1, customerId: customer.id, fromQuantity: 500, netPrice: 9.95 },
-		],
-		[
-			'customerPrice-update',
-			'demoJtlPriceUpdate',
-			{
-				itemId: price.itemId,
-				customerId: price.customerId,
-				fromQuantity: price.fromQuantity,
-				priceType: 'netPrice',
-				netPrice: 8.5,
-			},
-		],
-		[
-			'customerPrice-delete',
-			'demoJtlPriceDelete',
-			{ itemId: price.itemId, customerId: price.customerId, fromQuantity: price.fromQuantity },
-		],
-	];
-	// In the demo, the dropdowns show picked values rather than the tests' expressions.
-	const pickFromLists = (node) => {
-		if ('customerGroupId' in node.parameters) node.parameters.customerGroupId = 1;
-		if ('companyId' in node.parameters) node.parameters.companyId = 1;
-		// Simplify at its default (on), as a new node has it; the tests turn it off.
-		delete node.parameters.simplify;
-	};
-	return demos.map(([file, id, input]) => {
-		const wf = workflowWithInput(`JtlWawi/${file}.workflow.json`, id, input, pickFromLists);
-		return { ...wf, name: `Demo: ${wf.name}` };
-	});
-}
-
-/** The Flow Retail demo workflows: one per operation, with sample input for the seeded sandbox. */
-function flowDemoWorkflows() {
-	const c = { customerUid: 'cust-0001' };
-	const demos = [
-		['customer-getAll', { limit: 10 }],
-		[
-			'customer-create',
-			{
-				firstname: 'Kari',
-				lastname: 'Nordmann',
-				countryCode: 'NO',
-				email: 'kari@example.no',
-				city: 'Oslo',
-			},
-		],
-		['customer-search', { query: 'Oslo' }],
-		['customer-externalSearch', { query: 'VOY' }],
-		['customer-export', c],
-		['customer-get', c],
-		['customer-getForStore', { storeUid: 'store-oslo', ...c }],
-		['customer-update', { ...c, city: 'Bergen', ehfEnabled: true }],
-		['customer-delete', { customerUid: 'cust-0025' }],
-		['customer-addExtension', { ...c, storeUid: 'store-oslo' }],
-		['customer-removeExtension', { ...c, storeUid: 'store-oslo' }],
-		['customer-batch', { firstname: 'Batch', lastname: 'Kunde', countryCode: 'NO' }],
-		[
-			'customer-upsert',
-			{ externalId: 'DEMO-1', firstname: 'Demo', lastname: 'Kunde', city: 'Oslo' },
-		],
-		[
-			'customerContact-create',
-			{ ...c, firstname: 'Per', lastname: 'Ås', email: 'per@example.no', uid: 'demo-contact' },
-		],
-		['customerContact-get', { ...c, recordUid: 'demo-contact' }],
-		['customerContact-getAll', c],
-		['customerContact-update', { ...c, recordUid: 'demo-contact', email: 'per.as@example.no' }],
-		['customerContact-delete', { ...c, recordUid: 'demo-contact' }],
-		[
-			'customerAddress-create',
-			{ ...c, type: 'DELIVERY_ADDRESS', street: 'Storgata 1', city: 'Oslo', uid: 'demo-address' },
-		],
-		['customerAddress-get', { ...c, recordUid: 'demo-address' }],
-		['customerAddress-getAll', c],
-		['customerAddress-update', { ...c, recordUid: 'demo-address', city: 'Drammen' }],
-		['customerAddress-delete', { ...c, recordUid: 'demo-address' }],
-		['customerGroup-create', { name: 'VIP', uid: 'demo-vip' }],
-		['customerGroup-get', { recordUid: 'group-1' }],
-		['customerGroup-getAll', {}],
-		['customerGroup-update', { recordUid: 'group-1', name: 'Retail (renamed)' }],
-		['priceList-create', { name: 'Outlet', externalId: 'OUT', uid: 'demo-outlet' }],
-		['priceList-get', { recordUid: 'pricelist-1' }],
-		['priceList-getAll', { externalId: 'PL-1' }],
-		['priceList-update', { recordUid: 'pricelist-1', name: 'Standard (renamed)' }],
-		['price-create', { pricelistUid: 'pricelist-1', productUid: 'product-9', price: 12900 }],
-		['price-get', { pricelistUid: 'pricelist-1', recordUid: 'pricelist-1-price-1' }],
-		['price-getAll', { pricelistUid: 'pricelist-1' }],
-		[
-			'price-update',
-			{ pricelistUid: 'pricelist-1', recordUid: 'pricelist-1-price-1', price: 9900 },
-		],
-	];
-	return demos.map(([file, input], index) => {
-		const id = `demoFlow${String(index + 1).padStart(2, '0')}`;
-		const wf = workflowWithInput(`FlowRetail/${file}.workflow.json`, id, input);
-		return { ...wf, name: `Demo: ${wf.name}` };
-	});
-}
-
-/** The Xentral demo workflows: every Xentral test workflow with sample input from the seed. */
-function xentralDemoWorkflows() {
-	const demos = [
-		['customer-get', 'demoXentralCustomerGet', { customerId: '1' }],
-		[
-			'customer-getAll',
-			'demoXentralCustomerGetAll',
-			{ returnAll: false, limit: 10, key: 'id', op: 'greaterThan', value: '0' },
-		],
-		[
-			'customer-create',
-			'demoXentralCustomerCreate',
-			{
-				customerType: 'company',
-				companyName: 'Nordlicht Handel GmbH',
-				email: 'info@nordlicht.example',
-			},
-		],
-		[
-			'customer-upsert',
-			'demoXentralCustomerUpsert',
-			{ matchOn: 'number', number: 'DEMO-1', companyName: 'Demo AG', email: 'demo@example.com' },
-		],
-		[
-			'customer-update',
-			'demoXentralCustomerUpdate',
-			{ customerId: '2', email: 'neu@example.com', department: 'Einkauf' },
-		],
-		['customer-delete', 'demoXentralCustomerDelete', { customerId: '25' }],
-		['address-getAll', 'demoXentralAddressGetAll', { customerId: '1' }],
-		[
-			'address-get',
-			'demoXentralAddressGet',
-			{ customerId: '1', addressType: 'masterdata', deliveryAddressId: '' },
-		],
-		[
-			'address-create',
-			'demoXentralAddressCreate',
-			{
-				customerId: '1',
-				addressType: 'deliveryaddress',
-				name: 'Lager Nord',
-				street: 'Hafenweg 2',
-				city: 'Kiel',
-				country: 'DE',
-				zip: '24103',
-			},
-		],
-		[
-			'address-update',
-			'demoXentralAddressUpdate',
-			{ customerId: '1', addressType: 'masterdata', deliveryAddressId: '', city: 'Lübeck' },
-		],
-		[
-			'address-delete',
-			'demoXentralAddressDelete',
-			{ customerId: '1', addressType: 'deliveryaddress', deliveryAddressId: '101' },
-		],
-		['contactPerson-getAll', 'demoXentralContacts', { customerId: '1' }],
-		['contactPerson-get', 'demoXentralContactGet', { customerId: '1', contactPersonId: '1' }],
-		[
-			'contactPerson-create',
-			'demoXentralContactCreate',
-			{
-				customerId: '1',
-				name: 'Lena Vogel',
-				email: 'lena.vogel@example.com',
-				department: 'Einkauf',
-			},
-		],
-		[
-			'contactPerson-update',
-			'demoXentralContactUpdate',
-			{ customerId: '1', contactPersonId: '1', position: 'Leitung' },
-		],
-		['contactPerson-delete', 'demoXentralContactDelete', { customerId: '1', contactPersonId: '2' }],
-		['salesPrice-getAll', 'demoXentralPrices', {}],
-		['salesPrice-get', 'demoXentralPriceGet', { salesPriceId: '1' }],
-		[
-			'salesPrice-create',
-			'demoXentralPriceCreate',
-			{
-				customerId: '1',
-				productId: '14',
-				fromQuantity: 10,
-				price: 9.95,
-				currency: 'EUR',
-				validFrom: '2026-03-01',
-			},
-		],
-		['salesPrice-update', 'demoXentralPriceUpdate', { salesPriceId: '1', price: 8.5 }],
-		['salesPrice-delete', 'demoXentralPriceDelete', { salesPriceId: '2' }],
-	];
-	return demos.map(([file, id, input]) => {
-		const wf = workflowWithInput(`Xentral/${file}.workflow.json`, id, input, (node) => {
-			delete node.parameters.simplify;
-		});
-		return { ...wf, name: `Demo: ${wf.name}` };
-	});
 }
 
 async function waitForN8n(url, child) {
@@ -355,32 +78,31 @@ async function waitForN8n(url, child) {
 }
 
 /**
- * The three sandboxes as the demo starts them: listening on `address` (the demo's listen address
- * unless given), at `ports` (the demo's ports unless given; 0 picks free ones).
+ * Every system's sandbox as the demo starts it: listening on `address` (the demo's listen address
+ * unless given), at `ports` by system key (the demo's ports unless given; 0 picks free ones).
+ * Returns the sandboxes by system key and `close()`.
  */
-export async function startDemoSandboxes(
-	address = LISTEN,
-	ports = { jtl: JTL_PORT, flow: FLOW_PORT, xentral: XENTRAL_PORT },
-) {
+export async function startDemoSandboxes(address = LISTEN, ports = SANDBOX_PORTS) {
 	const started = [];
+	const bySystem = {};
 	try {
-		const jtl = await startJtlSandbox({ port: ports.jtl, host: address });
-		started.push(jtl);
-		const flow = await startFlowRetailSandbox({ port: ports.flow, host: address });
-		started.push(flow);
-		const xentral = await startXentralSandbox({ port: ports.xentral, host: address });
-		started.push(xentral);
-		return {
-			jtl,
-			flow,
-			xentral,
-			close: () => Promise.all(started.map((sb) => sb.close())),
-		};
+		for (const system of SYSTEMS) {
+			const sandbox = await system.sandbox.start({ port: ports[system.key], host: address });
+			started.push(sandbox);
+			bySystem[system.key] = sandbox;
+		}
+		return { ...bySystem, close: () => Promise.all(started.map((sb) => sb.close())) };
 	} catch (error) {
 		await Promise.all(started.map((sb) => sb.close()));
 		throw error;
 	}
 }
+
+/** The workflows a system's demo imports: one per operation, then its trigger workflows. */
+const demoWorkflowsOf = (system, sandboxes) => [
+	...system.demo.workflows(sandboxes[system.key]),
+	...system.demo.triggers.map((t) => t.workflow()),
+];
 
 /** The environment of the demo's n8n: its port, and the address it listens on and is named by. */
 export function demoN8nEnv(address = LISTEN, port = N8N_PORT) {
@@ -442,9 +164,7 @@ const acrossSystems = () => [
 
 /** One trigger workflow per system starts active, as a merchant's would run. */
 const ACTIVE_AT_START = () => [
-	jtlTriggerWorkflow(),
-	flowRetailTriggerWorkflow(),
-	xentralTriggerWorkflow(),
+	...SYSTEMS.flatMap((s) => s.demo.triggers.filter((t) => t.active).map((t) => t.workflow())),
 	...twoWaySync(),
 ];
 
@@ -511,32 +231,21 @@ async function main() {
 	});
 	const sandboxes = await step(`Sandboxes on ${LISTEN}`, async (note) => {
 		const sb = await startDemoSandboxes();
-		note(`JTL-Wawi :${sb.jtl.port}, Xentral :${sb.xentral.port}, Flow Retail :${sb.flow.port}`);
+		note(SYSTEMS.map((s) => `${s.title} :${sb[s.key].port}`).join(', '));
 		return sb;
 	});
-	const { jtl, flow, xentral } = sandboxes;
 	await step('Import the credentials and the demo workflows', async (note) => {
 		mkdirSync(path.join(WORK, 'workflows'), { recursive: true });
 		writeFileSync(
 			path.join(WORK, 'credentials.json'),
 			JSON.stringify(
-				[
-					jtlSandboxCredentialFile(jtl),
-					flowRetailSandboxCredentialFile(flow),
-					xentralSandboxCredentialFile(xentral),
-				],
+				SYSTEMS.map((s) => s.credential.n8n(sandboxes[s.key])),
 				null,
 				2,
 			),
 		);
 		const workflows = [
-			...demoWorkflows(jtl),
-			jtlTriggerWorkflow(),
-			...flowDemoWorkflows(),
-			flowRetailTriggerWorkflow(),
-			...xentralDemoWorkflows(),
-			xentralTriggerWorkflow(),
-			xentralSalesPriceTriggerWorkflow(),
+			...SYSTEMS.flatMap((s) => demoWorkflowsOf(s, sandboxes)),
 			...acrossSystems(),
 			...twoWaySync(),
 		];
@@ -550,7 +259,7 @@ async function main() {
 			const res = await n8nCli(runtime, HOME, args);
 			if (res.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${res.stdout}\n${res.stderr}`);
 		}
-		note(`3 credentials, ${workflows.length} workflows`);
+		note(`${SYSTEMS.length} credentials, ${workflows.length} workflows`);
 	});
 
 	const logFile = path.join(WORK, 'n8n.log');
@@ -597,7 +306,7 @@ async function main() {
 		},
 	);
 	await step('Check who can connect', async (note) => {
-		const ports = [N8N_PORT, jtl.port, flow.port, xentral.port];
+		const ports = [N8N_PORT, ...SYSTEMS.map((s) => sandboxes[s.key].port)];
 		if (!isLoopback(LISTEN)) {
 			note(
 				`${LISTEN_ENV}=${LISTEN}: others on the network can reach the demo and sign in with its published password`,
@@ -633,28 +342,17 @@ async function main() {
 			? ` Only this machine can connect (${LISTEN_ENV}=0.0.0.0 opens the demo to the network)`
 			: ` Listening on ${LISTEN}: anyone who can reach this machine can sign in with the password above`,
 	);
-	say(' Demo workflows (open one and click "Execute workflow"):');
-	for (const wf of demoWorkflows(jtl)) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
-	const trigger = jtlTriggerWorkflow();
-	say(
-		` Trigger workflow (click "Activate", then change a customer): ${url}/workflow/${trigger.id}`,
-	);
-	say(` Credential "JTL-Wawi sandbox" points at ${jtl.apiBase}`);
-	say(' Flow Retail demo workflows:');
-	for (const wf of flowDemoWorkflows()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
-	say(
-		` Flow Retail trigger (click "Activate": it registers a webhook; then create a customer): ${url}/workflow/${flowRetailTriggerWorkflow().id}`,
-	);
-	say(` Credential "Flow Retail sandbox" points at ${flow.apiBase}`);
-	say(' Xentral demo workflows:');
-	for (const wf of xentralDemoWorkflows()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
-	say(
-		` Xentral trigger (click "Activate", then create a customer): ${url}/workflow/${xentralTriggerWorkflow().id}`,
-	);
-	say(
-		` Xentral sales price webhook (click "Activate", then change a price): ${url}/workflow/${xentralSalesPriceTriggerWorkflow().id}`,
-	);
-	say(` Credential "Xentral sandbox" points at ${xentral.url}`);
+	for (const system of SYSTEMS) {
+		const sandbox = sandboxes[system.key];
+		say(` ${system.title} demo workflows (open one and click "Execute workflow"):`);
+		for (const wf of system.demo.workflows(sandbox))
+			say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
+		for (const trigger of system.demo.triggers) {
+			const wf = trigger.workflow();
+			say(` ${wf.name} (${trigger.hint}): ${url}/workflow/${wf.id}`);
+		}
+		say(` Credential "${system.credential.name}" points at ${system.credential.target(sandbox)}`);
+	}
 	say(' Across systems (activate the first two; run the export by hand or let it run at 02:00):');
 	for (const wf of acrossSystems()) say(`   ${url}/workflow/${wf.id}   ${wf.name}`);
 	say(

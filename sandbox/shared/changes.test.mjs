@@ -4,9 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { startFlowRetailSandbox } from '../flowRetail/server.mjs';
-import { startJtlSandbox } from '../jtl/server.mjs';
-import { startXentralSandbox } from '../xentral/server.mjs';
+import { SYSTEMS } from '../../systems/index.mjs';
 
 const control = async (sandbox, body) => {
 	const res = await fetch(`${sandbox.url}/__sandbox/changes`, {
@@ -17,29 +15,12 @@ const control = async (sandbox, body) => {
 	return { status: res.status, body: await res.json() };
 };
 
-const VENDORS = [
-	{
-		name: 'JTL',
-		start: () => startJtlSandbox({ port: 0, customers: 40 }),
-		keyOf: (c) => c.uuid,
-		created: 'createdAt',
-		changed: 'lastChanged',
-	},
-	{
-		name: 'Xentral',
-		start: () => startXentralSandbox({ port: 0, customers: 40 }),
-		keyOf: (c) => c.id,
-		created: 'createdAt',
-		changed: 'updatedAt',
-	},
-	{
-		name: 'Flow Retail',
-		start: () => startFlowRetailSandbox({ port: 0, customers: 40 }),
-		keyOf: (c) => c.customerUid,
-		created: 'createdAt',
-		changed: 'lastModifiedAt',
-	},
-];
+/** Every system's sandbox (systems/) with its customers' key and times. */
+const VENDORS = SYSTEMS.map(({ title, sandbox }) => ({
+	name: title,
+	start: () => sandbox.start({ port: 0, customers: 40 }),
+	...sandbox.customers,
+}));
 
 for (const vendor of VENDORS) {
 	describe(`${vendor.name}: POST /__sandbox/changes`, () => {

@@ -4,15 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { seedState as flowSeed } from '../flowRetail/data.mjs';
-import { startFlowRetailSandbox } from '../flowRetail/server.mjs';
-import { seedState as jtlSeed } from '../jtl/data.mjs';
-import { startJtlSandbox } from '../jtl/server.mjs';
-import { seedState as xentralSeed } from '../xentral/data.mjs';
-import { startXentralSandbox } from '../xentral/server.mjs';
+import { SYSTEMS, systemOf } from '../../systems/index.mjs';
 import { FUTURE_CHANGE_MS, FUTURE_STEP_MS, dateAhead } from './futureDated.mjs';
 
 const HOUR = 3600_000;
+const start = (system, options) => systemOf(system).sandbox.start({ port: 0, ...options });
 
 /** Every ISO date-time of a value, however deep. */
 function datesOf(value, out = []) {
@@ -24,11 +20,7 @@ function datesOf(value, out = []) {
 }
 
 describe('seeds', () => {
-	for (const [name, seed] of [
-		['JTL', jtlSeed],
-		['Xentral', xentralSeed],
-		['Flow Retail', flowSeed],
-	]) {
+	for (const [name, seed] of SYSTEMS.map((s) => [s.title, s.sandbox.seed])) {
 		it(`${name}: no date after the sandbox clock, even with 5,000 customers`, () => {
 			const now = Date.now();
 			for (const customers of [25, 1000, 5000]) {
@@ -61,7 +53,7 @@ describe('dateAhead', () => {
 
 describe('--future-customers in each sandbox', () => {
 	it('JTL: the v2 list shows the last customers created and changed ahead of the clock', async () => {
-		const sb = await startJtlSandbox({ port: 0, futureCustomers: 2 });
+		const sb = await start('jtl', { futureCustomers: 2 });
 		try {
 			const ahead = sb.state.customers.filter((c) => Date.parse(c.createdAt) > Date.now());
 			assert.deepEqual(
@@ -80,8 +72,8 @@ describe('--future-customers in each sandbox', () => {
 	});
 
 	it('Xentral and Flow Retail: the same switch', async () => {
-		const x = await startXentralSandbox({ port: 0, futureCustomers: 1 });
-		const f = await startFlowRetailSandbox({ port: 0, futureCustomers: 3 });
+		const x = await start('xentral', { futureCustomers: 1 });
+		const f = await start('flow', { futureCustomers: 3 });
 		try {
 			const ahead = (list, field) => list.filter((c) => Date.parse(c[field]) > Date.now()).length;
 			assert.equal(ahead(x.state.customers, 'updatedAt'), 1);

@@ -7,7 +7,7 @@
 import type { IDataObject, IWorkflowBase } from 'n8n-workflow';
 
 import { DIRECT_APP_ID } from '../harness/jtlDirect';
-import { jtlSandboxCredential } from '../harness/sandbox';
+import { jtlSandboxCredential } from '../harness/jtlSuite';
 import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
 import {
 	API_PREFIX,

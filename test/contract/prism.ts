@@ -18,7 +18,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 import type { RunningSandbox, SandboxRequestLog } from '../harness/sandbox';
-import { jtlSandboxCredential, startSandbox } from '../harness/sandbox';
+import { jtlSandboxCredential } from '../harness/jtlSuite';
+import { startSandbox } from '../harness/sandbox';
 import { assertSpecsPresent, jtlSpec } from './specs';
 
 /** The JTL spec, in the folder ERP_SPECS_DIR names (see ./specs.ts). */

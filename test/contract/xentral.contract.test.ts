@@ -20,7 +20,8 @@ import { XentralSalesPriceTrigger } from '../../nodes/XentralSalesPriceTrigger/X
 import { createHookContext } from '../harness/hookContext';
 import { loadWorkflow, runWorkflow } from '../harness/runWorkflow';
 import type { RunningSandbox, SandboxRequestLog } from '../harness/sandbox';
-import { startSandbox, xentralSandboxCredential } from '../harness/sandbox';
+import { startSandbox } from '../harness/sandbox';
+import { xentralSandboxCredential } from '../harness/xentralSuite';
 import type { Prism, Replay } from './prism';
 import { expectValid, PRISM_START_TIMEOUT_MS, sendToPrism, startPrism } from './prism';
 import { assertSpecsPresent, XENTRAL_CORE_SPEC_FILE, xentralCoreSpec } from './specs';

@@ -9,15 +9,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { freePort, n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+import { until } from '../../scripts/n8n-runtime.mjs';
+import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
 import {
 	flowRetailSandboxCredentialFile,
 	flowRetailTriggerWorkflow,
-	freePort,
-	n8nCli,
-	n8nEnv,
-} from '../../scripts/n8n-runtime.mjs';
-import { until } from '../../scripts/n8n-runtime.mjs';
-import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
+} from '../../systems/flowRetail.mjs';
 import { restClient } from './trigger.mjs';
 
 const WORKFLOW_ID = 'e2eFlowTrigger';

@@ -15,9 +15,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import {
 	CACHE,
+	REPO,
 	activateWorkflow,
 	ensureN8n,
 	executionsOf,
@@ -30,6 +32,7 @@ import {
 	until,
 } from '../../scripts/n8n-runtime.mjs';
 import { ALL_IN_ONE, SYSTEM_PACKAGES, forPackage, systemPackage } from '../../scripts/packages.mjs';
+import { SYSTEMS } from '../../systems/index.mjs';
 import {
 	SANDBOX_ADDRESS,
 	asWebhookWorkflow,
@@ -39,9 +42,7 @@ import {
 	onBlockedAddress,
 	startE2ESandboxes,
 } from './setup.mjs';
-import { restClient, runTriggerE2E } from './trigger.mjs';
-import { runFlowTriggerE2E } from './flowTrigger.mjs';
-import { runXentralTriggerE2E } from './xentralTrigger.mjs';
+import { restClient } from './trigger.mjs';
 
 const only = process.argv.slice(2);
 // One set of user folders per run, so two runs on one machine never share n8n's database.
@@ -54,34 +55,21 @@ function log(msg) {
 /** The package a case of `system` runs with. */
 const packageOf = (system) => (system === 'all' ? ALL_IN_ONE : systemPackage(system).name);
 
-/** The steps that run in `n8n start` (an active, scheduled workflow), not through `n8n execute`. */
-const TRIGGER_STEPS = [
-	{
-		name: 'JTL trigger > n8n polls an active workflow and emits a changed customer once',
-		system: 'jtl',
-		run: ({ context, ...rest }) => {
-			// Fresh sandbox state and clock: earlier cases moved the sandbox clock and changed records.
-			context.jtl.reset();
-			return runTriggerE2E({ ...rest, jtl: context.jtl });
-		},
+/**
+ * The steps that run in `n8n start` (an active, scheduled workflow), not through `n8n execute`:
+ * each system's trigger step, named by its entry in systems/ (`e2e.triggerStep`). A step gets the
+ * system's shared sandbox under its system key, reset first: earlier cases moved the sandbox
+ * clock and changed records.
+ */
+const TRIGGER_STEPS = SYSTEMS.map(({ key, e2e: { triggerStep } }) => ({
+	name: triggerStep.name,
+	system: key,
+	run: async ({ context, ...rest }) => {
+		const mod = await import(pathToFileURL(path.join(REPO, triggerStep.module)).href);
+		context[key].reset();
+		return mod[triggerStep.run]({ ...rest, [key]: context[key] });
 	},
-	{
-		name: 'flow trigger > activation registers a transport, a sandbox delivery runs the workflow, a forged one is refused',
-		system: 'flow',
-		run: ({ context, ...rest }) => {
-			context.flow.reset();
-			return runFlowTriggerE2E({ ...rest, flow: context.flow });
-		},
-	},
-	{
-		name: 'xentral trigger > n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one',
-		system: 'xentral',
-		run: ({ context, ...rest }) => {
-			context.xentral.reset();
-			return runXentralTriggerE2E({ ...rest, xentral: context.xentral });
-		},
-	},
-];
+}));
 
 const PREFIX = 'e2e';
 

@@ -1,50 +1,30 @@
 // What every real-n8n run of the end-to-end cases shares: the sandboxes with their n8n
 // credentials, the cases of test/e2e/cases, and how a case runs in an n8n that is already up (its
 // workflow started by a Webhook node). The e2e run (run.mjs) and queue mode (test/queue/run.mjs)
-// both run the same case files through this module; a new system adds its sandbox and credential
-// here once. Never shipped.
+// both run the same case files through this module; each system's sandbox and credential come from
+// its entry in systems/. Never shipped.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { startFlowRetailSandbox } from '../../sandbox/flowRetail/server.mjs';
-import { startJtlSandbox } from '../../sandbox/jtl/server.mjs';
-import { startXentralSandbox } from '../../sandbox/xentral/server.mjs';
-import {
-	flowRetailSandboxCredentialFile,
-	jtlSandboxCredentialFile,
-	workflowWithInput,
-	xentralSandboxCredentialFile,
-} from '../../scripts/n8n-runtime.mjs';
-
-/** How each system's sandbox starts and which n8n credential points at it. */
-const TENANT_SYSTEMS = {
-	jtl: [startJtlSandbox, jtlSandboxCredentialFile],
-	flow: [
-		(o) => startFlowRetailSandbox({ webhookBackoffMs: 200, ...o }),
-		flowRetailSandboxCredentialFile,
-	],
-	xentral: [startXentralSandbox, xentralSandboxCredentialFile],
-};
+import { workflowWithInput } from '../../scripts/n8n-runtime.mjs';
+import { SYSTEMS, SYSTEM_KEYS, startSandboxes, systemOf } from '../../systems/index.mjs';
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 
 /**
- * Starts the sandboxes. Returns { context, credentials, close() }: `context` is what each case
- * file's `cases(context)` receives, `credentials` is n8n's import file for all of them.
+ * Starts every system's sandbox (systems/). Returns { context, credentials, close() }: `context` is
+ * what each case file's `cases(context)` receives (each sandbox under its system key),
+ * `credentials` is n8n's import file for all of them.
  */
 export async function startE2ESandboxes() {
-	const jtl = await startJtlSandbox({ port: 0 });
-	const flow = await startFlowRetailSandbox({ port: 0, webhookBackoffMs: 200 });
-	const xentral = await startXentralSandbox({ port: 0 });
-	const bySystem = {
-		jtl: jtlSandboxCredentialFile(jtl),
-		flow: flowRetailSandboxCredentialFile(flow),
-		xentral: xentralSandboxCredentialFile(xentral),
-	};
-	const credentials = [bySystem.jtl, bySystem.flow, bySystem.xentral];
+	const shared = await startSandboxes((system) => system.e2e.sandboxOptions);
+	const bySystem = Object.fromEntries(
+		SYSTEMS.map((s) => [s.key, s.credential.n8n(shared.sandboxes[s.key])]),
+	);
+	const credentials = Object.values(bySystem);
 	const tenants = new Map();
 	/**
 	 * A sandbox of `system` for one case alone (`name` tells it apart), so that what its triggers see
@@ -60,9 +40,13 @@ export async function startE2ESandboxes() {
 			known.reset();
 			return known;
 		}
-		const [start, credentialFile] = TENANT_SYSTEMS[system];
-		const sandbox = await start({ port: 0, ...options });
-		const file = credentialFile(sandbox);
+		const entry = systemOf(system);
+		const sandbox = await entry.sandbox.start({
+			port: 0,
+			...entry.e2e.sandboxOptions,
+			...options,
+		});
+		const file = entry.credential.n8n(sandbox);
 		const suffix = name.replace(/(^|[^a-z0-9])([a-z0-9])/gi, (_, _sep, c) => c.toUpperCase());
 		const credential = { ...file, id: `${file.id}${suffix}`, name: `${file.name} (${name})` };
 		credentials.push(credential);
@@ -71,18 +55,15 @@ export async function startE2ESandboxes() {
 		return sandbox;
 	};
 	return {
-		context: { jtl, flow, xentral, workflowWithInput, tenant },
+		context: { ...shared.sandboxes, workflowWithInput, tenant },
 		credentials,
 		/** Copies of the credentials on a blocked address (see blockedCredential). */
 		blockedCredentials: Object.values(bySystem).map(blockedCredential),
 		/** n8n's import file for one system's sandbox (`all`: every one). */
-		credentialsFor: (system) =>
-			system === 'all' ? [bySystem.jtl, bySystem.flow, bySystem.xentral] : [bySystem[system]],
+		credentialsFor: (system) => (system === 'all' ? Object.values(bySystem) : [bySystem[system]]),
 		async close() {
 			for (const sandbox of tenants.values()) await sandbox.close();
-			await xentral.close();
-			await flow.close();
-			await jtl.close();
+			await shared.close();
 		},
 	};
 }
@@ -104,8 +85,10 @@ export async function loadCaseFiles(dir, exportName, context, only = []) {
 		// A case file (test/e2e/cases) names the package it runs on; the trigger cases run on the
 		// all-in-one unless their file names a system.
 		const system = mod.system ?? (exportName === 'cases' ? undefined : 'all');
-		if (!['jtl', 'xentral', 'flow', 'all'].includes(system))
-			throw new Error(`${file} must export system: 'jtl', 'xentral', 'flow' or 'all'`);
+		if (![...SYSTEM_KEYS, 'all'].includes(system))
+			throw new Error(
+				`${file} must export system: ${SYSTEM_KEYS.map((k) => `'${k}'`).join(', ')} or 'all'`,
+			);
 		cases.push(...made.map((c) => ({ system, ...c })));
 	}
 	if (exportName === 'triggers') cases.forEach(assertStaticDataKept);

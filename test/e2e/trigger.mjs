@@ -16,8 +16,6 @@ import path from 'node:path';
 
 import {
 	freePort,
-	jtlSandboxCredentialFile,
-	jtlTriggerWorkflow,
 	loginOwner,
 	n8nCli,
 	n8nEnv,
@@ -26,6 +24,7 @@ import {
 	until,
 } from '../../scripts/n8n-runtime.mjs';
 import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
+import { jtlSandboxCredentialFile, jtlTriggerWorkflow } from '../../systems/jtl.mjs';
 import { directCall } from './cases/jtl-seed.mjs';
 
 const WORKFLOW_ID = 'e2eJtlTrigger';

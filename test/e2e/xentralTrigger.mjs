@@ -12,15 +12,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { freePort, n8nCli, n8nEnv } from '../../scripts/n8n-runtime.mjs';
+import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
 import {
-	freePort,
-	n8nCli,
-	n8nEnv,
 	xentralSalesPriceTriggerWorkflow,
 	xentralSandboxCredentialFile,
 	xentralTriggerWorkflow,
-} from '../../scripts/n8n-runtime.mjs';
-import { ALL_IN_ONE, forPackage } from '../../scripts/packages.mjs';
+} from '../../systems/xentral.mjs';
 import { restClient } from './trigger.mjs';
 
 const POLL_ID = 'e2eXentralTrigger';

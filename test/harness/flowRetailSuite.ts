@@ -4,10 +4,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { createPoller } from './poll';
 import { loadWorkflow, runWorkflow } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
-import { flowRetailSandboxCredential, startSandbox } from './sandbox';
+import { sandboxCredential, startSandbox } from './sandbox';
 import type { NodeChange } from './jtlSuite';
 
 export { continueOnFail } from './jtlSuite';
+
+/** A Flow Retail credential pointing at the sandbox (its default tenant and token). */
+export const flowRetailSandboxCredential = (
+	sandbox: RunningSandbox,
+	overrides: Record<string, unknown> = {},
+) => sandboxCredential('flow', sandbox, overrides);
 
 /** The User-Agent of direct calls, so request logs can tell them from the node's. */
 export const FLOW_DIRECT_AGENT = 'flow-tests/1.0';

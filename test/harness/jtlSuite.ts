@@ -6,7 +6,13 @@ import { DIRECT_APP_ID, jtlDirect } from './jtlDirect';
 import { createPoller } from './poll';
 import { loadWorkflow, runWorkflow } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
-import { jtlSandboxCredential, startSandbox } from './sandbox';
+import { sandboxCredential, startSandbox } from './sandbox';
+
+/** A JTL credential pointing at the sandbox (its entry in systems/). */
+export const jtlSandboxCredential = (
+	sandbox: RunningSandbox,
+	overrides: Record<string, unknown> = {},
+) => sandboxCredential('jtl', sandbox, overrides);
 
 /** Changes the JTL-Wawi node of a workflow before it runs: its parameters, or the node itself. */
 export type NodeChange = (parameters: Record<string, any>, node: Record<string, any>) => void;

@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
+import { systemOf, type SandboxCredential } from './systems';
+
 export interface SandboxRequestLog {
 	method: string;
 	path: string;
@@ -85,58 +87,14 @@ export async function startSandbox(vendor: string, args: string[] = []): Promise
 	};
 }
 
-/** A JTL credential pointing at the sandbox. */
-export function jtlSandboxCredential(
+/**
+ * The credential of a system (its key in systems/: `jtl`, `xentral`, `flow`) pointing at a sandbox
+ * process, with `overrides` in its data: its entry's `credential.jest`.
+ */
+export function sandboxCredential(
+	system: string,
 	sandbox: RunningSandbox,
 	overrides: Record<string, unknown> = {},
-) {
-	return {
-		id: 'jtlSandbox',
-		name: 'JTL-Wawi sandbox',
-		type: 'jtlWawiOAuth2Api',
-		data: {
-			environment: 'custom',
-			baseUrl: sandbox.apiBase,
-			customTokenUrl: sandbox.tokenUrl,
-			clientId: 'sandbox-client',
-			clientSecret: 'sandbox-secret',
-			tenantId: '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f',
-			...overrides,
-		},
-	};
-}
-
-/** A Flow Retail credential pointing at the sandbox (its default tenant and token). */
-export function flowRetailSandboxCredential(
-	sandbox: RunningSandbox,
-	overrides: Record<string, unknown> = {},
-) {
-	return {
-		id: 'flowRetailSandbox',
-		name: 'Flow Retail sandbox',
-		type: 'flowRetailApi',
-		data: {
-			environment: 'custom',
-			baseUrl: sandbox.apiBase,
-			tenantUid: 'sandbox-tenant',
-			token: 'flow-sandbox-integration-token',
-			...overrides,
-		},
-	};
-}
-
-/** The personal access token the Xentral sandbox accepts by default. */
-export const XENTRAL_SANDBOX_TOKEN = 'sandbox-personal-access-token';
-
-/** A Xentral credential pointing at the sandbox (its URL as the instance). */
-export function xentralSandboxCredential(
-	sandbox: RunningSandbox,
-	overrides: Record<string, unknown> = {},
-) {
-	return {
-		id: 'xentralSandbox',
-		name: 'Xentral sandbox',
-		type: 'xentralApi',
-		data: { instance: sandbox.url, token: XENTRAL_SANDBOX_TOKEN, ...overrides },
-	};
+): SandboxCredential {
+	return systemOf(system).credential.jest(sandbox, overrides);
 }

@@ -5,7 +5,17 @@ import { rateLimitGate } from '../../nodes/shared/rateLimit';
 import type { NodeChange } from './jtlSuite';
 import { loadWorkflow, runWorkflow } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
-import { startSandbox, XENTRAL_SANDBOX_TOKEN, xentralSandboxCredential } from './sandbox';
+import { sandboxCredential, startSandbox } from './sandbox';
+import { systemOf } from './systems';
+
+/** A Xentral credential pointing at the sandbox (its URL as the instance). */
+export const xentralSandboxCredential = (
+	sandbox: RunningSandbox,
+	overrides: Record<string, unknown> = {},
+) => sandboxCredential('xentral', sandbox, overrides);
+
+/** The personal access token the Xentral sandbox accepts by default. */
+export const XENTRAL_SANDBOX_TOKEN = String(systemOf('xentral').credential.sandboxToken);
 
 /** The header that marks a test's own calls to the sandbox, so they are told from the node's. */
 const DIRECT_MARK = 'x-test-direct';

@@ -15,10 +15,13 @@
 import { COMMON_CUSTOMER_KEYS } from '../../nodes/shared/customer';
 import { useFlowRetailSandbox } from '../harness/flowRetailSuite';
 import { useJtlSandbox } from '../harness/jtlSuite';
+import { systemOf } from '../harness/systems';
 import { useXentralSandbox } from '../harness/xentralSuite';
 
-const flow = useFlowRetailSandbox(['--local-times']);
-const xentral = useXentralSandbox(['--offsetless-times']);
+/** Each sandbox with its switch for times without an offset (its entry in systems/). */
+const offsetLess = (system: string) => systemOf(system).sandbox.offsetLessTimes;
+const flow = useFlowRetailSandbox([offsetLess('flow')]);
+const xentral = useXentralSandbox([offsetLess('xentral')]);
 
 /** The customer, as a person would state it; each system gets it in its own words below. */
 const CUSTOMER = {
@@ -263,7 +266,7 @@ describe.each([
 	['one stored date', []],
 	['two fields', ['--customer-since-separate']],
 ])('JTL-Wawi, CustomerSince and createdDate as %s', (reading, flags) => {
-	const jtl = useJtlSandbox(['--offset-less-times', ...flags]);
+	const jtl = useJtlSandbox([offsetLess('jtl'), ...flags]);
 
 	it('reads the customer with one meaning per field, by either ID, in Get and in both lists', async () => {
 		const groups = await jtl.direct.get('/v2/customerGroups');

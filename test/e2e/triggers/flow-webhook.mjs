@@ -7,7 +7,7 @@
 // answered 200 and runs nothing, before and after the restart; deactivation removes it.
 import assert from 'node:assert/strict';
 
-import { flowRetailTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
+import { flowRetailTriggerWorkflow } from '../../../systems/flowRetail.mjs';
 import { webhookTriggerCase } from '../triggerSteps.mjs';
 
 export function triggers({ flow }) {

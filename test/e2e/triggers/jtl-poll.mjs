@@ -6,7 +6,7 @@
 // live is not emitted, also after the restart (the memory is kept in n8n's database).
 import assert from 'node:assert/strict';
 
-import { jtlTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
+import { jtlTriggerWorkflow } from '../../../systems/jtl.mjs';
 import { directCall } from '../cases/jtl-seed.mjs';
 import { pollTriggerCase } from '../triggerSteps.mjs';
 

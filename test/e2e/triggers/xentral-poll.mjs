@@ -3,7 +3,7 @@
 // n8n is down are emitted once, by the first poll after the restart, and nothing comes twice.
 import assert from 'node:assert/strict';
 
-import { xentralTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
+import { xentralTriggerWorkflow } from '../../../systems/xentral.mjs';
 import { pollTriggerCase } from '../triggerSteps.mjs';
 
 const TRIGGER = 'Xentral Trigger';

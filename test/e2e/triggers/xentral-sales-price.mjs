@@ -6,7 +6,7 @@
 // still works; deactivation removes it.
 import assert from 'node:assert/strict';
 
-import { xentralSalesPriceTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
+import { xentralSalesPriceTriggerWorkflow } from '../../../systems/xentral.mjs';
 import { webhookTriggerCase } from '../triggerSteps.mjs';
 
 export function triggers({ xentral }) {

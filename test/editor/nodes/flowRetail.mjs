@@ -1,7 +1,7 @@
 // What the editor test needs to know of the Flow Retail nodes: their sandbox and credential, how a
 // user finds them, which credential field holds the secret, and one read per resource to execute.
 import { startFlowRetailSandbox } from '../../../sandbox/flowRetail/server.mjs';
-import { flowRetailSandboxCredentialFile } from '../../../scripts/n8n-runtime.mjs';
+import { flowRetailSandboxCredentialFile } from '../../../systems/flowRetail.mjs';
 
 /** The vendor's sandbox for the run, and the n8n credential that points at it. */
 export async function editorSandbox() {

@@ -1,7 +1,7 @@
 // What the editor test needs to know of the JTL-Wawi nodes: their sandbox and credential, how a user
 // finds them, which credential field holds the secret, and one read per resource to execute.
 import { startJtlSandbox } from '../../../sandbox/jtl/server.mjs';
-import { jtlSandboxCredentialFile } from '../../../scripts/n8n-runtime.mjs';
+import { jtlSandboxCredentialFile } from '../../../systems/jtl.mjs';
 
 /** The vendor's sandbox for the run, and the n8n credential that points at it. */
 export async function editorSandbox() {

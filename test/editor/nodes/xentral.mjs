@@ -1,7 +1,7 @@
 // What the editor test needs to know of the Xentral nodes: their sandbox and credential, how a user
 // finds them, which credential field holds the secret, and one read per resource to execute.
 import { startXentralSandbox } from '../../../sandbox/xentral/server.mjs';
-import { xentralSandboxCredentialFile } from '../../../scripts/n8n-runtime.mjs';
+import { xentralSandboxCredentialFile } from '../../../systems/xentral.mjs';
 
 /** The vendor's sandbox for the run, and the n8n credential that points at it. */
 export async function editorSandbox() {

@@ -2,93 +2,72 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { resources } from '../../../nodes/JtlWawi/actions/router';
-import {
-	JTL_OUTPUT_SHAPES,
-	JTL_TRIGGER_OUTPUT_SHAPE,
-} from '../../../nodes/JtlWawi/helpers/outputShapes';
+import { JTL_OUTPUT_SHAPES } from '../../../nodes/JtlWawi/helpers/outputShapes';
 import { schemaFiles } from '../../../nodes/shared/outputSchema';
 import { SKIP_UNCHANGED_SINCE, withUnchangedOutput } from '../../../nodes/shared/unchanged';
-import { resources as xentralResources } from '../../../nodes/Xentral/actions/router';
-import {
-	XENTRAL_OUTPUT_SHAPES,
-	XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE,
-	XENTRAL_TRIGGER_OUTPUT_SHAPE,
-} from '../../../nodes/Xentral/helpers/outputShapes';
-import { resources as flowResources } from '../../../nodes/FlowRetail/actions/router';
-import {
-	FLOW_OUTPUT_SHAPES,
-	FLOW_POLL_TRIGGER_OUTPUT_SHAPE,
-	FLOW_TRIGGER_OUTPUT_SHAPE,
-	FLOW_UNSHAPED_OPERATIONS,
-} from '../../../nodes/FlowRetail/helpers/outputShapes';
+import { SYSTEMS, type SchemaSpec } from '../../harness/systems';
 
 /**
  * The output schemas n8n's editor loads are generated from the shapes. `npm run schemas` writes
- * them (UPDATE_SCHEMAS=1); otherwise this test fails when a file is missing or stale.
+ * them (UPDATE_SCHEMAS=1); otherwise this test fails when a file is missing or stale. Each system's
+ * entry in systems/ names its nodes' schema folders and the shapes they are made of.
  */
 const ROOT = join(__dirname, '../../..');
-const NODES = [
-	{ folder: 'nodes/JtlWawi', files: schemaFiles(1, JTL_OUTPUT_SHAPES) },
-	{
-		folder: 'nodes/JtlWawi',
-		files: schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(JTL_OUTPUT_SHAPES)),
-	},
-	{ folder: 'nodes/JtlWawiTrigger', files: schemaFiles(1, JTL_TRIGGER_OUTPUT_SHAPE) },
-	{ folder: 'nodes/FlowRetail', files: schemaFiles(1, FLOW_OUTPUT_SHAPES) },
-	{
-		folder: 'nodes/FlowRetail',
-		files: schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(FLOW_OUTPUT_SHAPES)),
-	},
-	{ folder: 'nodes/FlowRetailTrigger', files: schemaFiles(1, FLOW_TRIGGER_OUTPUT_SHAPE) },
-	{ folder: 'nodes/FlowRetailPollTrigger', files: schemaFiles(1, FLOW_POLL_TRIGGER_OUTPUT_SHAPE) },
-	{ folder: 'nodes/Xentral', files: schemaFiles(1, XENTRAL_OUTPUT_SHAPES) },
-	{
-		folder: 'nodes/Xentral',
-		files: schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(XENTRAL_OUTPUT_SHAPES)),
-	},
-	{ folder: 'nodes/XentralTrigger', files: schemaFiles(1, XENTRAL_TRIGGER_OUTPUT_SHAPE) },
-	{
-		folder: 'nodes/XentralSalesPriceTrigger',
-		files: schemaFiles(1, XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE),
-	},
-];
+type OutputShapes = Parameters<typeof schemaFiles>[1];
+type ActionShapes = Parameters<typeof withUnchangedOutput>[0];
+/** The shapes a schema folder is made of: an export of a module of the repository. */
+const shapesOf = (spec: SchemaSpec): OutputShapes => {
+	const shapes = (jest.requireActual(join(ROOT, spec.module)) as Record<string, OutputShapes>)[
+		spec.export
+	];
+	if (shapes === undefined) throw new Error(`${spec.module} exports no ${spec.export}`);
+	return shapes;
+};
+const NODES = SYSTEMS.flatMap((system) => system.schemas).flatMap((spec) => [
+	{ folder: spec.folder, files: schemaFiles(1, shapesOf(spec)) },
+	...(spec.skipUnchanged
+		? [
+				{
+					folder: spec.folder,
+					files: schemaFiles(
+						SKIP_UNCHANGED_SINCE,
+						withUnchangedOutput(shapesOf(spec) as ActionShapes),
+					),
+				},
+			]
+		: []),
+]);
+/** The action nodes: the schema folders with a router of operations. */
+const ACTION_NODES = SYSTEMS.flatMap((system) => system.schemas)
+	.filter((spec) => spec.router !== undefined)
+	.map((spec) => [spec.folder, spec] as const);
+/** The shapes of every action node (those whose version 1.1 reports skipped writes). */
+const ACTION_SHAPES = SYSTEMS.flatMap((system) => system.schemas)
+	.filter((spec) => spec.skipUnchanged)
+	.map((spec) => shapesOf(spec) as ActionShapes);
 const cases = NODES.flatMap(({ folder, files }) =>
 	Object.entries(files).map(([path, schema]) => [`${folder}/${path}`, schema] as const),
 );
 
 describe('output schemas', () => {
-	it('cover every operation of the JTL-Wawi node', () => {
-		const operations = Object.entries(resources).flatMap(([resource, module]) =>
-			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
-		);
-		const shaped = Object.entries(JTL_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
-			Object.keys(ops).map((operation) => `${resource}/${operation}`),
-		);
-		expect(shaped.sort()).toEqual(operations.sort());
-	});
-
-	it('cover every operation of the Flow Retail node but those returning undocumented records', () => {
-		const operations = Object.entries(flowResources).flatMap(([resource, module]) =>
-			Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
-		);
-		const shaped = Object.entries(FLOW_OUTPUT_SHAPES).flatMap(([resource, ops]) =>
-			Object.keys(ops).map((operation) => `${resource}/${operation}`),
-		);
-		expect([...shaped, ...FLOW_UNSHAPED_OPERATIONS].sort()).toEqual(operations.sort());
-	});
-
-	it('cover every operation of the Xentral node', () => {
-		const operationsOf = (map: typeof xentralResources) =>
-			Object.entries(map).flatMap(([resource, module]) =>
+	it.each(ACTION_NODES)(
+		'cover every operation of the %s node but those its shapes list as unshaped',
+		(_folder, spec) => {
+			const { resources } = jest.requireActual(join(ROOT, String(spec.router))) as {
+				resources: Record<string, { operations: object }>;
+			};
+			const operations = Object.entries(resources).flatMap(([resource, module]) =>
 				Object.keys(module.operations).map((operation) => `${resource}/${operation}`),
 			);
-		const shapedOf = (shapes: typeof XENTRAL_OUTPUT_SHAPES) =>
-			Object.entries(shapes).flatMap(([resource, ops]) =>
+			const shaped = Object.entries(shapesOf(spec) as ActionShapes).flatMap(([resource, ops]) =>
 				Object.keys(ops).map((operation) => `${resource}/${operation}`),
 			);
-		expect(shapedOf(XENTRAL_OUTPUT_SHAPES).sort()).toEqual(operationsOf(xentralResources).sort());
-	});
+			const unshaped = spec.unshaped
+				? (jest.requireActual(join(ROOT, spec.module)) as Record<string, string[]>)[spec.unshaped]
+				: [];
+			expect([...shaped, ...unshaped].sort()).toEqual(operations.sort());
+		},
+	);
 
 	it.each(cases)('%s is generated from the shapes and up to date', (path, schema) => {
 		const file = join(ROOT, path);
@@ -103,7 +82,8 @@ describe('output schemas', () => {
 	});
 
 	it('version 1.1 of each node says in Create or Update whether the write was skipped', () => {
-		for (const shapes of [JTL_OUTPUT_SHAPES, FLOW_OUTPUT_SHAPES, XENTRAL_OUTPUT_SHAPES]) {
+		expect(ACTION_SHAPES).toHaveLength(SYSTEMS.length);
+		for (const shapes of ACTION_SHAPES) {
 			const files = schemaFiles(SKIP_UNCHANGED_SINCE, withUnchangedOutput(shapes));
 			const upsert = files['__schema__/v1.1.0/customer/upsert.json'].properties as object;
 			expect(upsert).toHaveProperty('unchanged', { type: 'boolean' });

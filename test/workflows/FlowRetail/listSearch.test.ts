@@ -2,9 +2,8 @@
  * The "From list" searches of the Flow Retail node, against the sandbox through n8n-core's
  * LoadOptionsContext as the editor calls them: a part of a name finds the record in each.
  */
-import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
+import { flowRetailSandboxCredential, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import { loadOptionsContext } from '../../harness/loadOptions';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
 import {
 	searchCustomerGroups,
 	searchCustomers,

@@ -7,9 +7,13 @@
  * the right result or an error that says what happened, never a second record or a write reported
  * done that was not.
  */
-import { continueOnFail, flowPoller, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
+import {
+	continueOnFail,
+	flowPoller,
+	flowRetailSandboxCredential,
+	useFlowRetailSandbox,
+} from '../../harness/flowRetailSuite';
 import type { FlowSuite } from '../../harness/flowRetailSuite';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
 import { createWebhookTrigger, type WebhookTrigger } from '../../harness/webhookTrigger';
 
 const W = (name: string) => `FlowRetail/${name}.workflow.json`;

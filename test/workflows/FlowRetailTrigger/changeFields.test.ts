@@ -7,9 +7,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
+import { flowRetailSandboxCredential, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import { createPoller } from '../../harness/poll';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
 import { createWebhookTrigger, type WebhookTrigger } from '../../harness/webhookTrigger';
 
 const flow = useFlowRetailSandbox(['--webhook-backoff', '1', '--webhook-timeout', '2000']);

@@ -1,6 +1,5 @@
-import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
+import { flowRetailSandboxCredential, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import { createPoller, pollThrough } from '../../harness/poll';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
 
 /**
  * Customers dated ahead of Flow Retail's clock (--future-customers: the last two seeded customers

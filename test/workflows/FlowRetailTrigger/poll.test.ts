@@ -1,7 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
+import { flowRetailSandboxCredential, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import { createPoller } from '../../harness/poll';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
 
 const flow = useFlowRetailSandbox();
 const NODE_CREDENTIALS = {

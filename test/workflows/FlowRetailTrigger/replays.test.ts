@@ -5,8 +5,7 @@
  * (Flow Retail would otherwise retry) and runs nothing. Flow Retail's payload holds only IDs, the
  * same for every change of a record: a second real change (a new lastModifiedAt) still runs.
  */
-import { useFlowRetailSandbox } from '../../harness/flowRetailSuite';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
+import { flowRetailSandboxCredential, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
 import { createWebhookTrigger, type WebhookTrigger } from '../../harness/webhookTrigger';
 
 const flow = useFlowRetailSandbox(['--webhook-backoff', '1', '--webhook-timeout', '2000']);

@@ -1,6 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- vendor JSON in assertions */
-import { FLOW_TENANT, useFlowRetailSandbox } from '../../harness/flowRetailSuite';
-import { flowRetailSandboxCredential } from '../../harness/sandbox';
+import {
+	FLOW_TENANT,
+	flowRetailSandboxCredential,
+	useFlowRetailSandbox,
+} from '../../harness/flowRetailSuite';
 import { createWebhookTrigger, type WebhookTrigger } from '../../harness/webhookTrigger';
 
 const flow = useFlowRetailSandbox(['--webhook-backoff', '1', '--webhook-timeout', '2000']);

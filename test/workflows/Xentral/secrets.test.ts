@@ -5,8 +5,7 @@
  */
 import { clock } from '../../../nodes/shared/clock';
 import { continueOnFail } from '../../harness/jtlSuite';
-import { XENTRAL_SANDBOX_TOKEN } from '../../harness/sandbox';
-import { useXentralSandbox } from '../../harness/xentralSuite';
+import { useXentralSandbox, XENTRAL_SANDBOX_TOKEN } from '../../harness/xentralSuite';
 
 const xentral = useXentralSandbox(['--rate-limit', '0']);
 

@@ -10,8 +10,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { XentralSalesPriceTrigger } from '../../../nodes/XentralSalesPriceTrigger/XentralSalesPriceTrigger.node';
 import { signatureKeyFor } from '../../../nodes/XentralSalesPriceTrigger/signature';
 import { createHookContext } from '../../harness/hookContext';
-import { XENTRAL_SANDBOX_TOKEN } from '../../harness/sandbox';
-import { useXentralSandbox } from '../../harness/xentralSuite';
+import { useXentralSandbox, XENTRAL_SANDBOX_TOKEN } from '../../harness/xentralSuite';
 
 const xentral = useXentralSandbox();
 const trigger = new XentralSalesPriceTrigger();

@@ -1,0 +1,210 @@
+// What makes the registry of systems (systems/index.mjs) complete and consistent, as lists of
+// problems (empty when all is well): test/scripts/systems.test.mjs runs the checks on the real
+// registry and on broken copies of it. Never shipped.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const read = (repo, file) => readFileSync(path.join(repo, file), 'utf8');
+
+/** The fields n8n's OAuth2 credential adds to one that extends it. */
+const OAUTH2_FIELDS = ['clientId', 'clientSecret'];
+
+/**
+ * The `name` a credential class declares, and the names its properties may have: every `name:` in
+ * its source and in the sources it imports (a shared field such as the token), and the OAuth2
+ * credential's when it extends that.
+ */
+export function credentialClass(repo, credential) {
+	const file = `credentials/${credential}.credentials.ts`;
+	const source = read(repo, file);
+	const imported = [...source.matchAll(/from '(\.{1,2}\/[^']+)'/g)]
+		.map((m) => path.join(path.dirname(file), `${m[1]}.ts`))
+		.filter((f) => existsSync(path.join(repo, f)))
+		.map((f) => read(repo, f));
+	const names = (text) => [...text.matchAll(/\bname: '([^']+)'/g)].map((m) => m[1]);
+	return {
+		type: /\bname = '([^']+)';/.exec(source)?.[1],
+		fields: [
+			...names(source),
+			...imported.flatMap(names),
+			...(/extends = \['oAuth2Api'\]/.test(source) ? OAUTH2_FIELDS : []),
+		],
+	};
+}
+
+/** The credential types a node's description declares (`credentials: [{ name: ... }]`). */
+export function nodeCredentialTypes(repo, node) {
+	const source = read(repo, `nodes/${node}/${node}.node.ts`);
+	const list = /credentials: \[([^\]]*)\]/.exec(source)?.[1] ?? '';
+	return [...list.matchAll(/name: '([^']+)'/g)].map((m) => m[1]);
+}
+
+/** Every text file under a folder (relative to the repository). */
+function filesUnder(repo, folder) {
+	const dir = path.join(repo, folder);
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? filesUnder(repo, path.join(folder, e.name)) : [path.join(folder, e.name)],
+	);
+}
+
+/**
+ * The problems of the registry's static facts against the repository: every node and credential
+ * of package.json's n8n section in exactly one entry; unique keys, package names and demo ports;
+ * the files an entry names exist; the credential type is the one the credential class and every
+ * node of the system declare. `packageJson` defaults to the repository's.
+ */
+export function registryProblems(
+	systems,
+	repo = REPO,
+	packageJson = JSON.parse(read(repo, 'package.json')),
+) {
+	const problems = [];
+	const claim = (kind, listed, claimed) => {
+		for (const name of listed) {
+			const owners = systems.filter((s) => claimed(s).includes(name)).map((s) => s.key);
+			if (owners.length !== 1)
+				problems.push(
+					`${kind} ${name} of package.json belongs to ${owners.length} systems (${owners.join(', ') || 'none'})`,
+				);
+		}
+	};
+	const nodeOf = (file) => /^dist\/nodes\/([^/]+)\/\1\.node\.js$/.exec(file)?.[1] ?? file;
+	const credOf = (file) => /^dist\/credentials\/([^/]+)\.credentials\.js$/.exec(file)?.[1] ?? file;
+	const nodes = packageJson.n8n.nodes.map(nodeOf);
+	const credentials = packageJson.n8n.credentials.map(credOf);
+	claim('node', nodes, (s) => s.package.nodes);
+	claim('credential', credentials, (s) => s.package.credentials);
+	for (const s of systems) {
+		for (const n of s.package.nodes)
+			if (!nodes.includes(n)) problems.push(`${s.key}: node ${n} is not in package.json`);
+		for (const c of s.package.credentials)
+			if (!credentials.includes(c))
+				problems.push(`${s.key}: credential ${c} is not in package.json`);
+	}
+	const unique = (what, values) => {
+		const twice = values.filter((v, i) => values.indexOf(v) !== i);
+		if (twice.length > 0) problems.push(`${what} used twice: ${twice.join(', ')}`);
+	};
+	unique(
+		'system key',
+		systems.map((s) => s.key),
+	);
+	unique(
+		'package name',
+		systems.map((s) => s.package.name),
+	);
+	unique(
+		'demo port variable',
+		systems.map((s) => s.sandbox.demoPort.env),
+	);
+	unique(
+		'demo port',
+		systems.map((s) => s.sandbox.demoPort.port),
+	);
+	for (const s of systems) {
+		const at = (file, what) => {
+			if (!existsSync(path.join(repo, file)))
+				problems.push(`${s.key}: ${what} ${file} does not exist`);
+		};
+		at(`sandbox/${s.sandbox.folder}/server.mjs`, 'sandbox');
+		at(`docs/${s.package.docsPage}`, 'docs page');
+		at(s.e2e.triggerStep.module, 'e2e trigger step');
+		for (const spec of s.schemas) {
+			at(spec.folder, 'schema folder');
+			at(`${spec.module}.ts`, 'shapes module');
+			if (spec.router) at(`${spec.router}.ts`, 'router');
+			if (spec.skipUnchanged && !spec.router)
+				problems.push(`${s.key}: the action node's schema folder ${spec.folder} names no router`);
+			if (!s.package.nodes.some((n) => spec.folder === `nodes/${n}`))
+				problems.push(`${s.key}: schema folder ${spec.folder} is no node of the system`);
+		}
+		for (const n of s.package.nodes)
+			if (
+				filesUnder(repo, `nodes/${n}/__schema__`).length > 0 &&
+				!s.schemas.some((spec) => spec.folder === `nodes/${n}`)
+			)
+				problems.push(`${s.key}: the schemas of nodes/${n} are in no schema folder of the entry`);
+		if (!/^[A-Z][A-Z0-9_]*$/.test(s.sandbox.demoPort.env))
+			problems.push(`${s.key}: demo port variable ${s.sandbox.demoPort.env} is no variable name`);
+		// The credential: the type the credential class and every node of the system declare.
+		const classes = s.package.credentials
+			.filter((c) => existsSync(path.join(repo, `credentials/${c}.credentials.ts`)))
+			.map((c) => credentialClass(repo, c));
+		if (!classes.some((c) => c.type === s.credential.type))
+			problems.push(
+				`${s.key}: credential type ${s.credential.type} is declared by none of ${s.package.credentials.join(', ')}`,
+			);
+		for (const n of s.package.nodes.filter((n) =>
+			existsSync(path.join(repo, `nodes/${n}/${n}.node.ts`)),
+		)) {
+			const declared = nodeCredentialTypes(repo, n);
+			if (!declared.includes(s.credential.type))
+				problems.push(
+					`${s.key}: node ${n} declares ${declared.join(', ') || 'no credential'}, not ${s.credential.type}`,
+				);
+		}
+	}
+	return problems;
+}
+
+/**
+ * The problems of a built credential (n8n's import file or the jest harness's) for `system`: its
+ * type, id and name are the entry's, every data field is a field of the credential class, and a
+ * URL in it points at `sandbox`.
+ */
+export function credentialProblems(system, credential, sandbox, repo = REPO) {
+	const problems = [];
+	const label = `${system.key} credential`;
+	for (const key of ['id', 'name', 'type'])
+		if (credential?.[key] !== system.credential[key])
+			problems.push(`${label}: ${key} is ${credential?.[key]}, not ${system.credential[key]}`);
+	const cls = system.package.credentials
+		.map((c) => credentialClass(repo, c))
+		.find((c) => c.type === credential?.type);
+	for (const field of Object.keys(credential?.data ?? {}))
+		if (!cls?.fields.includes(field))
+			problems.push(`${label}: ${field} is no field of ${credential?.type}`);
+	const urls = Object.values(credential?.data ?? {}).filter(
+		(v) => typeof v === 'string' && /^https?:/.test(v),
+	);
+	if (urls.length === 0) problems.push(`${label}: no URL of the sandbox`);
+	for (const url of urls)
+		if (!url.startsWith(sandbox.url))
+			problems.push(`${label}: ${url} is not at the sandbox ${sandbox.url}`);
+	return problems;
+}
+
+/**
+ * Starts a system's sandbox as the tools do and asks it: it answers its control endpoint, the
+ * credentials its entry builds fit it, its trigger step's module exports the step. Returns the
+ * problems.
+ */
+export async function sandboxProblems(system, repo = REPO) {
+	const problems = [];
+	let sandbox;
+	try {
+		sandbox = await system.sandbox.start({ port: 0, ...system.e2e.sandboxOptions });
+	} catch (error) {
+		return [`${system.key}: the sandbox does not start: ${error.message}`];
+	}
+	try {
+		const res = await fetch(`${sandbox.url}/__sandbox/requests`).catch((error) => ({
+			status: error.message,
+		}));
+		if (res.status !== 200)
+			problems.push(`${system.key}: the sandbox at ${sandbox.url} answers ${res.status}`);
+		problems.push(...credentialProblems(system, system.credential.n8n(sandbox), sandbox, repo));
+		problems.push(...credentialProblems(system, system.credential.jest(sandbox), sandbox, repo));
+		const step = system.e2e.triggerStep;
+		const mod = await import(pathToFileURL(path.join(repo, step.module)).href);
+		if (typeof mod[step.run] !== 'function')
+			problems.push(`${system.key}: ${step.module} exports no ${step.run}`);
+	} finally {
+		await sandbox.close();
+	}
+	return problems;
+}

@@ -1,0 +1,200 @@
+// Flow Retail in the project's tooling: its package, its sandbox, the credentials pointing at
+// that sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger step.
+// One entry of the registry in systems/index.mjs; every tool reads it from there. Never shipped.
+import { seedState } from '../sandbox/flowRetail/data.mjs';
+import { noOperationNode, workflowWithInput } from './workflows.mjs';
+
+/** The credential n8n and the jest harness get for the sandbox. */
+const CREDENTIAL = { id: 'flowRetailSandbox', name: 'Flow Retail sandbox', type: 'flowRetailApi' };
+
+/** n8n's import format for the Flow Retail credential, pointing at a running Flow Retail sandbox. */
+export function flowRetailSandboxCredentialFile(flow) {
+	return {
+		...CREDENTIAL,
+		data: {
+			environment: 'custom',
+			baseUrl: flow.apiBase,
+			tenantUid: flow.credentials.tenantUid,
+			token: flow.credentials.token,
+		},
+	};
+}
+
+/** The jest harness's Flow Retail credential for a sandbox process (its default tenant and token). */
+function jestCredential(sandbox, overrides = {}) {
+	return {
+		...CREDENTIAL,
+		data: {
+			environment: 'custom',
+			baseUrl: sandbox.apiBase,
+			tenantUid: 'sandbox-tenant',
+			token: 'flow-sandbox-integration-token',
+			...overrides,
+		},
+	};
+}
+
+/**
+ * A Flow Retail Trigger workflow (customer created or updated, full customer fetched) into a No
+ * Operation node, with the sandbox credential: activating it registers an HTTP transport.
+ */
+export function flowRetailTriggerWorkflow(id = 'demoFlowTrigger') {
+	return {
+		id,
+		name: 'Flow Retail Trigger (customer created or updated, webhook)',
+		active: false,
+		nodes: [
+			{
+				id: 'flow-trigger',
+				name: 'Flow Retail Trigger',
+				type: 'n8n-nodes-erp-customers.flowRetailTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: '5f0e7c1a-6a43-4f43-9d8e-2f1b7e3c9a01',
+				parameters: { events: ['CUSTOMER_CREATE', 'CUSTOMER_UPDATE'], options: {} },
+				credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			},
+			noOperationNode(),
+		],
+		connections: {
+			'Flow Retail Trigger': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
+/** The Flow Retail demo workflows: one per operation, with sample input for the seeded sandbox. */
+function demoWorkflows() {
+	const c = { customerUid: 'cust-0001' };
+	const demos = [
+		['customer-getAll', { limit: 10 }],
+		[
+			'customer-create',
+			{
+				firstname: 'Kari',
+				lastname: 'Nordmann',
+				countryCode: 'NO',
+				email: 'kari@example.no',
+				city: 'Oslo',
+			},
+		],
+		['customer-search', { query: 'Oslo' }],
+		['customer-externalSearch', { query: 'VOY' }],
+		['customer-export', c],
+		['customer-get', c],
+		['customer-getForStore', { storeUid: 'store-oslo', ...c }],
+		['customer-update', { ...c, city: 'Bergen', ehfEnabled: true }],
+		['customer-delete', { customerUid: 'cust-0025' }],
+		['customer-addExtension', { ...c, storeUid: 'store-oslo' }],
+		['customer-removeExtension', { ...c, storeUid: 'store-oslo' }],
+		['customer-batch', { firstname: 'Batch', lastname: 'Kunde', countryCode: 'NO' }],
+		[
+			'customer-upsert',
+			{ externalId: 'DEMO-1', firstname: 'Demo', lastname: 'Kunde', city: 'Oslo' },
+		],
+		[
+			'customerContact-create',
+			{ ...c, firstname: 'Per', lastname: 'Ås', email: 'per@example.no', uid: 'demo-contact' },
+		],
+		['customerContact-get', { ...c, recordUid: 'demo-contact' }],
+		['customerContact-getAll', c],
+		['customerContact-update', { ...c, recordUid: 'demo-contact', email: 'per.as@example.no' }],
+		['customerContact-delete', { ...c, recordUid: 'demo-contact' }],
+		[
+			'customerAddress-create',
+			{ ...c, type: 'DELIVERY_ADDRESS', street: 'Storgata 1', city: 'Oslo', uid: 'demo-address' },
+		],
+		['customerAddress-get', { ...c, recordUid: 'demo-address' }],
+		['customerAddress-getAll', c],
+		['customerAddress-update', { ...c, recordUid: 'demo-address', city: 'Drammen' }],
+		['customerAddress-delete', { ...c, recordUid: 'demo-address' }],
+		['customerGroup-create', { name: 'VIP', uid: 'demo-vip' }],
+		['customerGroup-get', { recordUid: 'group-1' }],
+		['customerGroup-getAll', {}],
+		['customerGroup-update', { recordUid: 'group-1', name: 'Retail (renamed)' }],
+		['priceList-create', { name: 'Outlet', externalId: 'OUT', uid: 'demo-outlet' }],
+		['priceList-get', { recordUid: 'pricelist-1' }],
+		['priceList-getAll', { externalId: 'PL-1' }],
+		['priceList-update', { recordUid: 'pricelist-1', name: 'Standard (renamed)' }],
+		['price-create', { pricelistUid: 'pricelist-1', productUid: 'product-9', price: 12900 }],
+		['price-get', { pricelistUid: 'pricelist-1', recordUid: 'pricelist-1-price-1' }],
+		['price-getAll', { pricelistUid: 'pricelist-1' }],
+		[
+			'price-update',
+			{ pricelistUid: 'pricelist-1', recordUid: 'pricelist-1-price-1', price: 9900 },
+		],
+	];
+	return demos.map(([file, input], index) => {
+		const id = `demoFlow${String(index + 1).padStart(2, '0')}`;
+		const wf = workflowWithInput(`FlowRetail/${file}.workflow.json`, id, input);
+		return { ...wf, name: `Demo: ${wf.name}` };
+	});
+}
+
+/** The entry (its fields: systems/index.mjs). */
+export default {
+	key: 'flow',
+	title: 'Flow Retail',
+	package: {
+		name: 'n8n-nodes-flow-retail',
+		docsPage: 'flow-retail.md',
+		description:
+			'n8n nodes for customer master data in Flow Retail (API v2): customers, contacts, addresses, customer groups, price lists and prices, with webhook and polling triggers.',
+		keywords: ['flow-retail', 'pos', 'retail', 'customers'],
+		nodes: ['FlowRetail', 'FlowRetailTrigger', 'FlowRetailPollTrigger'],
+		credentials: ['FlowRetailApi'],
+	},
+	sandbox: {
+		folder: 'flowRetail',
+		start: async (options) =>
+			(await import('../sandbox/flowRetail/server.mjs')).startFlowRetailSandbox(options),
+		seed: seedState,
+		demoPort: { env: 'FLOW_SANDBOX_PORT', port: 4300 },
+		offsetLessTimes: '--local-times',
+		customers: { keyOf: (c) => c.customerUid, created: 'createdAt', changed: 'lastModifiedAt' },
+	},
+	credential: {
+		...CREDENTIAL,
+		n8n: flowRetailSandboxCredentialFile,
+		jest: jestCredential,
+		target: (sandbox) => sandbox.apiBase,
+	},
+	demo: {
+		workflows: demoWorkflows,
+		triggers: [
+			{
+				workflow: () => flowRetailTriggerWorkflow(),
+				hint: 'click "Activate": it registers a webhook; then create a customer',
+				active: true,
+			},
+		],
+	},
+	e2e: {
+		sandboxOptions: { webhookBackoffMs: 200 },
+		triggerStep: {
+			name: 'flow trigger > activation registers a transport, a sandbox delivery runs the workflow, a forged one is refused',
+			module: 'test/e2e/flowTrigger.mjs',
+			run: 'runFlowTriggerE2E',
+		},
+	},
+	schemas: [
+		{
+			folder: 'nodes/FlowRetail',
+			module: 'nodes/FlowRetail/helpers/outputShapes',
+			export: 'FLOW_OUTPUT_SHAPES',
+			skipUnchanged: true,
+			router: 'nodes/FlowRetail/actions/router',
+			unshaped: 'FLOW_UNSHAPED_OPERATIONS',
+		},
+		{
+			folder: 'nodes/FlowRetailTrigger',
+			module: 'nodes/FlowRetail/helpers/outputShapes',
+			export: 'FLOW_TRIGGER_OUTPUT_SHAPE',
+		},
+		{
+			folder: 'nodes/FlowRetailPollTrigger',
+			module: 'nodes/FlowRetail/helpers/outputShapes',
+			export: 'FLOW_POLL_TRIGGER_OUTPUT_SHAPE',
+		},
+	],
+};

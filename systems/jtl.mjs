@@ -1,0 +1,220 @@
+// JTL-Wawi in the project's tooling: its package, its sandbox, the credentials pointing at that
+// sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger step. One
+// entry of the registry in systems/index.mjs; every tool reads it from there. Never shipped.
+import { seedState } from '../sandbox/jtl/data.mjs';
+import { pollTriggerWorkflow, workflowWithInput } from './workflows.mjs';
+
+/** The credential n8n and the jest harness get for the sandbox. */
+const CREDENTIAL = { id: 'jtlSandbox', name: 'JTL-Wawi sandbox', type: 'jtlWawiOAuth2Api' };
+
+/** n8n's import format for the JTL credential, pointing at a running JTL sandbox. */
+export function jtlSandboxCredentialFile(jtl) {
+	return {
+		...CREDENTIAL,
+		data: {
+			environment: 'custom',
+			baseUrl: jtl.apiBase,
+			customTokenUrl: jtl.tokenUrl,
+			clientId: jtl.credentials.clientId,
+			clientSecret: jtl.credentials.clientSecret,
+			tenantId: jtl.credentials.tenantId,
+			appId: 'n8n-nodes-erp-customers/0.1.0',
+			appVersion: '0.1.0',
+		},
+	};
+}
+
+/** The jest harness's JTL credential for a sandbox process (its default client and tenant). */
+function jestCredential(sandbox, overrides = {}) {
+	return {
+		...CREDENTIAL,
+		data: {
+			environment: 'custom',
+			baseUrl: sandbox.apiBase,
+			customTokenUrl: sandbox.tokenUrl,
+			clientId: 'sandbox-client',
+			clientSecret: 'sandbox-secret',
+			tenantId: '6c9f3d0e-2b1a-4c8e-9f7d-5a4b3c2d1e0f',
+			...overrides,
+		},
+	};
+}
+
+/**
+ * A JTL-Wawi Trigger workflow (Updated Customer, polled every minute, into a No Operation node)
+ * with the sandbox credential: the demo imports it ready to activate, the e2e run activates it.
+ */
+export function jtlTriggerWorkflow(triggerName = 'JTL-Wawi Trigger') {
+	return pollTriggerWorkflow({
+		id: 'demoJtlTrigger',
+		name: 'JTL-Wawi Trigger (Updated Customer, poll every minute)',
+		nodeId: 'jtl-trigger',
+		triggerName,
+		type: 'n8n-nodes-erp-customers.jtlWawiTrigger',
+		event: 'updatedCustomer',
+		credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	});
+}
+
+/** The demo workflows: every test workflow with sample input, runnable from the editor. */
+function demoWorkflows(jtl) {
+	const customer = jtl.state.customers[0];
+	const [contact, otherContact] = jtl.state.contacts.filter((c) => c.customerId === customer.id);
+	const price =
+		jtl.state.prices.find((p) => p.netPrice !== null && p.netPrice !== undefined) ??
+		jtl.state.prices[0];
+	const demos = [
+		['customer-get', 'demoJtlCustomerGet', { customerId: customer.id }],
+		['customer-getAll', 'demoJtlCustomerGetAll', { limit: 10 }],
+		[
+			'customer-create',
+			'demoJtlCustomerCreate',
+			{ company: 'Nordlicht Handel GmbH', city: 'Kiel' },
+		],
+		['customer-upsert', 'demoJtlCustomerUpsert', { number: 'DEMO-1', city: 'Kiel' }],
+		[
+			'customer-update',
+			'demoJtlCustomerUpdate',
+			{ customerUuid: customer.uuid, addressUuid: customer.addresses[0].uuid, debtor: 40001 },
+		],
+		[
+			'customer-delete',
+			'demoJtlCustomerDelete',
+			{ customerId: jtl.state.customers[jtl.state.customers.length - 1].id },
+		],
+		['address-getAll', 'demoJtlAddressGetAll', { customerId: customer.uuid }],
+		[
+			'address-update',
+			'demoJtlAddressUpdate',
+			{
+				customerUuid: customer.uuid,
+				addressUuid: customer.addresses[0].uuid,
+				street: 'Elbchaussee 1',
+			},
+		],
+		['address-add', 'demoJtlAddressAdd', { customerUuid: customer.uuid }],
+		['contact-getAll', 'demoJtlContacts', { customerId: customer.id }],
+		['contact-get', 'demoJtlContactGet', { customerId: customer.id, contactId: contact?.id }],
+		[
+			'contact-create',
+			'demoJtlContactCreate',
+			{
+				customerId: customer.id,
+				salutation: 'Frau',
+				firstName: 'Lena',
+				lastName: 'Vogel',
+				email: 'lena.vogel@example.com',
+				department: 'Einkauf',
+			},
+		],
+		[
+			'contact-update',
+			'demoJtlContactUpdate',
+			{
+				customerId: customer.id,
+				contactId: contact?.id,
+				lastName: 'Neumann',
+				phone: '+49 40 1234',
+			},
+		],
+		[
+			'contact-delete',
+			'demoJtlContactDelete',
+			{ customerId: customer.id, contactId: otherContact?.id },
+		],
+		['customerPrice-getAll', 'demoJtlPrices', { itemId: 1, limit: 50 }],
+		[
+			'customerPrice-create',
+			'demoJtlPriceCreate',
+			{ itemId: 1, customerId: customer.id, fromQuantity: 500, netPrice: 9.95 },
+		],
+		[
+			'customerPrice-update',
+			'demoJtlPriceUpdate',
+			{
+				itemId: price.itemId,
+				customerId: price.customerId,
+				fromQuantity: price.fromQuantity,
+				priceType: 'netPrice',
+				netPrice: 8.5,
+			},
+		],
+		[
+			'customerPrice-delete',
+			'demoJtlPriceDelete',
+			{ itemId: price.itemId, customerId: price.customerId, fromQuantity: price.fromQuantity },
+		],
+	];
+	// In the demo, the dropdowns show picked values rather than the tests' expressions.
+	const pickFromLists = (node) => {
+		if ('customerGroupId' in node.parameters) node.parameters.customerGroupId = 1;
+		if ('companyId' in node.parameters) node.parameters.companyId = 1;
+		// Simplify at its default (on), as a new node has it; the tests turn it off.
+		delete node.parameters.simplify;
+	};
+	return demos.map(([file, id, input]) => {
+		const wf = workflowWithInput(`JtlWawi/${file}.workflow.json`, id, input, pickFromLists);
+		return { ...wf, name: `Demo: ${wf.name}` };
+	});
+}
+
+/** The entry (its fields: systems/index.mjs). */
+export default {
+	key: 'jtl',
+	title: 'JTL-Wawi',
+	package: {
+		name: 'n8n-nodes-jtl-wawi',
+		docsPage: 'jtl-wawi.md',
+		description:
+			'n8n nodes for customer master data in JTL-Wawi (JTL Cloud ERP API): customers, addresses, contacts and customer prices, with a trigger for new and changed customers.',
+		keywords: ['jtl', 'jtl-wawi', 'jtl-cloud', 'erp', 'customers'],
+		nodes: ['JtlWawi', 'JtlWawiTrigger'],
+		credentials: ['JtlWawiOAuth2Api'],
+	},
+	sandbox: {
+		folder: 'jtl',
+		start: async (options) => (await import('../sandbox/jtl/server.mjs')).startJtlSandbox(options),
+		seed: seedState,
+		demoPort: { env: 'JTL_SANDBOX_PORT', port: 4100 },
+		offsetLessTimes: '--offset-less-times',
+		customers: { keyOf: (c) => c.uuid, created: 'createdAt', changed: 'lastChanged' },
+	},
+	credential: {
+		...CREDENTIAL,
+		n8n: jtlSandboxCredentialFile,
+		jest: jestCredential,
+		target: (sandbox) => sandbox.apiBase,
+	},
+	demo: {
+		workflows: demoWorkflows,
+		triggers: [
+			{
+				workflow: jtlTriggerWorkflow,
+				hint: 'click "Activate", then change a customer',
+				active: true,
+			},
+		],
+	},
+	e2e: {
+		sandboxOptions: {},
+		triggerStep: {
+			name: 'JTL trigger > n8n polls an active workflow and emits a changed customer once',
+			module: 'test/e2e/trigger.mjs',
+			run: 'runTriggerE2E',
+		},
+	},
+	schemas: [
+		{
+			folder: 'nodes/JtlWawi',
+			module: 'nodes/JtlWawi/helpers/outputShapes',
+			export: 'JTL_OUTPUT_SHAPES',
+			skipUnchanged: true,
+			router: 'nodes/JtlWawi/actions/router',
+		},
+		{
+			folder: 'nodes/JtlWawiTrigger',
+			module: 'nodes/JtlWawi/helpers/outputShapes',
+			export: 'JTL_TRIGGER_OUTPUT_SHAPE',
+		},
+	],
+};

@@ -1,0 +1,244 @@
+// Xentral in the project's tooling: its package, its sandbox, the credentials pointing at that
+// sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger step. One
+// entry of the registry in systems/index.mjs; every tool reads it from there. Never shipped.
+import { seedState } from '../sandbox/xentral/data.mjs';
+import { pollTriggerWorkflow, workflowWithInput } from './workflows.mjs';
+
+/** The credential n8n and the jest harness get for the sandbox. */
+const CREDENTIAL = { id: 'xentralSandbox', name: 'Xentral sandbox', type: 'xentralApi' };
+const CREDENTIAL_REF = { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } };
+
+/** The personal access token the Xentral sandbox accepts by default. */
+export const XENTRAL_SANDBOX_TOKEN = 'sandbox-personal-access-token';
+
+/** n8n's import format for the Xentral credential, pointing at a running Xentral sandbox. */
+export function xentralSandboxCredentialFile(xentral) {
+	return {
+		...CREDENTIAL,
+		data: { instance: xentral.url, token: xentral.credentials.token },
+	};
+}
+
+/** The jest harness's Xentral credential for a sandbox process (its URL as the instance). */
+function jestCredential(sandbox, overrides = {}) {
+	return {
+		...CREDENTIAL,
+		data: { instance: sandbox.url, token: XENTRAL_SANDBOX_TOKEN, ...overrides },
+	};
+}
+
+/**
+ * A Xentral Trigger workflow (New Customer, polled every minute, into a No Operation node) with
+ * the sandbox credential: the demo imports it ready to activate, the e2e run activates it.
+ */
+export function xentralTriggerWorkflow(triggerName = 'Xentral Trigger') {
+	return pollTriggerWorkflow({
+		id: 'demoXentralTrigger',
+		name: 'Xentral Trigger (New Customer, poll every minute)',
+		nodeId: 'xentral-trigger',
+		triggerName,
+		type: 'n8n-nodes-erp-customers.xentralTrigger',
+		event: 'newCustomer',
+		credentials: CREDENTIAL_REF,
+	});
+}
+
+/**
+ * A Xentral Sales Price Trigger workflow (webhook; created, updated and deleted) with the sandbox
+ * credential: activating it registers the webhook at the sandbox, which then delivers signed events.
+ */
+export function xentralSalesPriceTriggerWorkflow(events = ['created', 'updated', 'deleted']) {
+	return {
+		id: 'demoXentralPriceHook',
+		name: 'Xentral Sales Price Trigger (webhook)',
+		active: false,
+		nodes: [
+			{
+				id: 'price-trigger',
+				name: 'Xentral Sales Price Trigger',
+				type: 'n8n-nodes-erp-customers.xentralSalesPriceTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'xentral-sales-prices',
+				parameters: { events, options: {} },
+				credentials: CREDENTIAL_REF,
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
+/** The Xentral demo workflows: every Xentral test workflow with sample input from the seed. */
+function demoWorkflows() {
+	const demos = [
+		['customer-get', 'demoXentralCustomerGet', { customerId: '1' }],
+		[
+			'customer-getAll',
+			'demoXentralCustomerGetAll',
+			{ returnAll: false, limit: 10, key: 'id', op: 'greaterThan', value: '0' },
+		],
+		[
+			'customer-create',
+			'demoXentralCustomerCreate',
+			{
+				customerType: 'company',
+				companyName: 'Nordlicht Handel GmbH',
+				email: 'info@nordlicht.example',
+			},
+		],
+		[
+			'customer-upsert',
+			'demoXentralCustomerUpsert',
+			{ matchOn: 'number', number: 'DEMO-1', companyName: 'Demo AG', email: 'demo@example.com' },
+		],
+		[
+			'customer-update',
+			'demoXentralCustomerUpdate',
+			{ customerId: '2', email: 'neu@example.com', department: 'Einkauf' },
+		],
+		['customer-delete', 'demoXentralCustomerDelete', { customerId: '25' }],
+		['address-getAll', 'demoXentralAddressGetAll', { customerId: '1' }],
+		[
+			'address-get',
+			'demoXentralAddressGet',
+			{ customerId: '1', addressType: 'masterdata', deliveryAddressId: '' },
+		],
+		[
+			'address-create',
+			'demoXentralAddressCreate',
+			{
+				customerId: '1',
+				addressType: 'deliveryaddress',
+				name: 'Lager Nord',
+				street: 'Hafenweg 2',
+				city: 'Kiel',
+				country: 'DE',
+				zip: '24103',
+			},
+		],
+		[
+			'address-update',
+			'demoXentralAddressUpdate',
+			{ customerId: '1', addressType: 'masterdata', deliveryAddressId: '', city: 'Lübeck' },
+		],
+		[
+			'address-delete',
+			'demoXentralAddressDelete',
+			{ customerId: '1', addressType: 'deliveryaddress', deliveryAddressId: '101' },
+		],
+		['contactPerson-getAll', 'demoXentralContacts', { customerId: '1' }],
+		['contactPerson-get', 'demoXentralContactGet', { customerId: '1', contactPersonId: '1' }],
+		[
+			'contactPerson-create',
+			'demoXentralContactCreate',
+			{
+				customerId: '1',
+				name: 'Lena Vogel',
+				email: 'lena.vogel@example.com',
+				department: 'Einkauf',
+			},
+		],
+		[
+			'contactPerson-update',
+			'demoXentralContactUpdate',
+			{ customerId: '1', contactPersonId: '1', position: 'Leitung' },
+		],
+		['contactPerson-delete', 'demoXentralContactDelete', { customerId: '1', contactPersonId: '2' }],
+		['salesPrice-getAll', 'demoXentralPrices', {}],
+		['salesPrice-get', 'demoXentralPriceGet', { salesPriceId: '1' }],
+		[
+			'salesPrice-create',
+			'demoXentralPriceCreate',
+			{
+				customerId: '1',
+				productId: '14',
+				fromQuantity: 10,
+				price: 9.95,
+				currency: 'EUR',
+				validFrom: '2026-03-01',
+			},
+		],
+		['salesPrice-update', 'demoXentralPriceUpdate', { salesPriceId: '1', price: 8.5 }],
+		['salesPrice-delete', 'demoXentralPriceDelete', { salesPriceId: '2' }],
+	];
+	return demos.map(([file, id, input]) => {
+		const wf = workflowWithInput(`Xentral/${file}.workflow.json`, id, input, (node) => {
+			delete node.parameters.simplify;
+		});
+		return { ...wf, name: `Demo: ${wf.name}` };
+	});
+}
+
+/** The entry (its fields: systems/index.mjs). */
+export default {
+	key: 'xentral',
+	title: 'Xentral',
+	package: {
+		name: 'n8n-nodes-xentral',
+		docsPage: 'xentral.md',
+		description:
+			'n8n nodes for customer master data in Xentral: customers, addresses, contact persons and sales prices, with triggers for new customers and sales-price changes.',
+		keywords: ['xentral', 'erp', 'customers', 'sales-prices'],
+		nodes: ['Xentral', 'XentralTrigger', 'XentralSalesPriceTrigger'],
+		credentials: ['XentralApi'],
+	},
+	sandbox: {
+		folder: 'xentral',
+		start: async (options) =>
+			(await import('../sandbox/xentral/server.mjs')).startXentralSandbox(options),
+		seed: seedState,
+		demoPort: { env: 'XENTRAL_SANDBOX_PORT', port: 4200 },
+		offsetLessTimes: '--offsetless-times',
+		customers: { keyOf: (c) => c.id, created: 'createdAt', changed: 'updatedAt' },
+	},
+	credential: {
+		...CREDENTIAL,
+		n8n: xentralSandboxCredentialFile,
+		jest: jestCredential,
+		sandboxToken: XENTRAL_SANDBOX_TOKEN,
+		target: (sandbox) => sandbox.url,
+	},
+	demo: {
+		workflows: demoWorkflows,
+		triggers: [
+			{
+				workflow: xentralTriggerWorkflow,
+				hint: 'click "Activate", then create a customer',
+				active: true,
+			},
+			{
+				workflow: xentralSalesPriceTriggerWorkflow,
+				hint: 'click "Activate", then change a price',
+				active: false,
+			},
+		],
+	},
+	e2e: {
+		sandboxOptions: {},
+		triggerStep: {
+			name: 'xentral trigger > n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one',
+			module: 'test/e2e/xentralTrigger.mjs',
+			run: 'runXentralTriggerE2E',
+		},
+	},
+	schemas: [
+		{
+			folder: 'nodes/Xentral',
+			module: 'nodes/Xentral/helpers/outputShapes',
+			export: 'XENTRAL_OUTPUT_SHAPES',
+			skipUnchanged: true,
+			router: 'nodes/Xentral/actions/router',
+		},
+		{
+			folder: 'nodes/XentralTrigger',
+			module: 'nodes/Xentral/helpers/outputShapes',
+			export: 'XENTRAL_TRIGGER_OUTPUT_SHAPE',
+		},
+		{
+			folder: 'nodes/XentralSalesPriceTrigger',
+			module: 'nodes/Xentral/helpers/outputShapes',
+			export: 'XENTRAL_SALES_PRICE_TRIGGER_OUTPUT_SHAPE',
+		},
+	],
+};

@@ -1,0 +1,154 @@
+// The registry of systems (systems/): every system of package.json has one entry, every entry's
+// sandbox starts and answers, and the credentials it builds are the ones its nodes declare. Each
+// check is also run on a broken copy of an entry, which it must reject.
+// Run: node --test test/scripts/
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+
+import {
+	REPO,
+	credentialProblems,
+	registryProblems,
+	sandboxProblems,
+} from '../../systems/check.mjs';
+import { SYSTEMS, SYSTEM_KEYS, systemOf } from '../../systems/index.mjs';
+
+const packageJson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+
+/** A copy of the registry with `change(copy)` applied to a deep copy of one entry. */
+function withEntry(key, change) {
+	return SYSTEMS.map((s) => {
+		if (s.key !== key) return s;
+		const copy = {
+			...s,
+			package: {
+				...s.package,
+				nodes: [...s.package.nodes],
+				credentials: [...s.package.credentials],
+			},
+			sandbox: { ...s.sandbox, demoPort: { ...s.sandbox.demoPort } },
+			credential: { ...s.credential },
+			e2e: { ...s.e2e, triggerStep: { ...s.e2e.triggerStep } },
+			schemas: s.schemas.map((spec) => ({ ...spec })),
+		};
+		change(copy);
+		return copy;
+	});
+}
+
+describe('the registry of systems', () => {
+	it('has one entry per system of package.json, each consistent with the repository', () => {
+		assert.deepEqual(registryProblems(SYSTEMS), []);
+		assert.equal(SYSTEMS.length, packageJson.n8n.credentials.length);
+		assert.deepEqual(
+			SYSTEM_KEYS,
+			SYSTEMS.map((s) => s.key),
+		);
+		assert.throws(() => systemOf('acme'), /no system "acme"/);
+	});
+
+	it('finds a system of package.json without an entry, and a node claimed twice', () => {
+		const withoutFlow = SYSTEMS.filter((s) => s.key !== 'flow');
+		assert.ok(
+			registryProblems(withoutFlow).includes(
+				'node FlowRetailPollTrigger of package.json belongs to 0 systems (none)',
+			),
+		);
+		assert.ok(
+			registryProblems(withoutFlow).includes(
+				'credential FlowRetailApi of package.json belongs to 0 systems (none)',
+			),
+		);
+		const twice = withEntry('xentral', (x) => x.package.nodes.push('JtlWawi'));
+		assert.ok(
+			registryProblems(twice).includes(
+				'node JtlWawi of package.json belongs to 2 systems (jtl, xentral)',
+			),
+		);
+		const extra = withEntry('jtl', (j) => j.package.nodes.push('Acme'));
+		assert.ok(registryProblems(extra).includes('jtl: node Acme is not in package.json'));
+	});
+
+	it('finds a credential type the nodes do not declare, and a file that is not there', () => {
+		const wrongType = withEntry('xentral', (x) => (x.credential.type = 'xentralOAuth2Api'));
+		const problems = registryProblems(wrongType);
+		assert.ok(
+			problems.includes(
+				'xentral: credential type xentralOAuth2Api is declared by none of XentralApi',
+			),
+		);
+		assert.ok(
+			problems.includes('xentral: node XentralTrigger declares xentralApi, not xentralOAuth2Api'),
+		);
+		const missing = withEntry('flow', (f) => {
+			f.e2e.triggerStep.module = 'test/e2e/acmeTrigger.mjs';
+			f.schemas.pop();
+			f.sandbox.demoPort.port = 4100;
+		});
+		assert.deepEqual(registryProblems(missing).sort(), [
+			'demo port used twice: 4100',
+			'flow: e2e trigger step test/e2e/acmeTrigger.mjs does not exist',
+			'flow: the schemas of nodes/FlowRetailPollTrigger are in no schema folder of the entry',
+		]);
+	});
+
+	for (const system of SYSTEMS) {
+		it(`${system.title}: the sandbox starts and answers, the credentials fit it and its nodes`, async () => {
+			assert.deepEqual(await sandboxProblems(system), []);
+		});
+	}
+
+	it('finds a credential builder that writes a wrong type, an unknown field or another address', async () => {
+		const jtl = systemOf('jtl');
+		const sandbox = await jtl.sandbox.start({ port: 0 });
+		try {
+			const good = jtl.credential.n8n(sandbox);
+			assert.deepEqual(credentialProblems(jtl, good, sandbox), []);
+			assert.deepEqual(credentialProblems(jtl, { ...good, type: 'oAuth2Api' }, sandbox), [
+				'jtl credential: type is oAuth2Api, not jtlWawiOAuth2Api',
+				...Object.keys(good.data).map((f) => `jtl credential: ${f} is no field of oAuth2Api`),
+			]);
+			assert.deepEqual(
+				credentialProblems(jtl, { ...good, data: { ...good.data, tenant: 'x' } }, sandbox),
+				['jtl credential: tenant is no field of jtlWawiOAuth2Api'],
+			);
+			const elsewhere = { ...good, data: { ...good.data, baseUrl: 'http://127.0.0.1:1/erp' } };
+			assert.deepEqual(credentialProblems(jtl, elsewhere, sandbox), [
+				`jtl credential: http://127.0.0.1:1/erp is not at the sandbox ${sandbox.url}`,
+			]);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('finds a sandbox that does not start or does not answer, and a missing trigger step', async () => {
+		const [broken] = withEntry('xentral', (x) => {
+			x.sandbox.start = async () => {
+				throw new Error('port in use');
+			};
+		}).filter((s) => s.key === 'xentral');
+		assert.deepEqual(await sandboxProblems(broken), [
+			'xentral: the sandbox does not start: port in use',
+		]);
+		const [silent] = withEntry('xentral', (x) => {
+			const start = x.sandbox.start;
+			x.sandbox.start = async (options) => {
+				const real = await start(options);
+				await real.close();
+				return { ...real, close: async () => {} };
+			};
+			x.e2e.triggerStep.run = 'runAcmeTriggerE2E';
+		}).filter((s) => s.key === 'xentral');
+		const problems = await sandboxProblems(silent);
+		assert.match(
+			problems[0],
+			/^xentral: the sandbox at http:\/\/127\.0\.0\.1:\d+ answers fetch failed$/,
+		);
+		assert.equal(
+			problems.at(-1),
+			'xentral: test/e2e/xentralTrigger.mjs exports no runAcmeTriggerE2E',
+		);
+	});
+});
