@@ -4,21 +4,15 @@
 // process: wall time of the webhook call, CPU time (/proc/<pid>/stat) and peak RSS (VmHWM, reset
 // before each run through /proc/<pid>/clear_refs, with RSS polling as the fallback).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import {
-	N8N_ACTIVATION_LIMIT_MS,
 	N8N_START_LIMIT_MS,
-	N8N_STOP_LIMIT_MS,
-	freePort,
-	loginOwner,
 	n8nCli,
-	n8nEnv,
-	n8nRestClient,
 	sleep,
+	startN8n as startN8nProcess,
 	until,
-} from '../scripts/n8n-runtime.mjs';
+} from '../scripts/n8n/driver.mjs';
 
 /** The owner account of a started n8n (see startN8n). */
 export const OWNER = {
@@ -57,9 +51,6 @@ function resetPeak(pid) {
 	}
 }
 
-/** A small n8n REST client with the owner's session cookie. */
-const restClient = (url) => n8nRestClient(url, BROWSER_ID);
-
 /** Imports credentials and workflows with the n8n CLI (before `n8n start`). */
 export async function importAll(runtime, home, dir, credentials, workflows) {
 	const credFile = `${dir}/credentials.json`;
@@ -74,65 +65,23 @@ export async function importAll(runtime, home, dir, credentials, workflows) {
 
 /** Starts `n8n start`, logs in as the owner and returns a handle to run and measure workflows. */
 export async function startN8n(runtime, home) {
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
-		env: n8nEnv(runtime, home, {
-			N8N_PORT: String(port),
-			N8N_HOST: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			N8N_LOG_LEVEL: 'warn',
-		}),
-		stdio: ['ignore', 'pipe', 'pipe'],
+	const n8n = await startN8nProcess(runtime, home, {
+		owner: OWNER,
+		browserId: BROWSER_ID,
+		env: { N8N_LOG_LEVEL: 'warn' },
 	});
-	let output = '';
-	const keep = (d) => (output = (output + d).slice(-20_000));
-	child.stdout.on('data', keep);
-	child.stderr.on('data', keep);
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-
-	await until('n8n /healthz', N8N_START_LIMIT_MS, async () => {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}\n${output}`);
-		try {
-			return (await fetch(`${url}/healthz`)).ok;
-		} catch {
-			return false;
-		}
-	});
-	const rest = restClient(url);
-	await loginOwner(rest, OWNER);
-
-	const pid = child.pid;
+	const { url, pid, rest } = n8n;
 	const peakResettable = resetPeak(pid);
 
 	return {
 		url,
 		pid,
 		rest,
-		output: () => output,
+		output: n8n.output,
 		peakResettable,
 
 		/** Activates (publishes) a workflow the way the editor does and waits for its triggers. */
-		async activate(id) {
-			// Right after start-up n8n may still be mounting routes (404); ask until it answers.
-			let wf;
-			await until(`GET workflow ${id}`, N8N_ACTIVATION_LIMIT_MS, async () => {
-				wf = await rest.call('GET', `/workflows/${id}`);
-				return wf.status !== 404;
-			});
-			assert.equal(wf.status, 200, `GET workflow ${id}: ${JSON.stringify(wf.body)}`);
-			const res = await rest.call('POST', `/workflows/${id}/activate`, {
-				versionId: wf.body.data.versionId,
-			});
-			assert.equal(res.status, 200, `activate ${id}: ${JSON.stringify(res.body)}`);
-			await until(`activation of ${id}`, N8N_ACTIVATION_LIMIT_MS, async () => {
-				const st = await rest.call('GET', `/workflows/${id}/publication-status`);
-				const triggers = st.body?.data?.triggers ?? [];
-				const failed = triggers.find((t) => t.status === 'failed');
-				if (failed) throw new Error(`activation of ${id} failed: ${failed.errorMessage}`);
-				return triggers.length > 0 && triggers.every((t) => t.status === 'activated');
-			});
-		},
+		activate: (id) => n8n.activate(id),
 
 		/** The error message of the newest execution of a workflow, if it failed. */
 		async lastError(workflowId) {
@@ -209,12 +158,6 @@ export async function startN8n(runtime, home) {
 			};
 		},
 
-		async stop() {
-			if (child.exitCode !== null) return;
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), N8N_STOP_LIMIT_MS);
-			await exited;
-			clearTimeout(timer);
-		},
+		stop: () => n8n.stop(),
 	};
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
-import { CACHE, N8N_VERSION, ensureN8n, installPackageInto } from '../scripts/n8n-runtime.mjs';
+import { CACHE, N8N_VERSION, ensureN8n, installPackageInto } from '../scripts/n8n/install.mjs';
 import { importAll, sleep, startN8n, until } from './n8n.mjs';
 import { writeReport } from './report.mjs';
 import * as cpu from './scenarios/cpu.mjs';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { freePort } from './n8n-runtime.mjs';
+import { freePort } from './n8n/driver.mjs';
 
 function log(msg) {
 	process.stderr.write(`[services] ${msg}\n`);

@@ -4,8 +4,8 @@
 // folder and freshly seeded sandboxes); ERP_DEMO_KEEP=1 keeps the n8n folder of the last start.
 // n8n and the sandboxes listen on 127.0.0.1 unless ERP_DEMO_LISTEN_ADDRESS says otherwise; one demo
 // runs per cache folder; the build is skipped when dist/ is up to date with the sources.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,18 +21,8 @@ import {
 	reachableFromNetwork,
 	urlHost,
 } from './demo-listen.mjs';
-import {
-	CACHE,
-	REPO,
-	ensureN8n,
-	freePort,
-	installPackageInto,
-	loginOwner,
-	N8N_VERSION,
-	n8nCli,
-	n8nEnv,
-	n8nRestClient,
-} from './n8n-runtime.mjs';
+import { CACHE, REPO, ensureN8n, installPackageInto, N8N_VERSION } from './n8n/install.mjs';
+import { loginOwner, n8nCli, n8nRestClient, spawnN8n } from './n8n/driver.mjs';
 import {
 	jtlToFlowWorkflow,
 	nightlyExportWorkflow,
@@ -61,20 +51,6 @@ const OWNER = {
 
 function say(msg) {
 	process.stdout.write(`${msg}\n`);
-}
-
-async function waitForN8n(url, child) {
-	for (let i = 0; i < 240; i++) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
-		try {
-			const res = await fetch(`${url}/healthz`);
-			if (res.ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	throw new Error('n8n did not become healthy within 120 s');
 }
 
 /**
@@ -144,15 +120,6 @@ function runQuiet(cmd, args) {
 	const res = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8' });
 	if (res.status !== 0)
 		throw new Error(`${cmd} ${args.join(' ')} failed:\n${res.stdout ?? ''}${res.stderr ?? ''}`);
-}
-
-/** The last lines of a log file, for an error message. */
-function tail(file, lines = 40) {
-	try {
-		return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-	} catch {
-		return '';
-	}
 }
 
 /** The workflows that connect the systems (scripts/demo-flows.mjs). */
@@ -263,29 +230,19 @@ async function main() {
 	});
 
 	const logFile = path.join(WORK, 'n8n.log');
-	const logFd = openSync(logFile, 'w');
-	const n8n = spawn(runtime.node, [runtime.n8nBin, 'start'], {
-		env: n8nEnv(runtime, HOME, {
-			...demoN8nEnv(),
-			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		}),
-		stdio: ['ignore', logFd, logFd],
-	});
-	closeSync(logFd);
+	let n8n;
 	const stop = async () => {
-		n8n.kill('SIGTERM');
+		await n8n?.stop();
 		await sandboxes.close();
 	};
 	process.on('SIGINT', () => stop().then(() => process.exit(0)));
 	process.on('SIGTERM', () => stop().then(() => process.exit(0)));
 	try {
 		await step(`Start n8n on ${LISTEN}, port ${N8N_PORT}`, async (note) => {
-			try {
-				await waitForN8n(N8N_URL, n8n);
-			} catch (error) {
-				error.message += `\n--- ${logFile} (last lines) ---\n${tail(logFile)}`;
-				throw error;
-			}
+			n8n = await spawnN8n(runtime, HOME, ['start'], demoN8nEnv(), {
+				healthUrl: `${N8N_URL}/healthz`,
+				logFile,
+			});
 			note(N8N_URL);
 		});
 	} catch (error) {
@@ -364,7 +321,7 @@ async function main() {
 	say(' Each start begins from a clean demo (ERP_DEMO_KEEP=1 keeps the last n8n folder).');
 	say(' Stop with Ctrl+C.');
 	say('==================================================================');
-	await new Promise((resolve) => n8n.once('exit', resolve));
+	await n8n.exited;
 	await sandboxes.close();
 }
 

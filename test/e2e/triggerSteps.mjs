@@ -2,7 +2,7 @@
 // a polling trigger across a restart, and a webhook trigger across a restart. Never shipped.
 import assert from 'node:assert/strict';
 
-import { sleep, until } from '../../scripts/n8n-runtime.mjs';
+import { sleep, until } from '../../scripts/n8n/driver.mjs';
 
 const POLL_WAIT_MS = 150_000;
 

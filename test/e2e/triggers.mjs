@@ -18,18 +18,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-	CACHE,
 	activateWorkflow,
-	ensureN8n,
-	executionsOf,
 	freePort,
-	installPackageInto,
-	loginOwner,
 	n8nCli,
-	n8nRestClient,
-	readExecution,
-	spawnN8n,
-} from '../../scripts/n8n-runtime.mjs';
+	startN8n as startN8nProcess,
+} from '../../scripts/n8n/driver.mjs';
+import { CACHE, ensureN8n, installPackageInto } from '../../scripts/n8n/install.mjs';
 import { loadCaseFiles, startE2ESandboxes, workflowsOf } from './setup.mjs';
 
 const OWNER = {
@@ -47,30 +41,12 @@ function log(msg) {
 
 /** Starts `n8n start` on a fixed port and logs in; returns the handle the cases get. */
 async function startN8n(runtime, port) {
-	const url = `http://127.0.0.1:${port}`;
-	const proc = await spawnN8n(
-		runtime,
-		HOME,
-		['start'],
-		{ N8N_PORT: String(port), N8N_HOST: '127.0.0.1', WEBHOOK_URL: `${url}/` },
-		{ healthUrl: `${url}/healthz` },
-	);
-	const rest = n8nRestClient(url, 'erp-customers-triggers');
-	try {
-		await loginOwner(rest, OWNER);
-	} catch (error) {
-		await proc.stop();
-		throw error;
-	}
-	return {
-		url,
-		rest,
-		proc,
-		output: proc.output,
-		executions: (workflowId) => executionsOf(rest, workflowId),
-		execution: (id) => readExecution(runtime, rest, id),
-		staticData: (workflowId) => storedStaticData(workflowId),
-	};
+	const n8n = await startN8nProcess(runtime, HOME, {
+		owner: OWNER,
+		browserId: 'erp-customers-triggers',
+		port,
+	});
+	return { ...n8n, staticData: (workflowId) => storedStaticData(workflowId) };
 }
 
 /**

@@ -16,15 +16,8 @@ import { chromium } from 'playwright-core';
 
 import { OWNER, startN8n } from '../../bench/n8n.mjs';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
-import {
-	CACHE,
-	REPO,
-	ensureN8n,
-	installPackageInto,
-	n8nCli,
-	sleep,
-	until,
-} from '../../scripts/n8n-runtime.mjs';
+import { CACHE, REPO, ensureN8n, installPackageInto } from '../../scripts/n8n/install.mjs';
+import { n8nCli, sleep, until } from '../../scripts/n8n/driver.mjs';
 
 const IMAGES = path.join(REPO, 'docs', 'images');
 const only = process.argv.slice(2);

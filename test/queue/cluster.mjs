@@ -6,18 +6,18 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startServices } from '../../scripts/ensure-services.mjs';
+import { installPackageInto } from '../../scripts/n8n/install.mjs';
 import {
 	activateWorkflow,
 	executionsOf,
 	freePort,
-	installPackageInto,
 	loginOwner,
 	n8nCli,
 	n8nRestClient,
 	readExecution,
 	spawnN8n,
 	until,
-} from '../../scripts/n8n-runtime.mjs';
+} from '../../scripts/n8n/driver.mjs';
 
 export const OWNER = {
 	email: 'queue-owner@example.com',

@@ -20,7 +20,8 @@ import {
 	startE2ESandboxes,
 	workflowsOf,
 } from '../e2e/setup.mjs';
-import { REPO, ensureN8n, sleep, until } from '../../scripts/n8n-runtime.mjs';
+import { REPO, ensureN8n } from '../../scripts/n8n/install.mjs';
+import { sleep, until } from '../../scripts/n8n/driver.mjs';
 import {
 	LOCK_DURATION_MS,
 	STALLED_INTERVAL_MS,

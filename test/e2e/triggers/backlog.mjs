@@ -11,7 +11,8 @@
 // and at the end count every execution: nothing came again.
 import assert from 'node:assert/strict';
 
-import { pollTriggerWorkflow, sleep, until } from '../../../scripts/n8n-runtime.mjs';
+import { sleep, until } from '../../../scripts/n8n/driver.mjs';
+import { pollTriggerWorkflow } from '../../../systems/workflows.mjs';
 import { allExecutions, emittedBy } from '../triggerSteps.mjs';
 
 const EXISTING = 1000;

@@ -3,7 +3,7 @@
 // are emitted once, by the first poll after the restart, and nothing comes twice.
 import assert from 'node:assert/strict';
 
-import { pollTriggerWorkflow } from '../../../scripts/n8n-runtime.mjs';
+import { pollTriggerWorkflow } from '../../../systems/workflows.mjs';
 import { pollTriggerCase } from '../triggerSteps.mjs';
 
 const ID = 'liveFlowPollTrigger';

@@ -14,7 +14,7 @@
 // Each variant runs beside the other trigger cases (`live` starts it, `beforeStop` awaits it).
 import assert from 'node:assert/strict';
 
-import { until } from '../../../scripts/n8n-runtime.mjs';
+import { until } from '../../../scripts/n8n/driver.mjs';
 import { twoWaySyncWorkflows } from '../../../scripts/demo-flows.mjs';
 import { directCall } from '../cases/jtl-seed.mjs';
 import { allExecutions } from '../triggerSteps.mjs';
