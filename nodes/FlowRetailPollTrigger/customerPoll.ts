@@ -1,13 +1,12 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { checkDateOrder } from '../FlowRetail/helpers/listing';
 import { readEnvelope, flowPath, flowApiRequest, flowTimeZone } from '../FlowRetail/transport';
 import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { onlyChangedRecords } from '../shared/changeFilter';
 import { isoDateOrNull } from '../shared/customer';
-import type { PollPage } from '../shared/pollEngine';
-import { runPoll, serverTimeOf } from '../shared/pollEngine';
+import type { PollEventSpec, PollPage } from '../shared/pollEngine';
+import { eventKeyOf, pollEventOf, runPoll, serverTimeOf } from '../shared/pollEngine';
 
 export type PollEvent = 'newCustomer' | 'updatedCustomer';
 
@@ -20,11 +19,7 @@ const NEWEST_SAMPLE = 10;
 /** Walks at most this many pages per poll, a guard far above any real window. */
 const MAX_PAGES = 1000;
 
-interface EventSpec {
-	field: 'createdAt' | 'lastModifiedAt';
-	keyOf(record: IDataObject): string;
-	skip?(record: IDataObject): boolean;
-}
+type EventSpec = PollEventSpec<'createdAt' | 'lastModifiedAt'>;
 
 /**
  * The instant of a Flow Retail time: one without an offset is a wall-clock time of the tenant's
@@ -125,21 +120,18 @@ export async function readSince(
 }
 
 /**
- * One poll of the Flow Retail Poll Trigger on the package's poll engine. The whole window comes
- * back as one "page" (the walk above reads Flow Retail's pages), so the engine never pages by
- * number on its own.
+ * One poll of the Flow Retail Poll Trigger on the package's poll engine, which gets the whole
+ * window from the walk above (Flow Retail's list cannot be filtered by date).
  */
 export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const event = this.getNodeParameter('event') as PollEvent;
+	const event = this.getNodeParameter('event') as string;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const spec = Object.prototype.hasOwnProperty.call(EVENTS, event) ? EVENTS[event] : undefined;
-	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
+	const spec = pollEventOf(this, EVENTS, event);
 	const timeZone = await flowTimeZone(this);
 	const instant = instantIn(timeZone);
 	const records = await runPoll<IDataObject>(this, {
-		pageSize: Number.MAX_SAFE_INTEGER,
-		readPage: async (after, pageNumber) =>
-			pageNumber === 1 ? await readSince(this, spec.field, after, timeZone) : { records: [] },
+		// The list has no date filter: the walk above reads the window itself.
+		readSince: async (start) => await readSince(this, spec.field, start - 1, timeZone),
 		// A few records, so that their order can be checked; the newest is the sample.
 		readNewest: async () => {
 			const page = await readPage(this, spec.field, 1, NEWEST_SAMPLE, timeZone);
@@ -147,7 +139,7 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 		},
 		dateOf: (record) => instant(record[spec.field]),
 		idOf: (record) => String(record.customerUid),
-		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
+		eventKey: eventKeyOf(spec),
 	});
 	const emitted = onlyChangedRecords(this, records, {
 		fields: FLOW_CHANGE_FIELDS,

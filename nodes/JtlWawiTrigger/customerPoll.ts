@@ -6,15 +6,16 @@ import {
 	jtlPath,
 	jtlTimeZone,
 	unexpectedShape,
-	JTL_PAGE_SIZE_MAX, readV2Page
+	JTL_PAGE_SIZE_MAX,
+	readV2Page,
 } from '../JtlWawi/transport';
 import { isoDateOrNull } from '../shared/customer';
 import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWawi/helpers/v2Lists';
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
 import { customerChangeFields, onlyChangedRecords } from '../shared/changeFilter';
-import type { PollPage } from '../shared/pollEngine';
-import { runPoll, serverTimeOf } from '../shared/pollEngine';
+import type { PollEventSpec, PollPage } from '../shared/pollEngine';
+import { eventKeyOf, pollEventOf, runPoll, serverTimeOf } from '../shared/pollEngine';
 
 export type CustomerEvent = 'newCustomer' | 'updatedCustomer';
 
@@ -37,14 +38,8 @@ export const JTL_CHANGE_FIELDS = customerChangeFields([
 	'isLocked',
 ]);
 
-interface EventSpec {
-	/** The v2 date field the window filters and sorts on. */
-	field: 'createdDate' | 'lastChanged';
-	/** The dedupe key of a record for this event. */
-	keyOf: (record: IDataObject) => string;
-	/** Records of the window that are not events of this kind. */
-	skip?: (record: IDataObject) => boolean;
-}
+/** An event: the v2 date field its window filters and sorts on, and its key. */
+type EventSpec = PollEventSpec<'createdDate' | 'lastChanged'>;
 
 function sameInstant(a: unknown, b: unknown): boolean {
 	if (a === undefined || a === null || b === undefined || b === null) return false;
@@ -120,11 +115,10 @@ async function output(
  * the record's date, ID and event key.
  */
 export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const event = this.getNodeParameter('event') as CustomerEvent;
+	const event = this.getNodeParameter('event') as string;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const simplify = options.simplify !== false;
-	const spec = EVENTS[event];
-	if (!spec) throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
+	const spec = pollEventOf(this, EVENTS, event);
 
 	// JTL may send its times without an offset: they are read in JTL's zone (the credential's Time
 	// Zone), never in the zone of the n8n server.
@@ -164,7 +158,7 @@ export async function pollCustomers(this: IPollFunctions): Promise<INodeExecutio
 			}),
 		dateOf,
 		idOf: (record) => String(record.id),
-		eventKey: (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record)),
+		eventKey: eventKeyOf(spec),
 	});
 	const emitted = onlyChangedRecords(this, records, {
 		fields: JTL_CHANGE_FIELDS,

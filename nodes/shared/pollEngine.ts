@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { clock } from './clock';
 
@@ -18,18 +19,8 @@ export interface PollPage<R> {
 	serverTime?: number;
 }
 
-/**
- * What a vendor's polling trigger supplies; the engine does the rest. Dates are epoch
- * milliseconds of the record's own event date, on the API's clock.
- */
-export interface PollSource<R> {
-	/** How many records `readPage` asks for; a shorter page is the last one. */
-	pageSize: number;
-	/**
-	 * Page `pageNumber` of the records whose event date is strictly after `after`, sorted by event
-	 * date and then by ID, ascending.
-	 */
-	readPage(after: number, pageNumber: number): Promise<PollPage<R>>;
+/** What every vendor's polling trigger supplies. Dates are epoch milliseconds on the API's clock. */
+interface PollSourceBase<R> {
 	/** The newest record or records: the editor's test step, and the first poll's clock. */
 	readNewest(): Promise<PollPage<R>>;
 	/** The record's event date. */
@@ -41,6 +32,54 @@ export interface PollSource<R> {
 	 * new record, `id@changedAt` for a change). Undefined drops a record that is no event of this kind.
 	 */
 	eventKey(record: R): string | undefined;
+}
+
+/** A list the API filters by date: the engine reads the window by keyset (readWindow). */
+export interface KeysetPollSource<R> extends PollSourceBase<R> {
+	/** How many records `readPage` asks for; a shorter page is the last one. */
+	pageSize: number;
+	/**
+	 * Page `pageNumber` of the records whose event date is strictly after `after`, sorted by event
+	 * date and then by ID, ascending.
+	 */
+	readPage(after: number, pageNumber: number): Promise<PollPage<R>>;
+}
+
+/**
+ * A list the API cannot filter by date: the vendor's code reads the window itself, every record
+ * dated `start` or later (more is harmless: the engine drops what lies outside or was emitted).
+ */
+export interface WindowPollSource<R> extends PollSourceBase<R> {
+	readSince(start: number): Promise<PollPage<R>>;
+}
+
+/** What a vendor's polling trigger supplies; the engine does the rest. */
+export type PollSource<R> = KeysetPollSource<R> | WindowPollSource<R>;
+
+/**
+ * One row of a poll trigger's event table: the date field whose window the event reads, the key
+ * of one event of a record, and which records of the window are no event of this kind.
+ */
+export interface PollEventSpec<Field extends string = string> {
+	field: Field;
+	keyOf(record: IDataObject): string;
+	skip?(record: IDataObject): boolean;
+}
+
+/** The event key function of an event table row, for a PollSource. */
+export function eventKeyOf(spec: PollEventSpec): (record: IDataObject) => string | undefined {
+	return (record) => (spec.skip?.(record) ? undefined : spec.keyOf(record));
+}
+
+/** The chosen event's row of a trigger's event table; an unknown event stops the poll. */
+export function pollEventOf<Event extends string, Spec extends PollEventSpec>(
+	ctx: IPollFunctions,
+	table: Record<Event, Spec>,
+	event: string,
+): Spec {
+	if (!Object.prototype.hasOwnProperty.call(table, event))
+		throw new NodeOperationError(ctx.getNode(), `Unknown event "${event}"`);
+	return table[event as Event];
 }
 
 /** What the engine keeps in the node's static data between polls. */
@@ -87,7 +126,7 @@ export function windowStart(state: PollState): number {
  * past it, the rest of the list lies ahead and is not read.
  */
 export async function readWindow<R>(
-	source: PollSource<R>,
+	source: KeysetPollSource<R>,
 	start: number,
 ): Promise<{ records: R[]; serverTime?: number }> {
 	const read = new Set<string>();
@@ -131,6 +170,11 @@ export async function readWindow<R>(
 	throw new Error(`The poll read ${MAX_POLL_PAGES} pages without reaching the end of the list`);
 }
 
+/** The records dated `start` or later, read by keyset or by the vendor's own walk. */
+async function recordsSince<R>(source: PollSource<R>, start: number): Promise<PollPage<R>> {
+	return 'readSince' in source ? await source.readSince(start) : await readWindow(source, start);
+}
+
 /**
  * The event keys of the records that existed at the first poll and are dated in the second its
  * answer named (an HTTP date has whole seconds, so the window of the next poll starts at the
@@ -144,7 +188,7 @@ async function keysOfFirstSecond<R>(source: PollSource<R>, start: number, newest
 	const newestDate = Math.max(...newest.map((r) => source.dateOf(r)));
 	if (newestDate < start) return [];
 	const upTo = Math.min(newestDate, windowEnd(start));
-	const { records } = await readWindow(source, start);
+	const { records } = await recordsSince(source, start);
 	const keys = new Set<string>();
 	for (const record of records) {
 		const key = source.dateOf(record) <= upTo ? source.eventKey(record) : undefined;
@@ -192,7 +236,7 @@ export async function runPoll<R>(ctx: IPollFunctions, source: PollSource<R>): Pr
 		return null;
 	}
 
-	const { records, serverTime } = await readWindow(source, windowStart(state));
+	const { records, serverTime } = await recordsSince(source, windowStart(state));
 	const end = windowEnd(serverTime);
 
 	const processed = Array.isArray(state.processedKeys) ? state.processedKeys : [];

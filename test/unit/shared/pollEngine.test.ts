@@ -6,6 +6,8 @@ import type { PollSource } from '../../../nodes/shared/pollEngine';
 import {
 	MAX_PROCESSED_KEYS,
 	OVERLAP_MS,
+	eventKeyOf,
+	pollEventOf,
 	readWindow,
 	runPoll,
 	serverTimeOf,
@@ -486,5 +488,72 @@ describe('trigger histories (fast-check)', () => {
 			),
 			{ numRuns: 450, seed: 3 },
 		);
+	});
+});
+
+describe('a poll source that reads its window itself (a list without a date filter)', () => {
+	function windowHarness() {
+		const staticData: IDataObject = {};
+		const ctx = {
+			getMode: () => 'trigger',
+			getWorkflowStaticData: () => staticData,
+		} as unknown as IPollFunctions;
+		const state = { records: [] as Rec[], apiNow: T0, starts: [] as number[] };
+		const stamp = () => serverTimeOf({ date: new Date(state.apiNow).toUTCString() });
+		const source: PollSource<Rec> = {
+			readSince: async (start) => {
+				state.starts.push(start);
+				return { records: state.records.filter((r) => r.at >= start), serverTime: stamp() };
+			},
+			readNewest: async () => ({ records: state.records.slice(-1), serverTime: stamp() }),
+			dateOf: (r) => r.at,
+			idOf: (r) => r.id,
+			eventKey: (r) => `${r.id}@${r.at}`,
+		};
+		return {
+			state,
+			poll: async () => {
+				jest.spyOn(clock, 'now').mockReturnValue(state.apiNow);
+				return await runPoll(ctx, source);
+			},
+		};
+	}
+
+	it('is asked once per poll for the window from the cursor minus the overlap, and each event is emitted once', async () => {
+		const h = windowHarness();
+		expect(await h.poll()).toBeNull();
+		h.state.records.push({ id: 'a', at: T0 + 8 * MIN });
+		h.state.apiNow = T0 + 10 * MIN;
+		expect(await h.poll()).toEqual([{ id: 'a', at: T0 + 8 * MIN }]);
+		h.state.apiNow = T0 + 20 * MIN;
+		// Read again in the overlap, not emitted again.
+		expect(await h.poll()).toBeNull();
+		// Never before the first poll; then the cursor (the last poll's API time) minus the overlap.
+		expect(h.state.starts).toEqual([T0, T0 + 10 * MIN - OVERLAP_MS]);
+	});
+});
+
+describe('event tables of the poll triggers', () => {
+	const table = {
+		newThing: { field: 'createdAt', keyOf: (r: IDataObject) => String(r.id) },
+		changedThing: {
+			field: 'changedAt',
+			keyOf: (r: IDataObject) => `${String(r.id)}@${String(r.changedAt)}`,
+			skip: (r: IDataObject) => r.changedAt === r.createdAt,
+		},
+	};
+	const ctx = { getNode: () => ({ name: 'Trigger' }) } as unknown as IPollFunctions;
+
+	it('finds the chosen event and refuses one the table lacks, inherited names included', () => {
+		expect(pollEventOf(ctx, table, 'changedThing').field).toBe('changedAt');
+		expect(() => pollEventOf(ctx, table, 'deletedThing')).toThrow('Unknown event "deletedThing"');
+		expect(() => pollEventOf(ctx, table, 'toString')).toThrow('Unknown event "toString"');
+	});
+
+	it("keys a record by the event's key, and drops the records that are no event of this kind", () => {
+		const key = eventKeyOf(table.changedThing);
+		expect(key({ id: 7, createdAt: 'x', changedAt: 'y' })).toBe('7@y');
+		expect(key({ id: 7, createdAt: 'x', changedAt: 'x' })).toBeUndefined();
+		expect(eventKeyOf(table.newThing)({ id: 7 })).toBe('7');
 	});
 });
