@@ -11,9 +11,10 @@
 // runs each `afterDeactivate` (a webhook trigger's registration must be gone). `n8n` is
 // { url, rest, executions(workflowId), execution(id), output() }; the webhook URL n8n registers is
 // `${url}/webhook/...` (WEBHOOK_URL is set to it).
-// `node test/e2e/triggers.mjs [name filter…]`
+// `node test/e2e/triggers.mjs [name filter…]` (npm run test:triggers), a node:test file.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,41 +69,29 @@ function storedStaticData(workflowId) {
 	}
 }
 
-async function main() {
-	const only = process.argv.slice(2);
-	const started = Date.now();
-	const runtime = ensureN8n();
-	rmSync(HOME, { recursive: true, force: true });
-	mkdirSync(HOME, { recursive: true });
-	installPackageInto(HOME);
-	const sandboxes = await startE2ESandboxes();
-	const selected = await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context, only);
-	const failures = new Map();
-	const phase = async (name, step, n8n) => {
-		for (const c of selected) {
-			if (!c[step] || failures.has(c.name)) continue;
-			const t0 = Date.now();
-			try {
-				const note = await c[step](n8n);
-				log(`ok   ${c.name} > ${name} (${Date.now() - t0} ms)${note ? `: ${note}` : ''}`);
-			} catch (error) {
-				failures.set(c.name, error);
-				log(
-					`FAIL ${c.name} > ${name}\n     ${String(error?.stack ?? error)
-						.split('\n')
-						.join('\n     ')}`,
-				);
-			}
-		}
-	};
+// The run, on node:test: set-up in `before`, one test per case and phase, in the order above; a
+// case that failed a phase skips its later phases. Each phase's note is the test's diagnostic.
+const only = process.argv.slice(2);
+const started = Date.now();
+const runtime = ensureN8n();
+rmSync(HOME, { recursive: true, force: true });
+mkdirSync(HOME, { recursive: true });
+installPackageInto(HOME);
+const sandboxes = await startE2ESandboxes();
+const selected = await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context, only);
+if (selected.length === 0) throw new Error(`no trigger case matches ${only.join(', ')}`);
 
+describe('live triggers across a restart of n8n', () => {
 	let n8n;
+	let port;
+	const failed = new Set();
 	// Ctrl-C or a CI timeout: stop n8n before leaving.
 	for (const signal of ['SIGINT', 'SIGTERM'])
 		process.once(signal, () => {
 			void Promise.resolve(n8n?.proc.stop()).finally(() => process.exit(130));
 		});
-	try {
+
+	before(async () => {
 		const files = [
 			['credentials.json', sandboxes.credentials, 'import:credentials'],
 			[
@@ -116,43 +105,54 @@ async function main() {
 			const res = await n8nCli(runtime, HOME, [command, `--input=${path.join(HOME, file)}`]);
 			if (res.code !== 0) throw new Error(`${command} failed:\n${res.stdout}\n${res.stderr}`);
 		}
-		const port = await freePort();
+		port = await freePort();
 		n8n = await startN8n(runtime, port);
 		for (const w of workflowsOf(selected)) await activateWorkflow(n8n.rest, w.id);
 		log(
 			`n8n up, ${selected.length} trigger workflows active after ${Math.round((Date.now() - started) / 1000)} s`,
 		);
-		await phase('fires live', 'live', n8n);
-		await phase('before n8n stops', 'beforeStop', n8n);
+	});
 
+	after(async () => {
+		await n8n?.proc.stop();
+		await sandboxes.close();
+		rmSync(HOME, { recursive: true, force: true });
+		log(`live triggers across a restart: ${Math.round((Date.now() - started) / 1000)} s`);
+	});
+
+	/** One test per case that has `step`, run against the n8n of the moment. */
+	const phase = (title, step) =>
+		describe(title, () => {
+			for (const c of selected.filter((one) => one[step]))
+				test(c.name, async (t) => {
+					if (failed.has(c.name)) return t.skip('failed in an earlier phase');
+					try {
+						const note = await c[step](n8n);
+						if (note) t.diagnostic(note);
+					} catch (error) {
+						failed.add(c.name);
+						if (n8n)
+							error.message += `\n--- n8n output (tail) ---\n${n8n.output().split('\n').slice(-40).join('\n')}`;
+						throw error;
+					}
+				});
+		});
+
+	phase('fires live', 'live');
+	phase('before n8n stops', 'beforeStop');
+	test('n8n stops', async () => {
 		await n8n.proc.stop();
-		log('n8n stopped');
-		await phase('changes while n8n is down', 'whileDown', undefined);
+	});
+	phase('changes while n8n is down', 'whileDown');
+	test('n8n starts again on the same port and user folder', async () => {
 		n8n = await startN8n(runtime, port);
-		log('n8n started again');
-		await phase('after the restart', 'afterRestart', n8n);
-
+	});
+	phase('after the restart', 'afterRestart');
+	test('every trigger workflow is deactivated', async () => {
 		for (const w of workflowsOf(selected)) {
 			const res = await n8n.rest.call('POST', `/workflows/${w.id}/deactivate`);
 			if (res.status !== 200) throw new Error(`deactivate ${w.id}: ${JSON.stringify(res.body)}`);
 		}
-		await phase('after deactivation', 'afterDeactivate', n8n);
-	} catch (error) {
-		failures.set('set-up', error);
-		log(`FAIL set-up\n     ${String(error?.stack ?? error)}`);
-		if (n8n) log(n8n.output().split('\n').slice(-40).join('\n'));
-	} finally {
-		await n8n?.proc.stop();
-		await sandboxes.close();
-		rmSync(HOME, { recursive: true, force: true });
-	}
-	const passed = failures.has('set-up') ? 0 : selected.filter((c) => !failures.has(c.name)).length;
-	log(`\nlive triggers across a restart: ${Math.round((Date.now() - started) / 1000)} s`);
-	log(`${passed} passed, ${failures.size} failed`);
-	process.exitCode = failures.size === 0 && passed > 0 ? 0 : 1;
-}
-
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
+	});
+	phase('after deactivation', 'afterDeactivate');
 });

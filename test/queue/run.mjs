@@ -5,11 +5,13 @@
 // 2. every trigger case of test/e2e/triggers, active in queue mode, live and across a restart of
 //    the main process: the main process polls or receives, a worker runs the execution;
 // 3. a worker killed (SIGKILL) in the middle of a slow write, and what n8n then does.
-// `node test/queue/run.mjs [name filter…]`; `--no-kill` / `--no-trigger` skip parts 2 and 3.
+// `node test/queue/run.mjs [name filter…]` (npm run test:queue), a node:test file; `--no-kill` /
+// `--no-trigger` skip parts 2 and 3.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 
 import {
 	asWebhookWorkflow,
@@ -44,58 +46,20 @@ function log(msg) {
 
 const PREFIX = 'queue';
 
-function fail(name, error) {
-	log(
-		`FAIL ${name}\n     ${String(error?.stack ?? error)
-			.split('\n')
-			.join('\n     ')}`,
-	);
-}
-
-/** Part 1: every e2e case through the queue; returns [passed, failed]. */
-async function runCases(cluster, selected) {
-	let passed = 0;
-	let failed = 0;
-	const perProcess = {};
-	for (const c of selected) {
-		const t0 = Date.now();
-		try {
-			await c.before?.();
-			const call = await callWebhook(cluster.url, PREFIX, c.workflow);
-			const summary = await cluster.finished(c.workflow.id);
-			const result = caseResult(c, await cluster.execution(summary.id));
-			const { error } = result;
-			await c.check(result);
-			// The webhook answered from the worker's result: 200 with the items, or 500 on an error.
-			assert.equal(call.status, error ? 500 : 200, `webhook answer: ${call.status} ${call.body}`);
-			const ranBy = cluster.ranBy(summary.id);
-			assert.equal(ranBy.length, 1, `execution ${summary.id} ran on ${JSON.stringify(ranBy)}`);
-			assert.match(ranBy[0], /^worker-/, `execution ${summary.id} ran on ${ranBy[0]}`);
-			perProcess[ranBy[0]] = (perProcess[ranBy[0]] ?? 0) + 1;
-			passed++;
-			log(`ok   ${c.name} (${ranBy[0]}, execution ${summary.id}, ${Date.now() - t0} ms)`);
-		} catch (error) {
-			failed++;
-			fail(c.name, error);
-		}
-	}
-	log(`     executions per process: ${JSON.stringify(perProcess)}`);
-	if (new Set(selected.map((c) => c.workflow.id)).size >= 4) {
-		const name = 'queue > both workers took executions, the main process none';
-		try {
-			assert.ok(!perProcess.main, 'the main process ran an execution itself');
-			assert.ok(
-				perProcess['worker-1'] > 0 && perProcess['worker-2'] > 0,
-				JSON.stringify(perProcess),
-			);
-			passed++;
-			log(`ok   ${name}`);
-		} catch (error) {
-			failed++;
-			fail(name, error);
-		}
-	}
-	return [passed, failed];
+/** Part 1, one case: through the queue, run by a worker; returns the process that ran it. */
+async function runCase(cluster, c) {
+	await c.before?.();
+	const call = await callWebhook(cluster.url, PREFIX, c.workflow);
+	const summary = await cluster.finished(c.workflow.id);
+	const result = caseResult(c, await cluster.execution(summary.id));
+	const { error } = result;
+	await c.check(result);
+	// The webhook answered from the worker's result: 200 with the items, or 500 on an error.
+	assert.equal(call.status, error ? 500 : 200, `webhook answer: ${call.status} ${call.body}`);
+	const ranBy = cluster.ranBy(summary.id);
+	assert.equal(ranBy.length, 1, `execution ${summary.id} ran on ${JSON.stringify(ranBy)}`);
+	assert.match(ranBy[0], /^worker-/, `execution ${summary.id} ran on ${ranBy[0]}`);
+	return `${ranBy[0]}, execution ${summary.id}`;
 }
 
 /**
@@ -240,44 +204,45 @@ async function runKill(cluster, jtl) {
 	}
 }
 
-async function main() {
-	const started = Date.now();
-	const runtime = ensureN8n();
-	removeRoot(ROOT);
-	mkdirSync(ROOT, { recursive: true });
-	const sandboxes = await startE2ESandboxes();
-	const { jtl } = sandboxes.context;
-	// The cases of n8n's SSRF protection (`ssrfBlocked`) need it on; the queue-mode cluster runs
-	// with n8n's default (off), so those cases run in test:e2e only.
-	const selected = (await loadCases(sandboxes.context, only)).filter((c) => !c.ssrfBlocked);
-	const wanted = (name, flag) =>
-		!args.includes(flag) && (only.length === 0 || only.some((o) => name.includes(o)));
-	const withTrigger = wanted(TRIGGER_STEP, '--no-trigger');
-	const withKill = wanted(KILL_STEP, '--no-kill');
+// The run, on node:test: the cluster starts in `before`; one test per case, then the trigger
+// step and the worker kill; everything stops in `after`.
+const started = Date.now();
+const runtime = ensureN8n();
+removeRoot(ROOT);
+mkdirSync(ROOT, { recursive: true });
+const sandboxes = await startE2ESandboxes();
+const { jtl } = sandboxes.context;
+// The cases of n8n's SSRF protection (`ssrfBlocked`) need it on; the queue-mode cluster runs
+// with n8n's default (off), so those cases run in test:e2e only.
+const selected = (await loadCases(sandboxes.context, only)).filter((c) => !c.ssrfBlocked);
+const wanted = (name, flag) =>
+	!args.includes(flag) && (only.length === 0 || only.some((o) => name.includes(o)));
+const withTrigger = wanted(TRIGGER_STEP, '--no-trigger');
+const withKill = wanted(KILL_STEP, '--no-kill');
 
-	const workflows = selected.map((c) => asWebhookWorkflow(c.workflow, PREFIX));
-	const triggerCases = withTrigger
-		? await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context)
-		: [];
-	workflows.push(...workflowsOf(triggerCases).map((w) => ({ ...w, active: false })));
-	if (withKill) {
-		const { workflowWithInput } = sandboxes.context;
-		workflows.push(
-			asWebhookWorkflow(
-				workflowWithInput('JtlWawi/contact-create.workflow.json', KILL_ID, {
-					customerId: jtl.state.customers[2].id,
-					firstName: 'Killed',
-					lastName: 'Worker',
-				}),
-				PREFIX,
-			),
-		);
-	}
+const workflows = selected.map((c) => asWebhookWorkflow(c.workflow, PREFIX));
+const triggerCases = withTrigger
+	? await loadCaseFiles(TRIGGERS_DIR, 'triggers', sandboxes.context)
+	: [];
+workflows.push(...workflowsOf(triggerCases).map((w) => ({ ...w, active: false })));
+if (withKill) {
+	const { workflowWithInput } = sandboxes.context;
+	workflows.push(
+		asWebhookWorkflow(
+			workflowWithInput('JtlWawi/contact-create.workflow.json', KILL_ID, {
+				customerId: jtl.state.customers[2].id,
+				firstName: 'Killed',
+				lastName: 'Worker',
+			}),
+			PREFIX,
+		),
+	);
+}
 
-	let passed = 0;
-	let failed = 0;
+describe(`real n8n ${runtime.version} in queue mode`, () => {
 	let cluster;
 	let stopAll = async () => undefined;
+	const perProcess = {};
 	// Ctrl-C or a CI timeout: stop every process the run started before leaving.
 	for (const signal of ['SIGINT', 'SIGTERM'])
 		process.once(signal, () => {
@@ -287,56 +252,64 @@ async function main() {
 				process.exit(130);
 			});
 		});
-	try {
-		cluster = await startQueueCluster({
-			onStop: (stop) => (stopAll = stop),
-			runtime,
-			root: ROOT,
-			credentials: sandboxes.credentials,
-			workflows,
-			log: (m) => log(`     ${m}`),
-		});
-		log(`queue mode up: main + 2 workers after ${Math.round((Date.now() - started) / 1000)} s`);
-		const triggerIds = new Set(workflowsOf(triggerCases).map((w) => w.id));
-		const toActivate = workflows.filter((w) => !triggerIds.has(w.id)).map((w) => w.id);
-		for (const id of toActivate) await cluster.activate(id);
-		log(`${toActivate.length} webhook workflows active`);
 
-		const [p, f] = await runCases(cluster, selected);
-		passed += p;
-		failed += f;
-		for (const [enabled, name, step] of [
-			[withTrigger, TRIGGER_STEP, () => runTriggers(cluster, sandboxes)],
-			[withKill, KILL_STEP, runKill],
-		]) {
-			if (!enabled) continue;
-			const t0 = Date.now();
-			try {
-				const result = await step(cluster, jtl);
-				passed++;
-				log(
-					`ok   ${name} (${Date.now() - t0} ms)${typeof result === 'string' ? `: ${result}` : ''}`,
-				);
-			} catch (error) {
-				failed++;
-				fail(name, error);
-			}
+	before(async () => {
+		try {
+			cluster = await startQueueCluster({
+				onStop: (stop) => (stopAll = stop),
+				runtime,
+				root: ROOT,
+				credentials: sandboxes.credentials,
+				workflows,
+				log: (m) => log(`     ${m}`),
+			});
+			log(`queue mode up: main + 2 workers after ${Math.round((Date.now() - started) / 1000)} s`);
+			const triggerIds = new Set(workflowsOf(triggerCases).map((w) => w.id));
+			const toActivate = workflows.filter((w) => !triggerIds.has(w.id)).map((w) => w.id);
+			for (const id of toActivate) await cluster.activate(id);
+			log(`${toActivate.length} webhook workflows active`);
+		} catch (error) {
+			if (cluster) for (const p of [cluster.main, ...cluster.workers]) log(p.output().slice(-3000));
+			throw error;
 		}
-	} catch (error) {
-		failed++;
-		fail('queue mode set-up', error);
-		if (cluster) for (const p of [cluster.main, ...cluster.workers]) log(p.output().slice(-3000));
-	} finally {
+	});
+
+	after(async () => {
 		await cluster?.stop();
 		await sandboxes.close();
 		removeRoot(ROOT);
-	}
-	log(`\nreal n8n 2.41.1 in queue mode: ${Math.round((Date.now() - started) / 1000)} s`);
-	log(`${passed} passed, ${failed} failed`);
-	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
-}
+		log(
+			`real n8n ${runtime.version} in queue mode: ${Math.round((Date.now() - started) / 1000)} s`,
+		);
+	});
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
+	describe('every e2e case through the queue, run by a worker', () => {
+		for (const c of selected)
+			test(c.name, async (t) => {
+				const ran = await runCase(cluster, c);
+				const worker = ran.split(',')[0];
+				perProcess[worker] = (perProcess[worker] ?? 0) + 1;
+				t.diagnostic(ran);
+			});
+	});
+
+	if (new Set(selected.map((c) => c.workflow.id)).size >= 4)
+		test('queue > both workers took executions, the main process none', (t) => {
+			t.diagnostic(`executions per process: ${JSON.stringify(perProcess)}`);
+			assert.ok(!perProcess.main, 'the main process ran an execution itself');
+			assert.ok(
+				perProcess['worker-1'] > 0 && perProcess['worker-2'] > 0,
+				JSON.stringify(perProcess),
+			);
+		});
+
+	if (withTrigger)
+		test(TRIGGER_STEP, async (t) => {
+			t.diagnostic(await runTriggers(cluster, sandboxes));
+		});
+
+	if (withKill)
+		test(KILL_STEP, async () => {
+			await runKill(cluster, jtl);
+		});
 });
