@@ -184,6 +184,7 @@ async function upsertOne(ctx: IExecuteFunctions, entry: Entry, lookup: Lookup) {
 async function upsertItems(
 	ctx: IExecuteFunctions,
 	itemIndexes: number[],
+	continueOnFail: boolean,
 ): Promise<Array<IDataObject[] | Error>> {
 	const outcomes: Array<IDataObject[] | Error> = [];
 	const entries: Entry[] = [];
@@ -191,7 +192,7 @@ async function upsertItems(
 		try {
 			entries.push(readEntry(ctx, i));
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw stampItemIndex(error, i);
+			if (!continueOnFail) throw stampItemIndex(error, i);
 			outcomes[i] = error as Error;
 		}
 	}
@@ -211,7 +212,7 @@ async function upsertItems(
 		try {
 			outcomes[entry.itemIndex] = await upsertOne(ctx, entry, lookups.get(entry.matchOn)!);
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw stampItemIndex(error, entry.itemIndex);
+			if (!continueOnFail) throw stampItemIndex(error, entry.itemIndex);
 			outcomes[entry.itemIndex] = error as Error;
 		}
 	}
@@ -223,12 +224,13 @@ export async function executeAll(this: IExecuteFunctions, itemCount: number) {
 	return await upsertItems(
 		this,
 		Array.from({ length: itemCount }, (_, i) => i),
+		this.continueOnFail(),
 	);
 }
 
 /** One item alone. (The router sends all items through executeAll.) */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const outcome = (await upsertItems(this, [itemIndex]))[itemIndex];
+	const outcome = (await upsertItems(this, [itemIndex], false))[itemIndex];
 	if (outcome instanceof Error) throw outcome;
 	return outcome;
 }
