@@ -114,7 +114,11 @@ function readEntry(ctx: IExecuteFunctions, itemIndex: number): Entry {
 }
 
 /** A record as far as a write makes it known: its change time is no longer the one read. */
-const withoutChangeTime = ({ updatedAt: _, ...rest }: IDataObject): IDataObject => rest;
+function withoutChangeTime(record: IDataObject): IDataObject {
+	const rest = { ...record };
+	delete rest.updatedAt;
+	return rest;
+}
 
 /**
  * One item against the customers the run's lookup found for its key. What it writes becomes what
