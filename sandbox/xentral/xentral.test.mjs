@@ -231,6 +231,27 @@ describe('readings where the documents are silent', () => {
 		await reset();
 	});
 
+	it('filterCase: in-lists of numbers and e-mails follow the reading as equals does', async () => {
+		const numbers =
+			'/api/v2/customers?filter[0][key]=number&filter[0][op]=in&filter[0][value][0]=10002&filter[0][value][1]=99999&filter[0][value][2]=10004&page[number]=1&page[size]=50';
+		assert.deepEqual(
+			(await call('GET', numbers)).body.data.map((c) => c.id),
+			['2', '4'],
+		);
+		const emails =
+			'/api/v2/customers?filter[0][key]=email&filter[0][op]=in&filter[0][value][0]=KUNDE3@Example.com&filter[0][value][1]=kunde5@example.com';
+		assert.deepEqual(
+			(await call('GET', emails)).body.data.map((c) => c.id),
+			['5'],
+		);
+		await readings({ filterCase: 'insensitive' });
+		assert.deepEqual(
+			(await call('GET', emails)).body.data.map((c) => c.id),
+			['3', '5'],
+		);
+		await reset();
+	});
+
 	it('viewAddress: the master-data address is embedded only with the reading', async () => {
 		assert.equal('address' in (await call('GET', '/api/v2/customers/4')).body.data, false);
 		await readings({ viewAddress: 'with' });

@@ -29,7 +29,7 @@ export const MATCH_ON: FieldSpec = {
 export const EMAIL_SCAN_LIMIT = 10_000;
 
 /** One page of the v2 customer list with these filters. */
-async function customerPage(
+export async function customerPage(
 	ctx: IExecuteFunctions,
 	qs: IDataObject,
 	itemIndex: number,
@@ -49,25 +49,33 @@ const equalsFilter = (key: string, value: string): IDataObject => ({
 	'filter[0][value]': value,
 });
 
-const emailOf = (record: IDataObject): string | undefined => {
+/** The documented `in` filter: `filter[0][value][j]` for each value. */
+export function inFilter(key: string, values: string[]): IDataObject {
+	const qs: IDataObject = { 'filter[0][key]': key, 'filter[0][op]': 'in' };
+	values.forEach((value, j) => (qs[`filter[0][value][${j}]`] = value));
+	return qs;
+}
+
+export const emailOf = (record: IDataObject): string | undefined => {
 	const details = record.contactDetails as IDataObject | undefined;
 	const value = details?.email ?? record.email;
 	return typeof value === 'string' ? value : undefined;
 };
-const folded = (email: string) => email.trim().toLowerCase();
+export const folded = (email: string) => email.trim().toLowerCase();
 
 const swapCase = (text: string) =>
 	[...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
 
-/** Per node run: whether the instance's `equals` filter ignores the case of e-mails. */
+/** Per node run: whether the instance's filter ignores the case of e-mails. */
 const caseReadingByRun = new WeakMap<object, Promise<boolean>>();
 
 /**
  * Whether the instance's filters ignore case, which Xentral's documents do not say: a customer of
  * the first page with an e-mail is looked up by that e-mail in swapped case (two requests, once
- * per run). No such customer on the first page: taken as "with case", the safe reading.
+ * per run), with the `in` operator every e-mail lookup of the node uses. No such customer on the first page: taken as "with case", the
+ * safe reading.
  */
-function filterIgnoresCase(ctx: IExecuteFunctions, itemIndex: number): Promise<boolean> {
+export function filterIgnoresCase(ctx: IExecuteFunctions, itemIndex: number): Promise<boolean> {
 	let reading = caseReadingByRun.get(ctx);
 	if (!reading) {
 		reading = (async () => {
@@ -78,7 +86,7 @@ function filterIgnoresCase(ctx: IExecuteFunctions, itemIndex: number): Promise<b
 			});
 			if (!probe) return false;
 			const swapped = swapCase(emailOf(probe)!);
-			const found = await customerPage(ctx, equalsFilter('email', swapped), itemIndex);
+			const found = await customerPage(ctx, inFilter('email', [swapped]), itemIndex);
 			return found.items.some((c) => String(c.id) === String(probe.id));
 		})();
 		caseReadingByRun.set(ctx, reading);
@@ -95,7 +103,7 @@ const emailIndexByRun = new WeakMap<object, Promise<Map<string, IDataObject[]>>>
  * All customers by e-mail in lower case, read once per run (pages of 50, three side by side).
  * More than EMAIL_SCAN_LIMIT customers stop the item with what to do instead.
  */
-function emailIndex(ctx: IExecuteFunctions, itemIndex: number) {
+export function emailIndex(ctx: IExecuteFunctions, itemIndex: number) {
 	let index = emailIndexByRun.get(ctx);
 	if (!index) {
 		index = (async () => {
@@ -152,8 +160,8 @@ export async function rememberCustomer(ctx: IExecuteFunctions, customer: IDataOb
 }
 
 /**
- * The customers whose e-mail is `email`, in any upper and lower case. Xentral's `equals` filter
- * is asked first; where the instance's filters keep case (which its documents leave open), the
+ * The customers whose e-mail is `email`, in any upper and lower case. Xentral's filter is asked
+ * first; where the instance's filters keep case (which its documents leave open), the
  * node compares every customer's e-mail itself, so a customer stored as `Info@Firma.de` is found
  * for `info@firma.de` on every instance.
  */
@@ -163,7 +171,7 @@ async function findCustomersByEmail(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const wanted = folded(email);
-	const { items } = await customerPage(ctx, equalsFilter('email', email.trim()), itemIndex);
+	const { items } = await customerPage(ctx, inFilter('email', [email.trim()]), itemIndex);
 	const found = items.filter((c) => folded(emailOf(c) ?? '') === wanted);
 	if (await filterIgnoresCase(ctx, itemIndex)) return found;
 	return (await emailIndex(ctx, itemIndex)).get(wanted) ?? [];

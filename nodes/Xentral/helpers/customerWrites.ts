@@ -37,7 +37,12 @@ export async function createCustomer(
 	ctx: IExecuteFunctions,
 	body: IDataObject,
 	itemIndex: number,
-	recovery: { find?: () => Promise<IDataObject | undefined>; check: string },
+	recovery: {
+		find?: () => Promise<IDataObject | undefined>;
+		check: string;
+		/** Return Full Record: GET the new customer, else its ID plus the body sent. */
+		fullRecord: boolean;
+	},
 ): Promise<IDataObject> {
 	let failure: unknown;
 	try {

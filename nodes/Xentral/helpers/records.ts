@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sendOnce, sendUnlessApplied } from '../../shared/writes';
 import type { XentralPath } from '../transport';
 import { dataOf, idFromLocation, xentralApiRequest, xentralPath } from '../transport';
+import { written } from './writeResults';
 
 /** One record by its path: the `data` of a `{data}` answer. */
 export async function getRecord(
@@ -36,11 +37,15 @@ export interface CreateSpec {
 	check: string;
 	/** Words a Location may end with besides digits (address IDs). */
 	idWords?: string[];
+	/** Return Full Record: GET the new record; else the ID plus the body sent (and `known`). */
+	fullRecord: boolean;
+	/** Fields the new record is known to have beyond the body (its customer, its type). */
+	known?: IDataObject;
 }
 
 /**
- * A v1/v2 create: POST, read the new ID from the 201's Location header, GET the record (never an
- * empty item). A create that may have been applied although it failed (lost answer, or a server
+ * A v1/v2 create: POST, read the new ID from the 201's Location header; with Return Full Record
+ * GET the record, else the ID plus the fields sent (never an empty item). A create that may have been applied although it failed (lost answer, or a server
  * error) is never repeated blindly: with a natural key the record is looked up first (found: that
  * is the result; not found: sent again), without one the item fails as "outcome unknown".
  */
@@ -57,7 +62,12 @@ export async function createRecord(ctx: IExecuteFunctions, spec: CreateSpec): Pr
 	const outcome: { id: string } | IDataObject = spec.find
 		? await sendUnlessApplied<{ id: string }, IDataObject>(ctx.getNode(), send, spec.find, unknown)
 		: await sendOnce(ctx.getNode(), send, unknown);
-	if ('id' in outcome && Object.keys(outcome).length === 1)
-		return await getRecord(ctx, spec.viewPath(String(outcome.id)), spec.what, itemIndex);
+	if ('id' in outcome && Object.keys(outcome).length === 1) {
+		const id = String(outcome.id);
+		return spec.fullRecord
+			? await getRecord(ctx, spec.viewPath(id), spec.what, itemIndex)
+			: written(id, spec.body, spec.known);
+	}
+	// A record the recovery lookup found is Xentral's own and is returned as it is.
 	return outcome as IDataObject;
 }

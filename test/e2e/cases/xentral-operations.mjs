@@ -33,6 +33,7 @@ export function cases({ xentral, workflowWithInput }) {
 		workflowWithInput(`Xentral/${file}.workflow.json`, id, input, change);
 	const node = 'Xentral';
 	const customer = (id) => xentral.state.customers.find((c) => c.id === id);
+	let upsertFrom = 0;
 	return [
 		{
 			name: 'xentral customer create: a company from the Location, in the common shape',
@@ -49,6 +50,8 @@ export function cases({ xentral, workflowWithInput }) {
 				assert.equal(r.items[0].company, 'E2E Handel GmbH');
 				assert.equal(r.items[0].source, 'xentral');
 				assert.ok(/^\d+$/.test(r.items[0].id));
+				// No read after the write (Return Full Record is off): the ID and the fields sent.
+				assert.equal(r.items[0].createdAt, null);
 			},
 		},
 		{
@@ -173,6 +176,9 @@ export function cases({ xentral, workflowWithInput }) {
 		{
 			name: 'xentral customer upsert: updates the one customer with the number',
 			node,
+			before: async () => {
+				upsertFrom = xentral.requests.length;
+			},
 			workflow: wf('customer-upsert', 'e2eXentralCustomerUpsert', {
 				matchOn: 'number',
 				number: '10007',
@@ -184,6 +190,14 @@ export function cases({ xentral, workflowWithInput }) {
 				ok(r);
 				assert.equal(r.items[0].id, '7');
 				assert.equal(customer('7').name, 'Upsert AG');
+				// One PATCH of the customer and no read of it after the write.
+				assert.deepEqual(
+					xentral.requests
+						.slice(upsertFrom)
+						.filter((q) => q.path === '/api/v2/customers/7')
+						.map((q) => q.method),
+					['PATCH'],
+				);
 			},
 		},
 		{

@@ -16,18 +16,24 @@ const withoutNumber = (p: Record<string, any>) => {
 const calls = async () =>
 	(await xentral.apiCalls()).map((c) => `${c.method} ${c.path} ${c.status}`);
 
-describe('Customer > Create (POST /api/v2/customers, then GET the Location)', () => {
+describe('Customer > Create (POST /api/v2/customers, the ID from Location)', () => {
 	const file = 'Xentral/customer-create.workflow.json';
 
 	it('creates a company in its project, reads the new ID from Location and returns the common customer shape', async () => {
-		const result = await xentral.run(file, [
-			{
-				customerType: 'company',
-				companyName: 'Nordlicht Handel GmbH',
-				email: 'info@nordlicht.example',
-				projectId: '1',
-			},
-		]);
+		// Return Full Record: the new customer is read from its Location.
+		const full = (p: Record<string, any>) => (p.options = { returnFullRecord: true });
+		const result = await xentral.run(
+			file,
+			[
+				{
+					customerType: 'company',
+					companyName: 'Nordlicht Handel GmbH',
+					email: 'info@nordlicht.example',
+					projectId: '1',
+				},
+			],
+			full,
+		);
 		expect(result.error).toBeUndefined();
 		const [customer] = result.output('Xentral');
 		expect(customer).toMatchObject({
@@ -55,6 +61,30 @@ describe('Customer > Create (POST /api/v2/customers, then GET the Location)', ()
 			project: { id: '1' },
 		});
 		expect(post.headers.authorization).toBe('Bearer ***');
+	});
+
+	it('by default sends the POST alone and returns the ID with the fields sent', async () => {
+		const result = await xentral.run(file, [
+			{
+				customerType: 'company',
+				companyName: 'Nordlicht Handel GmbH',
+				email: 'info@nordlicht.example',
+				projectId: '1',
+			},
+		]);
+		expect(result.error).toBeUndefined();
+		expect(await calls()).toEqual(['POST /api/v2/customers 201']);
+		// Xentral picked the number (none was sent), and only a read would show it.
+		expect(result.output('Xentral')[0]).toMatchObject({
+			id: '26',
+			number: null,
+			type: 'company',
+			company: 'Nordlicht Handel GmbH',
+			email: 'info@nordlicht.example',
+			street: null,
+			createdAt: null,
+			source: 'xentral',
+		});
 	});
 
 	it('names the Project and the item when the instance requires a project, and works where it does not', async () => {

@@ -2,12 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
-import { simplifyField } from '../../../shared/parameters';
+import { optionsCollection, simplifyField } from '../../../shared/parameters';
 import { createProperties, readCreateBody } from '../../helpers/addressFields';
 import { addressTypeProperty, findAddress, readAddressType } from '../../helpers/addresses';
 import { customerLocator, readId } from '../../helpers/locators';
 import { createRecord } from '../../helpers/records';
 import { addressOutput } from '../../helpers/output';
+import { readReturnFullRecord, returnFullRecordOption } from '../../helpers/writeResults';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -15,6 +16,9 @@ const properties: INodeProperties[] = [
 	addressTypeProperty(),
 	...createProperties(),
 	extraBodyFieldsProperty('Xentral'),
+	optionsCollection([
+		returnFullRecordOption('fields Xentral fills in itself (a default it applies) are missing'),
+	]),
 	simplifyField('address'),
 ];
 
@@ -27,6 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readId(this, 'customerId', 'Customer', itemIndex);
 	const type = readAddressType(this, itemIndex);
 	const body = readCreateBody(this, type, itemIndex);
+	const fullRecord = readReturnFullRecord(this, itemIndex);
 	const address = await createRecord(this, {
 		path: xentralPath`/api/v2/customers/${customerId}/addresses`,
 		body,
@@ -40,6 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 				? undefined
 				: async () => await findAddress(this, customerId, type, itemIndex),
 		check: `Look at the delivery addresses of customer ${customerId} in Xentral for this one.`,
+		fullRecord,
+		known: { type },
 	});
 	return await addressOutput(this, [address], customerId, itemIndex);
 }

@@ -7,7 +7,7 @@ import {
 	readExtraBodyFields,
 } from '../../../shared/extraBodyFields';
 import { readField, toProperty } from '../../../shared/fieldSpecs';
-import { simplifyField } from '../../../shared/parameters';
+import { optionsCollection, simplifyField } from '../../../shared/parameters';
 import { requireValue } from '../../../shared/validation';
 import {
 	CONTACT_PERSON_FIELDS,
@@ -18,6 +18,7 @@ import {
 import { customerLocator, readId } from '../../helpers/locators';
 import { contactPersonOutput } from '../../helpers/output';
 import { createRecord } from '../../helpers/records';
+import { readReturnFullRecord, returnFullRecordOption } from '../../helpers/writeResults';
 import { xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -25,6 +26,9 @@ const properties: INodeProperties[] = [
 	toProperty(CONTACT_PERSON_NAME, { required: true }),
 	contactPersonCollection('additionalFields', 'Additional Fields', false),
 	extraBodyFieldsProperty('Xentral'),
+	optionsCollection([
+		returnFullRecordOption('fields Xentral fills in itself (a default it applies) are missing'),
+	]),
 	simplifyField('contact person'),
 ];
 
@@ -58,6 +62,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		what: 'the contact person',
 		// A contact person has no natural key: after a lost answer its outcome is unknown.
 		check: `Look at the contact persons of customer ${customerId} in Xentral for this one.`,
+		fullRecord: readReturnFullRecord(this, itemIndex),
+		known: { customer: { id: customerId } },
 	});
 	return await contactPersonOutput(this, [person], customerId, itemIndex);
 }

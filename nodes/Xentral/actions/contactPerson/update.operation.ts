@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { extraBodyFieldsProperty } from '../../../shared/extraBodyFields';
-import { simplifyField } from '../../../shared/parameters';
+import { optionsCollection, simplifyField } from '../../../shared/parameters';
 import {
 	contactPersonCollection,
 	readContactPersonUpdate,
@@ -10,6 +10,7 @@ import {
 import { contactPersonLocator, customerLocator, readId } from '../../helpers/locators';
 import { getRecord } from '../../helpers/records';
 import { contactPersonOutput } from '../../helpers/output';
+import { readReturnFullRecord, returnFullRecordOption, written } from '../../helpers/writeResults';
 import { xentralApiRequest, xentralPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 	contactPersonLocator({ description: 'The contact person to change' }),
 	contactPersonCollection('updateFields', 'Update Fields', true),
 	extraBodyFieldsProperty('Xentral'),
+	optionsCollection([returnFullRecordOption('fields not sent are missing (with Simplify: empty)')]),
 	simplifyField('contact person'),
 ];
 
@@ -29,8 +31,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const customerId = readId(this, 'customerId', 'Customer', itemIndex);
 	const id = readId(this, 'contactPersonId', 'Contact Person', itemIndex);
 	const body = readContactPersonUpdate(this, itemIndex);
+	const fullRecord = readReturnFullRecord(this, itemIndex);
 	const path = xentralPath`/api/v1/customers/${customerId}/contactPerson/${id}`;
 	await xentralApiRequest(this, 'PATCH', path, { body, itemIndex });
-	const person = await getRecord(this, path, 'the contact person', itemIndex);
+	const person = fullRecord
+		? await getRecord(this, path, 'the contact person', itemIndex)
+		: written(id, body, { customer: { id: customerId } });
 	return await contactPersonOutput(this, [person], customerId, itemIndex);
 }

@@ -1,13 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../shared/parameters';
+import { optionsCollection, simplifyField } from '../../../shared/parameters';
 import { createRecord } from '../../helpers/records';
 import { createProperties, readCreateBody } from '../../helpers/salesPriceFields';
 import { salesPriceOutput } from '../../helpers/output';
+import { readReturnFullRecord, returnFullRecordOption } from '../../helpers/writeResults';
 import { pageOf, xentralApiRequest, xentralPath } from '../../transport';
 
-const properties: INodeProperties[] = [...createProperties(), simplifyField('sales price')];
+const properties: INodeProperties[] = [
+	...createProperties(),
+	optionsCollection([
+		returnFullRecordOption(
+			'the gross price and tax rate Xentral computes are missing, as are fields it fills in itself',
+		),
+	]),
+	simplifyField('sales price'),
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['salesPrice'], operation: ['create'] } },
@@ -54,6 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		what: 'the sales price',
 		find: async () => await findPrice(this, body, itemIndex),
 		check: 'Look for the price in Xentral before running this item again.',
+		fullRecord: readReturnFullRecord(this, itemIndex),
 	});
 	return await salesPriceOutput(this, [price], itemIndex);
 }

@@ -84,10 +84,10 @@ const fail = async (key: string, params: Params) => {
 const line = (c: Call) => `${c.method} ${c.path}`;
 
 describe('Customer', () => {
-	it('Create sends the v2 body, then reads the record named by Location', async () => {
+	it('Create sends the v2 body and returns the ID from Location with the fields sent; Return Full Record reads the record', async () => {
 		answerWith(CUSTOMER);
 		// The project and the single group as workflows saved before they moved keep working.
-		const [out] = await run('customer.create', {
+		const params = {
 			customerType: 'company',
 			companyName: 'ACME GmbH',
 			additionalFields: {
@@ -98,8 +98,28 @@ describe('Customer', () => {
 				projectId: 1,
 				groupId: 3,
 			},
+		};
+		const [sent] = await run('customer.create', params);
+		expect(calls.map(line)).toEqual(['POST /api/v2/customers']);
+		// The write's answer carries no record: the output is what the write establishes, and a new
+		// customer has no address yet.
+		expect(sent).toMatchObject({
+			id: '12',
+			number: null,
+			company: 'ACME GmbH',
+			email: 'a@acme.example',
+			city: null,
+			groupId: '3',
+			createdAt: null,
+			source: 'xentral',
 		});
-		expect(calls.map(line)).toEqual(['POST /api/v2/customers', 'GET /api/v2/customers/12']);
+		const [raw] = await run('customer.create', { ...params, simplify: false });
+		expect(raw).toEqual({ id: '12', ...calls[0].body });
+		const [out] = await run('customer.create', { ...params, options: { returnFullRecord: true } });
+		expect(calls.slice(2).map(line)).toEqual([
+			'POST /api/v2/customers',
+			'GET /api/v2/customers/12',
+		]);
 		expect(calls[0].body).toEqual({
 			customerType: 'company',
 			name: 'ACME GmbH',
@@ -152,15 +172,29 @@ describe('Customer', () => {
 			customerId: locator('12'),
 			updateFields: { lastName: 'Neu', language: 'EN' },
 		});
-		expect(calls.slice(1).map(line)).toEqual([
+		expect(calls.slice(1).map(line)).toEqual(['PATCH /api/v2/customers/12']);
+		expect(calls[1].body).toEqual({ lastname: 'Neu', language: 'en' });
+		expect(
+			await run('customer.update', {
+				customerId: locator('12'),
+				updateFields: { lastName: 'Neu', language: 'EN' },
+				simplify: false,
+			}),
+		).toEqual([{ id: '12', lastname: 'Neu', language: 'en' }]);
+		expect(calls.slice(2).map(line)).toEqual(['PATCH /api/v2/customers/12']);
+		await run('customer.update', {
+			customerId: locator('12'),
+			updateFields: { lastName: 'Neu' },
+			options: { returnFullRecord: true },
+		});
+		expect(calls.slice(3).map(line)).toEqual([
 			'PATCH /api/v2/customers/12',
 			'GET /api/v2/customers/12',
 		]);
-		expect(calls[1].body).toEqual({ lastname: 'Neu', language: 'en' });
 		expect(await run('customer.delete', { customerId: locator('12') })).toEqual([
 			{ deleted: true, customerId: '12' },
 		]);
-		expect(line(calls[3])).toBe('DELETE /api/v1/customers/12');
+		expect(line(calls[5])).toBe('DELETE /api/v1/customers/12');
 	});
 
 	it('Get Many pages by page[number]/page[size] with the filter and sort', async () => {
@@ -193,18 +227,16 @@ describe('Customer', () => {
 		};
 		answerWith(CUSTOMER);
 		await run('customer.upsert', params);
-		expect(calls.map(line)).toEqual([
-			'GET /api/v2/customers',
-			'PATCH /api/v2/customers/12',
-			'GET /api/v2/customers/12',
-		]);
-		expect(calls[0].qs).toMatchObject({
+		expect(calls.map(line)).toEqual(['GET /api/v2/customers', 'PATCH /api/v2/customers/12']);
+		expect(calls[0].qs).toEqual({
 			'filter[0][key]': 'number',
-			'filter[0][op]': 'equals',
-			'filter[0][value]': '10012',
+			'filter[0][op]': 'in',
+			'filter[0][value][0]': '10012',
+			'page[number]': 1,
+			'page[size]': 50,
 		});
 		answerWith(CUSTOMER, []);
-		await run('customer.upsert', params);
+		await run('customer.upsert', { ...params, options: { returnFullRecord: true } });
 		expect(calls.map(line)).toEqual([
 			'GET /api/v2/customers',
 			'POST /api/v2/customers',
@@ -231,7 +263,7 @@ describe('Address', () => {
 		country: 'AT',
 	};
 
-	it('Create sends the fields of the chosen type and reads the address named by Location', async () => {
+	it('Create sends the fields of the chosen type and returns the address named by Location', async () => {
 		answerWith(MASTER);
 		const [out] = await run('address.create', {
 			customerId: locator('12'),
@@ -244,11 +276,10 @@ describe('Address', () => {
 		});
 		expect(calls.map(line)).toEqual([
 			'POST /api/v2/customers/12/addresses',
-			'GET /api/v2/customers/12/addresses/masterdata',
 			// The customer's number, for the simplified address.
 			'GET /api/v2/customers',
 		]);
-		expect(calls[2].qs).toMatchObject({
+		expect(calls[1].qs).toMatchObject({
 			'filter[0][key]': 'id',
 			'filter[0][op]': 'in',
 			'filter[0][value][0]': '12',
@@ -294,7 +325,6 @@ describe('Address', () => {
 			'GET /api/v2/customers/12/addresses',
 			'GET /api/v2/customers',
 			'PATCH /api/v2/customers/12/addresses/billingaddress',
-			'GET /api/v2/customers/12/addresses/billingaddress',
 			'GET /api/v2/customers',
 			'DELETE /api/v2/customers/12/addresses/billingaddress',
 		]);
@@ -338,18 +368,19 @@ describe('Contact Person', () => {
 			address: { country: 'DE' },
 			birthday: '1990-02-03',
 		});
+		// The ID from Location and the fields sent: Xentral's answer carries no record.
 		expect(created).toEqual({
 			id: '5',
 			customerId: '12',
 			customerNumber: null,
-			salutation: 'Frau',
+			salutation: null,
 			firstName: 'Eva',
 			lastName: 'Kurz',
 			email: 'e@x.example',
 			phone: null,
-			mobilePhone: '0170',
+			mobilePhone: null,
 			fax: null,
-			department: 'Einkauf',
+			department: null,
 		});
 		await run('contactPerson.get', { customerId: locator('12'), contactPersonId: locator('5') });
 		await run('contactPerson.getAll', {
@@ -366,18 +397,29 @@ describe('Contact Person', () => {
 		// Each run with Simplify reads the customer's number once (GET /api/v2/customers).
 		expect(calls.map(line)).toEqual([
 			'POST /api/v1/customers/12/contactPerson',
-			'GET /api/v1/customers/12/contactPerson/5',
 			'GET /api/v2/customers',
 			'GET /api/v1/customers/12/contactPerson/5',
 			'GET /api/v2/customers',
 			'GET /api/v1/customers/12/contactPerson',
 			'GET /api/v2/customers',
 			'PATCH /api/v1/customers/12/contactPerson/5',
-			'GET /api/v1/customers/12/contactPerson/5',
 			'GET /api/v2/customers',
 			'DELETE /api/v1/customers/12/contactPerson/5',
 		]);
-		expect(calls[5].qs).toMatchObject({ 'filter[0][key]': 'name', 'filter[0][op]': 'contains' });
+		expect(calls[4].qs).toMatchObject({ 'filter[0][key]': 'name', 'filter[0][op]': 'contains' });
+		// Return Full Record reads the contact person back, and that is the output.
+		const [full] = await run('contactPerson.create', {
+			customerId: locator('12'),
+			name: 'Eva Kurz',
+			additionalFields: {},
+			options: { returnFullRecord: true },
+		});
+		expect(calls.slice(9).map(line)).toEqual([
+			'POST /api/v1/customers/12/contactPerson',
+			'GET /api/v1/customers/12/contactPerson/5',
+			'GET /api/v2/customers',
+		]);
+		expect(full).toMatchObject({ salutation: 'Frau', mobilePhone: '0170', department: 'Einkauf' });
 	});
 
 	it('Create refuses an empty name', async () => {
@@ -414,30 +456,37 @@ describe('Sales Price', () => {
 			validFrom: '2026-01-01',
 			expiresAt: '2026-12-31',
 		});
+		// The ID from Location and the fields sent, without a read.
+		expect(calls.map(line)).toEqual(['POST /api/v1/salesPrices']);
 		expect(out).toEqual({
 			id: '3',
 			productId: '14',
-			customerId: '12',
+			customerId: null,
 			customerNumber: null,
-			customerGroupId: null,
+			customerGroupId: '2',
 			fromQuantity: 5,
 			price: 9.5,
-			currency: 'EUR',
+			currency: 'CHF',
 			validFrom: '2026-01-01',
-			validTo: null,
+			validTo: '2026-12-31',
 		});
 	});
 
 	it('Update fills the currency from the stored price when only the price changes', async () => {
 		answerWith(PRICE);
 		await run('salesPrice.update', { salesPriceId: locator('3'), updateFields: { price: 1.25 } });
-		expect(calls.map(line)).toEqual([
-			'GET /api/v1/salesPrices/3',
+		expect(calls.map(line)).toEqual(['GET /api/v1/salesPrices/3', 'PATCH /api/v1/salesPrices/3']);
+		expect(calls[1].body).toEqual({ price: { amount: '1.25', currency: 'EUR' } });
+		await run('salesPrice.update', {
+			salesPriceId: locator('3'),
+			updateFields: { price: 1.25, currency: 'EUR' },
+			options: { returnFullRecord: true },
+		});
+		expect(calls.slice(2).map(line)).toEqual([
 			'PATCH /api/v1/salesPrices/3',
 			'GET /api/v1/salesPrices/3',
 			'GET /api/v2/customers',
 		]);
-		expect(calls[1].body).toEqual({ price: { amount: '1.25', currency: 'EUR' } });
 	});
 
 	it('Get, Get Many with sort, Delete', async () => {
