@@ -5,8 +5,10 @@ import { readEnvelope, flowPath, flowApiRequest, flowTimeZone } from '../FlowRet
 import { FLOW_CHANGE_FIELDS, simplifyCustomer } from '../FlowRetail/helpers/simplify';
 import { onlyChangedRecords } from '../shared/changeFilter';
 import { isoDateOrNull } from '../shared/customer';
-import type { PollEventSpec, PollPage } from '../shared/pollEngine';
-import { eventKeyOf, pollEventOf, runPoll, serverTimeOf } from '../shared/pollEngine';
+import type { PollPage } from '../shared/pollEngine';
+import { runPoll, serverTimeOf } from '../shared/pollEngine';
+import type { PollEventSpec } from '../shared/pollEvents';
+import { eventKeyOf, pollEventOf } from '../shared/pollEvents';
 
 export type PollEvent = 'newCustomer' | 'updatedCustomer';
 

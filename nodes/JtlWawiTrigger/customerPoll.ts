@@ -14,8 +14,10 @@ import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWaw
 import { customerOutput } from '../JtlWawi/helpers/customerOutput';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
 import { customerChangeFields, onlyChangedRecords } from '../shared/changeFilter';
-import type { PollEventSpec, PollPage } from '../shared/pollEngine';
-import { eventKeyOf, pollEventOf, runPoll, serverTimeOf } from '../shared/pollEngine';
+import type { PollPage } from '../shared/pollEngine';
+import { runPoll, serverTimeOf } from '../shared/pollEngine';
+import type { PollEventSpec } from '../shared/pollEvents';
+import { eventKeyOf, pollEventOf } from '../shared/pollEvents';
 
 export type CustomerEvent = 'newCustomer' | 'updatedCustomer';
 

@@ -3,11 +3,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { clock } from '../../../nodes/shared/clock';
 import type { PollSource } from '../../../nodes/shared/pollEngine';
+import { eventKeyOf, pollEventOf } from '../../../nodes/shared/pollEvents';
 import {
 	MAX_PROCESSED_KEYS,
 	OVERLAP_MS,
-	eventKeyOf,
-	pollEventOf,
 	readWindow,
 	runPoll,
 	serverTimeOf,
