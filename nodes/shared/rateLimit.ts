@@ -1,4 +1,5 @@
 import { clock } from './clock';
+import { inFlightLimit } from './inFlight';
 
 /** How a vendor names its rate-limit headers (lower case). */
 export interface RateLimitHeaderNames {
@@ -172,8 +173,9 @@ export const rateLimitGate = {
 		else if (gate.blockedUntil < until) gate.blockedUntil = until;
 	},
 
-	/** For tests: forget every gate. */
+	/** For tests: forget every gate and every cap on requests in flight. */
 	reset(): void {
 		gates.clear();
+		inFlightLimit.reset();
 	},
 };
