@@ -136,7 +136,9 @@ export const rateLimitGate = {
 		const now = clock.now();
 		const remaining = headerNumber(headers, names?.remaining);
 		if (remaining === undefined) {
-			gates.delete(key);
+			// A vendor without rate-limit headers: nothing to count, but a 429's wait still holds
+			// against the answers of requests sent before it.
+			if ((gates.get(key)?.blockedUntil ?? 0) <= now) gates.delete(key);
 			return;
 		}
 		const gate = gates.get(key) ?? { blockedUntil: 0 };
