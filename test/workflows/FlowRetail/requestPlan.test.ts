@@ -171,3 +171,24 @@ describe('a tenant that answers 429 past 5 requests a second per endpoint', () =
 			expect(all.filter((c: any) => c.externalId === item.externalId)).toHaveLength(1);
 	});
 });
+
+describe('a tenant that refuses a page above its largest (100) with a 400', () => {
+	const flow = useFlowRetailSandbox([
+		'--customers',
+		'250',
+		'--max-page-size',
+		'100',
+		'--unknown-page-size',
+		'refused',
+	]);
+
+	it("passes Flow Retail's refusal on, and reads everything with Page Size 100", async () => {
+		const refused = await flow.run(W('getAll'), [{ returnAll: true }]);
+		expect(refused.error?.message).toMatch(/Flow Retail/);
+		expect(JSON.stringify(refused.error)).toMatch(/pageSize/);
+		const read = await flow.run(W('getAll'), [{ returnAll: true }], (p) => {
+			p.options = { pageSize: 100 };
+		});
+		expect(read.output('Flow Retail').map((c) => String(c.id))).toEqual(seeded(250));
+	});
+});
