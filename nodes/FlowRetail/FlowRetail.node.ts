@@ -14,6 +14,7 @@ import { customerGroup } from './actions/customerGroup';
 import { price } from './actions/price';
 import { priceList } from './actions/priceList';
 import { router } from './actions/router';
+import { parallelItemsProperty, readParallelItems } from './helpers/parallel';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -55,6 +56,7 @@ export class FlowRetail implements INodeType {
 			...customerGroup.description,
 			...priceList.description,
 			...price.description,
+			parallelItemsProperty,
 			requestTimeoutProperty,
 		],
 	};
@@ -62,6 +64,9 @@ export class FlowRetail implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this, { continueOnFail: this.continueOnFail() });
+		return await router.call(this, {
+			continueOnFail: this.continueOnFail(),
+			concurrency: readParallelItems(this),
+		});
 	}
 }

@@ -15,6 +15,7 @@ import { lowerCaseHeaders, readHttpFailure, toNodeApiError } from './errors';
 import type { RateLimitHeaderNames } from './rateLimit';
 import { parseRetryAfter, rateLimitGate, serverRequestedWait } from './rateLimit';
 import { clock } from './clock';
+import { inFlightLimit } from './inFlight';
 import { DEFAULT_TIMEOUT_SECONDS } from './connection';
 import { scrubError } from './secrets';
 
@@ -175,61 +176,74 @@ export async function coreRequest<T = unknown>(
 	};
 	if (request.body !== undefined) options.body = request.body as IDataObject;
 
-	for (let attempt = 0; ; attempt++) {
-		await rateLimitGate.wait(gateKey, policy.maxDelayMs);
-		const sentAt = clock.now();
-		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				vendor.credentialType,
-				{ ...options, headers: { ...options.headers } },
-			)) as { statusCode: number; headers: unknown; body: T };
-			const headers = lowerCaseHeaders(response.headers);
-			rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, response.statusCode, sentAt);
-			return { statusCode: response.statusCode, headers, body: response.body };
-		} catch (error) {
-			const failure = readHttpFailure(error, request.url);
-			if (failure.status !== undefined) {
+	const lane = await inFlightLimit.enter(gateKey);
+	try {
+		for (let attempt = 0; ; attempt++) {
+			await rateLimitGate.wait(gateKey, policy.maxDelayMs);
+			const sentAt = clock.now();
+			try {
+				const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+					ctx,
+					vendor.credentialType,
+					{ ...options, headers: { ...options.headers } },
+				)) as { statusCode: number; headers: unknown; body: T };
+				const headers = lowerCaseHeaders(response.headers);
 				rateLimitGate.observe(
 					gateKey,
-					failure.headers,
+					headers,
 					vendor.rateLimitHeaders,
-					failure.status,
+					response.statusCode,
 					sentAt,
 				);
-			}
-			// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
-			if (request.method === 'DELETE' && attempt > 0 && failure.status === 404) {
-				return { statusCode: 204, headers: failure.headers, body: undefined as T };
-			}
-			if (attempt < policy.maxRetries && isRetryable(failure, idempotent, policy)) {
-				// A 429 may name its wait in the rate-limit headers; other statuses only through Retry-After.
-				const asked =
-					failure.status === 429
-						? serverRequestedWait(failure.headers, vendor.rateLimitHeaders)
-						: parseRetryAfter(failure.headers['retry-after']);
-				if (asked === undefined || asked <= policy.maxDelayMs) {
-					const delay = asked ?? backoffDelay(attempt, policy);
-					ctx.logger?.debug(
-						`${vendor.name}: ${request.method} ${request.url} failed (${failure.status ?? failure.code}); retry ${attempt + 1} in ${delay} ms`,
+				lane.answered(false);
+				return { statusCode: response.statusCode, headers, body: response.body };
+			} catch (error) {
+				const failure = readHttpFailure(error, request.url);
+				lane.answered(failure.status === 429);
+				if (failure.status !== undefined) {
+					rateLimitGate.observe(
+						gateKey,
+						failure.headers,
+						vendor.rateLimitHeaders,
+						failure.status,
+						sentAt,
 					);
-					// A 429 closes the window for every request sharing it; the gate does the waiting.
-					if (failure.status === 429) rateLimitGate.block(gateKey, delay);
-					else await clock.sleep(delay);
-					continue;
 				}
+				// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
+				if (request.method === 'DELETE' && attempt > 0 && failure.status === 404) {
+					return { statusCode: 204, headers: failure.headers, body: undefined as T };
+				}
+				if (attempt < policy.maxRetries && isRetryable(failure, idempotent, policy)) {
+					// A 429 may name its wait in the rate-limit headers; other statuses only through Retry-After.
+					const asked =
+						failure.status === 429
+							? serverRequestedWait(failure.headers, vendor.rateLimitHeaders)
+							: parseRetryAfter(failure.headers['retry-after']);
+					if (asked === undefined || asked <= policy.maxDelayMs) {
+						const delay = asked ?? backoffDelay(attempt, policy);
+						ctx.logger?.debug(
+							`${vendor.name}: ${request.method} ${request.url} failed (${failure.status ?? failure.code}); retry ${attempt + 1} in ${delay} ms`,
+						);
+						// A 429 closes the window for every request sharing it; the gate does the waiting.
+						if (failure.status === 429) rateLimitGate.block(gateKey, delay);
+						else await clock.sleep(delay);
+						continue;
+					}
+				}
+				const secrets = await knownSecrets(ctx, vendor);
+				throw scrubError(
+					toNodeApiError(
+						ctx.getNode(),
+						failure,
+						vendor,
+						vendor.parseError(failure.body, failure.status),
+						request.itemIndex,
+					),
+					secrets,
+				);
 			}
-			const secrets = await knownSecrets(ctx, vendor);
-			throw scrubError(
-				toNodeApiError(
-					ctx.getNode(),
-					failure,
-					vendor,
-					vendor.parseError(failure.body, failure.status),
-					request.itemIndex,
-				),
-				secrets,
-			);
 		}
+	} finally {
+		lane.leave();
 	}
 }

@@ -7,6 +7,8 @@ export interface Page<T> {
 	total?: number;
 	/** Cursor for the next page (cursor APIs). */
 	nextCursor?: string | null;
+	/** The page size the vendor says it granted, when it tells one. */
+	pageSize?: number;
 }
 
 export interface PageNumberOptions {
@@ -24,10 +26,33 @@ export interface PageNumberOptions {
 	 * default) reads page after page. The rate-limit gate still holds every request.
 	 */
 	concurrency?: number;
+	/**
+	 * The vendor may grant a smaller page than asked (its maximum is not known). The first page
+	 * tells the size granted: by its `pageSize`, or, when it reports the size asked but comes back
+	 * short while its total tells more, by its length. Every later page asks for that size, so the
+	 * page numbers line up with the records already read.
+	 */
+	mayGrantLess?: boolean;
 }
 
 function trimmed<T>(items: T[], max: number): T[] {
 	return Number.isFinite(max) ? items.slice(0, max) : items;
+}
+
+/**
+ * The page size a vendor granted when asked for `asked`, read from the first page: the size it
+ * reports when that is smaller than asked (never less than the records it sent); else the page's
+ * length when the page is short of the size asked while the total tells more records (a vendor
+ * that cuts the page without saying so); else the size asked.
+ */
+export function grantedPageSize(asked: number, first: Page<unknown>): number {
+	const length = first.items.length;
+	const reported = first.pageSize;
+	if (reported !== undefined && Number.isInteger(reported) && reported >= 1 && reported < asked)
+		return Math.max(reported, length);
+	if (length > 0 && length < asked && first.total !== undefined && first.total > length)
+		return length;
+	return asked;
 }
 
 /**
@@ -41,12 +66,13 @@ export async function paginateByPageNumber<T>(
 ): Promise<T[]> {
 	const { max, pageSizeMax } = options;
 	if (max <= 0) return [];
-	const pageSize = Math.max(1, Math.min(pageSizeMax, Number.isFinite(max) ? max : pageSizeMax));
+	const asked = Math.max(1, Math.min(pageSizeMax, Number.isFinite(max) ? max : pageSizeMax));
 	const maxPages = options.maxPages ?? 10_000;
 	const firstPage = options.firstPage ?? 1;
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 
-	const first = await fetchPage(firstPage, pageSize);
+	const first = await fetchPage(firstPage, asked);
+	const pageSize = options.mayGrantLess ? grantedPageSize(asked, first) : asked;
 	// The first page tells how many there are: read the rest side by side, in order.
 	if (concurrency > 1 && first.total !== undefined && first.items.length === pageSize) {
 		const wanted = Math.min(max, first.total);

@@ -1,4 +1,5 @@
 import { clock } from './clock';
+import { inFlightLimit } from './inFlight';
 
 /** How a vendor names its rate-limit headers (lower case). */
 export interface RateLimitHeaderNames {
@@ -135,7 +136,9 @@ export const rateLimitGate = {
 		const now = clock.now();
 		const remaining = headerNumber(headers, names?.remaining);
 		if (remaining === undefined) {
-			gates.delete(key);
+			// A vendor without rate-limit headers: nothing to count, but a 429's wait still holds
+			// against the answers of requests sent before it.
+			if ((gates.get(key)?.blockedUntil ?? 0) <= now) gates.delete(key);
 			return;
 		}
 		const gate = gates.get(key) ?? { blockedUntil: 0 };
@@ -172,8 +175,9 @@ export const rateLimitGate = {
 		else if (gate.blockedUntil < until) gate.blockedUntil = until;
 	},
 
-	/** For tests: forget every gate. */
+	/** For tests: forget every gate and every cap on requests in flight. */
 	reset(): void {
 		gates.clear();
+		inFlightLimit.reset();
 	},
 };

@@ -84,7 +84,49 @@ describe('customers', () => {
 			['cust-0003'],
 		);
 		assert.equal((await call('GET', '/customers?sortBy=password')).status, 400);
-		assert.equal((await call('GET', '/customers?pageSize=5000')).status, 400);
+		// Above the largest page the tenant grants the largest and says so (the lenient reading).
+		const big = await call('GET', '/customers?pageSize=5000');
+		assert.equal(big.status, 200);
+		assert.deepEqual(big.body.paging, { pageNumber: 1, pageSize: 1000, totalCount: 25 });
+	});
+	it('plays each reading of a pageSize above the largest: granted, silent, refused', async () => {
+		const ask = async (box, q) => {
+			const res = await fetch(`${box.apiBase}/tenants/${box.credentials.tenantUid}/customers${q}`, {
+				headers: auth(),
+			});
+			return { status: res.status, body: await res.json() };
+		};
+		const readings = {};
+		for (const pageSize of ['granted', 'silent', 'refused']) {
+			const box = await startFlowRetailSandbox({
+				maxPageSize: 10,
+				rateLimit: false,
+				unknowns: { pageSize },
+			});
+			try {
+				readings[pageSize] = await ask(box, '?pageNumber=2&pageSize=1000');
+				// A size within the largest is served as asked under every reading.
+				const small = await ask(box, '?pageNumber=3&pageSize=10');
+				assert.deepEqual(small.body.paging, { pageNumber: 3, pageSize: 10, totalCount: 25 });
+				assert.equal(small.body.items.length, 5);
+			} finally {
+				await box.close();
+			}
+		}
+		const uids = (r) => r.body.items.map((c) => c.customerUid);
+		assert.deepEqual(readings.granted.body.paging, { pageNumber: 2, pageSize: 10, totalCount: 25 });
+		assert.deepEqual(
+			uids(readings.granted),
+			Array.from({ length: 10 }, (_, i) => `cust-${String(i + 11).padStart(4, '0')}`),
+		);
+		assert.deepEqual(readings.silent.body.paging, {
+			pageNumber: 2,
+			pageSize: 1000,
+			totalCount: 25,
+		});
+		assert.deepEqual(uids(readings.silent), uids(readings.granted));
+		assert.equal(readings.refused.status, 400);
+		assert.match(readings.refused.body.errors.pageSize, /between 1 and 10/);
 	});
 	it('creates with 201, refuses a second create with the same UID (409) and never duplicates', async () => {
 		const first = await call('POST', '/customers', person({ customerUid: 'my-uid-1' }));
@@ -499,6 +541,7 @@ describe('what no document decides: lenient and strict readings', () => {
 			childWrites: 'offered',
 			prices: 'offered',
 			sortBy: 'accepted',
+			pageSize: 'granted',
 			batchResult: 'results',
 			transportActions: 'accepted',
 			transportWrites: 'offered',

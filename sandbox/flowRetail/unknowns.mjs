@@ -32,6 +32,13 @@ export const VENDOR_UNKNOWNS = Object.freeze({
 		strict: 'ignored',
 		help: "sortBy: accepted for the sandbox's fields, ignored (the default order), or refused (400)",
 	}),
+	pageSize: Object.freeze({
+		flag: 'unknown-page-size',
+		readings: ['granted', 'silent', 'refused'],
+		lenient: 'granted',
+		strict: 'silent',
+		help: 'a pageSize above the largest (--max-page-size): granted as the largest and reported in paging.pageSize, cut to the largest without a word (paging.pageSize echoes the size asked), or refused (400)',
+	}),
 	batchResult: Object.freeze({
 		flag: 'unknown-batch-result',
 		readings: ['results', 'flat'],

@@ -34,19 +34,25 @@ export function paramErrors({ params }) {
 }
 
 /**
- * pageNumber (from 1), pageSize (1..maxPageSize, default 100), sortBy among `sortable`, and
- * sortDirection ASC|DESC. A bad value is a 400 naming the parameter. Which sortBy values the API
- * takes is not documented: under the `sortBy` reading `ignored` the list keeps its default order
- * whatever is asked, under `refused` any sortBy is a 400.
+ * pageNumber (from 1), pageSize (1.., default 100), sortBy among `sortable`, and sortDirection
+ * ASC|DESC. A bad value is a 400 naming the parameter. Neither the default nor the largest
+ * pageSize is documented: above `maxPageSize`, the `pageSize` reading `granted` serves the largest
+ * and reports it in paging.pageSize, `silent` serves the largest and reports the size asked,
+ * `refused` answers 400. Which sortBy values the API takes is not documented either: under the
+ * `sortBy` reading `ignored` the list keeps its default order whatever is asked, under `refused`
+ * any sortBy is a 400.
  */
 export function queryPaging(query, options, sortable, extraErrors = {}) {
 	const errors = { ...extraErrors };
 	const pageNumber = queryInt(query, 'pageNumber', errors, { min: 1, fallback: 1 });
-	const pageSize = queryInt(query, 'pageSize', errors, {
+	const sizeReading = options.readings?.pageSize ?? 'refused';
+	const asked = queryInt(query, 'pageSize', errors, {
 		min: 1,
-		max: options.maxPageSize,
+		max: sizeReading === 'refused' ? options.maxPageSize : undefined,
 		fallback: Math.min(100, options.maxPageSize),
 	});
+	const pageSize = asked === undefined ? undefined : Math.min(asked, options.maxPageSize);
+	const reportedPageSize = sizeReading === 'silent' ? asked : pageSize;
 	const reading = options.readings?.sortBy ?? 'accepted';
 	let sortBy = query.get('sortBy') || undefined;
 	if (sortBy !== undefined && reading === 'refused')
@@ -60,12 +66,12 @@ export function queryPaging(query, options, sortable, extraErrors = {}) {
 		sortBy = undefined;
 		direction = 'ASC';
 	}
-	return { pageNumber, pageSize, sortBy, direction };
+	return { pageNumber, pageSize, reportedPageSize, sortBy, direction };
 }
 
 /** One page of `records` in the `{items, paging}` envelope, sorted; ties broken by `uidKey`. */
 export function pageOf(records, paging, uidKey, render = (r) => r) {
-	const { pageNumber, pageSize, sortBy, direction } = paging;
+	const { pageNumber, pageSize, reportedPageSize = pageSize, sortBy, direction } = paging;
 	const sign = direction === 'DESC' ? -1 : 1;
 	const sorted = [...records].sort((a, b) => {
 		if (sortBy) {
@@ -79,7 +85,7 @@ export function pageOf(records, paging, uidKey, render = (r) => r) {
 	const start = (pageNumber - 1) * pageSize;
 	return {
 		items: sorted.slice(start, start + pageSize).map(render),
-		paging: { pageNumber, pageSize, totalCount: records.length },
+		paging: { pageNumber, pageSize: reportedPageSize, totalCount: records.length },
 	};
 }
 

@@ -1,5 +1,6 @@
 // The request log: one entry per logged request ({method, path, query, headers, body, status, at,
-// dropped?}), with Authorization masked and a hook to mask secrets in bodies.
+// inFlight (the requests being served when it arrived, itself included), dropped?}), with
+// Authorization masked and a hook to mask secrets in bodies.
 import { queryObject } from './http.mjs';
 
 /** Copy of request headers with the Authorization credentials masked ('Bearer ***'). */

@@ -99,6 +99,7 @@ export async function startSandboxServer(config) {
 	const limiter = createRateLimiter(options.rateLimit);
 	const requests = [];
 	const faults = [];
+	let inFlight = 0;
 
 	const sandbox = {
 		state,
@@ -270,6 +271,9 @@ export async function startSandboxServer(config) {
 		};
 		const at = clock.nowIso();
 		ctx.entry = logRequest(requests, { req, res, url, parsed, at, maskBody: endpoint?.maskBody });
+		// How many requests the sandbox was serving when this one arrived, itself included.
+		ctx.entry.inFlight = ++inFlight;
+		res.once('close', () => inFlight--);
 		const answer = endpoint
 			? await withFaults(ctx, () => endpoint.handle(ctx))
 			: await apiAnswer(ctx);

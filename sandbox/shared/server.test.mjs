@@ -252,3 +252,25 @@ describe('sandboxHandle', () => {
 		assert.equal(handle.requests.length, 0);
 	});
 });
+
+describe('the request log', () => {
+	it('records how many requests were being served when each arrived', async (t) => {
+		const options = { port: 0, host: '127.0.0.1', latencyMs: 100, rateLimit: false, seed: 1 };
+		const sb = await startSandboxServer({
+			options,
+			seed: () => ({ notes: [] }),
+			api: { prefix: '/api', router },
+			errorBody: (err) => ({ error: err.code }),
+		});
+		t.after(() => sb.close());
+		// Three at once: each is held 100 ms, so the third arrives while the first two are served.
+		await Promise.all([1, 2, 3].map(() => fetch(`${sb.url}/api/notes`).then((r) => r.text())));
+		assert.deepEqual(sb.requests.map((r) => r.inFlight).sort(), [1, 2, 3]);
+		// One after another: never more than itself.
+		for (let i = 0; i < 2; i++) await (await fetch(`${sb.url}/api/notes`)).text();
+		assert.deepEqual(
+			sb.requests.slice(3).map((r) => r.inFlight),
+			[1, 1],
+		);
+	});
+});

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- node parameters and vendor JSON are free-form */
 import type { IDataObject } from 'n8n-workflow';
 
+import { rateLimitGate } from '../../nodes/shared/rateLimit';
 import { createPoller } from './poll';
 import { loadWorkflow, runWorkflow } from './runWorkflow';
 import type { RunningSandbox } from './sandbox';
@@ -67,7 +68,11 @@ export function useFlowRetailSandbox(args: string[] = []) {
 		running = await startSandbox('flowRetail', ['--rate-limit', '0', ...args]);
 	});
 	afterAll(async () => await running?.stop());
-	beforeEach(async () => await flow.sandbox.reset());
+	beforeEach(async () => {
+		// The core's rate-limit gates and in-flight caps outlive a run: each test starts afresh.
+		rateLimitGate.reset();
+		await flow.sandbox.reset();
+	});
 
 	const started = <T>(value: T | undefined): T => {
 		if (value === undefined) throw new Error('The Flow Retail sandbox is not running');

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { httpStatusOf } from '../../shared/errors';
-import { maxResults } from '../../shared/parameters';
+import { maxResults, optionsCollection } from '../../shared/parameters';
+import { int32, validateField } from '../../shared/validation';
 import { paginateByPageNumber } from '../../shared/pagination';
 import { sendUnlessApplied } from '../../shared/writes';
 import type { FlowPath } from '../transport';
@@ -10,7 +11,8 @@ import type { RequestContext } from '../../shared/http';
 
 /**
  * Reads a paged list (GET with the query, or POST with a body for the searches) until `max`
- * records, page after page from 1, stopping on a short page or the total.
+ * records, page after page from 1, stopping on a short page or the total. It asks for pages of
+ * `pageSize` (FLOW_PAGE_SIZE unless given) and reads on in the size the tenant grants.
  */
 export async function readList(
 	ctx: RequestContext,
@@ -21,6 +23,7 @@ export async function readList(
 		body?: IDataObject;
 		itemIndex?: number;
 		keyOf?: (item: unknown) => string;
+		pageSize?: number;
 	},
 ): Promise<IDataObject[]> {
 	return await paginateByPageNumber(
@@ -34,20 +37,50 @@ export async function readList(
 				idempotent: true,
 			});
 			const page = readEnvelope(ctx, response.body, options.itemIndex);
-			return { items: page.items, total: page.total };
+			return page;
 		},
-		{ max: options.max, pageSizeMax: FLOW_PAGE_SIZE, keyOf: options.keyOf },
+		{
+			max: options.max,
+			pageSizeMax: options.pageSize ?? FLOW_PAGE_SIZE,
+			keyOf: options.keyOf,
+			mayGrantLess: true,
+		},
 	);
 }
 
-/** readList for a Get Many with Return All / Limit. */
+/** The Options collection of a list operation: its Page Size. */
+export const pageSizeOptions: INodeProperties = optionsCollection([
+	{
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: FLOW_PAGE_SIZE,
+		description:
+			'How many records to ask for per request. Flow Retail documents no maximum: a tenant that grants fewer is read on in the size it grants, so no record is missed or read twice.',
+	},
+]);
+
+/** readList for a Get Many with Return All / Limit and the Page Size option. */
 export async function readManyForItem(
 	ctx: IExecuteFunctions,
 	path: FlowPath,
 	itemIndex: number,
 	extra: { qs?: IDataObject; body?: IDataObject; keyOf?: (item: unknown) => string } = {},
 ): Promise<IDataObject[]> {
-	return await readList(ctx, path, { ...extra, max: maxResults(ctx, itemIndex), itemIndex });
+	const pageSize = validateField(
+		ctx,
+		int32,
+		ctx.getNodeParameter('options.pageSize', itemIndex, FLOW_PAGE_SIZE),
+		'Options > Page Size',
+		itemIndex,
+	);
+	return await readList(ctx, path, {
+		...extra,
+		max: maxResults(ctx, itemIndex),
+		itemIndex,
+		pageSize,
+	});
 }
 
 /** The record at `path`, or undefined when the API answers 404. */

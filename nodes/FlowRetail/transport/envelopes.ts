@@ -21,14 +21,19 @@ export function readEnvelope(
 	ctx: { getNode(): INode },
 	body: unknown,
 	itemIndex?: number,
-): { items: IDataObject[]; total: number } {
-	const b = body as { items?: unknown; paging?: { totalCount?: unknown } } | undefined;
+): { items: IDataObject[]; total: number; pageSize?: number } {
+	const b = body as
+		| { items?: unknown; paging?: { totalCount?: unknown; pageSize?: unknown } }
+		| undefined;
 	if (!isRecord(b) || !Array.isArray(b.items) || !isRecord(b.paging)) {
 		throw unexpectedFlowAnswer(ctx, body, 'a page {items, paging}', itemIndex);
 	}
 	const total = Number(b.paging.totalCount);
+	// The size the tenant granted, which may be less than asked (no maximum is documented).
+	const pageSize = Number(b.paging.pageSize);
 	return {
 		items: (b.items as unknown[]).filter(isRecord),
 		total: Number.isFinite(total) ? total : Infinity,
+		...(Number.isInteger(pageSize) && pageSize >= 1 ? { pageSize } : {}),
 	};
 }

@@ -23,8 +23,12 @@ export { FLOW_CREDENTIAL_TYPE, flowVendor, parseFlowError, unexpectedFlowAnswer 
 export const FLOW_UID_PATTERN = /^[A-Za-z0-9-_]+$/;
 export const FLOW_UID_REGEX = FLOW_UID_PATTERN.source;
 
-/** The page the node asks for; neither default nor maximum is documented (README assumptions). */
-export const FLOW_PAGE_SIZE = 100;
+/**
+ * The page the node asks for unless the user sets Page Size; neither default nor maximum is
+ * documented (README assumptions). A tenant that grants less says so in `paging.pageSize`, or
+ * sends a short page while `totalCount` tells more: later pages ask for the size granted.
+ */
+export const FLOW_PAGE_SIZE = 1000;
 interface FlowConnection {
 	baseUrl: string;
 	tenantUid: string;

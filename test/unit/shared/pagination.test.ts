@@ -196,3 +196,83 @@ describe('paginateByPageNumber with concurrency', () => {
 		expect(s.asked.length).toBeLessThan(30);
 	});
 });
+
+describe('paginateByPageNumber when the vendor may grant a smaller page', () => {
+	/**
+	 * A vendor of `total` numbered records whose largest page is `largest`: a larger ask is cut to
+	 * it, and reported as granted (`report`) or with the size asked.
+	 */
+	function tenant(total: number, largest: number, report: boolean) {
+		const asked: Array<{ page: number; size: number }> = [];
+		const fetchPage = async (page: number, size: number) => {
+			asked.push({ page, size });
+			const granted = Math.min(size, largest);
+			const start = (page - 1) * granted;
+			const items = Array.from(
+				{ length: Math.max(0, Math.min(granted, total - start)) },
+				(_, i) => start + i,
+			);
+			return { items, total, pageSize: report ? granted : size };
+		};
+		return { asked, fetchPage };
+	}
+
+	it.each([
+		['reports the size it granted', true],
+		['cuts the page without a word', false],
+	])('reads every record once when the vendor %s', async (_, report) => {
+		const t = tenant(2345, 100, report);
+		const all = await paginateByPageNumber(t.fetchPage, {
+			max: Infinity,
+			pageSizeMax: 1000,
+			mayGrantLess: true,
+		});
+		expect(all).toEqual(Array.from({ length: 2345 }, (_, i) => i));
+		expect(t.asked).toHaveLength(Math.ceil(2345 / 100));
+		expect(t.asked[0]).toEqual({ page: 1, size: 1000 });
+		expect(t.asked.slice(1).every((a) => a.size === 100)).toBe(true);
+	});
+
+	it('reads a limit across granted pages and stops at it', async () => {
+		const t = tenant(5000, 100, false);
+		const some = await paginateByPageNumber(t.fetchPage, {
+			max: 250,
+			pageSizeMax: 1000,
+			mayGrantLess: true,
+		});
+		expect(some).toEqual(Array.from({ length: 250 }, (_, i) => i));
+		expect(t.asked.map((a) => a.page)).toEqual([1, 2, 3]);
+	});
+
+	it('takes a short first page that holds the whole total as the last page', async () => {
+		const t = tenant(40, 100, false);
+		const all = await paginateByPageNumber(t.fetchPage, {
+			max: Infinity,
+			pageSizeMax: 1000,
+			mayGrantLess: true,
+		});
+		expect(all).toHaveLength(40);
+		expect(t.asked).toHaveLength(1);
+	});
+
+	it('costs ceil(N / size asked) requests when the vendor grants the size asked', async () => {
+		const t = tenant(2345, 5000, true);
+		const all = await paginateByPageNumber(t.fetchPage, {
+			max: Infinity,
+			pageSizeMax: 1000,
+			mayGrantLess: true,
+		});
+		expect(all).toHaveLength(2345);
+		expect(t.asked).toEqual([
+			{ page: 1, size: 1000 },
+			{ page: 2, size: 1000 },
+			{ page: 3, size: 1000 },
+		]);
+	});
+
+	it('without the option keeps the old reading: a short first page ends the read', async () => {
+		const t = tenant(2345, 100, false);
+		const all = await paginateByPageNumber(t.fetchPage, { max: Infinity, pageSizeMax: 1000 });
+		expect(all).toHaveLength(100);
+	});
+});

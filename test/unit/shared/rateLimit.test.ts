@@ -122,6 +122,18 @@ describe('rateLimitGate', () => {
 		expect(fake.slept).toEqual([]);
 	});
 
+	it('keeps the wait of a 429 when an answer without rate-limit headers arrives after it', async () => {
+		rateLimitGate.block('k', 3000);
+		// A request sent before the 429 is answered 200, without any rate-limit header.
+		rateLimitGate.observe('k', {}, undefined, 200);
+		await rateLimitGate.wait('k', 60_000);
+		expect(fake.slept).toEqual([3000]);
+		// Once the wait is over, such an answer forgets the gate.
+		rateLimitGate.observe('k', {}, undefined, 200);
+		await rateLimitGate.wait('k', 60_000);
+		expect(fake.slept).toEqual([3000]);
+	});
+
 	it('never waits longer than the cap', async () => {
 		rateLimitGate.block('k', 600_000);
 		await rateLimitGate.wait('k', 60_000);

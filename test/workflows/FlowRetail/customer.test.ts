@@ -188,7 +188,7 @@ describe('Customer > Search (POST /customers/search)', () => {
 		expect(result.output('Flow Retail').map((c) => c.id)).toEqual(['cust-0007']);
 		const [call] = await flow.apiCalls();
 		expect(call.body).toEqual({ email: 'customer7@example.no', exactMatch: true });
-		expect(call.query).toMatchObject({ pageNumber: '1', pageSize: '100' });
+		expect(call.query).toMatchObject({ pageNumber: '1', pageSize: '1000' });
 	});
 });
 

@@ -34,6 +34,10 @@ describe('a 1,000-customer read at 20% faults', () => {
 			expected,
 			file: 'FlowRetail/customer-getAll.workflow.json',
 			items: [{ returnAll: true }],
+			// Pages of 100 (not the 1000 the node asks by default): ten pages per run for faults to hit.
+			change: (p) => {
+				p.options = { pageSize: 100 };
+			},
 			idOf: (c) => String(c.id),
 		});
 		expect(tally.faults).toBeGreaterThan(15 * 2);

@@ -5,6 +5,7 @@ import { customerLocator, storeField } from '../../helpers/locators';
 import { extensionCodeField, readExtensionCode } from '../../helpers/extensions';
 import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to add the extension to' }),
@@ -16,6 +17,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['addExtension'] } },
 	properties,
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('customer', 'customerUid');
 
 /** `POST /tenants/{t}/customers/{uid}/extensions/{code}` with `{storeUid}` → the customer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

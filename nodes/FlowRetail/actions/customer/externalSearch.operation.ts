@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/parameters';
 import { text, validateField } from '../../../shared/validation';
 import { freeSortProperties, readFreeSort } from '../../helpers/listing';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { flowPath } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -20,6 +20,7 @@ const properties: INodeProperties[] = [
 	...freeSortProperties(
 		"A field of the external CRM's records to sort by (their shape is not documented), e.g. externalId; empty keeps the API's order",
 	),
+	pageSizeOptions,
 ];
 
 export const description = updateDisplayOptions(

@@ -10,7 +10,7 @@ import {
 	sortProperties,
 } from '../../helpers/listing';
 import { customersOutput } from '../../helpers/output';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { flowPath, flowTimeZone } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the customer with this external ID (the key in another system)',
 	},
 	...sortProperties(CUSTOMER_SORT_FIELDS),
+	pageSizeOptions,
 	simplifyField(),
 ];
 

@@ -5,6 +5,7 @@ import { customerLocator, storeField } from '../../helpers/locators';
 import { extensionCodeField, readExtensionCode } from '../../helpers/extensions';
 import { readUid } from '../../helpers/uid';
 import { flowPath, flowApiRequest } from '../../transport';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to remove the extension from' }),
@@ -16,6 +17,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['removeExtension'] } },
 	properties,
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('customer', 'customerUid');
 
 /** `DELETE /tenants/{t}/customers/{uid}/extensions/{code}` with `{storeUid}` → 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -12,7 +12,7 @@ import {
 	sortProperties,
 } from '../../helpers/listing';
 import { customersOutput } from '../../helpers/output';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { uidSchema } from '../../helpers/uid';
 import { flowNotice } from '../../helpers/undocumented';
 import { flowPath, flowTimeZone } from '../../transport';
@@ -65,6 +65,7 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllAndLimit(),
 	...sortProperties(CUSTOMER_SORT_FIELDS),
+	pageSizeOptions,
 	simplifyField(),
 ];
 

@@ -14,6 +14,7 @@ import { customerLocator } from '../../helpers/locators';
 import { customerOutput } from '../../helpers/output';
 import { asRecord, flowPath, flowApiRequest } from '../../transport';
 import { readUid } from '../../helpers/uid';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer to update' }),
@@ -30,6 +31,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['customer'], operation: ['update'] } },
 	properties,
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('customer', 'customerUid');
 
 /** `PUT /tenants/{t}/customers/{customerUid}` with only the fields set ("partial updates are allowed"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

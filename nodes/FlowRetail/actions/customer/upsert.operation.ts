@@ -28,6 +28,7 @@ import { readList } from '../../helpers/records';
 import { asRecord, flowPath, flowApiRequest, flowTimeZone } from '../../transport';
 import { newUid } from '../../helpers/uid';
 import { createNotice } from './create.operation';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const properties: INodeProperties[] = [
 	createNotice,
@@ -78,6 +79,9 @@ async function compareRules(ctx: IExecuteFunctions, itemIndex: number): Promise<
 		},
 	};
 }
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('customer by external ID', 'externalId');
 
 /**
  * Create or Update by external ID: `GET /customers?customerExternalId=`, then `PUT` the one found

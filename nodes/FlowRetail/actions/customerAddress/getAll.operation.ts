@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit, simplifyField } from '../../../shared/parameters';
 import { ADDRESS_KIND, childOutput, parentLocator, readParent } from '../../helpers/children';
 import { CHILD_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from '../../helpers/listing';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { flowTimeZone } from '../../transport';
 
 const kind = ADDRESS_KIND;
@@ -15,6 +15,7 @@ export const description = updateDisplayOptions(
 		parentLocator(kind),
 		...returnAllAndLimit(),
 		...sortProperties(CHILD_SORT_FIELDS),
+		pageSizeOptions,
 		simplifyField(kind.record),
 	],
 );

@@ -16,6 +16,7 @@ import {
 import { updateFieldsProperties } from '../../helpers/customerFields';
 import { readUpdateBody, withUid } from '../../helpers/recordParts';
 import { asRecord, flowApiRequest } from '../../transport';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const kind = ADDRESS_KIND;
 const updatable = [...kind.required, ...kind.specs];
@@ -30,6 +31,9 @@ export const description = updateDisplayOptions(
 		simplifyField(kind.record),
 	],
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('customer', 'customerUid');
 
 /** `PUT …/customers/{customerUid}/addresses/{uid}` (undocumented, see the notice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -12,6 +12,7 @@ import {
 } from '../../helpers/children';
 import { withUid } from '../../helpers/recordParts';
 import { flowApiRequest } from '../../transport';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const kind = CONTACT_KIND;
 
@@ -19,6 +20,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['customerContact'], operation: ['delete'] } },
 	[writeNotice(kind, 'delete'), parentLocator(kind), childUidProperty(kind)],
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('customer', 'customerUid');
 
 /** `DELETE …/customers/{customerUid}/contacts/{uid}` (undocumented, see the notice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

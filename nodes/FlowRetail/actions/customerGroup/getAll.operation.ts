@@ -3,13 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/parameters';
 import { NAMED_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from '../../helpers/listing';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { GROUPS } from '../../helpers/tenantRecords';
 import { flowTimeZone } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customerGroup'], operation: ['getAll'] } },
-	[...returnAllAndLimit(), ...sortProperties(NAMED_SORT_FIELDS)],
+	[...returnAllAndLimit(), ...sortProperties(NAMED_SORT_FIELDS), pageSizeOptions],
 );
 
 /** `GET /tenants/{t}/customer-groups`, page by page, sorted as asked. */

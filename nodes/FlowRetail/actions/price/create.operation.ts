@@ -17,6 +17,7 @@ import {
 	readPrices,
 } from '../../helpers/tenantRecords';
 import { clientUidProperty, readUid } from '../../helpers/uid';
+import { keyOfParameters } from '../../helpers/parallel';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['price'], operation: ['create'] } },
@@ -28,6 +29,9 @@ export const description = updateDisplayOptions(
 		extraBodyFieldsProperty('Flow Retail'),
 	],
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('price of product', 'pricelistUid', 'productUid');
 
 /** `POST /tenants/{t}/pricelists/{uid}/prices` with a client-made UID (undocumented, see the notice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -3,13 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/parameters';
 import { PRICE_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from '../../helpers/listing';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { callPrices, parentPriceList, priceNotice, readPrices } from '../../helpers/tenantRecords';
 import { flowTimeZone } from '../../transport';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['price'], operation: ['getAll'] } },
-	[priceNotice, parentPriceList, ...returnAllAndLimit(), ...sortProperties(PRICE_SORT_FIELDS)],
+	[priceNotice, parentPriceList, ...returnAllAndLimit(), ...sortProperties(PRICE_SORT_FIELDS), pageSizeOptions],
 );
 
 /** `GET /tenants/{t}/pricelists/{uid}/prices`, page by page (undocumented, see the notice). */

@@ -14,11 +14,15 @@ import {
 } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
 import { asRecord, flowApiRequest } from '../../transport';
+import { keyOfParameters } from '../../helpers/parallel';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['price'], operation: ['update'] } },
 	[priceNotice, parentPriceList, priceLocator, ...updateFieldsProperties([PRICE])],
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('price', 'pricelistUid', 'recordUid');
 
 /** `PUT /tenants/{t}/pricelists/{uid}/prices/{uid}` (undocumented, see the notice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/parameters';
 import { NAMED_SORT_FIELDS, checkDateOrder, readSort, sortProperties } from '../../helpers/listing';
 import { filtersProperty, readFilters } from '../../helpers/recordParts';
-import { readManyForItem } from '../../helpers/records';
+import { pageSizeOptions, readManyForItem } from '../../helpers/records';
 import { PRICE_LISTS, PRICE_LIST_FILTERS } from '../../helpers/tenantRecords';
 import { flowTimeZone } from '../../transport';
 
@@ -14,6 +14,7 @@ export const description = updateDisplayOptions(
 		...returnAllAndLimit(),
 		...sortProperties(NAMED_SORT_FIELDS),
 		filtersProperty(PRICE_LIST_FILTERS),
+		pageSizeOptions,
 	],
 );
 

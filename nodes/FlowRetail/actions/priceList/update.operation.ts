@@ -12,6 +12,7 @@ import {
 } from '../../helpers/tenantRecords';
 import { readUid } from '../../helpers/uid';
 import { asRecord, flowApiRequest } from '../../transport';
+import { keyOfParameters } from '../../helpers/parallel';
 
 const updatable = [NAME, ...PRICE_LIST_FIELDS];
 
@@ -19,6 +20,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['priceList'], operation: ['update'] } },
 	[priceListRecordLocator, ...updateFieldsProperties(updatable)],
 );
+
+/** Items writing the same record run one after another. */
+export const itemKey = keyOfParameters('price list', 'recordUid');
 
 /** `PUT /tenants/{t}/pricelists/{uid}` with the fields to change. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
