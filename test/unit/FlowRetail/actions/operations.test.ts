@@ -6,13 +6,13 @@
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { resources } from '../../../nodes/FlowRetail/actions/router';
-import { flowApiRequest } from '../../../nodes/FlowRetail/transport';
-import { answer, mockExecuteContext } from '../../harness/mockContext';
-import { VALID, respond } from './fixtures';
+import { resources } from '../../../../nodes/FlowRetail/actions/router';
+import { flowApiRequest } from '../../../../nodes/FlowRetail/transport';
+import { answer, mockExecuteContext } from '../../../harness/mockContext';
+import { VALID, respond } from '../fixtures';
 
-jest.mock('../../../nodes/FlowRetail/transport', () => ({
-	...jest.requireActual('../../../nodes/FlowRetail/transport'),
+jest.mock('../../../../nodes/FlowRetail/transport', () => ({
+	...jest.requireActual('../../../../nodes/FlowRetail/transport'),
 	flowApiRequest: jest.fn(),
 	// The credential's zone for times without an offset; the transport is mocked here.
 	flowTimeZone: async () => 'Europe/Oslo',

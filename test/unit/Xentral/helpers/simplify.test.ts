@@ -9,8 +9,8 @@ import {
 	simplifyCustomer,
 	simplifySalesPrice,
 	splitPersonName,
-} from '../../../nodes/Xentral/helpers/simplify';
-import { matchesSearch } from '../../../nodes/Xentral/helpers/customerSearch';
+} from '../../../../nodes/Xentral/helpers/simplify';
+import { matchesSearch } from '../../../../nodes/Xentral/helpers/customerSearch';
 
 const CUSTOMER = {
 	id: '12',

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { bodyOf } from '../../../nodes/shared/fieldSpecs';
-import { customerBody } from '../../../nodes/Xentral/helpers/customerBodies';
+import { bodyOf } from '../../../../nodes/shared/fieldSpecs';
+import { customerBody } from '../../../../nodes/Xentral/helpers/customerBodies';
 import {
 	ALL_CUSTOMER_FIELDS,
 	CUSTOMER_FIELDS,
 	UPDATE_ONLY_FIELDS,
-} from '../../../nodes/Xentral/helpers/customerFields';
-import { updateFieldsProperty } from '../../../nodes/Xentral/helpers/customerProperties';
+} from '../../../../nodes/Xentral/helpers/customerFields';
+import { updateFieldsProperty } from '../../../../nodes/Xentral/helpers/customerProperties';
 
 /** The dotted paths of a body's leaves. */
 function leaves(body: IDataObject, prefix = ''): string[] {

@@ -4,8 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { Xentral } from '../../../nodes/Xentral/Xentral.node';
-import { testNode } from '../../harness/mockContext';
+import { Xentral } from '../../../../nodes/Xentral/Xentral.node';
+import { testNode } from '../../../harness/mockContext';
 
 const CUSTOMER = {
 	id: '12',

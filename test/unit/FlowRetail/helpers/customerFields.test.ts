@@ -2,8 +2,8 @@ import {
 	CUSTOMER_FIELD_SPECS,
 	customerBody,
 	customerFieldsCollection,
-} from '../../../nodes/FlowRetail/helpers/customerFields';
-import { mockExecuteContext } from '../../harness/mockContext';
+} from '../../../../nodes/FlowRetail/helpers/customerFields';
+import { mockExecuteContext } from '../../../harness/mockContext';
 
 const ctx = mockExecuteContext({});
 
