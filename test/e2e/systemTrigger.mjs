@@ -46,6 +46,19 @@ export function restClient(url) {
 }
 
 /**
+ * One credential test at a time, as a user clicks one Test button at a time: n8n 2.41 runs a test
+ * request on a mock node type that concurrent tests share (credentials-tester: keyed by the node it
+ * borrows, n8n-nodes-base.noOp here, and deleted when a test ends), so a test running beside
+ * another may fail with n8n's "Node not found" instead of the credential's own verdict.
+ */
+let credentialTests = Promise.resolve();
+function oneAtATime(test) {
+	const run = credentialTests.then(test);
+	credentialTests = run.catch(() => {});
+	return run;
+}
+
+/**
  * The trigger part of `system` (its entry of systems/) against its shared `sandbox`, on the node
  * types of `packageName`: `workflows` to import (inactive) before n8n starts, and `run(n8n,
  * runtime)` once the cases are done, with n8n's { url, rest }.
@@ -68,7 +81,9 @@ export function systemTrigger(system, sandbox, packageName) {
 			// The cases moved the sandbox's clock and changed its records.
 			(spec.reset ?? ((sb) => sb.reset()))(sandbox);
 			try {
-				await credentialTest(rest, system.credential.n8n(sandbox), spec.credentialTest, sandbox);
+				await oneAtATime(() =>
+					credentialTest(rest, system.credential.n8n(sandbox), spec.credentialTest, sandbox),
+				);
 				say('credential test: OK; a spoiled secret refused, not echoed');
 				for (const [route, key] of spec.schemas) {
 					const res = await fetch(`${url}/schemas/${packageName}.${route}`);
