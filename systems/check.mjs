@@ -3,7 +3,7 @@
 // registry and on broken copies of it. Never shipped.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -112,7 +112,7 @@ export function registryProblems(
 		};
 		at(`sandbox/${s.sandbox.folder}/server.mjs`, 'sandbox');
 		at(`docs/${s.package.docsPage}`, 'docs page');
-		at(s.e2e.triggerStep.module, 'e2e trigger step');
+		problems.push(...triggerSpecProblems(s, repo));
 		for (const spec of s.schemas) {
 			at(spec.folder, 'schema folder');
 			at(`${spec.module}.ts`, 'shapes module');
@@ -151,6 +151,65 @@ export function registryProblems(
 	return problems;
 }
 
+/** A node folder's type name (`JtlWawiTrigger` -> `jtlWawiTrigger`). */
+const typeOf = (folder) => folder[0].toLowerCase() + folder.slice(1);
+
+/**
+ * The problems of an entry's e2e trigger facts that need no sandbox: each output schema it asks
+ * n8n for (`<node type>/<version>[/<resource>/<operation>].json`) is a schema file of one of the
+ * system's nodes that lists its key, and the field it spoils for the wrong-secret test is a field
+ * of the system's credential.
+ */
+function triggerSpecProblems(s, repo) {
+	const problems = [];
+	const { schemas, credentialTest } = s.e2e.trigger;
+	for (const [route, key] of schemas) {
+		const [type, version, ...rest] = route.replace(/\.json$/, '').split('/');
+		const folder = s.package.nodes.find((n) => typeOf(n) === type);
+		const file = folder
+			? `nodes/${folder}/__schema__/v${version}${rest.length ? `/${rest.join('/')}` : ''}.json`
+			: undefined;
+		if (!file || !existsSync(path.join(repo, file)))
+			problems.push(`${s.key}: e2e trigger schema ${route} is no schema of the system's nodes`);
+		else if (!(key in (JSON.parse(read(repo, file)).properties ?? {})))
+			problems.push(`${s.key}: e2e trigger schema ${route} does not list ${key}`);
+	}
+	const cls = s.package.credentials
+		.filter((c) => existsSync(path.join(repo, `credentials/${c}.credentials.ts`)))
+		.map((c) => credentialClass(repo, c))
+		.find((c) => c.type === s.credential.type);
+	for (const field of Object.keys(credentialTest.spoil))
+		if (!cls?.fields.includes(field))
+			problems.push(`${s.key}: e2e trigger spoils ${field}, no field of ${s.credential.type}`);
+	return problems;
+}
+
+/**
+ * The problems of the e2e trigger workflows an entry builds for `sandbox`: every node is n8n's own
+ * or one of the system's nodes (named as in the all-in-one), every credential the entry's, and no
+ * workflow ID twice.
+ */
+function triggerWorkflowProblems(system, sandbox) {
+	const problems = [];
+	const ids = [];
+	const own = system.package.nodes.map((n) => `n8n-nodes-erp-customers.${typeOf(n)}`);
+	for (const { workflow } of system.e2e.trigger.checks(sandbox)) {
+		if (ids.includes(workflow.id))
+			problems.push(`${system.key}: e2e trigger workflow ID ${workflow.id} used twice`);
+		ids.push(workflow.id);
+		for (const n of workflow.nodes) {
+			if (!n.type.startsWith('n8n-nodes-base.') && !own.includes(n.type))
+				problems.push(`${system.key}: e2e trigger workflow ${workflow.id} uses ${n.type}`);
+			for (const [type, ref] of Object.entries(n.credentials ?? {}))
+				if (type !== system.credential.type || ref.id !== system.credential.id)
+					problems.push(
+						`${system.key}: e2e trigger workflow ${workflow.id} uses the credential ${type} ${ref.id}`,
+					);
+		}
+	}
+	return problems;
+}
+
 /**
  * The problems of a built credential (n8n's import file or the jest harness's) for `system`: its
  * type, id and name are the entry's, every data field is a field of the credential class, and a
@@ -180,8 +239,8 @@ export function credentialProblems(system, credential, sandbox, repo = REPO) {
 
 /**
  * Starts a system's sandbox as the tools do and asks it: it answers its control endpoint, the
- * credentials its entry builds fit it, its trigger step's module exports the step. Returns the
- * problems.
+ * credentials its entry builds fit it, its e2e trigger workflows run on its own nodes and
+ * credential. Returns the problems.
  */
 export async function sandboxProblems(system, repo = REPO) {
 	const problems = [];
@@ -199,10 +258,7 @@ export async function sandboxProblems(system, repo = REPO) {
 			problems.push(`${system.key}: the sandbox at ${sandbox.url} answers ${res.status}`);
 		problems.push(...credentialProblems(system, system.credential.n8n(sandbox), sandbox, repo));
 		problems.push(...credentialProblems(system, system.credential.jest(sandbox), sandbox, repo));
-		const step = system.e2e.triggerStep;
-		const mod = await import(pathToFileURL(path.join(repo, step.module)).href);
-		if (typeof mod[step.run] !== 'function')
-			problems.push(`${system.key}: ${step.module} exports no ${step.run}`);
+		problems.push(...triggerWorkflowProblems(system, sandbox));
 	} finally {
 		await sandbox.close();
 	}

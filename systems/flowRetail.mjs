@@ -1,6 +1,8 @@
 // Flow Retail in the project's tooling: its package, its sandbox, the credentials pointing at
-// that sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger step.
+// that sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger checks.
 // One entry of the registry in systems/index.mjs; every tool reads it from there. Never shipped.
+import assert from 'node:assert/strict';
+
 import { seedState } from '../sandbox/flowRetail/data.mjs';
 import { noOperationNode, workflowWithInput } from './workflows.mjs';
 
@@ -171,10 +173,70 @@ export default {
 	},
 	e2e: {
 		sandboxOptions: { webhookBackoffMs: 200 },
-		triggerStep: {
-			name: 'flow trigger > activation registers a transport, a sandbox delivery runs the workflow, a forged one is refused',
-			module: 'test/e2e/flowTrigger.mjs',
-			run: 'runFlowTriggerE2E',
+		trigger: {
+			name: 'flow trigger > credential test, output schemas, activation registers a transport, a sandbox delivery runs the workflow, forged ones are refused',
+			// The "Test" request: GET /tenants/{t}/customers?pageSize=1 with the token.
+			credentialTest: {
+				spoil: { token: 'not-the-token' },
+				reads: (r, flow) =>
+					r.method === 'GET' && r.path.endsWith(`/tenants/${flow.credentials.tenantUid}/customers`),
+			},
+			schemas: [
+				['flowRetail/1.0.0/customer/get.json', 'legacyId'],
+				['flowRetailTrigger/1.0.0.json', 'customerUid'],
+				['flowRetailPollTrigger/1.0.0.json', 'legacyId'],
+			],
+			checks: (flow) => [
+				{
+					workflow: flowRetailTriggerWorkflow('e2eFlowTrigger'),
+					trigger: 'Flow Retail Trigger',
+					registrations: () => flow.state.transports,
+					checkRegistration: (transport, url) => {
+						assert.equal(transport.securityType, 'BEARER_TOKEN');
+						assert.match(transport.url, new RegExp(`^${url}/webhook/`));
+						assert.deepEqual(transport.actions, ['CUSTOMER_CREATE', 'CUSTOMER_UPDATE']);
+					},
+					async deliver() {
+						const res = await fetch(
+							`${flow.apiBase}/tenants/${flow.credentials.tenantUid}/customers`,
+							{
+								method: 'POST',
+								headers: {
+									authorization: `Bearer ${flow.credentials.token}`,
+									'content-type': 'application/json',
+								},
+								body: JSON.stringify({
+									customerUid: 'e2e-webhook-1',
+									firstname: 'Webhook',
+									lastname: 'Kunde',
+									countryCode: 'NO',
+									city: 'Tromsø',
+								}),
+							},
+						);
+						assert.equal(res.status, 201, `create customer: ${await res.text()}`);
+						return (emitted) => {
+							assert.equal(emitted.length, 1, JSON.stringify(emitted));
+							assert.equal(emitted[0].action, 'CUSTOMER_CREATE');
+							assert.equal(emitted[0].customerUid, 'e2e-webhook-1');
+							assert.equal(emitted[0].customer.city, 'Tromsø');
+							assert.equal(emitted[0].customer.source, 'flowRetail');
+						};
+					},
+					async delivered() {
+						await flow.settleDeliveries();
+						assert.deepEqual(
+							flow.deliveries().map((d) => d.outcome),
+							['delivered'],
+						);
+					},
+					// No token, then a wrong one.
+					forgeries: [undefined, 'Bearer forged'].map((authorization) => ({
+						headers: authorization ? { authorization } : {},
+						body: { action: 'CUSTOMER_CREATE', customer: { Id: 1, Uid: 'cust-0001' } },
+					})),
+				},
+			],
 		},
 	},
 	schemas: [

@@ -26,8 +26,16 @@ import xentral from './xentral.mjs';
  * - `demo`: `workflows(sandbox)` (one per operation, with sample input) and `triggers` ({ workflow(),
  *   hint, active }: the trigger workflows, the demo starting the `active` ones).
  * - `e2e`: `sandboxOptions` (of the sandboxes the e2e cases share and of each case's own) and
- *   `triggerStep` ({ name, module, run }: the real-n8n trigger step of `npm run test:e2e`, an
- *   export of a module of the repository).
+ *   `trigger`, what test/e2e/systemTrigger.mjs checks of the system's triggers in the real n8n of
+ *   `npm run test:e2e`: `name`; `credentialTest` ({ spoil, refusal?, reads(request, sandbox) }: the
+ *   fields that make the credential wrong, what the refusal must say, the sandbox request of the
+ *   test); `schemas` ([route, key]: output schemas the editor loads, `<node type>/<version>…json`,
+ *   and a key each lists); `reset(sandbox)` (optional, in place of the sandbox's reset before the
+ *   triggers); `checks(sandbox)`: a workflow each ({ workflow, trigger: the trigger node's name }),
+ *   either polling ({ poll: true, polls(), firstPoll?(request), change() }: the sandbox requests of
+ *   its polls, a check of the one at activation, a change that resolves with the check of the
+ *   emitted items) or by webhook ({ registrations(), checkRegistration(r, n8nUrl), deliver(),
+ *   delivered?(), forgeries: [{ headers, body }] }).
  * - `schemas`: the output schemas of each node ({ folder, module, export }: the node's folder, the
  *   module and export of its shapes). An action node adds `skipUnchanged` (its version 1.1 says in
  *   Create or Update whether the write was skipped), `router` (the module whose `resources` list

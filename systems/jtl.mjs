@@ -1,7 +1,10 @@
 // JTL-Wawi in the project's tooling: its package, its sandbox, the credentials pointing at that
-// sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger step. One
+// sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger checks. One
 // entry of the registry in systems/index.mjs; every tool reads it from there. Never shipped.
+import assert from 'node:assert/strict';
+
 import { seedState } from '../sandbox/jtl/data.mjs';
+import { directCall } from '../test/e2e/cases/jtl-seed.mjs';
 import { pollTriggerWorkflow, workflowWithInput } from './workflows.mjs';
 
 /** The credential n8n and the jest harness get for the sandbox. */
@@ -197,10 +200,54 @@ export default {
 	},
 	e2e: {
 		sandboxOptions: {},
-		triggerStep: {
-			name: 'JTL trigger > n8n polls an active workflow and emits a changed customer once',
-			module: 'test/e2e/trigger.mjs',
-			run: 'runTriggerE2E',
+		trigger: {
+			name: 'JTL trigger > credential test, output schemas, and n8n polls an active workflow and emits a changed customer once',
+			credentialTest: {
+				spoil: { clientSecret: 'not-the-secret' },
+				reads: (r) => r.method === 'GET' && r.path === '/erp/info',
+			},
+			schemas: [
+				['jtlWawi/1.0.0/customer/get.json', 'legacyId'],
+				['jtlWawi/1.0.0/contact/getAll.json', 'department'],
+				['jtlWawiTrigger/1.0.0.json', 'legacyId'],
+			],
+			// Fresh records and clock, and the tokens issued so far still valid: the n8n of the cases
+			// holds one in its credential, as a user's n8n would.
+			reset: (jtl) => {
+				const tokens = [...jtl.state.tokens];
+				jtl.reset();
+				for (const [token, expiresAt] of tokens) jtl.state.tokens.set(token, expiresAt);
+			},
+			checks: (jtl) => [
+				{
+					poll: true,
+					workflow: { ...jtlTriggerWorkflow(), id: 'e2eJtlTrigger' },
+					trigger: 'JTL-Wawi Trigger',
+					polls: () =>
+						jtl.requests.filter((r) => r.method === 'GET' && r.path === '/erp/v2/customers'),
+					// The poll at activation asks only for JTL's newest customer and stores JTL's time
+					// from its Date header as the cursor.
+					firstPoll: (r) =>
+						assert.equal(r.query.pageSize, '1', 'the first poll reads one customer'),
+					async change() {
+						const target = jtl.state.customers[9];
+						const res = await directCall(jtl, 'PATCH', `/customers/${target.id}`, {
+							Website: 'https://trigger-e2e.example.com',
+						});
+						assert.equal(res.status, 201, `PATCH customer: ${JSON.stringify(res.body)}`);
+						return (emitted) => {
+							assert.deepEqual(
+								emitted.map((j) => j.id),
+								[target.uuid],
+								`trigger output: ${JSON.stringify(emitted)}`,
+							);
+							assert.equal(emitted[0].updatedAt, new Date(target.lastChanged).toISOString());
+							assert.equal(emitted[0].number, target.number);
+							assert.equal(emitted[0].source, 'jtlWawi');
+						};
+					},
+				},
+			],
 		},
 	},
 	schemas: [

@@ -1,6 +1,8 @@
 // Xentral in the project's tooling: its package, its sandbox, the credentials pointing at that
-// sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger step. One
+// sandbox (n8n's import file and the jest harness's), its demo and its real-n8n trigger checks. One
 // entry of the registry in systems/index.mjs; every tool reads it from there. Never shipped.
+import assert from 'node:assert/strict';
+
 import { seedState } from '../sandbox/xentral/data.mjs';
 import { pollTriggerWorkflow, workflowWithInput } from './workflows.mjs';
 
@@ -17,6 +19,19 @@ export function xentralSandboxCredentialFile(xentral) {
 		...CREDENTIAL,
 		data: { instance: xentral.url, token: xentral.credentials.token },
 	};
+}
+
+/** A request to the Xentral sandbox as a third party (not through n8n); resolves with the status. */
+async function sandboxCall(xentral, method, apiPath, body) {
+	const res = await fetch(`${xentral.url}${apiPath}`, {
+		method,
+		headers: {
+			authorization: `Bearer ${xentral.credentials.token}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify(body),
+	});
+	return res.status;
 }
 
 /** The jest harness's Xentral credential for a sandbox process (its URL as the instance). */
@@ -216,10 +231,74 @@ export default {
 	},
 	e2e: {
 		sandboxOptions: {},
-		triggerStep: {
-			name: 'xentral trigger > n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one',
-			module: 'test/e2e/xentralTrigger.mjs',
-			run: 'runXentralTriggerE2E',
+		trigger: {
+			name: 'xentral trigger > credential test, output schemas, n8n polls New Customer, runs signed sales-price webhooks and refuses a forged one',
+			// A revoked token: the refusal says where to issue a new one.
+			credentialTest: {
+				spoil: { token: 'sandbox-expired-token' },
+				refusal: /Personal Access Tokens/,
+				reads: (r) => r.method === 'GET' && r.path === '/api/v1/paymentMethods',
+			},
+			schemas: [
+				['xentral/1.0.0/customer/get.json', 'company'],
+				['xentralTrigger/1.0.0.json', 'legacyId'],
+				['xentralSalesPriceTrigger/1.0.0.json', 'productId'],
+			],
+			checks: (xentral) => [
+				{
+					poll: true,
+					workflow: { ...xentralTriggerWorkflow(), id: 'e2eXentralTrigger' },
+					trigger: 'Xentral Trigger',
+					polls: () =>
+						xentral.requests.filter((r) => r.method === 'GET' && r.path === '/api/v2/customers'),
+					async change() {
+						const created = await sandboxCall(xentral, 'POST', '/api/v2/customers', {
+							customerType: 'company',
+							name: 'Trigger E2E GmbH',
+							project: { id: '1' },
+						});
+						assert.equal(created, 201);
+						const id = String(xentral.state.nextIds.customer);
+						return (emitted) =>
+							assert.deepEqual(
+								emitted.map((c) => [c.id, c.company, c.source]),
+								[[id, 'Trigger E2E GmbH', 'xentral']],
+							);
+					},
+				},
+				{
+					workflow: {
+						...xentralSalesPriceTriggerWorkflow(['created', 'deleted']),
+						id: 'e2eXentralPriceHook',
+					},
+					trigger: 'Xentral Sales Price Trigger',
+					registrations: () => xentral.state.webhooks,
+					checkRegistration: (hook, url) => {
+						assert.equal(hook.url, `${url}/webhook/xentral-sales-prices/webhook`);
+						assert.match(hook.signatureKey, /^[0-9a-f]{64}$/);
+					},
+					async deliver() {
+						const created = await sandboxCall(xentral, 'POST', '/api/v1/salesPrices', {
+							product: { id: '14' },
+							customer: { id: '3' },
+							amount: 2,
+							price: { amount: '5.00', currency: 'EUR' },
+						});
+						assert.equal(created, 201);
+						return ([event]) => {
+							assert.equal(event.event, 'created');
+							assert.equal(event.productId, '14');
+							assert.equal(event.price, 5);
+						};
+					},
+					forgeries: [
+						{
+							headers: { 'x-xentral-signature': '0'.repeat(64) },
+							body: { type: 'com.xentral.salesPrice.deleted.v1', body: { id: 1 } },
+						},
+					],
+				},
+			],
 		},
 	},
 	schemas: [

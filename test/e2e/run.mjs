@@ -9,22 +9,22 @@
 // packages in reach, as with that package alone. Every case's workflow is started by a Webhook node
 // instead of its Manual Trigger, and its check reads the execution n8n stored. Both n8n run with
 // SSRF protection on and only the sandboxes' address allowed; the SSRF cases use credentials on
-// another loopback address. The trigger steps then run each system's trigger in its own
-// `n8n start` with that system's package alone in the user folder.
+// another loopback address. After the cases, each system's triggers run in the n8n of the system
+// packages, the three systems side by side (test/e2e/systemTrigger.mjs, with the facts of each
+// system's entry in systems/, `e2e.trigger`): their workflows are imported with the cases' ones,
+// inactive, on the node types and the sandbox credential of the system's package, and activated
+// there as the editor does. Two `n8n start`s per run.
 // `node test/e2e/run.mjs [name filter…]`.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import {
 	CACHE,
-	REPO,
 	activateWorkflow,
 	ensureN8n,
 	executionsOf,
 	freePort,
-	installPackageInto,
 	installPackagesInto,
 	n8nCli,
 	readExecution,
@@ -42,7 +42,7 @@ import {
 	onBlockedAddress,
 	startE2ESandboxes,
 } from './setup.mjs';
-import { restClient } from './trigger.mjs';
+import { restClient, systemTrigger } from './systemTrigger.mjs';
 
 const only = process.argv.slice(2);
 // One set of user folders per run, so two runs on one machine never share n8n's database.
@@ -54,22 +54,6 @@ function log(msg) {
 
 /** The package a case of `system` runs with. */
 const packageOf = (system) => (system === 'all' ? ALL_IN_ONE : systemPackage(system).name);
-
-/**
- * The steps that run in `n8n start` (an active, scheduled workflow), not through `n8n execute`:
- * each system's trigger step, named by its entry in systems/ (`e2e.triggerStep`). A step gets the
- * system's shared sandbox under its system key, reset first: earlier cases moved the sandbox
- * clock and changed records.
- */
-const TRIGGER_STEPS = SYSTEMS.map(({ key, e2e: { triggerStep } }) => ({
-	name: triggerStep.name,
-	system: key,
-	run: async ({ context, ...rest }) => {
-		const mod = await import(pathToFileURL(path.join(REPO, triggerStep.module)).href);
-		context[key].reset();
-		return mod[triggerStep.run]({ ...rest, [key]: context[key] });
-	},
-}));
 
 const PREFIX = 'e2e';
 
@@ -123,10 +107,10 @@ function foreignTypes(workflow, packageName, credentialTypes) {
 
 /**
  * One n8n for the cases of `start` (CASE_STARTS): its packages, every sandbox credential (and, for
- * the SSRF cases, its copy on the blocked address), the cases' workflows, active. Returns
- * { url, rest, stop(), output() }.
+ * the SSRF cases, its copy on the blocked address), the cases' workflows, active, and the trigger
+ * workflows of `triggers` (systemTrigger), inactive. Returns { url, rest, stop(), output() }.
  */
-async function startCasesN8n(runtime, start, selected, sandboxes) {
+async function startCasesN8n(runtime, start, selected, triggers, sandboxes) {
 	const t0 = Date.now();
 	const home = path.join(RUN, `home-cases-${start.key}`);
 	const work = path.join(RUN, `work-cases-${start.key}`);
@@ -145,12 +129,16 @@ async function startCasesN8n(runtime, start, selected, sandboxes) {
 		`credential types defined by more than one of ${start.packages.join(', ')}`,
 	);
 	const workflows = selected.map(caseWorkflow);
-	const foreign = selected.flatMap((c, i) =>
-		foreignTypes(workflows[i], packageOf(c.system), credentialTypes[packageOf(c.system)]).map(
-			(f) => `${c.name} [${packageOf(c.system)}]: ${f}`,
+	const owned = [
+		...selected.map((c, i) => ({ name: c.name, system: c.system, workflow: workflows[i] })),
+		...triggers.flatMap((t) => t.workflows.map((workflow) => ({ ...t, workflow }))),
+	];
+	const foreign = owned.flatMap(({ name, system, workflow }) =>
+		foreignTypes(workflow, packageOf(system), credentialTypes[packageOf(system)]).map(
+			(f) => `${name} [${packageOf(system)}]: ${f}`,
 		),
 	);
-	assert.deepEqual(foreign, [], 'cases that need more than their own package');
+	assert.deepEqual(foreign, [], 'cases or triggers that need more than their own package');
 
 	const credFile = path.join(work, 'credentials.json');
 	writeFileSync(
@@ -163,7 +151,7 @@ async function startCasesN8n(runtime, start, selected, sandboxes) {
 	);
 	let res = await n8nCli(runtime, home, ['import:credentials', `--input=${credFile}`]);
 	assert.equal(res.code, 0, `import:credentials failed:\n${res.stdout}\n${res.stderr}`);
-	for (const wf of workflows)
+	for (const wf of owned.map((o) => o.workflow))
 		writeFileSync(path.join(work, 'workflows', `${wf.id}.json`), JSON.stringify(wf, null, 2));
 	res = await n8nCli(runtime, home, [
 		'import:workflow',
@@ -229,24 +217,6 @@ async function runCase(runtime, n8n, c) {
 	assert.equal(call.status, result.error ? 500 : 200, `webhook: ${call.status} ${call.body}`);
 }
 
-/**
- * A user folder for a trigger step: its system's package alone, with the sandbox credential, so
- * that each system package also loads and runs in n8n on its own.
- */
-async function prepareTriggerHome(runtime, system, sandboxes) {
-	const packageName = packageOf(system);
-	const home = path.join(RUN, `home-${system}`);
-	const work = path.join(RUN, `work-${system}`);
-	mkdirSync(work, { recursive: true });
-	// Built for the cases' n8n already.
-	installPackageInto(home, { packageName, build: false });
-	const credFile = path.join(work, 'credentials.json');
-	writeFileSync(credFile, JSON.stringify(sandboxes.credentialsFor(system), null, 2));
-	const res = await n8nCli(runtime, home, ['import:credentials', `--input=${credFile}`]);
-	assert.equal(res.code, 0, `import:credentials failed:\n${res.stdout}\n${res.stderr}`);
-	return { home, packageName };
-}
-
 async function main() {
 	const started = Date.now();
 	const runtime = ensureN8n();
@@ -257,9 +227,10 @@ async function main() {
 	const { context } = sandboxes;
 	// Every file in cases/ exports `cases(context)` and the `system` whose package runs them.
 	const selected = await loadCases(context, only);
-	const steps = TRIGGER_STEPS.filter(
-		(s) => only.length === 0 || only.some((o) => s.name.includes(o)),
-	);
+	// Each system's triggers, for the n8n of the system packages.
+	const triggers = SYSTEMS.filter(
+		(s) => only.length === 0 || only.some((o) => s.e2e.trigger.name.includes(o)),
+	).map((s) => ({ system: s.key, ...systemTrigger(s, context[s.key], packageOf(s.key)) }));
 
 	const tally = {};
 	const count = (packageName, ok) => {
@@ -276,11 +247,12 @@ async function main() {
 	const starts = CASE_STARTS.map((start) => ({
 		start,
 		cases: selected.filter((c) => startOf(c) === start),
-	})).filter((s) => s.cases.length > 0);
+		triggers: triggers.filter((t) => start.packages.includes(packageOf(t.system))),
+	})).filter((s) => s.cases.length > 0 || s.triggers.length > 0);
 	try {
 		if (starts.length > 0) {
 			const up = await Promise.allSettled(
-				starts.map((s) => startCasesN8n(runtime, s.start, s.cases, sandboxes)),
+				starts.map((s) => startCasesN8n(runtime, s.start, s.cases, s.triggers, sandboxes)),
 			);
 			up.forEach((r, i) => {
 				if (r.status === 'fulfilled') starts[i].n8n = r.value;
@@ -311,35 +283,41 @@ async function main() {
 				fail(label, error);
 			}
 		}
+		// The triggers after every case (they change the sandboxes' records), side by side: they
+		// spend most of their time waiting for n8n's minute polls and the sandboxes' deliveries. The
+		// n8n of the all-in-one is done by then.
+		await Promise.all(starts.filter((s) => s.triggers.length === 0).map((s) => s.n8n?.stop()));
+		const t0 = Date.now();
+		const results = await Promise.allSettled(
+			starts.flatMap((s) =>
+				s.triggers.map(async (t) => {
+					if (!s.n8n) throw new Error(`no n8n of ${s.start.packages.join(' + ')}`);
+					try {
+						return await t.run(s.n8n, runtime);
+					} catch (error) {
+						error.message += `\n--- n8n output (tail) ---\n${s.n8n.output().split('\n').slice(-40).join('\n')}`;
+						throw error;
+					}
+				}),
+			),
+		);
+		starts
+			.flatMap((s) => s.triggers)
+			.forEach((t, i) => {
+				const r = results[i];
+				const label = `${t.name} [${packageOf(t.system)}]`;
+				count(packageOf(t.system), r.status === 'fulfilled');
+				if (r.status === 'fulfilled') log(`ok   ${label} (${r.value} ms, side by side)`);
+				else fail(label, r.reason);
+			});
+		if (results.length > 0)
+			log(`     the triggers took ${Math.round((Date.now() - t0) / 1000)} s, side by side`);
 	} catch (error) {
 		count('set-up', false);
 		fail("the cases' n8n", error);
 	} finally {
 		await Promise.all(starts.map((s) => s.n8n?.stop()));
 	}
-	// The trigger steps side by side: each has an n8n and a sandbox of its own and spends most of
-	// its time waiting for n8n's minute polls. Their user folders are prepared one after the other
-	// (n8n's CLI imports are CPU-bound).
-	const t0 = Date.now();
-	const homes = [];
-	for (const step of steps)
-		homes.push(
-			await prepareTriggerHome(runtime, step.system, sandboxes).catch((error) => ({ error })),
-		);
-	const results = await Promise.allSettled(
-		steps.map(async (step, i) => {
-			if (homes[i].error) throw homes[i].error;
-			const { home, packageName } = homes[i];
-			await step.run({ runtime, home, context, packageName });
-			return Date.now() - t0;
-		}),
-	);
-	results.forEach((r, i) => {
-		const label = `${steps[i].name} [${packageOf(steps[i].system)}]`;
-		count(packageOf(steps[i].system), r.status === 'fulfilled');
-		if (r.status === 'fulfilled') log(`ok   ${label} (${r.value} ms, side by side)`);
-		else fail(label, r.reason);
-	});
 	await sandboxes.close();
 	rmSync(RUN, { recursive: true, force: true });
 	const passed = Object.values(tally).reduce((n, t) => n + t.passed, 0);

@@ -14,6 +14,7 @@ import {
 	sandboxProblems,
 } from '../../systems/check.mjs';
 import { SYSTEMS, SYSTEM_KEYS, systemOf } from '../../systems/index.mjs';
+import { jtlTriggerWorkflow } from '../../systems/jtl.mjs';
 
 const packageJson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 
@@ -30,7 +31,14 @@ function withEntry(key, change) {
 			},
 			sandbox: { ...s.sandbox, demoPort: { ...s.sandbox.demoPort } },
 			credential: { ...s.credential },
-			e2e: { ...s.e2e, triggerStep: { ...s.e2e.triggerStep } },
+			e2e: {
+				...s.e2e,
+				trigger: {
+					...s.e2e.trigger,
+					schemas: [...s.e2e.trigger.schemas],
+					credentialTest: { ...s.e2e.trigger.credentialTest },
+				},
+			},
 			schemas: s.schemas.map((spec) => ({ ...spec })),
 		};
 		change(copy);
@@ -83,13 +91,17 @@ describe('the registry of systems', () => {
 			problems.includes('xentral: node XentralTrigger declares xentralApi, not xentralOAuth2Api'),
 		);
 		const missing = withEntry('flow', (f) => {
-			f.e2e.triggerStep.module = 'test/e2e/acmeTrigger.mjs';
+			f.e2e.trigger.schemas.push(['flowRetail/1.0.0/customer/fetch.json', 'id']);
+			f.e2e.trigger.schemas.push(['flowRetailTrigger/1.0.0.json', 'department']);
+			f.e2e.trigger.credentialTest.spoil = { apiKey: 'not-the-key' };
 			f.schemas.pop();
 			f.sandbox.demoPort.port = 4100;
 		});
 		assert.deepEqual(registryProblems(missing).sort(), [
 			'demo port used twice: 4100',
-			'flow: e2e trigger step test/e2e/acmeTrigger.mjs does not exist',
+			"flow: e2e trigger schema flowRetail/1.0.0/customer/fetch.json is no schema of the system's nodes",
+			'flow: e2e trigger schema flowRetailTrigger/1.0.0.json does not list department',
+			'flow: e2e trigger spoils apiKey, no field of flowRetailApi',
 			'flow: the schemas of nodes/FlowRetailPollTrigger are in no schema folder of the entry',
 		]);
 	});
@@ -123,7 +135,7 @@ describe('the registry of systems', () => {
 		}
 	});
 
-	it('finds a sandbox that does not start or does not answer, and a missing trigger step', async () => {
+	it('finds a sandbox that does not start or does not answer, and a trigger workflow outside the system', async () => {
 		const [broken] = withEntry('xentral', (x) => {
 			x.sandbox.start = async () => {
 				throw new Error('port in use');
@@ -139,16 +151,22 @@ describe('the registry of systems', () => {
 				await real.close();
 				return { ...real, close: async () => {} };
 			};
-			x.e2e.triggerStep.run = 'runAcmeTriggerE2E';
+			// A trigger workflow on another system's node and credential.
+			const checks = x.e2e.trigger.checks;
+			x.e2e.trigger.checks = (sandbox) => [
+				...checks(sandbox),
+				{ workflow: { ...jtlTriggerWorkflow(), id: 'e2eXentralTrigger' } },
+			];
 		}).filter((s) => s.key === 'xentral');
 		const problems = await sandboxProblems(silent);
 		assert.match(
 			problems[0],
 			/^xentral: the sandbox at http:\/\/127\.0\.0\.1:\d+ answers fetch failed$/,
 		);
-		assert.equal(
-			problems.at(-1),
-			'xentral: test/e2e/xentralTrigger.mjs exports no runAcmeTriggerE2E',
-		);
+		assert.deepEqual(problems.slice(-3), [
+			'xentral: e2e trigger workflow ID e2eXentralTrigger used twice',
+			'xentral: e2e trigger workflow e2eXentralTrigger uses n8n-nodes-erp-customers.jtlWawiTrigger',
+			'xentral: e2e trigger workflow e2eXentralTrigger uses the credential jtlWawiOAuth2Api jtlSandbox',
+		]);
 	});
 });
