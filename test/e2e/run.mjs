@@ -14,23 +14,14 @@
 // system's entry in systems/, `e2e.trigger`): their workflows are imported with the cases' ones,
 // inactive, on the node types and the sandbox credential of the system's package, and activated
 // there as the editor does. Two `n8n start`s per run.
-// `node test/e2e/run.mjs [name filter…]`.
+// `node test/e2e/run.mjs [name filter…]` (npm run test:e2e), a node:test file.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 
-import {
-	CACHE,
-	activateWorkflow,
-	ensureN8n,
-	executionsOf,
-	freePort,
-	installPackagesInto,
-	n8nCli,
-	readExecution,
-	spawnN8n,
-	until,
-} from '../../scripts/n8n-runtime.mjs';
+import { CACHE, ensureN8n, installPackagesInto } from '../../scripts/n8n/install.mjs';
+import { n8nCli, startN8n, until } from '../../scripts/n8n/driver.mjs';
 import { ALL_IN_ONE, SYSTEM_PACKAGES, forPackage, systemPackage } from '../../scripts/packages.mjs';
 import { SYSTEMS } from '../../systems/index.mjs';
 import {
@@ -42,7 +33,7 @@ import {
 	onBlockedAddress,
 	startE2ESandboxes,
 } from './setup.mjs';
-import { restClient, systemTrigger } from './systemTrigger.mjs';
+import { OWNER, systemTrigger } from './systemTrigger.mjs';
 
 const only = process.argv.slice(2);
 // One set of user folders per run, so two runs on one machine never share n8n's database.
@@ -108,7 +99,7 @@ function foreignTypes(workflow, packageName, credentialTypes) {
 /**
  * One n8n for the cases of `start` (CASE_STARTS): its packages, every sandbox credential (and, for
  * the SSRF cases, its copy on the blocked address), the cases' workflows, active, and the trigger
- * workflows of `triggers` (systemTrigger), inactive. Returns { url, rest, stop(), output() }.
+ * workflows of `triggers` (systemTrigger), inactive. Returns the driver's handle (startN8n).
  */
 async function startCasesN8n(runtime, start, selected, triggers, sandboxes) {
 	const t0 = Date.now();
@@ -160,16 +151,10 @@ async function startCasesN8n(runtime, start, selected, triggers, sandboxes) {
 	]);
 	assert.equal(res.code, 0, `import:workflow failed:\n${res.stdout}\n${res.stderr}`);
 
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const n8n = await spawnN8n(
-		runtime,
-		home,
-		['start'],
-		{
-			N8N_PORT: String(port),
-			N8N_HOST: '127.0.0.1',
-			WEBHOOK_URL: `${url}/`,
+	const n8n = await startN8n(runtime, home, {
+		owner: OWNER,
+		browserId: 'erp-customers-e2e',
+		env: {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			// As n8n 3 will have it: SSRF protection on, the sandboxes' address allowed by the
@@ -177,24 +162,20 @@ async function startCasesN8n(runtime, start, selected, triggers, sandboxes) {
 			N8N_SSRF_PROTECTION_ENABLED: 'true',
 			N8N_SSRF_ALLOWED_IP_RANGES: `${SANDBOX_ADDRESS}/32`,
 		},
-		{ healthUrl: `${url}/healthz` },
-	);
+	});
 	try {
-		const rest = restClient(url);
-		await rest.login();
 		const up = Date.now();
 		// A few at a time: each activation waits until n8n reports the webhook registered.
 		const waiting = [...workflows];
 		await Promise.all(
 			Array.from({ length: 4 }, async () => {
-				for (let wf = waiting.shift(); wf; wf = waiting.shift())
-					await activateWorkflow(rest, wf.id);
+				for (let wf = waiting.shift(); wf; wf = waiting.shift()) await n8n.activate(wf.id);
 			}),
 		);
 		log(
 			`     ${start.packages.join(' + ')}: up after ${Math.round((up - t0) / 1000)} s, ${workflows.length} workflows activated in ${Math.round((Date.now() - up) / 1000)} s`,
 		);
-		return { url, rest, stop: () => n8n.stop(), output: () => n8n.output() };
+		return n8n;
 	} catch (error) {
 		error.message += `\n--- n8n output (tail) ---\n${n8n.output().split('\n').slice(-40).join('\n')}`;
 		await n8n.stop();
@@ -203,133 +184,116 @@ async function startCasesN8n(runtime, start, selected, triggers, sandboxes) {
 }
 
 /** One case: its webhook called, its execution awaited and read, its check run. */
-async function runCase(runtime, n8n, c) {
+async function runCase(n8n, c) {
 	await c.before?.();
 	const workflow = caseWorkflow(c);
 	const call = await callWebhook(n8n.url, PREFIX, workflow);
 	const summary = await until(`the execution of ${workflow.id}`, 60_000, async () => {
-		const list = await executionsOf(n8n.rest, workflow.id);
+		const list = await n8n.executions(workflow.id);
 		return list.find((e) => ['success', 'error', 'crashed'].includes(e.status));
 	});
-	const result = caseResult(c, await readExecution(runtime, n8n.rest, summary.id));
+	const result = caseResult(c, await n8n.execution(summary.id));
 	await c.check(result);
 	// The webhook answered from the run: 200 with the items, or 500 on an error.
 	assert.equal(call.status, result.error ? 500 : 200, `webhook: ${call.status} ${call.body}`);
 }
 
-async function main() {
-	const started = Date.now();
-	const runtime = ensureN8n();
-	rmSync(RUN, { recursive: true, force: true });
-	mkdirSync(RUN, { recursive: true });
+// The run, on node:test: both n8n start in `before`; one test per case, in file order (later files
+// expect the records earlier ones changed in the shared sandboxes); then each system's triggers,
+// side by side; every test names its package, and the end counts the results per package.
+const started = Date.now();
+const runtime = ensureN8n();
+rmSync(RUN, { recursive: true, force: true });
+mkdirSync(RUN, { recursive: true });
+const sandboxes = await startE2ESandboxes();
+const { context } = sandboxes;
+// Every file in cases/ exports `cases(context)` and the `system` whose package runs them.
+const selected = await loadCases(context, only);
+// Each system's triggers, for the n8n of the system packages.
+const triggers = SYSTEMS.filter(
+	(s) => only.length === 0 || only.some((o) => s.e2e.trigger.name.includes(o)),
+).map((s) => ({ system: s.key, ...systemTrigger(s, context[s.key], packageOf(s.key)) }));
+const starts = CASE_STARTS.map((start) => ({
+	start,
+	cases: selected.filter((c) => startOf(c) === start),
+	triggers: triggers.filter((t) => start.packages.includes(packageOf(t.system))),
+})).filter((s) => s.cases.length > 0 || s.triggers.length > 0);
+if (starts.length === 0) throw new Error(`no case or trigger matches ${only.join(', ')}`);
 
-	const sandboxes = await startE2ESandboxes();
-	const { context } = sandboxes;
-	// Every file in cases/ exports `cases(context)` and the `system` whose package runs them.
-	const selected = await loadCases(context, only);
-	// Each system's triggers, for the n8n of the system packages.
-	const triggers = SYSTEMS.filter(
-		(s) => only.length === 0 || only.some((o) => s.e2e.trigger.name.includes(o)),
-	).map((s) => ({ system: s.key, ...systemTrigger(s, context[s.key], packageOf(s.key)) }));
-
-	const tally = {};
-	const count = (packageName, ok) => {
-		tally[packageName] ??= { passed: 0, failed: 0 };
-		tally[packageName][ok ? 'passed' : 'failed']++;
-	};
-	const fail = (name, error) =>
-		log(
-			`FAIL ${name}\n     ${String(error?.stack ?? error)
-				.split('\n')
-				.join('\n     ')}`,
-		);
-
-	const starts = CASE_STARTS.map((start) => ({
-		start,
-		cases: selected.filter((c) => startOf(c) === start),
-		triggers: triggers.filter((t) => start.packages.includes(packageOf(t.system))),
-	})).filter((s) => s.cases.length > 0 || s.triggers.length > 0);
+const tally = {};
+/** A test of `packageName`, counted in the per-package summary. */
+const counted = (packageName, fn) => async (t) => {
+	tally[packageName] ??= { passed: 0, failed: 0 };
 	try {
-		if (starts.length > 0) {
-			const up = await Promise.allSettled(
-				starts.map((s) => startCasesN8n(runtime, s.start, s.cases, s.triggers, sandboxes)),
-			);
-			up.forEach((r, i) => {
-				if (r.status === 'fulfilled') starts[i].n8n = r.value;
-				else {
-					count('set-up', false);
-					fail(`the n8n of ${starts[i].start.packages.join(' + ')}`, r.reason);
-				}
-			});
-			const ready = starts.filter((s) => s.n8n);
-			log(
-				`n8n ${runtime.version}: ${ready.length} of ${starts.length} starts up with ${ready.reduce((n, s) => n + s.cases.length, 0)} active case workflows after ${Math.round((Date.now() - started) / 1000)} s`,
-			);
-		}
-		// The cases run in file order, whatever their package: later files expect the records
-		// earlier ones changed in the shared sandboxes.
-		for (const c of selected) {
-			const n8n = starts.find((s) => s.start === startOf(c)).n8n;
-			if (!n8n) continue;
-			const packageName = packageOf(c.system);
-			const label = `${c.name} [${packageName}]`;
-			const t0 = Date.now();
-			try {
-				await runCase(runtime, n8n, c);
-				count(packageName, true);
-				log(`ok   ${label} (${Date.now() - t0} ms)`);
-			} catch (error) {
-				count(packageName, false);
-				fail(label, error);
-			}
-		}
-		// The triggers after every case (they change the sandboxes' records), side by side: they
-		// spend most of their time waiting for n8n's minute polls and the sandboxes' deliveries. The
-		// n8n of the all-in-one is done by then.
-		await Promise.all(starts.filter((s) => s.triggers.length === 0).map((s) => s.n8n?.stop()));
-		const t0 = Date.now();
-		const results = await Promise.allSettled(
-			starts.flatMap((s) =>
-				s.triggers.map(async (t) => {
-					if (!s.n8n) throw new Error(`no n8n of ${s.start.packages.join(' + ')}`);
-					try {
-						return await t.run(s.n8n, runtime);
-					} catch (error) {
-						error.message += `\n--- n8n output (tail) ---\n${s.n8n.output().split('\n').slice(-40).join('\n')}`;
-						throw error;
-					}
-				}),
-			),
-		);
-		starts
-			.flatMap((s) => s.triggers)
-			.forEach((t, i) => {
-				const r = results[i];
-				const label = `${t.name} [${packageOf(t.system)}]`;
-				count(packageOf(t.system), r.status === 'fulfilled');
-				if (r.status === 'fulfilled') log(`ok   ${label} (${r.value} ms, side by side)`);
-				else fail(label, r.reason);
-			});
-		if (results.length > 0)
-			log(`     the triggers took ${Math.round((Date.now() - t0) / 1000)} s, side by side`);
+		await fn(t);
+		tally[packageName].passed++;
 	} catch (error) {
-		count('set-up', false);
-		fail("the cases' n8n", error);
-	} finally {
-		await Promise.all(starts.map((s) => s.n8n?.stop()));
+		tally[packageName].failed++;
+		throw error;
 	}
-	await sandboxes.close();
-	rmSync(RUN, { recursive: true, force: true });
-	const passed = Object.values(tally).reduce((n, t) => n + t.passed, 0);
-	const failed = Object.values(tally).reduce((n, t) => n + t.failed, 0);
-	log(`\nreal n8n ${runtime.version} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);
-	for (const [name, t] of Object.entries(tally))
-		log(`  ${name}: ${t.passed} passed, ${t.failed} failed`);
-	log(`${passed} passed, ${failed} failed`);
-	process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
-}
+};
+const n8nOf = (start) => {
+	const one = starts.find((s) => s.start === start);
+	if (!one?.n8n) throw new Error(`the n8n of ${start.packages.join(' + ')} is not up`);
+	return one.n8n;
+};
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
+describe(`real n8n ${runtime.version} end-to-end`, () => {
+	before(async () => {
+		const up = await Promise.allSettled(
+			starts.map((s) => startCasesN8n(runtime, s.start, s.cases, s.triggers, sandboxes)),
+		);
+		up.forEach((r, i) => {
+			if (r.status === 'fulfilled') starts[i].n8n = r.value;
+		});
+		const failed = up.find((r) => r.status === 'rejected');
+		if (failed) throw failed.reason;
+		log(
+			`n8n ${runtime.version}: ${starts.length} starts up with ${selected.length} active case workflows after ${Math.round((Date.now() - started) / 1000)} s`,
+		);
+	});
+
+	after(async () => {
+		await Promise.all(starts.map((s) => s.n8n?.stop()));
+		await sandboxes.close();
+		rmSync(RUN, { recursive: true, force: true });
+		log(`real n8n ${runtime.version} end-to-end: ${Math.round((Date.now() - started) / 1000)} s`);
+		for (const [name, t] of Object.entries(tally))
+			log(`  ${name}: ${t.passed} passed, ${t.failed} failed`);
+	});
+
+	describe('every case, in file order', () => {
+		for (const c of selected) {
+			const packageName = packageOf(c.system);
+			test(
+				`${c.name} [${packageName}]`,
+				counted(packageName, () => runCase(n8nOf(startOf(c)), c)),
+			);
+		}
+	});
+
+	// After every case (they change the sandboxes' records), side by side: the triggers spend most
+	// of their time waiting for n8n's minute polls and the sandboxes' deliveries. The n8n of the
+	// all-in-one is done by then.
+	describe("each system's triggers, side by side", { concurrency: true }, () => {
+		before(async () => {
+			await Promise.all(starts.filter((s) => s.triggers.length === 0).map((s) => s.n8n?.stop()));
+		});
+		for (const s of starts)
+			for (const t of s.triggers) {
+				const packageName = packageOf(t.system);
+				test(
+					`${t.name} [${packageName}]`,
+					counted(packageName, async (tt) => {
+						const n8n = n8nOf(s.start);
+						try {
+							tt.diagnostic(`${Math.round((await t.run(n8n)) / 1000)} s`);
+						} catch (error) {
+							error.message += `\n--- n8n output (tail) ---\n${n8n.output().split('\n').slice(-40).join('\n')}`;
+							throw error;
+						}
+					}),
+				);
+			}
+	});
 });

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { workflowWithInput } from '../../scripts/n8n-runtime.mjs';
+import { workflowWithInput } from '../../systems/workflows.mjs';
 import { SYSTEMS, SYSTEM_KEYS, startSandboxes, systemOf } from '../../systems/index.mjs';
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');

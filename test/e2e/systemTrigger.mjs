@@ -20,30 +20,17 @@
 // Never shipped.
 import assert from 'node:assert/strict';
 
-import {
-	activateWorkflow,
-	executionsOf,
-	loginOwner,
-	n8nRestClient,
-	readExecution,
-	sleep,
-	until,
-} from '../../scripts/n8n-runtime.mjs';
+import { sleep, until } from '../../scripts/n8n/driver.mjs';
 import { forPackage } from '../../scripts/packages.mjs';
 import { emittedBy } from './triggerSteps.mjs';
 
-const OWNER = {
+/** The owner of the e2e run's n8n. */
+export const OWNER = {
 	email: 'e2e-owner@example.com',
 	password: 'E2e-Password-1',
 	firstName: 'E2E',
 	lastName: 'Owner',
 };
-
-/** A small n8n REST client with the owner's session cookie, and the owner's login. */
-export function restClient(url) {
-	const rest = n8nRestClient(url, 'erp-customers-e2e');
-	return { call: rest.call, login: () => loginOwner(rest, OWNER) };
-}
 
 /**
  * One credential test at a time, as a user clicks one Test button at a time: n8n 2.41 runs a test
@@ -60,8 +47,8 @@ function oneAtATime(test) {
 
 /**
  * The trigger part of `system` (its entry of systems/) against its shared `sandbox`, on the node
- * types of `packageName`: `workflows` to import (inactive) before n8n starts, and `run(n8n,
- * runtime)` once the cases are done, with n8n's { url, rest }.
+ * types of `packageName`: `workflows` to import (inactive) before n8n starts, and `run(n8n)` once
+ * the cases are done, with the driver's handle of that n8n (startN8n).
  */
 export function systemTrigger(system, sandbox, packageName) {
 	const spec = system.e2e.trigger;
@@ -70,14 +57,9 @@ export function systemTrigger(system, sandbox, packageName) {
 	return {
 		name: spec.name,
 		workflows: checks.map((c) => forPackage({ ...c.workflow, active: false }, packageName)),
-		async run({ url, rest }, runtime) {
+		async run(n8n) {
+			const { url, rest } = n8n;
 			const started = Date.now();
-			const n8n = {
-				url,
-				rest,
-				executions: (id) => executionsOf(rest, id),
-				execution: (id) => readExecution(runtime, rest, id),
-			};
 			// The cases moved the sandbox's clock and changed its records.
 			(spec.reset ?? ((sb) => sb.reset()))(sandbox);
 			try {
@@ -140,7 +122,7 @@ async function pollCheck(n8n, c) {
 	const id = c.workflow.id;
 	const from = c.polls().length;
 	const polls = () => c.polls().slice(from);
-	const status = await activateWorkflow(n8n.rest, id);
+	const status = await n8n.activate(id);
 	assert.equal(polls().length, 1, `${id}: the first poll must make one request`);
 	c.firstPoll?.(polls()[0]);
 	const check = await c.change();
@@ -178,7 +160,7 @@ async function pollCheck(n8n, c) {
  */
 async function webhookCheck(n8n, c) {
 	const id = c.workflow.id;
-	await activateWorkflow(n8n.rest, id);
+	await n8n.activate(id);
 	const registered = c.registrations();
 	assert.equal(registered.length, 1, `${id}: activation registers one webhook`);
 	c.checkRegistration(registered[0], n8n.url);
