@@ -18,6 +18,15 @@ export interface OperationModule {
 	 * present, the router calls it instead of `execute`.
 	 */
 	executeAll?(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject[] | Error>>;
+	/**
+	 * Runs once after every item: turns the records of each item (an item that failed under
+	 * Continue On Fail is its Error) into its output, in item order. For work that costs less once
+	 * for the whole run than once per item, such as looking up IDs for many records at once.
+	 */
+	finish?(
+		this: IExecuteFunctions,
+		outcomes: Array<IDataObject[] | Error>,
+	): Promise<Array<IDataObject[] | Error>>;
 }
 
 /** One resource: the operation dropdown plus every operation's fields, and the operations by value. */
@@ -92,39 +101,33 @@ export function createRouter(
 			);
 		}
 
-		const out: INodeExecutionData[] = [];
+		let outcomes: Array<IDataObject[] | Error> = [];
 		if (module.executeAll) {
-			const outcomes = await module.executeAll.call(this, items.length);
-			outcomes.forEach((outcome, i) => {
-				if (!(outcome instanceof Error)) {
-					out.push(
-						...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome), {
-							itemData: { item: i },
-						}),
-					);
-					return;
+			outcomes = await module.executeAll.call(this, items.length);
+		} else {
+			for (let i = 0; i < items.length; i++) {
+				try {
+					outcomes.push(await module.execute.call(this, i));
+				} catch (error) {
+					if (!continueOnFail) throw stampItemIndex(error, i);
+					outcomes.push(error instanceof Error ? error : new Error(String(error)));
 				}
-				if (!continueOnFail) throw stampItemIndex(outcome, i);
-				out.push(errorItem(outcome, i));
-			});
-			return [out];
+			}
 		}
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const records = await module.execute.call(this, i);
+		if (module.finish) outcomes = await module.finish.call(this, outcomes);
+		const out: INodeExecutionData[] = [];
+		outcomes.forEach((outcome, i) => {
+			if (!(outcome instanceof Error)) {
 				out.push(
-					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), {
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome), {
 						itemData: { item: i },
 					}),
 				);
-			} catch (error) {
-				if (continueOnFail) {
-					out.push(errorItem(error, i));
-					continue;
-				}
-				throw stampItemIndex(error, i);
+				return;
 			}
-		}
+			if (!continueOnFail) throw stampItemIndex(outcome, i);
+			out.push(errorItem(outcome, i));
+		});
 		return [out];
 	};
 }

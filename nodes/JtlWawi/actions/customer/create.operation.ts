@@ -5,8 +5,8 @@ import { sendOnce, sendUnlessApplied } from '../../../shared/writes';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { customerByNumber } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { customerOutput } from '../../helpers/customerOutput';
+import { simplifyField } from '../../../shared/parameters';
+import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [...customerV1Properties('create'), simplifyField()];
 
@@ -44,10 +44,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object') {
 		throw unexpectedShape(this, created, 'the created customer', itemIndex);
 	}
-	return await customerOutput(
-		this,
-		[created as IDataObject],
-		readSimplify(this, itemIndex),
-		itemIndex,
-	);
+	// With Simplify, `finish` shapes the run's customers together (their v2 UUIDs at once).
+	return [created as IDataObject];
 }
+
+export const finish = simplifyWrittenCustomers;

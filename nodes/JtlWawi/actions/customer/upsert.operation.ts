@@ -11,8 +11,8 @@ import {
 	customersByNumberForUpsert,
 	rememberUpserted,
 } from '../../helpers/naturalKeys';
-import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { customerOutput } from '../../helpers/customerOutput';
+import { simplifyField } from '../../../shared/parameters';
+import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
 import { isUnchanged, markUnchanged, readSkipUnchanged } from '../../../shared/unchanged';
 
 const properties: INodeProperties[] = [
@@ -67,14 +67,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 
-	const simplify = readSimplify(this, itemIndex);
 	if (
 		skipUnchanged &&
 		found.length === 1 &&
 		isUnchanged(body, found[0], { timeZone: await jtlTimeZone(this, itemIndex) })
 	) {
-		const output = await customerOutput(this, [found[0]], simplify, itemIndex);
-		return markUnchanged(output, true, true);
+		return markUnchanged([found[0]], true, true);
 	}
 
 	const saved =
@@ -101,6 +99,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw unexpectedShape(this, saved, 'the customer', itemIndex);
 	}
 	await rememberUpserted(this, saved as IDataObject);
-	const output = await customerOutput(this, [saved as IDataObject], simplify, itemIndex);
-	return markUnchanged(output, skipUnchanged, false);
+	// With Simplify, `finish` shapes the run's customers together (their v2 UUIDs at once).
+	return markUnchanged([saved as IDataObject], skipUnchanged, false);
 }
+
+export const finish = simplifyWrittenCustomers;
