@@ -63,6 +63,11 @@ export interface CoreRequest {
 	headers?: Record<string, string>;
 	/** Gate key for rate limiting; requests sharing a vendor window share a key. */
 	rateLimitKey?: string;
+	/**
+	 * Keys the vendor may count as one window (JTL: one path under every method). They share one
+	 * gate once the vendor's remaining shows it; see `rateLimitGate`.
+	 */
+	rateLimitFamily?: string;
 	itemIndex?: number;
 	/**
 	 * Whether repeating the request is harmless. Defaults to true for every method but POST. A
@@ -164,6 +169,7 @@ export async function coreRequest<T = unknown>(
 	const policy = vendor.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const idempotent = request.idempotent ?? request.method !== 'POST';
 	const gateKey = request.rateLimitKey ?? `${vendor.name}`;
+	const family = request.rateLimitFamily;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -176,7 +182,7 @@ export async function coreRequest<T = unknown>(
 	if (request.body !== undefined) options.body = request.body as IDataObject;
 
 	for (let attempt = 0; ; attempt++) {
-		await rateLimitGate.wait(gateKey, policy.maxDelayMs);
+		await rateLimitGate.wait(gateKey, policy.maxDelayMs, family);
 		const sentAt = clock.now();
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -185,7 +191,14 @@ export async function coreRequest<T = unknown>(
 				{ ...options, headers: { ...options.headers } },
 			)) as { statusCode: number; headers: unknown; body: T };
 			const headers = lowerCaseHeaders(response.headers);
-			rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, response.statusCode, sentAt);
+			rateLimitGate.observe(
+				gateKey,
+				headers,
+				vendor.rateLimitHeaders,
+				response.statusCode,
+				sentAt,
+				family,
+			);
 			return { statusCode: response.statusCode, headers, body: response.body };
 		} catch (error) {
 			const failure = readHttpFailure(error, request.url);
@@ -196,6 +209,7 @@ export async function coreRequest<T = unknown>(
 					vendor.rateLimitHeaders,
 					failure.status,
 					sentAt,
+					family,
 				);
 			}
 			// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
@@ -214,7 +228,7 @@ export async function coreRequest<T = unknown>(
 						`${vendor.name}: ${request.method} ${request.url} failed (${failure.status ?? failure.code}); retry ${attempt + 1} in ${delay} ms`,
 					);
 					// A 429 closes the window for every request sharing it; the gate does the waiting.
-					if (failure.status === 429) rateLimitGate.block(gateKey, delay);
+					if (failure.status === 429) rateLimitGate.block(gateKey, delay, family);
 					else await clock.sleep(delay);
 					continue;
 				}

@@ -27,9 +27,28 @@ interface GateState {
 	limit?: number;
 	/** Requests this gate may still send in the current window, counting those in flight. */
 	left?: number;
+	/** Requests let through and not answered yet. */
+	pending: number;
+	/** The smallest remaining the vendor reported in the current window. */
+	lowest?: number;
+	/**
+	 * How many of this gate's own requests the vendor may have counted since it reported `lowest`:
+	 * those in flight then and those sent since. A larger drop means another key spends the budget.
+	 */
+	ownSince: number;
 }
 
 const gates = new Map<string, GateState>();
+
+/** Families (for example one path under every method) whose keys the vendor was seen to count together. */
+const sharedFamilies = new Set<string>();
+
+/** The gate a request goes through: its family's once the family is known to share one budget. */
+function gateKeyOf(key: string, family: string | undefined): string {
+	return family !== undefined && sharedFamilies.has(family) ? family : key;
+}
+
+const newGate = (blockedUntil = 0): GateState => ({ blockedUntil, pending: 0, ownSince: 0 });
 
 /** Parses Retry-After: delta seconds or an HTTP date. Returns milliseconds to wait, or undefined. */
 export function parseRetryAfter(value: string | undefined, now = clock.now()): number | undefined {
@@ -90,12 +109,16 @@ function headerNumber(headers: Record<string, string>, name: string | undefined)
  * until the window ends: by the vendor's reset or Retry-After header where it sends one, else by
  * its own record of when the window began (the send time of the window's first request) plus the
  * window's length. A 429 closes the gate for every request sharing it.
+ *
+ * A key may name a `family` of keys the vendor might count as one budget (JTL: one path under
+ * every method). Each key keeps its own gate until the vendor's remaining drops by more than the
+ * key's own requests explain; from then on the family's keys share one gate.
  */
 export const rateLimitGate = {
 	/** Waits until a request may go; returns when it may, counting it against the window. */
-	async wait(key: string, maxWaitMs: number): Promise<void> {
+	async wait(key: string, maxWaitMs: number, family?: string): Promise<void> {
 		for (let waited = 0; ; ) {
-			const gate = gates.get(key);
+			const gate = gates.get(gateKeyOf(key, family));
 			if (!gate) return;
 			const now = clock.now();
 			let until = gate.blockedUntil;
@@ -113,6 +136,8 @@ export const rateLimitGate = {
 			const waitMs = Math.min(until - now, maxWaitMs - waited);
 			if (waitMs <= 0) {
 				if (gate.left !== undefined) gate.left--;
+				gate.pending++;
+				gate.ownSince++;
 				return;
 			}
 			await clock.sleep(waitMs);
@@ -130,15 +155,19 @@ export const rateLimitGate = {
 		names: RateLimitHeaderNames | undefined,
 		status?: number,
 		sentAt = clock.now(),
+		family?: string,
 	): void {
+		let gateKey = gateKeyOf(key, family);
+		const known = gates.get(gateKey);
+		if (known) known.pending = Math.max(0, known.pending - 1);
 		if (status === 429) return;
 		const now = clock.now();
 		const remaining = headerNumber(headers, names?.remaining);
 		if (remaining === undefined) {
-			gates.delete(key);
+			gates.delete(gateKey);
 			return;
 		}
-		const gate = gates.get(key) ?? { blockedUntil: 0 };
+		let gate = known ?? newGate();
 		const intervalSeconds = headerNumber(headers, names?.interval) ?? names?.windowSeconds;
 		if (intervalSeconds !== undefined) gate.windowMs = intervalSeconds * 1000;
 		gate.limit = Math.max(headerNumber(headers, names?.limit) ?? 0, gate.limit ?? 0, remaining + 1);
@@ -151,8 +180,24 @@ export const rateLimitGate = {
 			gate.windowStart = sentAt;
 			gate.left = remaining;
 		} else {
+			if (
+				family !== undefined &&
+				gateKey !== family &&
+				gate.lowest !== undefined &&
+				gate.lowest - remaining > gate.ownSince
+			) {
+				// Another key of the family spent this budget: the family shares one gate from now.
+				sharedFamilies.add(family);
+				const joined = gates.get(family);
+				gateKey = family;
+				gate = joined ? { ...joined, left: Math.min(joined.left ?? remaining, remaining) } : gate;
+			}
 			// Answers may arrive out of order; the smallest remaining is the latest word.
 			gate.left = Math.min(gate.left ?? remaining, remaining);
+		}
+		if (gate.lowest === undefined || gate.windowStart === sentAt || remaining < gate.lowest) {
+			gate.lowest = remaining;
+			gate.ownSince = gate.pending;
 		}
 		if (remaining === 0) {
 			const asked = parseRetryAfter(headers['retry-after'], now) ?? resetWait(headers, names, now);
@@ -161,19 +206,26 @@ export const rateLimitGate = {
 			const until = asked !== undefined ? now + asked : (windowEnd ?? now + 1000);
 			gate.blockedUntil = Math.max(gate.blockedUntil, until);
 		}
-		gates.set(key, gate);
+		gates.set(gateKey, gate);
 	},
 
 	/** Closes the gate for `waitMs` (after a 429), so every request sharing the window waits. */
-	block(key: string, waitMs: number): void {
+	block(key: string, waitMs: number, family?: string): void {
 		const until = clock.now() + waitMs;
-		const gate = gates.get(key);
-		if (!gate) gates.set(key, { blockedUntil: until });
+		const gateKey = gateKeyOf(key, family);
+		const gate = gates.get(gateKey);
+		if (!gate) gates.set(gateKey, newGate(until));
 		else if (gate.blockedUntil < until) gate.blockedUntil = until;
 	},
 
-	/** For tests: forget every gate. */
+	/** Whether the vendor was seen to count the keys of this family as one budget. */
+	isShared(family: string): boolean {
+		return sharedFamilies.has(family);
+	},
+
+	/** For tests: forget every gate and what was learned of families. */
 	reset(): void {
 		gates.clear();
+		sharedFamilies.clear();
 	},
 };

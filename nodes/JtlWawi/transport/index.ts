@@ -73,7 +73,11 @@ export const jtlKit: VendorKit<JtlPath, JtlConnection> = {
 	target: (ctx, conn, method, path, request) => ({
 		url: `${conn.baseUrl}${path}`,
 		headers: { ...conn.headers, ...sessionHeader(ctx, request.itemIndex) },
+		// JTL limits each endpoint; whether a method of a path is an endpoint of its own, no JTL
+		// document says. Each method has its own gate until JTL's remaining shows that the methods
+		// of a path share one budget.
 		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
+		rateLimitFamily: `jtl:${conn.tenantId}:* ${routeTemplate(path)}`,
 	}),
 };
 
