@@ -818,7 +818,10 @@ describe('rate limit and latency', () => {
 		['per path template (rateLimitPerPath)', { rateLimitPerPath: true }, 429],
 	]) {
 		it(`counts GET and POST /customers ${reading}`, async (t) => {
-			const sb = await startJtlSandbox({ ...options, rateLimit: { limit: 2, intervalSeconds: 30 } });
+			const sb = await startJtlSandbox({
+				...options,
+				rateLimit: { limit: 2, intervalSeconds: 30 },
+			});
 			t.after(() => sb.close());
 			const h = gatewayHeaders(sb);
 			const get = await hit(sb, h, '/customers');

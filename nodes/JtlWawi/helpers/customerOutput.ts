@@ -16,8 +16,9 @@ import { isV1Record, simplifyCustomer } from './simplify';
  *
  * - `id` is always the v2 UUID. A v1 record's UUID is found by its customer number (see
  *   `v2NumberIndex.ts`: a search by halves of the v2 list sorted by number, or one read of the
- *   whole list when that is fewer requests, kept for the run). Only a JTL-Wawi without the v2
- *   list (before 2.2) leaves it null.
+ *   whole list when that is fewer requests, kept for the run). Create and Create or Update look
+ *   them up for all items of a run at once, after the last write (`simplifyWrittenCustomers`).
+ *   Only a JTL-Wawi without the v2 list (before 2.2) leaves it null.
  * - `legacyId` is the v1 whole number: looked up for one customer (Get, Create, Update, Create or
  *   Update: one `GET /customers?number=`) and for a v2 list only when `lookUpOtherId` is 'list'
  *   (Customer > Get Many's Look Up Both IDs); otherwise a v2 list leaves it null.

@@ -177,7 +177,12 @@ describe('rateLimitGate over a window of the vendor (limit 3 per 10 s, no reset 
  * A vendor's fixed window on the fake clock: `limit` requests per `windowMs`, counted per budget,
  * the window beginning with its first request. `budgetOf` maps a gate key to the vendor's budget.
  */
-function fakeVendor(fake: { now: number }, limit: number, windowMs: number, budgetOf: (key: string) => string) {
+function fakeVendor(
+	fake: { now: number },
+	limit: number,
+	windowMs: number,
+	budgetOf: (key: string) => string,
+) {
 	const windows = new Map<string, { start: number; count: number }>();
 	const answers: number[] = [];
 	return {

@@ -5,7 +5,7 @@ import { sendOnce, sendUnlessApplied } from '../../../shared/writes';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
 import { customerByNumber } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
-import { simplifyField } from '../../../shared/parameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [...customerV1Properties('create'), simplifyField()];
@@ -21,6 +21,8 @@ export const description = updateDisplayOptions(
  * an unknown outcome.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Checked before any request; `finish` reads it again for the output.
+	readSimplify(this, itemIndex);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'create');
 	const send = async () =>
 		(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body;

@@ -11,7 +11,7 @@ import {
 	customersByNumberForUpsert,
 	rememberUpserted,
 } from '../../helpers/naturalKeys';
-import { simplifyField } from '../../../shared/parameters';
+import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
 import { isUnchanged, markUnchanged, readSkipUnchanged } from '../../../shared/unchanged';
 
@@ -42,7 +42,8 @@ const customerNumber = text(255).pipe(z.string().trim().min(1, 'is required'));
  * list when that costs fewer requests; see naturalKeys.ts), then updates it (`PATCH /customers/{id}`,
  * which answers 201) or creates it (`POST /customers`). Two customers with the same number stop the
  * item instead of guessing which one to change. With Skip Unchanged, a customer found that already
- * holds every value of the body (v1 body and v1 record share their paths) is not written.
+ * holds every value of the body (v1 body and v1 record share their paths) is not written. With
+ * Simplify, `finish` shapes the customers of all items at once (their v2 UUIDs from one read).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const number = validateField(
@@ -52,6 +53,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Customer Number',
 		itemIndex,
 	);
+	// Checked before any request; `finish` reads it again for the output.
+	readSimplify(this, itemIndex);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'upsert', { Number: number });
 	const skipUnchanged = readSkipUnchanged(this, itemIndex);
 
