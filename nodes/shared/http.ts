@@ -211,7 +211,7 @@ export async function coreRequest<T = unknown>(
 					sentAt,
 					family,
 				);
-			}
+			} else rateLimitGate.settle(gateKey, sentAt, family);
 			// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
 			if (request.method === 'DELETE' && attempt > 0 && failure.status === 404) {
 				return { statusCode: 204, headers: failure.headers, body: undefined as T };

@@ -17,7 +17,11 @@ export interface OperationModule {
 	 * gives one outcome per item, in item order: its records, or the error of that item alone. When
 	 * present, the router calls it instead of `execute`.
 	 */
-	executeAll?(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject[] | Error>>;
+	executeAll?(
+		this: IExecuteFunctions,
+		itemCount: number,
+		options?: RouterOptions,
+	): Promise<Array<IDataObject[] | Error>>;
 	/**
 	 * Runs once after every item: turns the records of each item (an item that failed under
 	 * Continue On Fail is its Error) into its output, in item order. For work that costs less once
@@ -103,7 +107,7 @@ export function createRouter(
 
 		let outcomes: Array<IDataObject[] | Error> = [];
 		if (module.executeAll) {
-			outcomes = await module.executeAll.call(this, items.length);
+			outcomes = await module.executeAll.call(this, items.length, { continueOnFail });
 		} else {
 			for (let i = 0; i < items.length; i++) {
 				try {
@@ -113,6 +117,11 @@ export function createRouter(
 					outcomes.push(error instanceof Error ? error : new Error(String(error)));
 				}
 			}
+		}
+		if (!continueOnFail) {
+			// The first item that failed ends the run (items never started have no outcome).
+			const failed = outcomes.findIndex((outcome) => outcome instanceof Error);
+			if (failed >= 0) throw stampItemIndex(outcomes[failed], failed);
 		}
 		if (module.finish) outcomes = await module.finish.call(this, outcomes);
 		const out: INodeExecutionData[] = [];

@@ -20,6 +20,12 @@ export const JTL_PAGE_SIZE_MAX = 100;
  */
 export const JTL_PAGE_CONCURRENCY = 4;
 
+/**
+ * Items of Create or Update on their way at once: each item's lookup and write go out beside
+ * those of other items (and so of other endpoints), each endpoint paced by its own rate-limit gate.
+ */
+export const JTL_ITEM_CONCURRENCY = 4;
+
 export const SESSION_ID_PARAMETER = 'sessionId';
 
 /**

@@ -259,3 +259,77 @@ describe('rateLimitGate pacing one endpoint and several', () => {
 		expect(sum(fake.slept)).toBe(20_000);
 	});
 });
+
+describe('rateLimitGate with requests side by side', () => {
+	// Sleepers wake at their own time: overlapping waits move the clock once, not once each.
+	const fake = { now: 1_000_000 };
+	beforeEach(() => {
+		rateLimitGate.reset();
+		fake.now = 1_000_000;
+		jest.spyOn(clock, 'now').mockImplementation(() => fake.now);
+		jest.spyOn(clock, 'sleep').mockImplementation(async (ms) => {
+			const wakeAt = fake.now + ms;
+			await Promise.resolve();
+			fake.now = Math.max(fake.now, wakeAt);
+		});
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	it("takes the requests sent after an answer's request off what it says remains", async () => {
+		const headers = (remaining: number) => ({
+			'x-ratelimit-limit': '10',
+			'x-ratelimit-remaining': String(remaining),
+			'x-ratelimit-interval-length-seconds': '10',
+		});
+		// A first answer opens the gate's window; then four requests go out side by side.
+		await rateLimitGate.wait('k', 60_000);
+		rateLimitGate.observe('k', headers(9), JTL, 200, fake.now);
+		fake.now += 100;
+		for (let i = 0; i < 4; i++) await rateLimitGate.wait('k', 60_000);
+		const sentAt = fake.now;
+		// The vendor counted the first of the four only when it answered: 5 remain, but the other
+		// three may not be counted yet, so only 2 more may go.
+		rateLimitGate.observe('k', headers(5), JTL, 200, sentAt);
+		await rateLimitGate.wait('k', 60_000);
+		await rateLimitGate.wait('k', 60_000);
+		expect(fake.now).toBe(sentAt);
+		await rateLimitGate.wait('k', 60_000);
+		expect(fake.now).toBe(1_000_000 + 10_000);
+	});
+
+	it('counts the requests on their way: 4 at a time, 130 at 60 per 10 s, two windows and no 429', async () => {
+		const windows = { start: -Infinity, count: 0 };
+		const statuses: number[] = [];
+		let next = 0;
+		const worker = async () => {
+			while (next < 130) {
+				next++;
+				await rateLimitGate.wait('GET /customers', 60_000);
+				const sentAt = fake.now;
+				// The request travels while others are sent; the vendor counts it on arrival.
+				await Promise.resolve();
+				if (windows.start + 10_000 <= fake.now)
+					Object.assign(windows, { start: fake.now, count: 0 });
+				const status = windows.count >= 60 ? 429 : 200;
+				if (status === 200) windows.count++;
+				statuses.push(status);
+				await Promise.resolve();
+				rateLimitGate.observe(
+					'GET /customers',
+					{
+						'x-ratelimit-limit': '60',
+						'x-ratelimit-remaining': String(60 - windows.count),
+						'x-ratelimit-interval-length-seconds': '10',
+					},
+					JTL,
+					status,
+					sentAt,
+				);
+			}
+		};
+		await Promise.all([worker(), worker(), worker(), worker()]);
+		expect(statuses.filter((s) => s === 429)).toEqual([]);
+		expect(statuses).toHaveLength(130);
+		expect(fake.now - 1_000_000).toBe(20_000);
+	});
+});

@@ -12,22 +12,30 @@ import { useJtlSandbox } from '../../harness/jtlSuite';
 
 const WINDOW_MS = 10_000;
 
+/**
+ * The node's clock runs ahead of the wall clock by what it waited, and moves the sandbox's clock
+ * along. Items wait side by side: a wait ends at the same virtual time whoever else waits, so the
+ * clock moves by the longest of waits that overlap, not by their sum. `waited()` is that total.
+ */
 function useVirtualClock(jtl: ReturnType<typeof useJtlSandbox>) {
-	const waits: number[] = [];
 	let virtualMs = 0;
+	let advancing = Promise.resolve();
 	beforeEach(() => {
 		virtualMs = 0;
-		waits.length = 0;
+		advancing = Promise.resolve();
 		rateLimitGate.reset();
 		jest.spyOn(clock, 'now').mockImplementation(() => Date.now() + virtualMs);
 		jest.spyOn(clock, 'sleep').mockImplementation(async (ms: number) => {
-			waits.push(ms);
-			virtualMs += Math.max(0, ms);
-			await jtl.sandbox.advanceClock(ms / 1000);
+			const wakeAt = clock.now() + Math.max(0, ms);
+			const ahead = Math.max(0, wakeAt - clock.now());
+			virtualMs += ahead;
+			// The sandbox's clock has moved before any sleeper sends again.
+			advancing = advancing.then(async () => await jtl.sandbox.advanceClock(ahead / 1000));
+			await advancing;
 		});
 	});
 	afterEach(() => jest.restoreAllMocks());
-	return { waited: () => waits.reduce((a, b) => a + b, 0) };
+	return { waited: () => virtualMs };
 }
 
 /** The node's requests as `METHOD /path` with ids as `{id}`, counted; and every status seen. */

@@ -4,7 +4,15 @@ import { z } from 'zod/v3';
 
 import { text, validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape, jtlApiRequest, jtlPath, jtlTimeZone } from '../../transport';
+import {
+	JTL_ITEM_CONCURRENCY,
+	unexpectedShape,
+	jtlApiRequest,
+	jtlPath,
+	jtlTimeZone,
+} from '../../transport';
+import { runItemsSideBySide } from '../../../shared/itemPool';
+import type { RouterOptions } from '../../../shared/router';
 import { sendUnlessApplied } from '../../../shared/writes';
 import {
 	customerByNumber,
@@ -104,6 +112,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	await rememberUpserted(this, saved as IDataObject);
 	// With Simplify, `finish` shapes the run's customers together (their v2 UUIDs at once).
 	return markUnchanged([saved as IDataObject], skipUnchanged, false);
+}
+
+/**
+ * Every item of a run, 4 at a time (`JTL_ITEM_CONCURRENCY`): the requests of one item wait for
+ * each other, not for those of other items. Items with the same customer number run in item
+ * order, so a number sent twice is created once and then updated.
+ */
+export async function executeAll(
+	this: IExecuteFunctions,
+	itemCount: number,
+	{ continueOnFail }: RouterOptions = { continueOnFail: false },
+) {
+	return await runItemsSideBySide(itemCount, {
+		concurrency: JTL_ITEM_CONCURRENCY,
+		continueOnFail,
+		// JTL's collations ignore case: `k1` and `K1` may be one customer.
+		keyOf: (i) => String(this.getNodeParameter('customerNumber', i)).trim().toLowerCase(),
+		run: async (i) => await execute.call(this, i),
+	});
 }
 
 export const finish = simplifyWrittenCustomers;
