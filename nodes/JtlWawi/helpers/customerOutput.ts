@@ -106,7 +106,11 @@ export async function simplifyWrittenCustomers(
 	const wanted = outcomes.map((o, i) => !(o instanceof Error) && readSimplify(this, i));
 	const records = outcomes.flatMap((o, i) => (wanted[i] ? (o as IDataObject[]) : []));
 	if (records.length === 0) return outcomes;
-	const plain = records.map(({ unchanged: _unchanged, ...record }) => record);
+	const plain = records.map((record) => {
+		const copy = { ...record };
+		delete copy.unchanged;
+		return copy;
+	});
 	const simplified = await customerOutput(this, plain, true, wanted.indexOf(true), 'run');
 	let at = 0;
 	return outcomes.map((outcome, i) =>

@@ -2,6 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runItemsSideBySide } from '../../../nodes/shared/itemPool';
 
+/** Lets pending promise callbacks run: a few microtask turns. */
+const turn = async () => await new Promise<void>((resolve) => queueMicrotask(() => resolve()));
+const flush = async () => {
+	for (let i = 0; i < 20; i++) await turn();
+};
+
 /** A run whose items finish in the order the test releases them. */
 function items(keys: Array<string | undefined>, fails: number[] = []) {
 	const started: number[] = [];
@@ -20,7 +26,7 @@ function items(keys: Array<string | undefined>, fails: number[] = []) {
 	const settle = async () => {
 		// Releases whatever has started, until every item that will start has finished.
 		for (let rounds = 0; rounds < 100; rounds++) {
-			await new Promise((resolve) => setImmediate(resolve));
+			await flush();
 			for (const [i, resolve] of release) {
 				release.delete(i);
 				resolve();
@@ -34,7 +40,7 @@ describe('runItemsSideBySide', () => {
 	it('runs up to `concurrency` items at once, in item order, and gives the outcomes in item order', async () => {
 		const run = items([undefined, undefined, undefined, undefined, undefined, undefined]);
 		const done = runItemsSideBySide(6, { concurrency: 4, continueOnFail: false, ...run });
-		await new Promise((resolve) => setImmediate(resolve));
+		await flush();
 		expect(run.started).toEqual([0, 1, 2, 3]);
 		await run.settle();
 		expect(await done).toEqual([0, 1, 2, 3, 4, 5].map((i) => [{ item: i }]));
@@ -44,7 +50,7 @@ describe('runItemsSideBySide', () => {
 	it('runs items with the same key one after another, in item order', async () => {
 		const run = items(['a', 'a', 'b', 'a']);
 		const done = runItemsSideBySide(4, { concurrency: 4, continueOnFail: false, ...run });
-		await new Promise((resolve) => setImmediate(resolve));
+		await flush();
 		// Item 1 and 3 wait for item 0; item 2 has a key of its own.
 		expect(run.started).toEqual([0, 2]);
 		await run.settle();
