@@ -37,8 +37,8 @@ export function workflows(jtl) {
 				paymentSettings: {},
 				shippingAddress: {},
 				options: { skipUnchanged: true },
-				// The vendor's record, as the HTTP Request flow returns it. (Simplified, each created
-				// customer would cost one more read, for its v2 UUID.)
+				// The vendor's record, as the HTTP Request flow returns it. (Simplified, the run would
+				// cost one read of the v2 list per 100 customers more, after the last write.)
 				simplify: false,
 			}),
 			noOpNode('Done'),

@@ -64,6 +64,11 @@ export interface CoreRequest {
 	headers?: Record<string, string>;
 	/** Gate key for rate limiting; requests sharing a vendor window share a key. */
 	rateLimitKey?: string;
+	/**
+	 * Keys the vendor may count as one window (JTL: one path under every method). They share one
+	 * gate once the vendor's remaining shows it; see `rateLimitGate`.
+	 */
+	rateLimitFamily?: string;
 	itemIndex?: number;
 	/**
 	 * Whether repeating the request is harmless. Defaults to true for every method but POST. A
@@ -165,6 +170,7 @@ export async function coreRequest<T = unknown>(
 	const policy = vendor.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const idempotent = request.idempotent ?? request.method !== 'POST';
 	const gateKey = request.rateLimitKey ?? `${vendor.name}`;
+	const family = request.rateLimitFamily;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -176,10 +182,12 @@ export async function coreRequest<T = unknown>(
 	};
 	if (request.body !== undefined) options.body = request.body as IDataObject;
 
+	const observe = (headers: Record<string, string>, status: number, sentAt: number) =>
+		rateLimitGate.observe(gateKey, headers, vendor.rateLimitHeaders, status, sentAt, family);
 	const lane = await inFlightLimit.enter(gateKey);
 	try {
 		for (let attempt = 0; ; attempt++) {
-			await rateLimitGate.wait(gateKey, policy.maxDelayMs);
+			await rateLimitGate.wait(gateKey, policy.maxDelayMs, family);
 			const sentAt = clock.now();
 			try {
 				const response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -188,27 +196,15 @@ export async function coreRequest<T = unknown>(
 					{ ...options, headers: { ...options.headers } },
 				)) as { statusCode: number; headers: unknown; body: T };
 				const headers = lowerCaseHeaders(response.headers);
-				rateLimitGate.observe(
-					gateKey,
-					headers,
-					vendor.rateLimitHeaders,
-					response.statusCode,
-					sentAt,
-				);
+				const status = response.statusCode;
+				observe(headers, status, sentAt);
 				lane.answered(false);
-				return { statusCode: response.statusCode, headers, body: response.body };
+				return { statusCode: status, headers, body: response.body };
 			} catch (error) {
 				const failure = readHttpFailure(error, request.url);
 				lane.answered(failure.status === 429);
-				if (failure.status !== undefined) {
-					rateLimitGate.observe(
-						gateKey,
-						failure.headers,
-						vendor.rateLimitHeaders,
-						failure.status,
-						sentAt,
-					);
-				}
+				if (failure.status === undefined) rateLimitGate.settle(gateKey, sentAt, family);
+				else observe(failure.headers, failure.status, sentAt);
 				// A DELETE repeated after a lost answer finds the record gone: the first attempt did it.
 				if (request.method === 'DELETE' && attempt > 0 && failure.status === 404) {
 					return { statusCode: 204, headers: failure.headers, body: undefined as T };
@@ -225,7 +221,7 @@ export async function coreRequest<T = unknown>(
 							`${vendor.name}: ${request.method} ${request.url} failed (${failure.status ?? failure.code}); retry ${attempt + 1} in ${delay} ms`,
 						);
 						// A 429 closes the window for every request sharing it; the gate does the waiting.
-						if (failure.status === 429) rateLimitGate.block(gateKey, delay);
+						if (failure.status === 429) rateLimitGate.block(gateKey, delay, family);
 						else await clock.sleep(delay);
 						continue;
 					}

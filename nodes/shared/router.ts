@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { runItemsSideBySide } from './itemPool';
 import { stampItemIndex } from './errors';
 
 /** One operation: its fields and what it does for one input item. */
@@ -17,7 +18,20 @@ export interface OperationModule {
 	 * gives one outcome per item, in item order: its records, or the error of that item alone. When
 	 * present, the router calls it instead of `execute`.
 	 */
-	executeAll?(this: IExecuteFunctions, itemCount: number): Promise<Array<IDataObject[] | Error>>;
+	executeAll?(
+		this: IExecuteFunctions,
+		itemCount: number,
+		options?: RouterOptions,
+	): Promise<Array<IDataObject[] | Error>>;
+	/**
+	 * Runs once after every item: turns the records of each item (an item that failed under
+	 * Continue On Fail is its Error) into its output, in item order. For work that costs less once
+	 * for the whole run than once per item, such as looking up IDs for many records at once.
+	 */
+	finish?(
+		this: IExecuteFunctions,
+		outcomes: Array<IDataObject[] | Error>,
+	): Promise<Array<IDataObject[] | Error>>;
 	/**
 	 * The record an item writes (a key such as the external ID of a Create or Update), for nodes
 	 * that run items side by side: items with the same key run one after another, in item order,
@@ -74,65 +88,9 @@ export interface RouterOptions {
 	concurrency?: number;
 }
 
-type Outcome = IDataObject[] | { failed: unknown };
-
-/** An item's key, or undefined when it has none or its parameters cannot be read yet. */
-function keyOf(ctx: IExecuteFunctions, module: OperationModule, itemIndex: number) {
-	try {
-		return module.itemKey?.call(ctx, itemIndex);
-	} catch {
-		// The item's own run reports the bad parameter.
-		return undefined;
-	}
-}
-
-/**
- * Runs `execute` for every item, at most `limit` at once, starting them in item order; items that
- * share a key wait for the one before them. With `stopOnFailure`, no item after a failed one
- * starts (those before it all finish), as when items run one after another.
- */
-async function runItems(
-	ctx: IExecuteFunctions,
-	module: OperationModule,
-	count: number,
-	limit: number,
-	stopOnFailure: boolean,
-): Promise<Array<Outcome | undefined>> {
-	const outcomes = new Array<Outcome | undefined>(count);
-	const lastOfKey = new Map<string, Promise<unknown>>();
-	let firstFailure = Infinity;
-	let next = 0;
-	const stopped = (i: number) => stopOnFailure && i > firstFailure;
-	const lane = async (): Promise<void> => {
-		while (next < count && !stopped(next)) {
-			const i = next++;
-			const key = keyOf(ctx, module, i);
-			const before = key === undefined ? undefined : lastOfKey.get(key);
-			const run = (async () => {
-				if (before) await before;
-				if (stopped(i)) return undefined;
-				return await module.execute.call(ctx, i);
-			})();
-			if (key !== undefined)
-				lastOfKey.set(
-					key,
-					run.catch(() => undefined),
-				);
-			try {
-				outcomes[i] = await run;
-			} catch (error) {
-				outcomes[i] = { failed: error };
-				firstFailure = Math.min(firstFailure, i);
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, lane));
-	return outcomes;
-}
-
 /**
  * The item loop of a node built from a resource → operation map. It runs the chosen operation once
- * per input item (up to `concurrency` items at once, see runItems) and pairs each result with its
+ * per input item (up to `concurrency` items at once, see runItemsSideBySide) and pairs each result with its
  * item, in item order. With Continue On Fail, a failing item yields
  * an error item paired to it and the rest go on; without it, the error names the item. The node's
  * execute() reads `this.continueOnFail()` itself and hands it over (n8n's require-continue-on-fail
@@ -157,19 +115,23 @@ export function createRouter(
 			);
 		}
 
+		let outcomes: Array<IDataObject[] | Error> = module.executeAll
+			? await module.executeAll.call(this, items.length, { continueOnFail })
+			: await runItemsSideBySide(items.length, {
+					concurrency: concurrency ?? 1,
+					continueOnFail,
+					keyOf: (i) => module.itemKey?.call(this, i),
+					run: async (i) => await module.execute.call(this, i),
+				});
+		if (!continueOnFail) {
+			// The first item that failed ends the run (items never started have no outcome).
+			const failed = outcomes.findIndex((outcome) => outcome instanceof Error);
+			if (failed >= 0) throw stampItemIndex(outcomes[failed], failed);
+		}
+		if (module.finish) outcomes = await module.finish.call(this, outcomes);
 		const out: INodeExecutionData[] = [];
-		const outcomes: Array<Outcome | undefined> = module.executeAll
-			? (await module.executeAll.call(this, items.length)).map((o) =>
-					o instanceof Error ? { failed: o } : o,
-				)
-			: await runItems(this, module, items.length, concurrency ?? 1, !continueOnFail);
-		// Without Continue On Fail, the first failed item in item order ends the run.
-		const failedAt = outcomes.findIndex((o) => o !== undefined && !Array.isArray(o));
-		if (!continueOnFail && failedAt >= 0)
-			throw stampItemIndex((outcomes[failedAt] as { failed: unknown }).failed, failedAt);
 		outcomes.forEach((outcome, i) => {
-			if (outcome === undefined) return;
-			if (Array.isArray(outcome)) {
+			if (!(outcome instanceof Error)) {
 				out.push(
 					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome), {
 						itemData: { item: i },
@@ -177,7 +139,8 @@ export function createRouter(
 				);
 				return;
 			}
-			out.push(errorItem(outcome.failed, i));
+			if (!continueOnFail) throw stampItemIndex(outcome, i);
+			out.push(errorItem(outcome, i));
 		});
 		return [out];
 	};

@@ -10,6 +10,8 @@ export interface RequestTarget {
 	headers: Record<string, string>;
 	/** Requests sharing a vendor's rate-limit window share a key. */
 	rateLimitKey: string;
+	/** Keys the vendor may count as one window (see `CoreRequest.rateLimitFamily`). */
+	rateLimitFamily?: string;
 	/** The body as sent, when the vendor changes it (Flow Retail's empty search body). */
 	body?: unknown;
 }

@@ -813,6 +813,35 @@ describe('rate limit and latency', () => {
 		assert.equal((await hit(sb, h)).status, 200);
 	});
 
+	for (const [reading, options, sharedStatus] of [
+		['per method and path template (default)', {}, 400],
+		['per path template (rateLimitPerPath)', { rateLimitPerPath: true }, 429],
+	]) {
+		it(`counts GET and POST /customers ${reading}`, async (t) => {
+			const sb = await startJtlSandbox({
+				...options,
+				rateLimit: { limit: 2, intervalSeconds: 30 },
+			});
+			t.after(() => sb.close());
+			const h = gatewayHeaders(sb);
+			const get = await hit(sb, h, '/customers');
+			assert.equal(get.status, 200);
+			assert.equal(get.headers.get('x-ratelimit-remaining'), '1');
+			// Also /v1/customers: the same endpoint.
+			assert.equal((await hit(sb, h, '/v1/customers')).status, 200);
+			// A third GET is one too many either way; a POST (an empty body: 400) only where the
+			// methods of a path share one window.
+			assert.equal((await hit(sb, h, '/customers')).status, 429);
+			const post = await fetch(`${sb.apiBase}/customers`, {
+				method: 'POST',
+				headers: { ...h, 'content-type': 'application/json' },
+				body: '{}',
+			});
+			assert.equal(post.status, sharedStatus);
+			assert.equal((await hit(sb, h, '/customers/1')).status, 200);
+		});
+	}
+
 	it('omits Retry-After with retryAfter: false', async (t) => {
 		const sb = await startJtlSandbox({
 			rateLimit: { limit: 1, intervalSeconds: 5, retryAfter: false },

@@ -30,6 +30,7 @@ export const DEFAULT_READINGS = Object.freeze({
 	addressTypesEnumOrder: false,
 	offsetLessTimes: false,
 	v2ListIgnoresDateFields: false,
+	rateLimitPerPath: false,
 	timeZone: 'Europe/Berlin',
 });
 
@@ -64,6 +65,11 @@ export const READING_FLAGS = {
 		type: 'flag',
 		key: 'v2ListIgnoresDateFields',
 		help: 'GET /v2/customers ignores the createdDate/lastChanged filters and sort names, as unknown parameters (default: applies them)',
+	},
+	'rate-limit-per-path': {
+		type: 'flag',
+		key: 'rateLimitPerPath',
+		help: 'one rate-limit window per path template, whatever the method (default: per method and path template)',
 	},
 	'time-zone': {
 		type: 'string',

@@ -95,9 +95,10 @@ export async function startJtlSandbox(userOptions = {}) {
 			pathOf: apiPathOf,
 			context: ({ apiPath }) => ({ surface: /^\/v2(\/|$)/i.test(apiPath) ? 'v2' : 'v1' }),
 			authenticate,
-			// A fixed window per tenant, method and route template.
+			// A fixed window per tenant and endpoint: method and route template, or the route
+			// template alone (--rate-limit-per-path; JTL does not say which an endpoint is).
 			rateKey: ({ headers, method, match, apiPath }) =>
-				`${headers['x-tenant-id'] ?? '-'}|${method} ${match?.route?.template ?? apiPath}`,
+				`${headers['x-tenant-id'] ?? '-'}|${options.rateLimitPerPath ? '*' : method} ${match?.route?.template ?? apiPath}`,
 			checkParams: paramErrors,
 		},
 		endpoints: {

@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { dateOnlyOrNull, isoDateOrNull } from '../../shared/customer';
 import type { RequestContext } from '../../shared/http';
+import { readSimplify } from '../../shared/parameters';
 import { jtlTimeZone } from '../transport';
 import type { CustomerIds } from './customerId';
 import { idsOfList, idsOfRecord } from './customerId';
@@ -15,8 +16,9 @@ import { isV1Record, simplifyCustomer } from './simplify';
  *
  * - `id` is always the v2 UUID. A v1 record's UUID is found by its customer number (see
  *   `v2NumberIndex.ts`: a search by halves of the v2 list sorted by number, or one read of the
- *   whole list when that is fewer requests, kept for the run). Only a JTL-Wawi without the v2
- *   list (before 2.2) leaves it null.
+ *   whole list when that is fewer requests, kept for the run). Create and Create or Update look
+ *   them up for all items of a run at once, after the last write (`simplifyWrittenCustomers`).
+ *   Only a JTL-Wawi without the v2 list (before 2.2) leaves it null.
  * - `legacyId` is the v1 whole number: looked up for one customer (Get, Create, Update, Create or
  *   Update: one `GET /customers?number=`) and for a v2 list only when `lookUpOtherId` is 'list'
  *   (Customer > Get Many's Look Up Both IDs); otherwise a v2 list leaves it null.
@@ -32,7 +34,7 @@ export async function customerOutput(
 	records: IDataObject[],
 	simplify: boolean,
 	itemIndex: number,
-	lookUpOtherId: boolean | 'list' = records.length === 1,
+	lookUpOtherId: boolean | 'list' | 'run' = records.length === 1,
 ): Promise<IDataObject[]> {
 	if (!simplify) return records;
 	for (const record of records) rememberCustomer(ctx, record);
@@ -48,6 +50,12 @@ export async function customerOutput(
 				ids.push(undefined);
 			}
 		}
+	} else if (lookUpOtherId === 'run') {
+		// The records of a whole run: the written customers are there, so an ID that cannot be
+		// found leaves it null rather than lose the run's output.
+		ids = await idsOfList(ctx, records, itemIndex, { v1: false }).catch(() =>
+			records.map(() => undefined),
+		);
 	} else {
 		ids = await idsOfList(ctx, records, itemIndex, { v1: lookUpOtherId === 'list' });
 	}
@@ -82,4 +90,35 @@ export async function customerOutput(
 function twinOf(ctx: object, record: IDataObject, ids: CustomerIds | undefined) {
 	const number = ids?.number ?? (isV1Record(record) ? record.Number : record.customerNumber);
 	return typeof number === 'string' && number !== '' ? knownCustomer(ctx, { number }) : undefined;
+}
+
+/**
+ * The `finish` of Create and Create or Update: with Simplify, the customers each item wrote (v1
+ * records) become the common shape together, after the last item, so that their v2 UUIDs cost
+ * the fewest requests for the whole run (usually one read of the v2 list, see `idsOfList`) instead
+ * of one lookup per customer. Items with Simplify off keep JTL's records. Create or Update's
+ * `unchanged` flag (Skip Unchanged) is carried over.
+ */
+export async function simplifyWrittenCustomers(
+	this: IExecuteFunctions,
+	outcomes: Array<IDataObject[] | Error>,
+): Promise<Array<IDataObject[] | Error>> {
+	const wanted = outcomes.map((o, i) => !(o instanceof Error) && readSimplify(this, i));
+	const records = outcomes.flatMap((o, i) => (wanted[i] ? (o as IDataObject[]) : []));
+	if (records.length === 0) return outcomes;
+	const plain = records.map((record) => {
+		const copy = { ...record };
+		delete copy.unchanged;
+		return copy;
+	});
+	const simplified = await customerOutput(this, plain, true, wanted.indexOf(true), 'run');
+	let at = 0;
+	return outcomes.map((outcome, i) =>
+		wanted[i]
+			? (outcome as IDataObject[]).map((record) => ({
+					...simplified[at++],
+					...(typeof record.unchanged === 'boolean' ? { unchanged: record.unchanged } : {}),
+				}))
+			: outcome,
+	);
 }

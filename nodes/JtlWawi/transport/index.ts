@@ -20,6 +20,12 @@ export const JTL_PAGE_SIZE_MAX = 100;
  */
 export const JTL_PAGE_CONCURRENCY = 4;
 
+/**
+ * Items of Create or Update on their way at once: each item's lookup and write go out beside
+ * those of other items (and so of other endpoints), each endpoint paced by its own rate-limit gate.
+ */
+export const JTL_ITEM_CONCURRENCY = 4;
+
 export const SESSION_ID_PARAMETER = 'sessionId';
 
 /**
@@ -73,7 +79,11 @@ export const jtlKit: VendorKit<JtlPath, JtlConnection> = {
 	target: (ctx, conn, method, path, request) => ({
 		url: `${conn.baseUrl}${path}`,
 		headers: { ...conn.headers, ...sessionHeader(ctx, request.itemIndex) },
+		// JTL limits each endpoint; whether a method of a path is an endpoint of its own, no JTL
+		// document says. Each method has its own gate until JTL's remaining shows that the methods
+		// of a path share one budget.
 		rateLimitKey: `jtl:${conn.tenantId}:${method} ${routeTemplate(path)}`,
+		rateLimitFamily: `jtl:${conn.tenantId}:* ${routeTemplate(path)}`,
 	}),
 };
 

@@ -66,11 +66,11 @@ describe('Customer > Create or Update, many items', () => {
 		const result = await jtl.run('JtlWawi/customer-upsert.workflow.json', input);
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toHaveLength(input.length);
-		// Page 1 told the size (12 pages > 10 / 2); then one lookup per item.
-		expect((await listReads()).map((r) => r.query.number ?? `page ${r.query.pageNumber}`)).toEqual([
-			'page 1',
-			...input.map((i) => i.number),
-		]);
+		// Page 1 told the size (12 pages > 10 / 2); then one lookup per item (items go 4 at a time,
+		// so the lookups may arrive in another order).
+		const reads = (await listReads()).map((r) => r.query.number ?? `page ${r.query.pageNumber}`);
+		expect(reads[0]).toBe('page 1');
+		expect(reads.slice(1).sort()).toEqual(input.map((i) => i.number).sort());
 	});
 
 	it('looks items up one by one below the minimum number of items, without reading page 1', async () => {
@@ -78,7 +78,9 @@ describe('Customer > Create or Update, many items', () => {
 		await jtl.sandbox.clearRequests();
 		const result = await jtl.run('JtlWawi/customer-upsert.workflow.json', input);
 		expect(result.error).toBeUndefined();
-		expect((await listReads()).map((r) => r.query.number)).toEqual(input.map((i) => i.number));
+		expect((await listReads()).map((r) => r.query.number).sort()).toEqual(
+			input.map((i) => i.number).sort(),
+		);
 	});
 
 	it('falls back to lookups per item when the list cannot be read, and loses nothing', async () => {
@@ -90,7 +92,7 @@ describe('Customer > Create or Update, many items', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.output('JTL-Wawi')).toHaveLength(input.length);
 		const lookups = (await listReads()).filter((r) => r.query.number !== undefined);
-		expect(lookups.map((r) => r.query.number)).toEqual(input.map((i) => i.number));
+		expect(lookups.map((r) => r.query.number).sort()).toEqual(input.map((i) => i.number).sort());
 		const fb1 = (await jtl.direct.get('/customers?number=FB-1')).Items;
 		expect(fb1).toHaveLength(1);
 		expect(fb1[0].BillingAddress.City).toBe('Anklam');

@@ -6,7 +6,7 @@ import { buildCustomerV1Body, customerV1Properties } from '../../helpers/custome
 import { customerByNumber } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { customerOutput } from '../../helpers/customerOutput';
+import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
 
 const properties: INodeProperties[] = [...customerV1Properties('create'), simplifyField()];
 
@@ -21,6 +21,8 @@ export const description = updateDisplayOptions(
  * an unknown outcome.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	// Checked before any request; `finish` reads it again for the output.
+	readSimplify(this, itemIndex);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'create');
 	const send = async () =>
 		(await jtlApiRequest(this, 'POST', jtlPath`/customers`, { body, qs, itemIndex })).body;
@@ -44,10 +46,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!created || typeof created !== 'object') {
 		throw unexpectedShape(this, created, 'the created customer', itemIndex);
 	}
-	return await customerOutput(
-		this,
-		[created as IDataObject],
-		readSimplify(this, itemIndex),
-		itemIndex,
-	);
+	// With Simplify, `finish` shapes the run's customers together (their v2 UUIDs at once).
+	return [created as IDataObject];
 }
+
+export const finish = simplifyWrittenCustomers;

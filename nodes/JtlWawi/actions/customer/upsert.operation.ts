@@ -4,7 +4,15 @@ import { z } from 'zod/v3';
 
 import { text, validateField } from '../../../shared/validation';
 import { buildCustomerV1Body, customerV1Properties } from '../../helpers/customerV1Body';
-import { unexpectedShape, jtlApiRequest, jtlPath, jtlTimeZone } from '../../transport';
+import {
+	JTL_ITEM_CONCURRENCY,
+	unexpectedShape,
+	jtlApiRequest,
+	jtlPath,
+	jtlTimeZone,
+} from '../../transport';
+import { runItemsSideBySide } from '../../../shared/itemPool';
+import type { RouterOptions } from '../../../shared/router';
 import { sendUnlessApplied } from '../../../shared/writes';
 import {
 	customerByNumber,
@@ -12,7 +20,7 @@ import {
 	rememberUpserted,
 } from '../../helpers/naturalKeys';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { customerOutput } from '../../helpers/customerOutput';
+import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
 import { isUnchanged, markUnchanged, readSkipUnchanged } from '../../../shared/unchanged';
 
 const properties: INodeProperties[] = [
@@ -42,7 +50,8 @@ const customerNumber = text(255).pipe(z.string().trim().min(1, 'is required'));
  * list when that costs fewer requests; see naturalKeys.ts), then updates it (`PATCH /customers/{id}`,
  * which answers 201) or creates it (`POST /customers`). Two customers with the same number stop the
  * item instead of guessing which one to change. With Skip Unchanged, a customer found that already
- * holds every value of the body (v1 body and v1 record share their paths) is not written.
+ * holds every value of the body (v1 body and v1 record share their paths) is not written. With
+ * Simplify, `finish` shapes the customers of all items at once (their v2 UUIDs from one read).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const number = validateField(
@@ -52,6 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		'Customer Number',
 		itemIndex,
 	);
+	// Checked before any request; `finish` reads it again for the output.
+	readSimplify(this, itemIndex);
 	const { body, qs } = await buildCustomerV1Body(this, itemIndex, 'upsert', { Number: number });
 	const skipUnchanged = readSkipUnchanged(this, itemIndex);
 
@@ -67,14 +78,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 
-	const simplify = readSimplify(this, itemIndex);
 	if (
 		skipUnchanged &&
 		found.length === 1 &&
 		isUnchanged(body, found[0], { timeZone: await jtlTimeZone(this, itemIndex) })
 	) {
-		const output = await customerOutput(this, [found[0]], simplify, itemIndex);
-		return markUnchanged(output, true, true);
+		return markUnchanged([found[0]], true, true);
 	}
 
 	const saved =
@@ -101,6 +110,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw unexpectedShape(this, saved, 'the customer', itemIndex);
 	}
 	await rememberUpserted(this, saved as IDataObject);
-	const output = await customerOutput(this, [saved as IDataObject], simplify, itemIndex);
-	return markUnchanged(output, skipUnchanged, false);
+	// With Simplify, `finish` shapes the run's customers together (their v2 UUIDs at once).
+	return markUnchanged([saved as IDataObject], skipUnchanged, false);
 }
+
+/**
+ * Every item of a run, 4 at a time (`JTL_ITEM_CONCURRENCY`): the requests of one item wait for
+ * each other, not for those of other items. Items with the same customer number run in item
+ * order, so a number sent twice is created once and then updated.
+ */
+export async function executeAll(
+	this: IExecuteFunctions,
+	itemCount: number,
+	{ continueOnFail }: RouterOptions = { continueOnFail: false },
+) {
+	return await runItemsSideBySide(itemCount, {
+		concurrency: JTL_ITEM_CONCURRENCY,
+		continueOnFail,
+		// JTL's collations ignore case: `k1` and `K1` may be one customer.
+		keyOf: (i) => String(this.getNodeParameter('customerNumber', i)).trim().toLowerCase(),
+		run: async (i) => await execute.call(this, i),
+	});
+}
+
+export const finish = simplifyWrittenCustomers;
