@@ -11,7 +11,7 @@ import {
 } from '../JtlWawi/transport';
 import { isoDateOrNull } from '../shared/customer';
 import { V2_LIST_MISMATCH_HELP, requiresV2List, v2ListMismatch } from '../JtlWawi/helpers/v2Lists';
-import { customerOutput } from '../JtlWawi/helpers/customerOutput';
+import { customerOutput } from '../JtlWawi/helpers/output';
 import { simplifyCustomerV2 } from '../JtlWawi/helpers/simplify';
 import { customerChangeFields, onlyChangedRecords } from '../shared/changeFilter';
 import type { PollPage } from '../shared/pollEngine';

@@ -6,7 +6,7 @@ import { buildCustomerV1Body, customerV1Properties } from '../../helpers/custome
 import { customerByNumber } from '../../helpers/naturalKeys';
 import { unexpectedShape, jtlApiRequest, jtlPath } from '../../transport';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
+import { simplifyWrittenCustomers } from '../../helpers/output';
 
 const properties: INodeProperties[] = [...customerV1Properties('create'), simplifyField()];
 

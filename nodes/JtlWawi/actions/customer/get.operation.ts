@@ -5,7 +5,7 @@ import { customerPath, readAnyCustomerId } from '../../helpers/customerId';
 import { unexpectedShape, jtlApiRequest } from '../../transport';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
 import { customerLocator } from '../../helpers/customerLocator';
-import { customerOutput } from '../../helpers/customerOutput';
+import { customerOutput } from '../../helpers/output';
 
 const properties: INodeProperties[] = [customerLocator('any'), simplifyField()];
 

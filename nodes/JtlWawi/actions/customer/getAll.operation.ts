@@ -19,7 +19,7 @@ import {
 	readV2Customers,
 	searchV1Customers,
 } from '../../helpers/customerLists';
-import { customerOutput } from '../../helpers/customerOutput';
+import { customerOutput } from '../../helpers/output';
 import { undocumentedNotice } from '../../helpers/undocumented';
 
 /** Shown above the filters: which filters go together. */

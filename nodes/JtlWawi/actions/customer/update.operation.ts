@@ -15,7 +15,7 @@ import { guardAddressKinds } from '../../helpers/addressTypeGuard';
 import { numberToSend } from '../../helpers/addressTypes';
 import { readAddressEntries, verifyAddressTypes } from '../../helpers/customerUpdateAddresses';
 import { readCollectionParameter, readSimplify, simplifyField } from '../../../shared/parameters';
-import { customerOutput } from '../../helpers/customerOutput';
+import { customerOutput } from '../../helpers/output';
 import {
 	jtlExtraBodyFieldsProperty,
 	readJtlExtraBodyFields,

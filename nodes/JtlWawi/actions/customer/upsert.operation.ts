@@ -20,7 +20,7 @@ import {
 	rememberUpserted,
 } from '../../helpers/naturalKeys';
 import { readSimplify, simplifyField } from '../../../shared/parameters';
-import { simplifyWrittenCustomers } from '../../helpers/customerOutput';
+import { simplifyWrittenCustomers } from '../../helpers/output';
 import { isUnchanged, markUnchanged, readSkipUnchanged } from '../../../shared/unchanged';
 
 const properties: INodeProperties[] = [
