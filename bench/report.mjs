@@ -21,6 +21,7 @@ function aggregate(runs, scenarios) {
 	const stats = {};
 	for (const s of scenarios) {
 		const st = (stats[s.key] = {
+			key: s.key,
 			system: s.system,
 			job: s.job,
 			title: s.title,
