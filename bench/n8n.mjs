@@ -51,6 +51,26 @@ function resetPeak(pid) {
 	}
 }
 
+/**
+ * The error message of an execution's data. n8n stores it "flatted": one array whose first entry
+ * is the run, every nested object and string an index into the array.
+ */
+export function errorMessageOf(text) {
+	try {
+		const table = JSON.parse(text);
+		if (Array.isArray(table)) {
+			const at = (ref) => (typeof ref === 'string' && /^\d+$/.test(ref) ? table[Number(ref)] : ref);
+			const error = at(at(table[0]?.resultData)?.error);
+			const message = at(error?.message);
+			if (typeof message === 'string') return message.slice(0, 400);
+		}
+	} catch {
+		/* not JSON: read it as text below */
+	}
+	const match = /"message":"([^"]{0,400})/.exec(text);
+	return match?.[1];
+}
+
 /** Imports credentials and workflows with the n8n CLI (before `n8n start`). */
 export async function importAll(runtime, home, dir, credentials, workflows) {
 	const credFile = `${dir}/credentials.json`;
@@ -91,8 +111,7 @@ export async function startN8n(runtime, home) {
 			if (!latest) return undefined;
 			const one = await rest.call('GET', `/executions/${latest.id}`);
 			const text = typeof one.body?.data?.data === 'string' ? one.body.data.data : '';
-			const match = /"message","([^"]{0,400})/.exec(text) ?? /"message":"([^"]{0,400})/.exec(text);
-			return match?.[1] ?? `execution ${latest.id} ${latest.status}`;
+			return errorMessageOf(text) ?? `execution ${latest.id} ${latest.status}`;
 		},
 
 		/**

@@ -1,21 +1,24 @@
-// `npm run bench` / `npm run bench:smoke`: this package's JTL-Wawi node against n8n's HTTP Request
-// node in one real n8n 2.41.1 (`n8n start`, see n8n.mjs) against the JTL sandbox (20 ms latency).
-// Every scenario (scenarios/*.mjs) runs both variants alternated, round after round; the runner
-// counts the sandbox's requests, 429s and records, and measures the n8n process (wall, CPU, peak
-// RSS). The full run writes bench/results.json, bench/RESULTS.md and bench/chart.svg (report.mjs);
-// the smoke run (tiny sizes, one round) asserts that every scenario ran and that the package's
-// node returned correct results, and writes its report to a temporary folder. No timing assertions.
+// `npm run bench` / `npm run bench:smoke`: this package's nodes against n8n's HTTP Request node with
+// the package's own credentials, for every system of the registry (systems/index.mjs, each entry's
+// `bench` section), in one real n8n 2.41.1 (`n8n start`, see n8n.mjs) against every system's
+// sandbox at once (20 ms latency). Every scenario (scenarios/*.mjs) runs its variants alternated,
+// round after round; the runner counts each sandbox's requests, 429s and records, and measures the
+// n8n process (wall, CPU, peak RSS). The full run writes bench/results.json, bench/RESULTS.md and
+// bench/chart.svg (report.mjs); the smoke run (tiny sizes, one round, the vendors' rate windows a
+// tenth as long) asserts that every scenario ran and that the package's nodes returned correct
+// results, and writes its report to a temporary folder. No timing assertions.
 //
-// Options: --smoke, --rounds N, --only read|upsert|cpu|poll (repeatable), --out DIR, and sizes:
-// --reads 5000,10000 --upserts 300 --cpu-items 10000.
+// Options: --smoke, --rounds N, --only JOB (repeatable: read, upsert, cpu, poll, or a system key
+// such as xentral, or both as xentral.upsert), --out DIR, and sizes: --reads 5000,20000
+// --upserts 300 --cpu-items 2000.
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startJtlSandbox } from '../sandbox/jtl/server.mjs';
 import { CACHE, N8N_VERSION, ensureN8n, installPackageInto } from '../scripts/n8n/install.mjs';
+import { SYSTEMS } from '../systems/index.mjs';
 import { importAll, sleep, startN8n, until } from './n8n.mjs';
 import { writeReport } from './report.mjs';
 import * as cpu from './scenarios/cpu.mjs';
@@ -25,6 +28,7 @@ import * as upserts from './scenarios/upserts.mjs';
 import { credentialFiles } from './workflows.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const LATENCY_MS = 20;
 
 function parseArgs(argv) {
 	const args = { smoke: false, rounds: undefined, only: [], out: undefined };
@@ -45,12 +49,12 @@ function parseArgs(argv) {
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.smoke
 	? { reads: [300], upserts: 30, cpuItems: 200, rounds: 1 }
-	: // 10,000 CPU items take about 65 s per run here (n8n spends ~6 ms per item in either variant),
-		// which with 3 rounds would push the run past 15 minutes: 5,000 items per run instead.
-		{ reads: [5000, 10000], upserts: 300, cpuItems: 5000, rounds: 3 };
+	: { reads: [5000, 20000], upserts: 300, cpuItems: 2000, rounds: 3 };
 for (const key of ['reads', 'upserts', 'cpuItems'])
 	if (args[key] !== undefined) SIZES[key] = args[key];
 const ROUNDS = args.rounds ?? SIZES.rounds;
+// The smoke run shortens every rate window tenfold: it checks correctness, not timing.
+const WINDOW_SCALE = args.smoke ? 0.1 : 1;
 const OUT =
 	args.out ?? (args.smoke ? path.join(os.tmpdir(), `erp-bench-smoke-${process.pid}`) : BENCH_DIR);
 
@@ -58,54 +62,75 @@ function log(msg) {
 	process.stdout.write(`${msg}\n`);
 }
 
-/** Requests per method and route, ids replaced: { 'GET /erp/customers': 300, ... }. */
+/** `--only` filters: a job (read, upsert, cpu, poll), a system key, or `system.job`. */
+function wanted(systemKey, job) {
+	if (args.only.length === 0) return true;
+	return args.only.some((o) => {
+		const [a, b] = o.split('.');
+		if (b !== undefined) return a === systemKey && job.startsWith(b);
+		return a === systemKey || job.startsWith(a);
+	});
+}
+
+/** A rate with its window scaled for this run. */
+const scaled = (rate) => rate && { ...rate, intervalSeconds: rate.intervalSeconds * WINDOW_SCALE };
+
+/** The documented rate of a system and, where it has one, its sandbox's 429 switch for `count` upserts. */
+function ratesOf(system, count) {
+	const b = system.bench;
+	return {
+		rate: scaled(b.rate),
+		throttledRate: b.throttled && scaled({ ...b.throttled, limit: b.throttled.limit(count) }),
+	};
+}
+
+/** Requests per method and route, ids replaced: { 'GET /erp/customers 200': 300, ... }. */
 function byRoute(requests) {
 	const out = {};
 	for (const r of requests) {
-		const route = r.path.replace(/\/(\d+|[0-9a-f-]{36})(?=\/|$)/gi, '/{id}');
+		const route = r.path.replace(/\/(\d+|[0-9a-f-]{36}|[A-Za-z]+-[0-9A-Za-z-]+)(?=\/|$)/g, '/{id}');
 		const key = `${r.method} ${route} ${r.status}`;
 		out[key] = (out[key] ?? 0) + 1;
 	}
 	return out;
 }
 
-/** The runner's toolbox for scenarios: sandbox settings, window alignment, request counting. */
-function toolbox(jtl) {
+/** The runner's toolbox for a system's scenarios: sandbox settings, window alignment, request counting. */
+function toolbox(system, sandbox) {
+	const keep = system.bench.keepOnReseed ?? [];
 	return {
-		jtl,
-		/** Sets latency, rate limit and size on the running sandbox; reseeds when asked or when the size changes. */
-		configure({ latencyMs, rateLimit, customers, reseed = false }) {
-			jtl.options.latencyMs = latencyMs;
+		sandbox,
+		/** Sets latency and rate limit on the running sandbox; reseeds when asked or when the size changes. */
+		configure({ latencyMs = LATENCY_MS, limit, customers, reseed = false }) {
+			sandbox.options.latencyMs = latencyMs;
 			// The limiter reads the limit on every request; "off" is a limit nobody reaches.
-			jtl.options.rateLimit.limit = rateLimit ? rateLimit.limit : 1e9;
-			jtl.options.rateLimit.intervalSeconds = rateLimit ? rateLimit.intervalSeconds : 10;
+			if (sandbox.options.rateLimit) sandbox.options.rateLimit.limit = limit || 1e9;
 			if (
 				reseed ||
-				jtl.state.customers.length !== customers ||
-				jtl.options.customers !== customers
+				sandbox.state.customers.length !== customers ||
+				sandbox.options.customers !== customers
 			) {
-				jtl.options.customers = customers;
-				// reset() also forgets the issued tokens; n8n keeps its token, so keep them valid.
-				const tokens = new Map(jtl.state.tokens);
-				const issued = jtl.state.tokensIssued;
-				jtl.reset();
-				for (const [token, expires] of tokens) jtl.state.tokens.set(token, expires);
-				jtl.state.tokensIssued = issued;
+				sandbox.options.customers = customers;
+				const kept = keep.map((k) => [k, sandbox.state[k]]);
+				sandbox.reset();
+				for (const [k, v] of kept) sandbox.state[k] = v;
 			}
-			jtl.requests.length = 0;
+			sandbox.requests.length = 0;
+		},
+		clearRequests() {
+			sandbox.requests.length = 0;
 		},
 		/** Waits until `offsetMs` into the vendor's fixed window (windows start at multiples of `windowMs`). */
 		async alignToWindow(windowMs, offsetMs) {
 			const now = Date.now();
-			const wait = (offsetMs - (now % windowMs) + windowMs) % windowMs;
-			await sleep(wait);
+			await sleep((offsetMs - (now % windowMs) + windowMs) % windowMs);
 		},
 		/** Requests in the sandbox log since the last configure(). */
 		counts() {
-			const api = jtl.requests.filter((r) => r.path.startsWith('/erp/'));
+			const api = sandbox.requests.filter(system.bench.isApi);
 			return {
 				apiRequests: api.length,
-				tokenRequests: jtl.requests.filter((r) => r.path === '/oauth2/token').length,
+				tokenRequests: sandbox.requests.filter((r) => system.bench.isToken?.(r)).length,
 				answered429: api.filter((r) => r.status === 429).length,
 				answered401: api.filter((r) => r.status === 401).length,
 				byRoute: byRoute(api),
@@ -124,9 +149,12 @@ async function runVariant(n8n, bench, scenario, variant, round) {
 	const check = scenario.check(bench, m, variant);
 	const surfaced429 = error && /429|too many|rate limit/i.test(error) ? 1 : 0;
 	const run = {
+		system: scenario.system,
+		job: scenario.job,
 		scenario: scenario.key,
 		variant,
 		round,
+		loadavg1: os.loadavg()[0],
 		ok: m.status === 200,
 		error,
 		wallSeconds: m.wallMs / 1000,
@@ -138,13 +166,50 @@ async function runVariant(n8n, bench, scenario, variant, round) {
 		...check,
 	};
 	log(
-		`  ${scenario.key.padEnd(9)} ${variant.padEnd(8)} r${round}: ${run.wallSeconds.toFixed(2)} s wall, ` +
+		`  ${scenario.key.padEnd(18)} ${variant.padEnd(8)} r${round}: ${run.wallSeconds.toFixed(2)} s wall, ` +
 			`${run.cpuSeconds.toFixed(2)} s CPU, ${run.peakRssMiB.toFixed(0)} MiB (+${run.rssGrowthMiB.toFixed(0)}), ${run.apiRequests} requests ` +
 			`(+${run.tokenRequests} token), ${run.answered429}×429, lost ${run.lost}, dup ${run.duplicated}` +
-			`${run.writesSaved === undefined ? '' : `, ${run.writesSaved} writes saved`}` +
+			`${run.writesSaved === undefined ? '' : `, ${run.writesSaved} writes saved, ${run.untouched} unchanged untouched`}` +
 			`${run.correct ? '' : ' INCORRECT'}${error ? ` ERROR: ${error}` : ''}`,
 	);
 	return run;
+}
+
+/** Starts the measured sandbox and the idle one of every system; the measured one with its rate window. */
+async function startSandboxes(systems, count) {
+	const started = [];
+	try {
+		for (const system of systems) {
+			const { rate, throttledRate } = ratesOf(system, count);
+			const window = rate ?? throttledRate;
+			const sandbox = await system.sandbox.start({
+				port: 0,
+				latencyMs: LATENCY_MS,
+				customers: 25,
+				// The limiter's window is fixed at the start; the runs switch the limit on and off.
+				rateLimit: window ? { limit: 1e9, intervalSeconds: window.intervalSeconds } : false,
+			});
+			started.push({ system, sandbox });
+			const idle = await system.sandbox.start({
+				port: 0,
+				latencyMs: LATENCY_MS,
+				customers: 25,
+				rateLimit: false,
+			});
+			started.at(-1).idle = idle;
+		}
+	} catch (error) {
+		await closeAll(started);
+		throw error;
+	}
+	return started;
+}
+
+async function closeAll(started) {
+	for (const s of started) {
+		await s.sandbox?.close();
+		await s.idle?.close();
+	}
 }
 
 async function main() {
@@ -157,81 +222,106 @@ async function main() {
 	mkdirSync(work, { recursive: true });
 	installPackageInto(home);
 
-	const jtl = await startJtlSandbox({
-		latencyMs: 20,
-		customers: 25,
-		rateLimit: { ...upserts.RATE },
-	});
-	const idle = await startJtlSandbox({ latencyMs: 20, customers: 25 });
-	const bench = toolbox(jtl);
-
-	const want = (key) => args.only.length === 0 || args.only.some((o) => key.startsWith(o));
-	const scenarios = [
-		...reads.scenarios(SIZES.reads),
-		...upserts.scenarios(SIZES.upserts),
-		...cpu.scenarios(SIZES.cpuItems),
-	].filter((s) => want(s.key));
-	const workflows = [
-		...reads.workflows(jtl),
-		...upserts.workflows(jtl),
-		...cpu.workflows(jtl),
-		...poll.workflows(),
-	];
-	await importAll(runtime, home, work, credentialFiles(jtl, idle), workflows);
+	const systems = SYSTEMS.filter(
+		(s) => s.bench && ['read', 'upsert', 'cpu', 'poll'].some((j) => wanted(s.key, j)),
+	);
+	const sandboxes = await startSandboxes(systems, SIZES.upserts);
+	const scenarios = [];
+	const workflows = [cpu.baselineWorkflow()];
+	const credentials = [];
+	const benches = {};
+	for (const { system, sandbox, idle } of sandboxes) {
+		const { rate, throttledRate } = ratesOf(system, SIZES.upserts);
+		benches[system.key] = toolbox(system, sandbox);
+		scenarios.push(
+			...reads.scenarios(system, SIZES.reads),
+			...upserts.scenarios(system, SIZES.upserts, { rate, throttledRate, align: !args.smoke }),
+			...cpu.scenarios(system, SIZES.cpuItems),
+		);
+		workflows.push(
+			...reads.workflows(system, sandbox),
+			...upserts.workflows(system, sandbox, rate),
+			...cpu.workflows(system, sandbox),
+			...poll.workflows(system),
+		);
+		credentials.push(...credentialFiles(system, sandbox, idle));
+	}
+	const chosen = scenarios.filter((s) => wanted(s.system, s.job));
+	await importAll(runtime, home, work, credentials, workflows);
 
 	const n8n = await startN8n(runtime, home);
 	const runs = [];
-	let pollResult;
+	const polls = [];
+	const roundLoads = [];
 	try {
 		log(
-			`n8n ${N8N_VERSION} up (pid ${n8n.pid}) after ${Math.round((Date.now() - started) / 1000)} s`,
+			`n8n ${N8N_VERSION} up (pid ${n8n.pid}) after ${Math.round((Date.now() - started) / 1000)} s; ` +
+				`systems: ${systems.map((s) => s.key).join(', ')}`,
 		);
 		for (const wf of workflows) await n8n.activate(wf.id);
 		const activatedAt = Date.now();
 
 		// Warm-up: one untimed call of every variant (first-call compilation, token fetch).
-		for (const s of scenarios) {
+		for (const s of chosen) {
+			if (s.job.startsWith('upsert')) continue; // an upsert run takes minutes; its first round warms it
 			for (const variant of Object.keys(s.variants)) {
-				if (s.key === 'upsert') continue; // an upsert run takes a minute; its first round warms it
-				const { body } = await s.prepare(bench, { round: 0, variant });
+				const { body } = await s.prepare(benches[s.system], { round: 0, variant });
 				await n8n.measure(
 					s.variants[variant],
-					s.key === 'cpu' ? { items: body.items.slice(0, 50) } : body,
+					s.job === 'cpu' ? { items: body.items.slice(0, 50) } : body,
 				);
 			}
 		}
 
 		for (let round = 1; round <= ROUNDS; round++) {
-			log(`round ${round}/${ROUNDS}`);
-			for (const s of scenarios) {
+			roundLoads.push({ round, loadavg: os.loadavg() });
+			log(
+				`round ${round}/${ROUNDS} (load ${os
+					.loadavg()
+					.map((x) => x.toFixed(2))
+					.join(' / ')})`,
+			);
+			for (const s of chosen) {
 				// Alternate which variant goes first, so drift in machine load hits both alike.
 				const order = Object.keys(s.variants);
 				if (round % 2 === 0) order.reverse();
-				for (const variant of order) runs.push(await runVariant(n8n, bench, s, variant, round));
+				for (const variant of order)
+					runs.push(await runVariant(n8n, benches[s.system], s, variant, round));
 			}
 		}
 
-		// The idle trigger: at least two polls with a request in a full run (n8n polls once a minute).
-		if (!args.smoke && want('poll')) {
-			await until('two idle polls', 150_000, () => poll.pollsOf(idle).length >= 2, 2000);
+		const pollSystems = sandboxes.filter(({ system }) => wanted(system.key, 'poll'));
+		// The idle triggers: at least two polls with a request each in a full run (n8n polls once a minute).
+		if (!args.smoke && pollSystems.length > 0) {
+			await until(
+				'two idle polls per trigger',
+				150_000,
+				() => pollSystems.every(({ system, idle }) => poll.pollsOf(system, idle).length >= 2),
+				2000,
+			);
 			await sleep(3000);
 		}
-		pollResult = poll.summary(idle, activatedAt);
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: poll.TRIGGER_WORKFLOW }));
-		const executions = await n8n.rest.call('GET', `/executions?filter=${filter}`);
-		pollResult.emitted = executions.body?.data?.results?.length ?? null;
-		log(
-			`  poll: ${pollResult.polls} polls with requests in ${pollResult.minutesObserved} min, ` +
-				`requests per poll ${JSON.stringify(pollResult.requestsPerPoll)}, ${pollResult.emitted} executions`,
-		);
+		for (const { system, idle } of pollSystems) {
+			const result = poll.summary(system, idle, activatedAt);
+			const filter = encodeURIComponent(
+				JSON.stringify({ workflowId: poll.triggerWorkflowId(system) }),
+			);
+			const executions = await n8n.rest.call('GET', `/executions?filter=${filter}`);
+			result.emitted = executions.body?.data?.results?.length ?? null;
+			polls.push(result);
+			log(
+				`  ${result.key}: ${result.polls} polls with requests in ${result.minutesObserved} min, ` +
+					`requests per poll ${JSON.stringify(result.requestsPerPoll)}, ${result.emitted} executions`,
+			);
+		}
 	} finally {
 		await n8n.stop();
-		await jtl.close();
-		await idle.close();
+		await closeAll(sandboxes);
 		rmSync(home, { recursive: true, force: true });
 	}
 
 	load.after = os.loadavg();
+	load.rounds = roundLoads;
 	const meta = {
 		n8n: N8N_VERSION,
 		node: '24 (n8n), ' + process.version + ' (runner)',
@@ -243,41 +333,54 @@ async function main() {
 		rounds: ROUNDS,
 		smoke: args.smoke,
 		sizes: SIZES,
-		sandbox: { latencyMs: 20, rateLimit: upserts.RATE },
+		windowScale: WINDOW_SCALE,
+		systems: systems.map((s) => ({ key: s.key, title: s.title, ...ratesOf(s, SIZES.upserts) })),
+		latencyMs: LATENCY_MS,
 		peakRssMethod: n8n.peakResettable
 			? 'VmHWM reset before each run via /proc/<pid>/clear_refs'
 			: 'VmRSS sampled every 100 ms',
 	};
 	mkdirSync(OUT, { recursive: true });
-	const results = await writeReport(OUT, { meta, runs, scenarios, poll: pollResult });
+	const results = await writeReport(OUT, { meta, runs, scenarios: chosen, polls, systems });
 	log(`\nbench: ${meta.durationSeconds} s; report in ${OUT}`);
 
-	if (args.smoke) {
-		// The smoke run asserts that everything ran and that the package node's results are right.
-		for (const s of scenarios) {
-			for (const variant of Object.keys(s.variants)) {
-				assert.ok(
-					runs.some((r) => r.scenario === s.key && r.variant === variant),
-					`${s.key} ${variant} did not run`,
-				);
-			}
+	if (args.smoke) assertSmoke({ runs, chosen, polls, results, systems });
+}
+
+/** The smoke run's assertions: everything ran, and the package nodes' results are right. */
+function assertSmoke({ runs, chosen, polls, results, systems }) {
+	for (const s of chosen) {
+		for (const variant of Object.keys(s.variants)) {
+			assert.ok(
+				runs.some((r) => r.scenario === s.key && r.variant === variant),
+				`${s.key} ${variant} did not run`,
+			);
 		}
-		for (const r of runs.filter((x) => x.variant === 'package' || x.variant === 'baseline')) {
-			assert.ok(r.ok, `${r.scenario} ${r.variant}: ${r.error}`);
-			assert.ok(r.correct, `${r.scenario} ${r.variant}: wrong result ${JSON.stringify(r)}`);
-			assert.equal(r.surfaced429, 0, `${r.scenario} ${r.variant}: a 429 reached the user`);
-		}
-		for (const s of scenarios.filter((x) => x.unchangedItems !== undefined)) {
-			for (const r of runs.filter((x) => x.scenario === s.key && x.variant === 'package'))
-				assert.equal(r.writesSaved, s.unchangedItems, `${s.key}: writes saved by Skip Unchanged`);
-		}
-		for (const r of runs.filter((x) => x.variant === 'http')) {
-			assert.ok(Number.isFinite(r.wallSeconds), `${r.scenario} http did not finish`);
-		}
-		assert.ok(pollResult, 'the idle trigger was not summarised');
-		assert.ok(results.table.length > 0);
-		log('bench smoke: ok');
 	}
+	for (const r of runs.filter((x) => x.variant === 'package' || x.variant === 'baseline')) {
+		assert.ok(r.ok, `${r.scenario} ${r.variant}: ${r.error}`);
+		assert.ok(r.correct, `${r.scenario} ${r.variant}: wrong result ${JSON.stringify(r)}`);
+		assert.equal(r.lost, 0, `${r.scenario} ${r.variant}: lost records`);
+		assert.equal(r.duplicated, 0, `${r.scenario} ${r.variant}: duplicated records`);
+		assert.equal(r.surfaced429, 0, `${r.scenario} ${r.variant}: a 429 reached the user`);
+	}
+	// Skip Unchanged: no write moved the change time of a customer that already held its values.
+	for (const s of chosen.filter((x) => x.unchangedItems !== undefined)) {
+		for (const r of runs.filter((x) => x.scenario === s.key && x.variant === 'package'))
+			assert.equal(r.untouched, s.unchangedItems, `${s.key}: unchanged customers written`);
+	}
+	for (const r of runs.filter((x) => x.variant === 'http')) {
+		assert.ok(Number.isFinite(r.wallSeconds), `${r.scenario} http did not finish`);
+	}
+	const pollKeys = polls.map((p) => p.system);
+	for (const system of systems)
+		if (wanted(system.key, 'poll'))
+			assert.ok(
+				pollKeys.includes(system.key),
+				`${system.key}: the idle trigger was not summarised`,
+			);
+	assert.ok(results.table.length > 0);
+	log('bench smoke: ok');
 }
 
 main().catch((error) => {

@@ -1,51 +1,29 @@
-// Node and workflow builders for the benchmark: the package's JTL-Wawi node and n8n's HTTP Request
-// node (V4.2) configured the way a skilled user would: the generic OAuth2 credential (client
-// credentials against the sandbox's token URL), the JTL tenant and app headers as "Send Headers"
-// (the HTTP Request node takes one credential, and OAuth2 is it), pagination, batching and Retry On
-// Fail. Every benchmark workflow starts with a Webhook node that answers when the last node finishes.
+// Node and workflow builders for the benchmark: the package's node of a system and n8n's HTTP
+// Request node (V4.2) configured the way a skilled user would: the package's own credential as a
+// predefined credential type, the headers the credential cannot add (a system's `bench.httpHeaders`)
+// under Send Headers, pagination, batching and Retry On Fail. Every benchmark workflow starts with
+// a Webhook node that answers when the last node finishes. What differs between the systems comes
+// from their entries in systems/ (the `bench` section); nothing here names a system.
 
-import { jtlTriggerWorkflow } from '../systems/jtl.mjs';
+/** The credential a system's bench workflows use (package node and HTTP Request alike). */
+export function benchCredential(system, role = 'bench') {
+	return {
+		id: `bench${system.key[0].toUpperCase()}${system.key.slice(1)}${role === 'idle' ? 'Idle' : ''}`,
+		name: `${system.title} bench${role === 'idle' ? ' (idle tenant)' : ''}`,
+	};
+}
 
-export const PKG_CREDENTIAL = { jtlWawiOAuth2Api: { id: 'benchJtl', name: 'JTL-Wawi bench' } };
-export const HTTP_CREDENTIAL = {
-	oAuth2Api: { id: 'benchOAuth2', name: 'JTL bench (generic OAuth2)' },
-};
-export const TRIGGER_CREDENTIAL = {
-	jtlWawiOAuth2Api: { id: 'benchJtlIdle', name: 'JTL-Wawi bench (idle tenant)' },
-};
-
-/** n8n's import format for the three credentials. */
-export function credentialFiles(jtl, idle) {
-	const jtlData = (sb) => ({
-		environment: 'custom',
-		baseUrl: sb.apiBase,
-		customTokenUrl: sb.tokenUrl,
-		clientId: sb.credentials.clientId,
-		clientSecret: sb.credentials.clientSecret,
-		tenantId: sb.credentials.tenantId,
-		appId: 'n8n-nodes-erp-customers/0.1.0',
-		appVersion: '0.1.0',
-	});
+/** n8n's import format for a system's two credentials: the measured sandbox and the idle one. */
+export function credentialFiles(system, sandbox, idle) {
 	return [
-		{ ...PKG_CREDENTIAL.jtlWawiOAuth2Api, type: 'jtlWawiOAuth2Api', data: jtlData(jtl) },
-		{ ...TRIGGER_CREDENTIAL.jtlWawiOAuth2Api, type: 'jtlWawiOAuth2Api', data: jtlData(idle) },
-		{
-			...HTTP_CREDENTIAL.oAuth2Api,
-			type: 'oAuth2Api',
-			data: {
-				grantType: 'clientCredentials',
-				accessTokenUrl: jtl.tokenUrl,
-				clientId: jtl.credentials.clientId,
-				clientSecret: jtl.credentials.clientSecret,
-				scope: '',
-				authQueryParameters: '',
-				authUrl: '',
-				// JTL takes the client as HTTP Basic, not in the body.
-				authentication: 'header',
-			},
-		},
+		{ ...system.credential.n8n(sandbox), ...benchCredential(system) },
+		{ ...system.credential.n8n(idle), ...benchCredential(system, 'idle') },
 	];
 }
+
+const credentialsOf = (system, role) => ({
+	[system.credential.type]: benchCredential(system, role),
+});
 
 let position = 0;
 function node(name, type, typeVersion, parameters, extra = {}) {
@@ -106,36 +84,36 @@ export function webhookWorkflow(id, name, chain, { split = true, connections } =
 	};
 }
 
-/** The package's JTL-Wawi node. */
-export function jtlNode(name, parameters) {
-	return node(name, 'n8n-nodes-erp-customers.jtlWawi', 1, parameters, {
-		credentials: PKG_CREDENTIAL,
+/** The package's action node of a system (`bench.node`), with the system's bench credential. */
+export function packageNode(system, parameters) {
+	return node(system.title, system.bench.node, 1, parameters, {
+		credentials: credentialsOf(system),
 	});
 }
 
 /**
- * n8n's HTTP Request node with the generic OAuth2 credential and the JTL headers. `options` go to
- * the node's Options (pagination, batching); Retry On Fail is on (5 tries, 5 s apart, n8n's maximum
- * wait).
+ * n8n's HTTP Request node with the system's credential as a predefined credential type and the
+ * system's extra headers. `options` go to the node's Options (pagination, batching); Retry On
+ * Fail is on (5 tries, 5 s apart, n8n's maximum wait).
  */
-export function httpNode(name, jtl, { method = 'GET', url, query, jsonBody, options = {} }) {
+export function httpNode(
+	system,
+	sandbox,
+	name,
+	{ method = 'GET', url, query, jsonBody, options = {} },
+) {
+	const headers = Object.entries(system.bench.httpHeaders?.(sandbox) ?? {});
 	const parameters = {
 		method,
 		url,
-		authentication: 'genericCredentialType',
-		genericAuthType: 'oAuth2Api',
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: system.credential.type,
 		sendQuery: Boolean(query),
 		queryParameters: {
 			parameters: Object.entries(query ?? {}).map(([name, value]) => ({ name, value })),
 		},
-		sendHeaders: true,
-		headerParameters: {
-			parameters: [
-				{ name: 'x-tenant-id', value: jtl.credentials.tenantId },
-				{ name: 'x-appid', value: 'n8n-http-request/2.41.1' },
-				{ name: 'x-appversion', value: '2.41.1' },
-			],
-		},
+		sendHeaders: headers.length > 0,
+		headerParameters: { parameters: headers.map(([name, value]) => ({ name, value })) },
 		options,
 	};
 	if (jsonBody) {
@@ -147,14 +125,14 @@ export function httpNode(name, jtl, { method = 'GET', url, query, jsonBody, opti
 		});
 	}
 	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, {
-		credentials: HTTP_CREDENTIAL,
+		credentials: credentialsOf(system),
 		retryOnFail: true,
 		maxTries: 5,
 		waitBetweenTries: 5000,
 	});
 }
 
-/** Summarize: count, distinct count and the comma-joined list of one field. */
+/** Summarize: count, distinct count and (when `list`) the comma-joined list of one field. */
 export function summarizeNode(field, { list = true } = {}) {
 	const values = [
 		{ aggregation: 'count', field },
@@ -200,11 +178,12 @@ export function ifNode(name, leftValue) {
 	});
 }
 
-/** The package's JTL-Wawi Trigger (Updated Customer, every minute) on the idle tenant. */
-export function triggerWorkflow(id) {
-	const workflow = jtlTriggerWorkflow();
-	for (const node of workflow.nodes)
-		if (node.type === 'n8n-nodes-erp-customers.jtlWawiTrigger')
-			node.credentials = TRIGGER_CREDENTIAL;
-	return { ...workflow, id, name: 'Bench: JTL-Wawi Trigger on an idle tenant' };
+/** A system's poll trigger workflow (`bench.pollTrigger`) on its idle tenant's credential. */
+export function triggerWorkflow(system, id) {
+	const workflow = system.bench.pollTrigger.workflow();
+	for (const n of workflow.nodes) if (n.credentials) n.credentials = credentialsOf(system, 'idle');
+	return { ...workflow, id, name: `Bench: ${system.bench.pollTrigger.title} on an idle tenant` };
 }
+
+/** `$('Input Items').item.json.<field>`: an input item's field, in any node after Split Out. */
+export const input = (field) => `$('Input Items').item.json.${field}`;

@@ -264,3 +264,139 @@ export async function sandboxProblems(system, repo = REPO) {
 	}
 	return problems;
 }
+
+/** The `name` a node's description declares (`name: 'jtlWawi'`), and whether it polls. */
+export function nodeDescription(repo, node) {
+	const source = read(repo, `nodes/${node}/${node}.node.ts`);
+	return {
+		name: /\bdescription[^=]*=\s*{[\s\S]*?\bname: '([^']+)'/.exec(source)?.[1],
+		polling: /\bpolling: true\b/.test(source),
+		trigger: /Trigger$/.test(node),
+	};
+}
+
+const PACKAGE_PREFIX = 'n8n-nodes-erp-customers.';
+const RATE_SCOPES = ['endpoint', 'instance'];
+
+/** The problems of a rate (`{ limit, intervalSeconds, per }`); `limit` may be a function of the size. */
+function rateProblems(key, what, rate) {
+	const problems = [];
+	const limit = typeof rate.limit === 'function' ? rate.limit(300) : rate.limit;
+	if (!(Number.isInteger(limit) && limit > 0))
+		problems.push(`${key}: bench ${what} limit ${limit} is no positive whole number`);
+	if (!(rate.intervalSeconds > 0))
+		problems.push(`${key}: bench ${what} window ${rate.intervalSeconds} s is not positive`);
+	if (!RATE_SCOPES.includes(rate.per))
+		problems.push(`${key}: bench ${what} is per ${rate.per}, not one of ${RATE_SCOPES.join(', ')}`);
+	return problems;
+}
+
+const BENCH_FUNCTIONS = {
+	'': ['isApi'],
+	read: ['url'],
+	get: ['parameters', 'url'],
+	upsert: [
+		'find',
+		'update',
+		'create',
+		'bestPlan',
+		'existingKeys',
+		'keyOfItem',
+		'item',
+		'makeUnchanged',
+		'customersWithKey',
+		'holds',
+	],
+	pollTrigger: ['workflow'],
+};
+
+/**
+ * The problems of an entry's `bench` section (npm run bench) against the repository: every fact
+ * the benchmark reads is there; the measured node is the system's action node and the poll
+ * trigger one of its polling nodes; the rates are well formed; HTTP Request asks for the node's
+ * page size; the upsert runs with Skip Unchanged where the node has it.
+ */
+export function benchProblems(system, repo = REPO) {
+	const b = system.bench;
+	const key = system.key;
+	if (!b || typeof b !== 'object') return [`${key}: no bench section`];
+	const problems = [];
+	for (const [part, names] of Object.entries(BENCH_FUNCTIONS)) {
+		const at = part ? b[part] : b;
+		for (const name of names)
+			if (typeof at?.[name] !== 'function')
+				problems.push(`${key}: bench ${part ? `${part}.` : ''}${name} is no function`);
+	}
+	const nodes = system.package.nodes
+		.filter((n) => existsSync(path.join(repo, `nodes/${n}/${n}.node.ts`)))
+		.map((n) => ({ folder: n, ...nodeDescription(repo, n) }));
+	const measured = nodes.find((n) => `${PACKAGE_PREFIX}${n.name}` === b.node);
+	if (!measured || measured.trigger)
+		problems.push(
+			`${key}: bench node ${b.node} is no action node of ${system.package.nodes.join(', ')}`,
+		);
+	if (b.rate !== null) problems.push(...rateProblems(key, 'rate', b.rate ?? {}));
+	if (b.throttled !== undefined) problems.push(...rateProblems(key, 'throttled', b.throttled));
+	const read = b.read ?? {};
+	if (!(Number.isInteger(read.pageSize) && read.pageSize > 0))
+		problems.push(`${key}: bench read page size ${read.pageSize} is no positive whole number`);
+	else if (!Object.values(read.query ?? {}).includes(String(read.pageSize)))
+		problems.push(
+			`${key}: HTTP Request's query does not ask for the node's page size ${read.pageSize}`,
+		);
+	for (const field of ['pageParameter', 'complete', 'itemsField', 'idField'])
+		if (typeof read[field] !== 'string' || read[field] === '')
+			problems.push(`${key}: bench read.${field} is missing`);
+	const action = system.schemas.find(
+		(spec) => measured && spec.folder === `nodes/${measured.folder}`,
+	);
+	if (action?.skipUnchanged && b.upsert?.parameters?.options?.skipUnchanged !== true)
+		problems.push(`${key}: the upsert runs without Skip Unchanged, which the node has`);
+	if (typeof b.pollTrigger?.workflow === 'function') {
+		const types = b.pollTrigger
+			.workflow()
+			.nodes.map((n) => n.type)
+			.filter((t) => t.startsWith(PACKAGE_PREFIX));
+		const polling = nodes.filter((n) => n.polling).map((n) => `${PACKAGE_PREFIX}${n.name}`);
+		if (!(types.length === 1 && polling.includes(types[0])))
+			problems.push(
+				`${key}: the bench poll trigger ${types.join(', ') || '(none)'} is no polling node of the system`,
+			);
+	}
+	return problems;
+}
+
+/**
+ * Starts a system's sandbox and tries the entry's bench facts on it: its URLs are the sandbox's
+ * API, an existing customer is found by the key the upsert uses, made unchanged it holds the item
+ * it gets, and a changed item it does not hold. Returns the problems.
+ */
+export async function benchSandboxProblems(system) {
+	const b = system.bench;
+	const problems = [];
+	const sandbox = await system.sandbox.start({ port: 0, customers: 5 });
+	try {
+		for (const [what, url] of [
+			['read', b.read.url(sandbox)],
+			['get', `${b.get.url(sandbox)}x`],
+			['upsert lookup', b.upsert.find(sandbox).url.replace(/^=/, '')],
+		]) {
+			if (!url.startsWith(sandbox.url) || !b.isApi({ path: new URL(url).pathname }))
+				problems.push(`${system.key}: the bench ${what} URL ${url} is not the sandbox's API`);
+		}
+		const [first] = b.upsert.existingKeys(sandbox, 1);
+		const found = b.upsert.customersWithKey(sandbox, first);
+		if (found.length !== 1)
+			problems.push(`${system.key}: ${found.length} customers have the upsert key ${first}`);
+		else {
+			const same = b.upsert.makeUnchanged(found[0], first);
+			if (b.upsert.keyOfItem(same) !== first || !b.upsert.holds(found[0], same))
+				problems.push(`${system.key}: a customer made unchanged does not hold its item`);
+			if (b.upsert.holds(found[0], b.upsert.item(first, 0, 'Bench check')))
+				problems.push(`${system.key}: a customer holds a changed item before any write`);
+		}
+	} finally {
+		await sandbox.close();
+	}
+	return problems;
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 
 import { seedState } from '../sandbox/flowRetail/data.mjs';
-import { noOperationNode, workflowWithInput } from './workflows.mjs';
+import { noOperationNode, pollTriggerWorkflow, workflowWithInput } from './workflows.mjs';
 
 /** The credential n8n and the jest harness get for the sandbox. */
 const CREDENTIAL = { id: 'flowRetailSandbox', name: 'Flow Retail sandbox', type: 'flowRetailApi' };
@@ -133,6 +133,136 @@ function demoWorkflows() {
 	});
 }
 
+/** `$('Input Items').item.json.<field>`: the benchmark's input item, in any node of its chain. */
+const input = (field) => `$('Input Items').item.json.${field}`;
+
+/** The Flow Retail body of the benchmark's upserts, from the input item. */
+const upsertBody = (withKey) =>
+	`={{ JSON.stringify({ ${withKey ? `externalId: ${input('externalId')}, ` : ''}firstname: ${input('firstname')}, lastname: ${input('lastname')}, countryCode: 'NO', city: ${input('city')} }) }}`;
+
+/** The Flow Retail Poll Trigger (Updated Customer, every minute) with the sandbox credential. */
+export function flowRetailPollTriggerWorkflow() {
+	return pollTriggerWorkflow({
+		id: 'demoFlowPollTrigger',
+		name: 'Flow Retail Poll Trigger (Updated Customer, poll every minute)',
+		nodeId: 'flow-poll-trigger',
+		triggerName: 'Flow Retail Poll Trigger',
+		type: 'n8n-nodes-erp-customers.flowRetailPollTrigger',
+		event: 'updatedCustomer',
+		credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+	});
+}
+
+/** The benchmark's facts of Flow Retail (their fields: systems/index.mjs). */
+const bench = {
+	node: 'n8n-nodes-erp-customers.flowRetail',
+	isApi: (r) => r.path.startsWith('/v2/'),
+	// No limit is documented.
+	rate: null,
+	// The sandbox's rate limit (its 429 switch, per endpoint), set to bite at the run's size.
+	throttled: {
+		per: 'endpoint',
+		intervalSeconds: 10,
+		limit: (count) => Math.max(5, Math.ceil(count / 10)),
+	},
+	read: {
+		// The node's Page Size default.
+		pageSize: 1000,
+		parameters: {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			externalId: '',
+			sortBy: '',
+			sortDirection: 'ASC',
+			simplify: false,
+		},
+		url: (sb) => `${sb.apiBase}/tenants/${sb.credentials.tenantUid}/customers`,
+		query: { pageSize: '1000' },
+		pageParameter: 'pageNumber',
+		complete:
+			'={{ $response.body.paging.pageNumber * $response.body.paging.pageSize >= $response.body.paging.totalCount }}',
+		itemsField: 'items',
+		idField: 'customerUid',
+	},
+	get: {
+		parameters: (id) => ({
+			resource: 'customer',
+			operation: 'get',
+			customerUid: { __rl: true, mode: 'id', value: id },
+			simplify: false,
+		}),
+		url: (sb) => `${sb.apiBase}/tenants/${sb.credentials.tenantUid}/customers/`,
+		packageIdField: 'customerUid',
+		httpIdField: 'customerUid',
+	},
+	upsert: {
+		parameters: {
+			resource: 'customer',
+			operation: 'upsert',
+			externalId: `={{ ${input('externalId')} }}`,
+			fields: {
+				firstname: `={{ ${input('firstname')} }}`,
+				lastname: `={{ ${input('lastname')} }}`,
+				countryCode: 'NO',
+				city: `={{ ${input('city')} }}`,
+			},
+			options: { skipUnchanged: true },
+			simplify: false,
+		},
+		find: (sb) => ({
+			url: `${sb.apiBase}/tenants/${sb.credentials.tenantUid}/customers`,
+			query: { customerExternalId: `={{ ${input('externalId')} }}` },
+		}),
+		found: '={{ $json.items.length > 0 }}',
+		update: (sb) => ({
+			method: 'PUT',
+			url: `=${sb.apiBase}/tenants/${sb.credentials.tenantUid}/customers/{{ $json.items[0].customerUid }}`,
+			jsonBody: upsertBody(false),
+		}),
+		create: (sb) => ({
+			method: 'POST',
+			url: `${sb.apiBase}/tenants/${sb.credentials.tenantUid}/customers`,
+			jsonBody: upsertBody(true),
+		}),
+		/** The fewest requests: one read of the list (1,000 a page), batches of 100 changes. */
+		bestPlan: ({ count, existing, unchanged }) => ({
+			'GET /customers': Math.ceil(existing / 1000),
+			'POST /customers/batch': Math.ceil((count - unchanged) / 100),
+		}),
+		/** The first `n` customers, each given an external ID (the seed gives one to every third). */
+		existingKeys: (sb, n) =>
+			sb.state.customers.slice(0, n).map((c, i) => {
+				c.externalId = `BX${String(i + 1).padStart(5, '0')}`;
+				return c.externalId;
+			}),
+		keyOfItem: (item) => item.externalId,
+		item: (externalId, i, marker) => ({
+			externalId,
+			firstname: 'Bench',
+			lastname: `Kunde ${i}`,
+			city: marker,
+		}),
+		/** Gives the customer the values its item sends; returns that item. */
+		makeUnchanged: (c, externalId) => {
+			Object.assign(c, {
+				customerType: 'PERSON',
+				firstname: 'Bench',
+				lastname: `Kunde ${externalId}`,
+				countryCode: 'NO',
+			});
+			return { externalId, firstname: c.firstname, lastname: c.lastname, city: c.city };
+		},
+		customersWithKey: (sb, externalId) =>
+			sb.state.customers.filter((c) => c.externalId === externalId),
+		holds: (c, item) => c.city === item.city && c.lastname === item.lastname,
+	},
+	pollTrigger: {
+		title: 'Flow Retail Poll Trigger, Updated Customer',
+		workflow: flowRetailPollTriggerWorkflow,
+	},
+};
+
 /** The entry (its fields: systems/index.mjs). */
 export default {
 	key: 'flow',
@@ -239,6 +369,7 @@ export default {
 			],
 		},
 	},
+	bench,
 	schemas: [
 		{
 			folder: 'nodes/FlowRetail',

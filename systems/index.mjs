@@ -2,7 +2,8 @@
 // all of them: the system packages (scripts/packages.mjs), the demo (scripts/start.mjs and its
 // lock's message), the real-n8n end-to-end run (test/e2e/setup.mjs, run.mjs), the jest harness's
 // credentials (test/harness/sandbox.ts, through test/harness/systems.ts), the output schemas
-// (test/unit/shared/outputSchemas.test.ts) and the tests across the sandboxes (sandbox/shared).
+// (test/unit/shared/outputSchemas.test.ts), the benchmark (bench/run.mjs) and the tests across
+// the sandboxes (sandbox/shared).
 // A new system adds its entry here; test/scripts/systems.test.mjs checks every entry against
 // package.json, its sandbox and its credential. Never shipped.
 import flow from './flowRetail.mjs';
@@ -41,6 +42,21 @@ import xentral from './xentral.mjs';
  *   Create or Update whether the write was skipped), `router` (the module whose `resources` list
  *   its operations, each of which has a shape) and, where some operations have none, `unshaped`
  *   (the export of the shapes module that lists them).
+ * - `bench`: the facts of `npm run bench` (bench/run.mjs), which measures every system with one:
+ *   `node` (the action node's type), `isApi(request)` and `isToken(request)` (which logged requests
+ *   are API calls and token fetches), `keepOnReseed` (state keys a reseed keeps, e.g. issued
+ *   tokens), `httpHeaders(sandbox)` (what HTTP Request must send beside the credential), `rate`
+ *   (the documented limit for the upsert job, { limit, intervalSeconds, per: 'endpoint' |
+ *   'instance' }, or null), `throttled` (where no limit is documented: the sandbox's 429 switch,
+ *   its `limit(count)` a function of the job's size), `read` (the node's parameters for Get Many
+ *   with Return All, its `pageSize`, and HTTP Request's `url(sandbox)`, `query`, `pageParameter`,
+ *   `complete` expression, `itemsField`, `idField`), `get` (the node's `parameters(id)`, HTTP
+ *   Request's `url(sandbox)` to which the key is appended, the key's field in each answer),
+ *   `upsert` (the node's parameters, HTTP Request's `find`, `found`, `update`, `create`, the best
+ *   request plan `bestPlan({ count, existing, unchanged })` per route, and how the job makes and
+ *   checks its customers: `existingKeys`, `keyOfItem`, `item`, `makeUnchanged`,
+ *   `customersWithKey`, `holds`) and `pollTrigger` ({ title, workflow() }: the trigger polled on
+ *   an idle tenant). test/scripts/systems.test.mjs checks them against the nodes and the sandbox.
  */
 
 /** Every system, in the order of the packages (the release, `npm run lint`). */

@@ -161,6 +161,114 @@ function demoWorkflows(jtl) {
 	});
 }
 
+/** The main billing address of a sandbox customer. */
+const billingOf = (c) => c.addresses.find((a) => a.type === 0 && a.isDefault);
+
+/** `$('Input Items').item.json.<field>`: the benchmark's input item, in any node of its chain. */
+const input = (field) => `$('Input Items').item.json.${field}`;
+
+/** The JTL v1 body of the benchmark's upserts, from the input item { number, company, city }. */
+const UPSERT_BODY = `={{ JSON.stringify({ Number: ${input('number')}, CustomerGroupId: 1, InternalCompanyId: 1, LanguageIso: 'DE', BillingAddress: { Company: ${input('company')}, City: ${input('city')}, CountryIso: 'DE' } }) }}`;
+
+/** The benchmark's facts of JTL-Wawi (their fields: systems/index.mjs). */
+const bench = {
+	node: 'n8n-nodes-erp-customers.jtlWawi',
+	isApi: (r) => r.path.startsWith('/erp/'),
+	isToken: (r) => r.path === '/oauth2/token',
+	// A reseed forgets the issued tokens; n8n keeps its token, so the benchmark keeps them valid.
+	keepOnReseed: ['tokens', 'tokensIssued'],
+	// The OAuth2 credential cannot add the tenant and app headers in HTTP Request (docs/http-request.md).
+	httpHeaders: (sb) => ({
+		'x-tenant-id': sb.credentials.tenantId,
+		'x-appid': 'n8n-http-request/2.41.1',
+		'x-appversion': '2.41.1',
+	}),
+	// JTL: 60 requests per 10 s per endpoint (method and route), fixed windows.
+	rate: { limit: 60, intervalSeconds: 10, per: 'endpoint' },
+	read: {
+		pageSize: 100,
+		parameters: {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+			sort: {},
+			simplify: false,
+		},
+		url: (sb) => `${sb.apiBase}/v2/customers`,
+		query: { pageSize: '100' },
+		pageParameter: 'pageNumber',
+		complete: '={{ $response.body.hasNextPage === false }}',
+		itemsField: 'items',
+		idField: 'id',
+	},
+	get: {
+		parameters: (id) => ({
+			resource: 'customer',
+			operation: 'get',
+			customerId: { __rl: true, mode: 'id', value: id },
+			simplify: false,
+		}),
+		url: (sb) => `${sb.apiBase}/v2/customers/`,
+		packageIdField: 'id',
+		httpIdField: 'id',
+	},
+	upsert: {
+		parameters: {
+			resource: 'customer',
+			operation: 'upsert',
+			customerNumber: `={{ ${input('number')} }}`,
+			customerGroupId: 1,
+			companyId: 1,
+			languageIso: 'DE',
+			billingAddress: {
+				Company: `={{ ${input('company')} }}`,
+				City: `={{ ${input('city')} }}`,
+				CountryIso: 'DE',
+			},
+			additionalFields: {},
+			paymentSettings: {},
+			shippingAddress: {},
+			options: { skipUnchanged: true },
+			// The vendor's record, as the HTTP Request flow returns it.
+			simplify: false,
+		},
+		find: (sb) => ({
+			url: `${sb.apiBase}/customers`,
+			query: { number: `={{ ${input('number')} }}` },
+		}),
+		found: '={{ $json.Items.length > 0 }}',
+		update: (sb) => ({
+			method: 'PATCH',
+			url: `=${sb.apiBase}/customers/{{ $json.Items[0].Id }}`,
+			jsonBody: UPSERT_BODY,
+		}),
+		create: (sb) => ({ method: 'POST', url: `${sb.apiBase}/customers`, jsonBody: UPSERT_BODY }),
+		/** The fewest requests per route: one read of the list (100 a page), one write per change. */
+		bestPlan: ({ count, existing, unchanged }) => ({
+			'GET /customers': Math.ceil(existing / 100),
+			'PATCH /customers/{id}': existing - unchanged,
+			'POST /customers': count - existing,
+		}),
+		existingKeys: (sb, n) => sb.state.customers.slice(0, n).map((c) => c.number),
+		keyOfItem: (item) => item.number,
+		item: (number, i, marker) => ({ number, company: `Bench Co ${i}`, city: marker }),
+		/** Gives the customer the values its item sends; returns that item. */
+		makeUnchanged: (c, number) => {
+			Object.assign(c, { groupId: 1, companyId: 1, languageIso: 'DE' });
+			const address = billingOf(c);
+			Object.assign(address, { company: `Bench Co ${number}`, countryIso: 'DE' });
+			return { number, company: address.company, city: address.city };
+		},
+		customersWithKey: (sb, number) => sb.state.customers.filter((c) => c.number === number),
+		holds: (c, item) => billingOf(c)?.city === item.city,
+	},
+	pollTrigger: {
+		title: 'JTL-Wawi Trigger, Updated Customer',
+		workflow: () => jtlTriggerWorkflow(),
+	},
+};
+
 /** The entry (its fields: systems/index.mjs). */
 export default {
 	key: 'jtl',
@@ -250,6 +358,7 @@ export default {
 			],
 		},
 	},
+	bench,
 	schemas: [
 		{
 			folder: 'nodes/JtlWawi',

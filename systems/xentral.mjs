@@ -185,6 +185,95 @@ function demoWorkflows() {
 	});
 }
 
+/** `$('Input Items').item.json.<field>`: the benchmark's input item, in any node of its chain. */
+const input = (field) => `$('Input Items').item.json.${field}`;
+
+/** The benchmark's facts of Xentral (their fields: systems/index.mjs). */
+const bench = {
+	node: 'n8n-nodes-erp-customers.xentral',
+	isApi: (r) => r.path.startsWith('/api/'),
+	// Xentral: 100 requests per minute per instance, every endpoint counted together.
+	rate: { limit: 100, intervalSeconds: 60, per: 'instance' },
+	read: {
+		pageSize: 50,
+		parameters: {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+			simplify: false,
+		},
+		url: (sb) => `${sb.url}/api/v2/customers`,
+		query: { 'page[size]': '50' },
+		pageParameter: 'page[number]',
+		complete:
+			'={{ $response.body.extra.page.number * $response.body.extra.page.size >= $response.body.extra.totalCount }}',
+		itemsField: 'data',
+		idField: 'id',
+	},
+	get: {
+		parameters: (id) => ({
+			resource: 'customer',
+			operation: 'get',
+			customerId: { __rl: true, mode: 'id', value: id },
+			simplify: false,
+		}),
+		url: (sb) => `${sb.url}/api/v2/customers/`,
+		packageIdField: 'id',
+		// The single customer comes in a `data` envelope.
+		httpIdField: 'data.id',
+	},
+	upsert: {
+		parameters: {
+			resource: 'customer',
+			operation: 'upsert',
+			matchOn: 'number',
+			customerType: 'company',
+			companyName: `={{ ${input('name')} }}`,
+			projectId: '1',
+			additionalFields: { number: `={{ ${input('number')} }}` },
+			options: { skipUnchanged: true },
+			simplify: false,
+		},
+		find: (sb) => ({
+			url: `${sb.url}/api/v2/customers`,
+			query: {
+				'filter[0][key]': 'number',
+				'filter[0][op]': 'equals',
+				'filter[0][value]': `={{ ${input('number')} }}`,
+			},
+		}),
+		found: '={{ $json.data.length > 0 }}',
+		update: (sb) => ({
+			method: 'PATCH',
+			url: `=${sb.url}/api/v2/customers/{{ $json.data[0].id }}`,
+			jsonBody: `={{ JSON.stringify({ customerType: 'company', name: ${input('name')} }) }}`,
+		}),
+		create: (sb) => ({
+			method: 'POST',
+			url: `${sb.url}/api/v2/customers`,
+			jsonBody: `={{ JSON.stringify({ customerType: 'company', name: ${input('name')}, number: ${input('number')}, project: { id: '1' } }) }}`,
+		}),
+		/** The fewest requests: lookups of 50 numbers at once (filter `in`), one write per change. */
+		bestPlan: ({ count, existing, unchanged }) => ({
+			'GET /v2/customers': Math.ceil(count / 50),
+			'PATCH /v2/customers/{id}': existing - unchanged,
+			'POST /v2/customers': count - existing,
+		}),
+		existingKeys: (sb, n) => sb.state.customers.slice(0, n).map((c) => c.number),
+		keyOfItem: (item) => item.number,
+		item: (number, i, marker) => ({ number, name: `${marker} ${i}` }),
+		/** Gives the customer the values its item sends; returns that item. */
+		makeUnchanged: (c, number) => {
+			Object.assign(c, { customerType: 'company', name: `Bench Co ${number}` });
+			return { number, name: c.name };
+		},
+		customersWithKey: (sb, number) => sb.state.customers.filter((c) => c.number === number),
+		holds: (c, item) => c.name === item.name,
+	},
+	pollTrigger: { title: 'Xentral Trigger, New Customer', workflow: () => xentralTriggerWorkflow() },
+};
+
 /** The entry (its fields: systems/index.mjs). */
 export default {
 	key: 'xentral',
@@ -301,6 +390,7 @@ export default {
 			],
 		},
 	},
+	bench,
 	schemas: [
 		{
 			folder: 'nodes/Xentral',

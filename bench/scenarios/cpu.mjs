@@ -1,65 +1,82 @@
-// Scenario "CPU per item": Customer > Get of one customer (by UUID) for N input items, against
-// HTTP Request GET /v2/customers/{uuid} with the same OAuth2 client. The sandbox answers at once
-// (no latency, no rate limit), so the run measures n8n's own work. A baseline workflow (the same
-// Webhook → Split Out → Summarize without the request node) is measured too; CPU per item is the
-// n8n process's CPU time of a run minus the baseline's median, divided by the items.
-import { httpNode, jtlNode, summarizeNode, webhookWorkflow } from '../workflows.mjs';
+// Scenario "CPU per item", per system: the package node's Customer > Get of one customer (by its
+// key) for N input items, against HTTP Request GET of the same customer with the same credential
+// (the system's `bench.get`). The sandbox answers at once (no latency, no rate limit), so the run
+// measures n8n's own work. A baseline workflow (Webhook → Split Out → Summarize without the request
+// node, the same for every system) is measured too; CPU per item is the n8n process's CPU time of
+// a run minus the baseline's median, divided by the items.
+import { httpNode, input, packageNode, summarizeNode, webhookWorkflow } from '../workflows.mjs';
 
-export function workflows(jtl) {
+export const BASELINE = 'bench-cpu-baseline';
+const CUSTOMERS = 25;
+
+const ids = (system) => ({
+	package: `bench-${system.key}-cpu-package`,
+	http: `bench-${system.key}-cpu-http`,
+	baseline: BASELINE,
+});
+
+export function workflows(system, sandbox) {
+	const get = system.bench.get;
 	return [
-		webhookWorkflow('bench-cpu-package', 'Bench: get one customer per item (package)', [
-			jtlNode('JTL-Wawi', {
-				resource: 'customer',
-				operation: 'get',
-				customerId: { __rl: true, mode: 'id', value: '={{ $json.uuid }}' },
-				simplify: false,
-			}),
-			summarizeNode('id', { list: false }),
-		]),
-		webhookWorkflow('bench-cpu-http', 'Bench: get one customer per item (HTTP Request)', [
-			httpNode('HTTP Request', jtl, { url: `=${jtl.apiBase}/v2/customers/{{ $json.uuid }}` }),
-			summarizeNode('id', { list: false }),
-		]),
-		webhookWorkflow('bench-cpu-baseline', 'Bench: the same items without a request (baseline)', [
-			summarizeNode('uuid', { list: false }),
-		]),
+		webhookWorkflow(
+			ids(system).package,
+			`Bench: get one ${system.title} customer per item (package)`,
+			[
+				packageNode(system, get.parameters(`={{ ${input('id')} }}`)),
+				summarizeNode(get.packageIdField, { list: false }),
+			],
+		),
+		webhookWorkflow(
+			ids(system).http,
+			`Bench: get one ${system.title} customer per item (HTTP Request)`,
+			[
+				httpNode(system, sandbox, 'HTTP Request', {
+					url: `=${get.url(sandbox)}{{ ${input('id')} }}`,
+				}),
+				summarizeNode(get.httpIdField, { list: false }),
+			],
+		),
 	];
 }
 
-export function scenarios(items) {
-	const customers = 25;
+/** The workflow every system's CPU scenario subtracts: the same items without a request. */
+export function baselineWorkflow() {
+	return webhookWorkflow(BASELINE, 'Bench: the same items without a request (baseline)', [
+		summarizeNode('id', { list: false }),
+	]);
+}
+
+/** The first `count_…` and `unique_count_…` figures of a Summarize answer. */
+function summarized(response) {
+	const entries = Object.entries(response && typeof response === 'object' ? response : {});
+	const pick = (prefix) => Number(entries.find(([k]) => k.startsWith(prefix))?.[1] ?? 0);
+	return { count: pick('count_'), unique: pick('unique_count_') };
+}
+
+export function scenarios(system, items) {
 	return [
 		{
-			key: 'cpu',
-			title: `CPU per item: Customer > Get for ${items.toLocaleString('en')} items`,
-			variants: {
-				package: 'bench-cpu-package',
-				http: 'bench-cpu-http',
-				baseline: 'bench-cpu-baseline',
-			},
+			system: system.key,
+			job: 'cpu',
+			key: `${system.key}.cpu`,
+			title: `${system.title}: CPU per item, Customer > Get for ${items.toLocaleString('en')} items`,
+			variants: ids(system),
 			items,
 			minimumRequests: items,
 			async prepare(bench) {
-				bench.configure({ latencyMs: 0, rateLimit: false, customers });
-				const uuids = bench.jtl.state.customers.map((c) => c.uuid);
+				bench.configure({ latencyMs: 0, limit: false, customers: CUSTOMERS });
+				const keys = bench.sandbox.state.customers.map(system.sandbox.customers.keyOf);
 				return {
-					body: {
-						items: Array.from({ length: items }, (_, i) => ({ uuid: uuids[i % uuids.length] })),
-					},
+					body: { items: Array.from({ length: items }, (_, i) => ({ id: keys[i % keys.length] })) },
 				};
 			},
-			check(bench, run, variant) {
-				const count = Number(run.response?.count_id ?? run.response?.count_uuid ?? 0);
-				const unique = Number(
-					run.response?.unique_count_id ?? run.response?.unique_count_uuid ?? 0,
-				);
-				const distinct = Math.min(items, customers);
+			check(bench, run) {
+				const { count, unique } = summarized(run.response);
 				return {
 					records: count,
 					lost: Math.max(0, items - count),
 					duplicated: Math.max(0, count - items),
-					correct: count === items && unique === distinct,
-					variant,
+					correct: count === items && unique === Math.min(items, CUSTOMERS),
 				};
 			},
 		},

@@ -1,79 +1,89 @@
-// Scenario "read all customers": JTL-Wawi > Customer > Get Many (Return All, v2 list, raw records)
-// against HTTP Request with n8n's pagination (pageNumber = $pageCount + 1, complete when
-// hasNextPage is false) followed by Split Out, as a user needs one item per customer. Both end in
-// the same Summarize node, whose comma-joined ids are compared with the sandbox's list.
-import { httpNode, jtlNode, splitOutNode, summarizeNode, webhookWorkflow } from '../workflows.mjs';
+// Scenario "read all customers", per system: the package node's Customer > Get Many (Return All,
+// raw records) against HTTP Request with n8n's pagination at the same page size as the node
+// (the system's `bench.read`), followed by Split Out, as a user needs one item per customer. Both
+// end in the same Summarize node, whose comma-joined keys are compared with the sandbox's customers.
+import {
+	httpNode,
+	packageNode,
+	splitOutNode,
+	summarizeNode,
+	webhookWorkflow,
+} from '../workflows.mjs';
 
-export const PAGE_SIZE = 100;
+const ids = (system) => ({
+	package: `bench-${system.key}-read-package`,
+	http: `bench-${system.key}-read-http`,
+});
 
-export function workflows(jtl) {
+export function workflows(system, sandbox) {
+	const read = system.bench.read;
 	return [
 		webhookWorkflow(
-			'bench-read-package',
-			'Bench: read all customers (package)',
-			[
-				jtlNode('JTL-Wawi', {
-					resource: 'customer',
-					operation: 'getAll',
-					returnAll: true,
-					filters: {},
-					sort: {},
-					simplify: false,
-				}),
-				summarizeNode('id'),
-			],
+			ids(system).package,
+			`Bench: read all ${system.title} customers (package)`,
+			[packageNode(system, read.parameters), summarizeNode(read.idField)],
 			{ split: false },
 		),
 		webhookWorkflow(
-			'bench-read-http',
-			'Bench: read all customers (HTTP Request)',
+			ids(system).http,
+			`Bench: read all ${system.title} customers (HTTP Request)`,
 			[
-				httpNode('HTTP Request', jtl, {
-					url: `${jtl.apiBase}/v2/customers`,
-					query: { pageSize: String(PAGE_SIZE) },
+				httpNode(system, sandbox, 'HTTP Request', {
+					url: read.url(sandbox),
+					query: read.query,
 					options: {
 						pagination: {
 							pagination: {
 								paginationMode: 'updateAParameterInEachRequest',
 								parameters: {
-									parameters: [{ type: 'qs', name: 'pageNumber', value: '={{ $pageCount + 1 }}' }],
+									parameters: [
+										{ type: 'qs', name: read.pageParameter, value: '={{ $pageCount + 1 }}' },
+									],
 								},
 								paginationCompleteWhen: 'other',
-								completeExpression: '={{ $response.body.hasNextPage === false }}',
+								completeExpression: read.complete,
 							},
 						},
 					},
 				}),
-				splitOutNode('Split Out Items', 'items'),
-				summarizeNode('id'),
+				splitOutNode('Split Out Items', read.itemsField),
+				summarizeNode(read.idField),
 			],
 			{ split: false },
 		),
 	];
 }
 
-/** One scenario per size; `bench` is the runner's toolbox (sandbox control, counting, checks). */
-export function scenarios(sizes) {
+/** One scenario per size; `bench` is the runner's toolbox for the system (sandbox, counting). */
+export function scenarios(system, sizes) {
+	const { pageSize } = system.bench.read;
 	return sizes.map((customers) => ({
-		key: `read${customers}`,
-		title: `Read all ${customers.toLocaleString('en')} customers (pages of ${PAGE_SIZE})`,
-		variants: { package: 'bench-read-package', http: 'bench-read-http' },
-		minimumRequests: Math.ceil(customers / PAGE_SIZE),
+		system: system.key,
+		job: 'read',
+		key: `${system.key}.read${customers}`,
+		title: `${system.title}: read all ${customers.toLocaleString('en')} customers (pages of ${pageSize})`,
+		variants: ids(system),
+		size: customers,
+		minimumRequests: Math.ceil(customers / pageSize),
 		async prepare(bench) {
-			bench.configure({ latencyMs: 20, rateLimit: false, customers });
+			bench.configure({ limit: false, customers });
 			return { body: {} };
 		},
 		check(bench, run) {
-			const expected = bench.jtl.state.customers.map((c) => c.uuid);
-			const got = String(run.response?.concatenated_id ?? '')
+			const expected = bench.sandbox.state.customers
+				.map(system.sandbox.customers.keyOf)
+				.map(String);
+			const got = String(run.response?.[`concatenated_${system.bench.read.idField}`] ?? '')
 				.split(',')
 				.filter(Boolean);
 			const gotSet = new Set(got);
+			const lost = expected.filter((id) => !gotSet.has(id)).length;
+			const duplicated = got.length - gotSet.size;
 			return {
 				records: got.length,
-				lost: expected.filter((id) => !gotSet.has(id)).length,
-				duplicated: got.length - gotSet.size,
-				correct: got.length === expected.length && got.every((id, i) => id === expected[i]),
+				lost,
+				duplicated,
+				correct: lost === 0 && duplicated === 0 && got.length === expected.length,
 			};
 		},
 	}));

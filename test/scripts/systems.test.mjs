@@ -9,6 +9,8 @@ import { describe, it } from 'node:test';
 
 import {
 	REPO,
+	benchProblems,
+	benchSandboxProblems,
 	credentialProblems,
 	registryProblems,
 	sandboxProblems,
@@ -40,6 +42,12 @@ function withEntry(key, change) {
 				},
 			},
 			schemas: s.schemas.map((spec) => ({ ...spec })),
+			bench: {
+				...s.bench,
+				read: { ...s.bench.read, query: { ...s.bench.read.query } },
+				upsert: { ...s.bench.upsert, parameters: { ...s.bench.upsert.parameters } },
+				pollTrigger: { ...s.bench.pollTrigger },
+			},
 		};
 		change(copy);
 		return copy;
@@ -167,6 +175,50 @@ describe('the registry of systems', () => {
 			'xentral: e2e trigger workflow ID e2eXentralTrigger used twice',
 			'xentral: e2e trigger workflow e2eXentralTrigger uses n8n-nodes-erp-customers.jtlWawiTrigger',
 			'xentral: e2e trigger workflow e2eXentralTrigger uses the credential jtlWawiOAuth2Api jtlSandbox',
+		]);
+	});
+
+	it('gives every system the facts of the benchmark, consistent with its nodes and its sandbox', async () => {
+		for (const system of SYSTEMS) {
+			assert.deepEqual(benchProblems(system), [], system.key);
+			assert.deepEqual(await benchSandboxProblems(system), [], system.key);
+		}
+	});
+
+	it('finds a bench section that is missing, measures another node or asks for another page size', () => {
+		const [without] = withEntry('flow', (f) => delete f.bench).filter((s) => s.key === 'flow');
+		assert.deepEqual(benchProblems(without), ['flow: no bench section']);
+		const [wrong] = withEntry('xentral', (x) => {
+			x.bench.node = 'n8n-nodes-erp-customers.xentralTrigger';
+			x.bench.read.query['page[size]'] = '10';
+			x.bench.rate = { limit: 100, intervalSeconds: 60, per: 'tenant' };
+			x.bench.upsert.parameters.options = {};
+			x.bench.pollTrigger.workflow = () => systemOf('jtl').bench.pollTrigger.workflow();
+		}).filter((s) => s.key === 'xentral');
+		assert.deepEqual(benchProblems(wrong), [
+			'xentral: bench node n8n-nodes-erp-customers.xentralTrigger is no action node of Xentral, XentralTrigger, XentralSalesPriceTrigger',
+			'xentral: bench rate is per tenant, not one of endpoint, instance',
+			"xentral: HTTP Request's query does not ask for the node's page size 50",
+			'xentral: the bench poll trigger n8n-nodes-erp-customers.jtlWawiTrigger is no polling node of the system',
+		]);
+		const [noSkip] = withEntry('jtl', (j) => {
+			j.bench.upsert.parameters.options = { skipUnchanged: false };
+			j.bench.throttled = { limit: () => 0, intervalSeconds: 10, per: 'endpoint' };
+		}).filter((s) => s.key === 'jtl');
+		assert.deepEqual(benchProblems(noSkip), [
+			'jtl: bench throttled limit 0 is no positive whole number',
+			'jtl: the upsert runs without Skip Unchanged, which the node has',
+		]);
+	});
+
+	it('finds bench facts that do not fit the sandbox', async () => {
+		const [broken] = withEntry('flow', (f) => {
+			f.bench.read = { ...f.bench.read, url: () => 'http://127.0.0.1:1/v2/customers' };
+			f.bench.upsert.holds = () => false;
+		}).filter((s) => s.key === 'flow');
+		assert.deepEqual(await benchSandboxProblems(broken), [
+			"flow: the bench read URL http://127.0.0.1:1/v2/customers is not the sandbox's API",
+			'flow: a customer made unchanged does not hold its item',
 		]);
 	});
 });
