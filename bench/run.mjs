@@ -222,9 +222,18 @@ async function main() {
 	mkdirSync(work, { recursive: true });
 	installPackageInto(home);
 
-	const systems = SYSTEMS.filter(
-		(s) => s.bench && ['read', 'upsert', 'cpu', 'poll'].some((j) => wanted(s.key, j)),
-	);
+	const JOBS = ['read', 'upsert', 'cpu', 'poll'];
+	const keys = SYSTEMS.filter((s) => s.bench).map((s) => s.key);
+	for (const o of args.only) {
+		const [a, b] = o.split('.');
+		const known =
+			b === undefined ? keys.includes(a) || JOBS.includes(a) : keys.includes(a) && JOBS.includes(b);
+		if (!known)
+			throw new Error(
+				`--only ${o}: not a job (${JOBS.join(', ')}), a system (${keys.join(', ')}) or system.job`,
+			);
+	}
+	const systems = SYSTEMS.filter((s) => s.bench && JOBS.some((j) => wanted(s.key, j)));
 	const sandboxes = await startSandboxes(systems, SIZES.upserts);
 	const scenarios = [];
 	const workflows = [cpu.baselineWorkflow()];
@@ -313,6 +322,8 @@ async function main() {
 				`  ${result.key}: ${result.polls} polls with requests in ${result.minutesObserved} min, ` +
 					`requests per poll ${JSON.stringify(result.requestsPerPoll)}, ${result.emitted} executions`,
 			);
+			for (const [i, lines] of result.firstPolls.entries())
+				log(`    poll ${i + 1}: ${lines.join(' | ')}`);
 		}
 	} finally {
 		await n8n.stop();

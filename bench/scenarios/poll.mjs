@@ -14,16 +14,21 @@ export function workflows(system) {
 	return [triggerWorkflow(system, triggerWorkflowId(system))];
 }
 
-/** Polls seen so far on the idle sandbox: [{ at, api }] one entry per poll. */
+/** One request as a line for the report: method, path and query, with the sandbox's time. */
+const lineOf = (r) =>
+	`${r.at} ${r.method} ${r.path}${Object.keys(r.query ?? {}).length ? `?${new URLSearchParams(r.query)}` : ''}`;
+
+/** Polls seen so far on the idle sandbox: [{ at, api, lines }] one entry per poll. */
 export function pollsOf(system, idle) {
 	const polls = [];
 	let last = -Infinity;
 	for (const r of idle.requests) {
 		if (!system.bench.isApi(r)) continue;
 		const at = Date.parse(r.at) || 0;
-		if (at - last > 5_000) polls.push({ at, api: 0 });
+		if (at - last > 5_000) polls.push({ at, api: 0, lines: [] });
 		last = at;
 		polls.at(-1).api++;
+		polls.at(-1).lines.push(lineOf(r));
 	}
 	return polls;
 }
@@ -38,6 +43,8 @@ export function summary(system, idle, activatedAt) {
 		minutesObserved: Math.round((Date.now() - activatedAt) / 600) / 100,
 		polls: polls.length,
 		requestsPerPoll: polls.map((p) => p.api),
+		// What each of the first two polls asked, so that a poll of more than one request can be read.
+		firstPolls: polls.slice(0, 2).map((p) => p.lines),
 		tokenRequests: idle.requests.filter((r) => system.bench.isToken?.(r)).length,
 		apiRequests: api,
 		meanRequestsPerPoll: polls.length ? api / polls.length : null,

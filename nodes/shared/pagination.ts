@@ -74,8 +74,8 @@ export async function paginateByPageNumber<T>(
 	const first = await fetchPage(firstPage, asked);
 	const pageSize = options.mayGrantLess ? grantedPageSize(asked, first) : asked;
 	// The first page tells how many there are: read the rest side by side, in order.
-	if (concurrency > 1 && first.total !== undefined && first.items.length === pageSize) {
-		const wanted = Math.min(max, first.total);
+	if (concurrency > 1 && Number.isFinite(first.total) && first.items.length === pageSize) {
+		const wanted = Math.min(max, first.total as number);
 		const pages = Math.min(maxPages, Math.ceil(wanted / pageSize));
 		const rest = await mapConcurrently(
 			Array.from({ length: pages - 1 }, (_, i) => firstPage + 1 + i),

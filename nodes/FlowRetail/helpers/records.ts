@@ -6,13 +6,21 @@ import { int32, validateField } from '../../shared/validation';
 import { paginateByPageNumber } from '../../shared/pagination';
 import { sendUnlessApplied } from '../../shared/writes';
 import type { FlowPath } from '../transport';
-import { asRecord, FLOW_PAGE_SIZE, flowApiRequest, isRecord, readEnvelope } from '../transport';
+import {
+	asRecord,
+	FLOW_PAGE_CONCURRENCY,
+	FLOW_PAGE_SIZE,
+	flowApiRequest,
+	isRecord,
+	readEnvelope,
+} from '../transport';
 import type { RequestContext } from '../../shared/http';
 
 /**
  * Reads a paged list (GET with the query, or POST with a body for the searches) until `max`
- * records, page after page from 1, stopping on a short page or the total. It asks for pages of
- * `pageSize` (FLOW_PAGE_SIZE unless given) and reads on in the size the tenant grants.
+ * records, stopping on a short page or the total. It asks for pages of `pageSize` (FLOW_PAGE_SIZE
+ * unless given) and reads on in the size the tenant grants; once the first page has told the
+ * total, the pages after it are read FLOW_PAGE_CONCURRENCY at a time.
  */
 export async function readList(
 	ctx: RequestContext,
@@ -44,6 +52,7 @@ export async function readList(
 			pageSizeMax: options.pageSize ?? FLOW_PAGE_SIZE,
 			keyOf: options.keyOf,
 			mayGrantLess: true,
+			concurrency: FLOW_PAGE_CONCURRENCY,
 		},
 	);
 }

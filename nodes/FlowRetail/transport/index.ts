@@ -29,6 +29,11 @@ export const FLOW_UID_REGEX = FLOW_UID_PATTERN.source;
  * sends a short page while `totalCount` tells more: later pages ask for the size granted.
  */
 export const FLOW_PAGE_SIZE = 1000;
+/**
+ * Pages of one list read side by side once the first page has told the total. Flow Retail
+ * documents no rate limit, so nothing is paced ahead; a 429 slows every request of the run down.
+ */
+export const FLOW_PAGE_CONCURRENCY = 4;
 interface FlowConnection {
 	baseUrl: string;
 	tenantUid: string;

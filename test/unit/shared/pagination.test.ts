@@ -188,6 +188,22 @@ describe('paginateByPageNumber with concurrency', () => {
 		expect(s.peak()).toBe(1);
 	});
 
+	it('reads page after page when the total the first page tells is not a number', async () => {
+		const s = server(250);
+		const unknownTotal = async (n: number, size: number) => ({
+			items: (await s.fetchPage(n, size)).items,
+			total: Infinity,
+		});
+		const all = await paginateByPageNumber(unknownTotal, {
+			max: Infinity,
+			pageSizeMax: 100,
+			concurrency: 4,
+		});
+		expect(all).toHaveLength(250);
+		expect(s.asked).toEqual([1, 2, 3]);
+		expect(s.peak()).toBe(1);
+	});
+
 	it('fails the read when one page fails, and starts no page after that', async () => {
 		const s = server(3000, 3);
 		await expect(

@@ -31,7 +31,9 @@ describe('reads at the default settings', () => {
 		expect(ids).toEqual(seeded(N));
 		expect(calls).toHaveLength(Math.ceil(N / 1000));
 		expect(calls.map((c) => c.query.pageSize)).toEqual(['1000', '1000', '1000']);
-		expect(calls.map((c) => c.query.pageNumber)).toEqual(['1', '2', '3']);
+		// Page 1 first: it tells the total; pages 2 and 3 follow side by side, in any order.
+		expect(calls[0].query.pageNumber).toBe('1');
+		expect(calls.map((c) => c.query.pageNumber).sort()).toEqual(['1', '2', '3']);
 	});
 
 	it('reads a limit in one request of that size', async () => {
@@ -85,6 +87,24 @@ describe.each([
 		const { ids, calls } = await readAll(flow, 250);
 		expect(ids).toEqual(seeded(250));
 		expect(calls).toHaveLength(3);
+	});
+});
+
+describe('a long read', () => {
+	// Each answer is held 50 ms, so that pages asked for side by side meet in the sandbox.
+	const flow = useFlowRetailSandbox(['--customers', '9500', '--latency', '50']);
+
+	it('reads the pages after the first at most 4 at a time, each page once', async () => {
+		const { ids, calls } = await readAll(flow);
+		expect(ids).toEqual(seeded(9500));
+		expect(calls).toHaveLength(10);
+		expect(calls[0].query.pageNumber).toBe('1');
+		// Page 1 alone: nothing else is asked before its total is known.
+		expect((calls[0] as any).inFlight).toBe(1);
+		const pages = calls.map((c) => Number(c.query.pageNumber)).sort((a, b) => a - b);
+		expect(pages).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+		const peak = Math.max(...calls.map((c) => (c as any).inFlight));
+		expect(peak).toBe(4);
 	});
 });
 
