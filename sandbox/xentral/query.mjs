@@ -83,11 +83,12 @@ export function parseListQuery(query, spec) {
 			];
 		if (f.value === undefined) violations[`${where}[value]`] = ['This value should not be blank.'];
 		const many = f.op === 'in' || f.op === 'notIn';
-		if (many && !Array.isArray(f.value))
-			violations[`${where}[value]`] = ['This value should be of type array.'];
 		if (!many && Array.isArray(f.value))
 			violations[`${where}[value]`] = ['This value should be of type string.'];
-		list.push({ key: f.key, op: f.op, value: f.value });
+		// The schema types a value `string | string[]`: a single value of `in` or `notIn` is read
+		// as a list of one (the node always sends the list form).
+		const value = many && f.value !== undefined && !Array.isArray(f.value) ? [f.value] : f.value;
+		list.push({ key: f.key, op: f.op, value });
 	}
 	const sort = [];
 	for (const [i, o] of [...order.entries()].sort((a, b) => Number(a[0]) - Number(b[0]))) {

@@ -85,6 +85,22 @@ describe('auth, paging, filters', () => {
 			res.body.data.map((c) => c.id),
 			['5', '3'],
 		);
+		// The schema types a filter value `string | string[]`: a single value is a list of one.
+		const single = await call(
+			'GET',
+			'/api/v2/customers?filter[0][key]=id&filter[0][op]=in&filter[0][value]=13',
+		);
+		assert.equal(single.status, 200);
+		assert.deepEqual(
+			single.body.data.map((c) => c.id),
+			['13'],
+		);
+		const notIn = await call(
+			'GET',
+			'/api/v2/customers?filter[0][key]=id&filter[0][op]=notIn&filter[0][value]=13&page[number]=1&page[size]=50',
+		);
+		assert.equal(notIn.body.data.length, 24);
+		assert.ok(!notIn.body.data.some((c) => c.id === '13'));
 		const first = await call('GET', '/api/v2/customers?cursor[size]=20');
 		assert.equal(first.body.data.length, 20);
 		const next = first.body.extra.cursor.nextCursor;
