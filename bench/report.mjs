@@ -394,5 +394,7 @@ export async function rewriteReport(dir) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	await rewriteReport(path.resolve(process.argv[2] ?? path.dirname(fileURLToPath(import.meta.url))));
+	await rewriteReport(
+		path.resolve(process.argv[2] ?? path.dirname(fileURLToPath(import.meta.url))),
+	);
 }
