@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { SYSTEMS } from '../systems/index.mjs';
+import { boundOf, planOf } from './scenarios/upserts.mjs';
 
 const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -390,6 +391,18 @@ export async function rewriteReport(dir) {
 	}));
 	const keys = new Set(scenarios.map((s) => s.system));
 	const systems = SYSTEMS.filter((s) => keys.has(s.key));
+	// The upserts' best plan and bound from the registry as it is now (a plan may have been
+	// corrected since the run), at the run's own sizes and rates.
+	for (const sc of scenarios) {
+		if (sc.job !== 'upsert' && sc.job !== 'upsert429') continue;
+		const system = systems.find((s) => s.key === sc.system);
+		const rates = saved.meta.systems?.find((s) => s.key === sc.system);
+		if (!system || !rates) continue;
+		const { plan } = planOf(system, saved.meta.sizes.upserts);
+		const rate = sc.job === 'upsert' ? rates.rate : rates.throttledRate;
+		sc.minimumRequests = Object.values(plan).reduce((a, b) => a + b, 0);
+		sc.boundSeconds = boundOf(plan, rate ?? undefined);
+	}
 	return await writeReport(dir, { ...saved, scenarios, systems });
 }
 

@@ -70,6 +70,17 @@ export function workflows(system, sandbox, rate) {
 	];
 }
 
+/** The job's items for `count` upserts (half existing, one existing in five unchanged) and the system's best plan for them. */
+export function planOf(system, count) {
+	const existing = Math.floor(count / 2);
+	const unchanged = Math.ceil(existing / UNCHANGED_EVERY);
+	return {
+		existing,
+		unchanged,
+		plan: system.bench.upsert.bestPlan({ count, existing, unchanged }),
+	};
+}
+
 /**
  * The upsert scenarios of a system: under its documented limit (`rate`, or none), and where it has
  * one, under its sandbox's 429 switch (`throttledRate(count)`). `align`: start every run at the
@@ -77,9 +88,7 @@ export function workflows(system, sandbox, rate) {
  * gives every run a fresh window count).
  */
 export function scenarios(system, count, { rate, throttledRate, align }) {
-	const existing = Math.floor(count / 2);
-	const unchanged = Math.ceil(existing / UNCHANGED_EVERY);
-	const plan = system.bench.upsert.bestPlan({ count, existing, unchanged });
+	const { existing, unchanged, plan } = planOf(system, count);
 	const make = (key, runRate, title) => ({
 		system: system.key,
 		job: key === 'upsert' ? 'upsert' : 'upsert429',
