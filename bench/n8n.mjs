@@ -5,6 +5,7 @@
 // before each run through /proc/<pid>/clear_refs, with RSS polling as the fallback).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 
 import {
 	N8N_START_LIMIT_MS,
@@ -25,6 +26,41 @@ const BROWSER_ID = 'erp-customers-bench';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 export { sleep, until };
+
+/** How long one webhook call may take: the longest job (HTTP Request's Xentral upserts) takes over 6 minutes. */
+const WEBHOOK_LIMIT_MS = 15 * 60_000;
+
+/**
+ * POSTs JSON and reads the whole answer, waiting up to `limitMs` in all. Not fetch: its client
+ * gives up after 5 minutes without response headers, and a webhook that answers when the last
+ * node finishes sends its headers only then.
+ */
+function postJson(url, body, limitMs) {
+	return new Promise((resolve, reject) => {
+		const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } });
+		const timer = setTimeout(
+			() => req.destroy(new Error(`no answer from ${url} in ${limitMs / 1000} s`)),
+			limitMs,
+		);
+		req.on('response', (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => {
+				clearTimeout(timer);
+				resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') });
+			});
+			res.on('error', (error) => {
+				clearTimeout(timer);
+				reject(error);
+			});
+		});
+		req.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		req.end(JSON.stringify(body));
+	});
+}
 
 /** CPU seconds (user + system) the process has used so far. */
 export function cpuSeconds(pid) {
@@ -143,14 +179,9 @@ export async function startN8n(runtime, home) {
 			let status;
 			let response;
 			try {
-				const res = await fetch(`${url}/webhook/${path}`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify(body ?? {}),
-					signal: AbortSignal.timeout(600_000),
-				});
+				const res = await postJson(`${url}/webhook/${path}`, body ?? {}, WEBHOOK_LIMIT_MS);
 				status = res.status;
-				const text = await res.text();
+				const text = res.text;
 				if (status === 503 && performance.now() - t0 < 1000 && attempt < 10) {
 					clearInterval(sampler);
 					await sleep(2000);
